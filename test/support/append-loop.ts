@@ -1,0 +1,19 @@
+// Child process of the crash case: appends in a loop and prints one line per acknowledged append.
+import { randomUUID } from 'node:crypto';
+import { eventStoreConfigFromEnv, openEventStore } from '#event-store';
+
+const store = await openEventStore(eventStoreConfigFromEnv(process.env));
+const prefix = `crash-${randomUUID().slice(0, 8)}`;
+
+async function loop(worker: number): Promise<never> {
+  const stream = `${prefix}-${worker}`;
+  for (let revision = 0n; ; revision++) {
+    const id = randomUUID();
+    await store.appendToStream(stream, [{ id, type: 'Tick', data: { worker, revision: String(revision) } }], {
+      expectedRevision: revision === 0n ? 'no_stream' : revision - 1n,
+    });
+    process.stdout.write(`${stream} ${revision} ${id}\n`);
+  }
+}
+
+await Promise.all(Array.from({ length: 8 }, (_, w) => loop(w)));
