@@ -1,0 +1,33 @@
+/** A domain event as a decider emits it: metadata (actor, time, ids) is added by the application shell. */
+export interface DomainEvent<Type extends string = string, Data = unknown> {
+  type: Type;
+  data: Data;
+}
+
+/** Who acts, as the domain sees it (no token, no HTTP). */
+export interface Actor {
+  id: string;
+  role: 'holder' | 'validator' | 'finance' | 'auditor' | 'admin' | 'system';
+  /** Territory codes the actor may act in (région, académie, département, CTS); empty for national roles. */
+  scope: { regions?: string[]; academies?: string[]; departements?: string[]; cts?: string[] };
+}
+
+/** What every command carries besides its own data: who, and when (from an injected clock). */
+export interface CommandContext {
+  actor: Actor;
+  now: Date;
+}
+
+/**
+ * The decider pattern: pure functions, no I/O.
+ * `decide` throws a DomainError when the command is refused.
+ */
+export interface Decider<Command, Event, State> {
+  decide(command: Command, state: State): Event[];
+  evolve(state: State, event: Event): State;
+  initialState(): State;
+}
+
+export function fold<Event, State>(decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>, events: readonly Event[]): State {
+  return events.reduce(decider.evolve, decider.initialState());
+}
