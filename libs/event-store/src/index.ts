@@ -5,3 +5,4 @@ export * from './upcasting/upcaster.registry.js';
 export { validateAppend } from './validate-append.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
 export * from './open-event-store.js';
+export * from './handle-command.js';

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { type Decider, type DomainEvent, DomainError } from '#kernel';
+import type { AppendResult, EventMetadata, EventStore, ExpectedRevision, RecordedEvent } from './event-store.port.js';
+import { WrongExpectedRevisionError } from './event-store.errors.js';
+
+export interface HandleCommandOptions<C, S> {
+  store: EventStore;
+  streamId: string;
+  decider: Decider<C, DomainEvent, S>;
+  command: C;
+  /** Metadata stamped on every event (actor, role, scope, occurredAt, correlation/causation ids). */
+  metadata: EventMetadata;
+  /** Deterministic event ids (e.g. derived from an Idempotency-Key) so that a retry is idempotent in the store. */
+  eventId?: (index: number, event: DomainEvent) => string;
+  /** The revision the caller saw (If-Match): a mismatch is `stale`, never retried. */
+  ifMatch?: bigint;
+  /** Re-read, re-fold and re-decide this many times on a concurrent write (optimistic concurrency). */
+  retries?: number;
+}
+
+export interface HandleCommandResult<S> {
+  events: DomainEvent[];
+  state: S;
+  /** undefined when the decision produced no event (nothing appended). */
+  append?: AppendResult;
+  /** Revision of the stream after the command (-1n: still no stream). */
+  revision: bigint;
+}
+
+/** The thin application shell: read → fold → decide → append with the expected revision. */
+export async function handleCommand<C, S>(o: HandleCommandOptions<C, S>): Promise<HandleCommandResult<S>> {
+  for (let attempt = 0; ; attempt++) {
+    const history = await o.store.readStream(o.streamId);
+    const revision = history.length === 0 ? -1n : history[history.length - 1]!.revision;
+    if (o.ifMatch !== undefined && o.ifMatch !== revision) {
+      throw new DomainError('stale', 'STALE_REVISION', `stream ${o.streamId} is at revision ${revision}, not ${o.ifMatch}`, {
+        expected: String(o.ifMatch), actual: String(revision),
+      });
+    }
+    let state = foldRecorded(o.decider, history);
+    const events = o.decider.decide(o.command, state);
+    if (events.length === 0) return { events, state, revision };
+    const expectedRevision: ExpectedRevision = revision < 0n ? 'no_stream' : revision;
+    try {
+      const append = await o.store.appendToStream(
+        o.streamId,
+        events.map((e, i) => ({ id: o.eventId?.(i, e) ?? randomUUID(), type: e.type, data: e.data, metadata: o.metadata })),
+        { expectedRevision },
+      );
+      for (const e of events) state = o.decider.evolve(state, e);
+      return { events, state, append, revision: append.nextRevision };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      if (o.ifMatch !== undefined) {
+        throw new DomainError('stale', 'STALE_REVISION', `stream ${o.streamId} changed concurrently`, { expected: String(o.ifMatch) });
+      }
+      if (attempt >= (o.retries ?? 0)) {
+        throw new DomainError('conflict', 'CONCURRENT_MODIFICATION', `stream ${o.streamId} was modified concurrently; retry`, {
+          attempts: attempt + 1,
+        });
+      }
+    }
+  }
+}
+
+export function foldRecorded<S>(decider: Pick<Decider<unknown, DomainEvent, S>, 'evolve' | 'initialState'>, history: readonly RecordedEvent[]): S {
+  let state = decider.initialState();
+  for (const e of history) state = decider.evolve(state, { type: e.type, data: e.data });
+  return state;
+}
