@@ -1,0 +1,25 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { Logger } from 'pino';
+import { AuthGuard } from '#auth';
+import type { AppConfig } from './config/app.config.js';
+import { DomainErrorFilter } from './errors/domain-error.filter.js';
+import { HealthController } from './health/health.controller.js';
+import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
+import type { Clock } from './infrastructure/tokens.js';
+import { ReadModelsModule } from './projections/read-models.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logger: Logger, clock?: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [InfrastructureModule.forRoot(config, logger, clock), ReadModelsModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { Public } from '#auth';
+import { ProjectionRunner } from '#projections';
+import type { AppConfig } from '../config/app.config.js';
+import { APP_CONFIG } from '../infrastructure/tokens.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: "Store and projections status: position, lag, errors (503 if one has failed or the store is down)" })
+  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+    let head: bigint | undefined;
+    let storeError: string | undefined;
+    try {
+      head = await this.store.headPosition();
+    } catch (error) {
+      storeError = (error as Error).message;
+    }
+    const projections = this.runner.status().map((p) => ({
+      ...p,
+      lag: head === undefined ? null : Number(head - BigInt(p.position)),
+    }));
+    const ok = !storeError && projections.every((p) => p.state !== 'failed');
+    reply.status(ok ? 200 : 503);
+    return {
+      status: ok ? 'ok' : 'degraded',
+      replica: this.config.replicaId,
+      store: { kind: this.config.eventStore.kind, status: storeError ? 'down' : 'up', headPosition: head?.toString() ?? null, ...(storeError ? { error: storeError } : {}) },
+      projections,
+    };
+  }
+}

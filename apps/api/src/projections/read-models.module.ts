@@ -1,0 +1,32 @@
+import { Global, Inject, Module, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import type { Logger } from 'pino';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { ProjectionRunner } from '#projections';
+import { LOGGER, READ_MODEL_DB } from '../infrastructure/tokens.js';
+import { allProjections } from './all-projections.js';
+
+/** Runs every read model from the store's subscription, with checkpoints in the read-model file. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: ProjectionRunner,
+      inject: [EVENT_STORE, READ_MODEL_DB, LOGGER],
+      useFactory: (store: EventStore, db: Database.Database, logger: Logger) =>
+        new ProjectionRunner(store, db, allProjections(), logger.child({ component: 'projections' })),
+    },
+  ],
+  exports: [ProjectionRunner],
+})
+export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(@Inject(ProjectionRunner) private readonly runner: ProjectionRunner) {}
+
+  onApplicationBootstrap(): void {
+    this.runner.start();
+  }
+
+  beforeApplicationShutdown(): void {
+    this.runner.stop();
+  }
+}

@@ -1,0 +1,36 @@
+import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { PUBLIC_ROUTE, ROLES_ALLOWED } from './auth.decorators.js';
+import { JwtService } from './jwt.service.js';
+import { type Role, toActor } from './principal.js';
+
+/** Global guard: no route is open unless marked @Public(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: unknown; query?: Record<string, unknown> }>();
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
+    const header = request.headers.authorization;
+    if (!header) {
+      if (isPublic) return true;
+      throw new UnauthorizedException({ code: 'AUTH_REQUIRED', message: 'Authorization: Bearer <token> is required' });
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new UnauthorizedException({ code: 'AUTH_MALFORMED', message: 'Authorization must be "Bearer <token>"' });
+    let claims;
+    try {
+      claims = await this.jwt.verify(match[1]!);
+    } catch (error) {
+      throw new UnauthorizedException({ code: 'AUTH_INVALID', message: (error as Error).message });
+    }
+    request.actor = toActor(claims);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);
+    if (roles && !roles.includes(claims.role)) {
+      throw new ForbiddenException({ code: 'ROLE_FORBIDDEN', message: `role ${claims.role} may not do this; allowed: ${roles.join(', ')}`, allowedRoles: roles });
+    }
+    return true;
+  }
+}

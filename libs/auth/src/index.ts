@@ -1,0 +1,5 @@
+export * from './principal.js';
+export * from './jwt.service.js';
+export * from './demo-secret.js';
+export * from './auth.decorators.js';
+export * from './auth.guard.js';
