@@ -1,0 +1,28 @@
+import { tokenCommand } from './commands/token.command.js';
+
+type Command = (args: string[]) => Promise<number>;
+
+/** `npm run cli -- <command> [options]`: admin commands. Each registers its name here. */
+export const COMMANDS: Record<string, { run: Command; help: string }> = {
+  token: { run: tokenCommand, help: 'token --role <holder|validator|finance|auditor|admin> [--academie 09] [--region 44] [--departement 59] [--cts CODE] [--sub id] [--ttl seconds]' },
+};
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(`usage: npm run cli -- <command>\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}\n`);
+    return name ? 2 : 0;
+  }
+  return command.run(rest);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    },
+  );
+}
