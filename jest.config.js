@@ -10,10 +10,18 @@ const swc = {
   sourceMaps: 'inline',
 };
 
+// ESM-only packages that CommonJS dependencies require() (e.g. @fastify/static → content-disposition):
+// Jest's CJS loader cannot require(esm) before Node 24.9, so they are compiled to CommonJS for tests.
+const esmRequiredFromCjs = ['content-disposition'];
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swc],
+    [`node_modules/(${esmRequiredFromCjs.join('|')})/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmRequiredFromCjs.join('|')})/)`],
   moduleNameMapper: {
     '^#([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^#([a-z-]+)/(.+)$': '<rootDir>/libs/$1/src/$2.ts',
