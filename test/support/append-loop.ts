@@ -3,11 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { eventStoreConfigFromEnv, openEventStore } from '#event-store';
 
 const store = await openEventStore(eventStoreConfigFromEnv(process.env));
-const prefix = `crash-${randomUUID().slice(0, 8)}`;
+const prefix = process.env.STREAM_PREFIX ?? `crash-${randomUUID().slice(0, 8)}`;
+// Per worker; unlimited by default (the crash case kills the process).
+const limit = BigInt(process.env.APPEND_LIMIT ?? '-1');
 
-async function loop(worker: number): Promise<never> {
+async function loop(worker: number): Promise<void> {
   const stream = `${prefix}-${worker}`;
-  for (let revision = 0n; ; revision++) {
+  for (let revision = 0n; limit < 0n || revision < limit; revision++) {
     const id = randomUUID();
     await store.appendToStream(stream, [{ id, type: 'Tick', data: { worker, revision: String(revision) } }], {
       expectedRevision: revision === 0n ? 'no_stream' : revision - 1n,
@@ -17,3 +19,4 @@ async function loop(worker: number): Promise<never> {
 }
 
 await Promise.all(Array.from({ length: 8 }, (_, w) => loop(w)));
+await store.close();

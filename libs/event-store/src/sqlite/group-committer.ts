@@ -16,6 +16,8 @@ interface Pending {
  * (wrong revision, idempotency conflict) changes nothing and the others still commit.
  */
 export class GroupCommitter {
+  /** Commits and appends so far: appends / commits is the grouping factor. */
+  readonly stats = { commits: 0, appends: 0 };
   private queue: Pending[] = [];
   private scheduled = false;
   private inFlight: Promise<void> = Promise.resolve();
@@ -76,6 +78,8 @@ export class GroupCommitter {
       }
       if (written.length > 0) this.advanceHead(written);
       this.stmts.commit.run();
+      this.stats.commits += 1;
+      this.stats.appends += batch.length;
     } catch (error) {
       if (this.db.inTransaction) this.stmts.rollback.run();
       const failure = new StoreUnavailableError(`append failed, nothing written: ${(error as Error).message}`, error);

@@ -55,6 +55,11 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
+  /** Group-commit counters (transactions committed, appends answered). */
+  get stats(): Readonly<{ commits: number; appends: number }> {
+    return this.committer.stats;
+  }
+
   /** The underlying file path, for tools (audit verify) that read the file directly. */
   get name(): string {
     return this.db.name;
