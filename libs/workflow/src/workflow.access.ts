@@ -1,0 +1,23 @@
+import { type Actor, DomainError } from '#kernel';
+import type { WorkflowAccess, WorkflowSubject } from './workflow.definition.js';
+
+/** Why this actor may not act on this subject, or undefined when it may (ownership, then territory). */
+export function accessDenial(access: WorkflowAccess, actor: Actor, subject: WorkflowSubject, codePrefix: string): DomainError | undefined {
+  if (access.ownerRoles.includes(actor.role) && actor.id !== subject.ownerId) {
+    return new DomainError('forbidden', `${codePrefix}_NOT_OWNER`, `actor ${actor.id} does not hold ${subject.id}`, {
+      role: actor.role, actorId: actor.id,
+    });
+  }
+  const rules = access.territory[actor.role];
+  if (rules === undefined) return undefined;
+  const inside = rules.some((r) => {
+    const code = subject.territory[r.field];
+    return code !== undefined && (actor.scope[r.scope] ?? []).includes(code);
+  });
+  if (inside) return undefined;
+  return new DomainError('forbidden', `${codePrefix}_OUT_OF_TERRITORY`, `${subject.id} is outside the territory of actor ${actor.id}`, {
+    role: actor.role,
+    rules: rules.map((r) => `${r.scope}∋${r.field}`),
+    territory: { ...subject.territory },
+  });
+}

@@ -1,0 +1,154 @@
+import { type Actor, type CommandContext, type DomainEvent, DomainError, invalid } from '#kernel';
+import { accessDenial } from './workflow.access.js';
+import { type WorkflowDefinition, type WorkflowSubject, type WorkflowTransitionDef, definesCommand, findTransition, transitionsFrom } from './workflow.definition.js';
+import type { DeadlineExpiredData, DeadlineOpenedData, TransitionedData, WorkflowEventTypes } from './workflow.events.js';
+import { type WorkflowInstance, evolveInstance, startInstance } from './workflow.instance.js';
+
+export interface TransitionRequest {
+  command: string;
+  ctx: CommandContext;
+  reason?: string;
+  inputs?: Record<string, unknown>;
+  /** Checks the inputs' values (throws DomainError), run after role, territory, state, reason and presence checks. */
+  checkInputs?: () => void;
+}
+
+export interface ExpiryRequest {
+  deadlineId: string;
+  ctx: CommandContext;
+}
+
+export interface AvailableTransition {
+  command: string;
+  label: string;
+  to: string;
+  reasonRequired: boolean;
+  inputs: { name: string; label: string }[];
+}
+
+export interface WorkflowDeciderOptions {
+  types: WorkflowEventTypes;
+  /** Prefix of error codes: 'PROJECT' gives PROJECT_ILLEGAL_TRANSITION, PROJECT_OUT_OF_TERRITORY… */
+  codePrefix: string;
+}
+
+export const MAX_REASON_LENGTH = 2000;
+const DAY_MS = 86_400_000;
+
+const present = (v: unknown): boolean =>
+  v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '') && !(Array.isArray(v) && v.length === 0);
+
+/** The engine: one definition → decide (transition, expiry) and evolve for a subject's workflow instance. */
+export function workflowDecider(definition: WorkflowDefinition, options: WorkflowDeciderOptions) {
+  const P = options.codePrefix;
+  const types = options.types;
+
+  const evolve = (instance: WorkflowInstance, event: DomainEvent) => evolveInstance(types, instance, event);
+
+  const blockers = (t: WorkflowTransitionDef, subject: WorkflowSubject): DomainError | undefined => {
+    for (const field of t.requiredFields ?? []) {
+      if (!present(subject.fields[field])) return invalid(`${P}_FIELD_REQUIRED`, field, 'required', { command: t.command });
+    }
+    for (const g of t.guards ?? []) {
+      const message = g.check(subject);
+      if (message !== undefined) {
+        return new DomainError('conflict', `${P}_GUARD_FAILED`, `${t.command}: ${message}`, { guard: g.name, command: t.command, message });
+      }
+    }
+    return undefined;
+  };
+
+  const available = (instance: WorkflowInstance, subject: WorkflowSubject, actor: Actor): AvailableTransition[] =>
+    transitionsFrom(definition, instance.state)
+      .filter((t) => t.roles.includes(actor.role) && !accessDenial(definition.access, actor, subject, P) && !blockers(t, subject))
+      .map((t) => ({ command: t.command, label: t.label, to: t.to, reasonRequired: t.reasonRequired === true, inputs: [...(t.inputs ?? [])] }));
+
+  function decide(request: TransitionRequest, instance: WorkflowInstance, subject: WorkflowSubject): DomainEvent[] {
+    const { actor } = request.ctx;
+    if (!definesCommand(definition, request.command)) {
+      throw invalid(`${P}_UNKNOWN_COMMAND`, 'command', `not a command of ${definition.id} v${definition.version}`, { command: request.command });
+    }
+    const t = findTransition(definition, request.command, instance.state);
+    const roles = t ? t.roles : definition.transitions.filter((x) => x.command === request.command).flatMap((x) => x.roles);
+    if (!roles.includes(actor.role)) {
+      throw new DomainError('forbidden', `${P}_ROLE_NOT_ALLOWED`, `role ${actor.role} may not ${request.command}`, {
+        role: actor.role, command: request.command, allowedRoles: [...new Set(roles)],
+      });
+    }
+    const denied = accessDenial(definition.access, actor, subject, P);
+    if (denied) throw denied;
+    if (!t) {
+      throw new DomainError('conflict', `${P}_ILLEGAL_TRANSITION`, `${request.command} is not allowed in state ${instance.state}`, {
+        state: instance.state, command: request.command, allowedActions: available(instance, subject, actor).map((a) => a.command),
+      });
+    }
+    const reason = request.reason?.trim();
+    if (t.reasonRequired && !reason) throw invalid(`${P}_REASON_REQUIRED`, 'reason', 'required', { command: t.command });
+    if (reason && reason.length > MAX_REASON_LENGTH) throw invalid(`${P}_INVALID_REASON`, 'reason', `at most ${MAX_REASON_LENGTH} characters`);
+    for (const input of t.inputs ?? []) {
+      if (!present(request.inputs?.[input.name])) throw invalid(`${P}_INPUT_REQUIRED`, input.name, 'required', { command: t.command });
+    }
+    request.checkInputs?.();
+    const blocked = blockers(t, subject);
+    if (blocked) throw blocked;
+    return transitionEvents(t, request, reason, instance, subject);
+  }
+
+  function transitionEvents(t: WorkflowTransitionDef, request: TransitionRequest, reason: string | undefined, instance: WorkflowInstance, subject: WorkflowSubject): DomainEvent[] {
+    const at = request.ctx.now.toISOString();
+    const inputs = Object.fromEntries((t.inputs ?? []).map((i) => [i.name, request.inputs?.[i.name]]));
+    const transitioned: TransitionedData = {
+      command: t.command,
+      from: instance.state,
+      to: t.to,
+      ...(reason ? { reason } : {}),
+      ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
+      by: { id: request.ctx.actor.id, role: request.ctx.actor.role },
+      at,
+    };
+    const events: DomainEvent[] = [{ type: types.transitioned, data: transitioned }];
+    for (const open of instance.deadlines) {
+      const def = definition.deadlines.find((x) => x.name === open.name);
+      if (def?.cancelledBy.includes(t.command)) {
+        events.push({ type: types.deadlineCancelled, data: { deadlineId: open.deadlineId, name: open.name, subjectId: subject.id, cancelledBy: t.command, at } });
+      }
+    }
+    const opens = definition.deadlines.find((x) => x.name === t.opensDeadline);
+    if (opens) {
+      const due = structuredClone(request.ctx.now);
+      due.setTime(due.getTime() + opens.durationDays * DAY_MS);
+      const data: DeadlineOpenedData = {
+        deadlineId: `${subject.id}/${opens.name}/${instance.deadlinesOpened + 1}`,
+        name: opens.name, subjectId: subject.id, openedAt: at, dueAt: due.toISOString(), onExpiry: { ...opens.onExpiry },
+      };
+      events.push({ type: types.deadlineOpened, data });
+    }
+    return events;
+  }
+
+  /** The timeout: a no-op when the deadline is no longer open (already expired or cancelled), so firing twice is harmless. */
+  function expire(request: ExpiryRequest, instance: WorkflowInstance, subject: WorkflowSubject): DomainEvent[] {
+    const open = instance.deadlines.find((x) => x.deadlineId === request.deadlineId);
+    if (!open) return [];
+    if (request.ctx.now.getTime() < Date.parse(open.dueAt)) {
+      throw new DomainError('conflict', `${P}_DEADLINE_NOT_DUE`, `deadline ${open.deadlineId} is due at ${open.dueAt}`, {
+        deadlineId: open.deadlineId, dueAt: open.dueAt,
+      });
+    }
+    const data: DeadlineExpiredData = { deadlineId: open.deadlineId, name: open.name, subjectId: subject.id, dueAt: open.dueAt, at: request.ctx.now.toISOString() };
+    const expired: DomainEvent = { type: types.deadlineExpired, data };
+    const after = evolve(instance, expired);
+    return [expired, ...decide({ command: open.onExpiry.command, ctx: request.ctx, reason: open.onExpiry.reason }, after, subject)];
+  }
+
+  return {
+    definition,
+    start: () => startInstance(definition, definition.states.find((s) => s.initial)!.name),
+    decide,
+    expire,
+    evolve,
+    available,
+  };
+}
+
+export type WorkflowDecider = ReturnType<typeof workflowDecider>;
