@@ -1,0 +1,144 @@
+import type { CommandContext } from '#kernel';
+import type { Cents } from './money.js';
+import type { Fund, Period } from './envelope.id.js';
+import type { CarryOverPolicy, SplitPolicy } from './envelope.events.js';
+
+/**
+ * Every command carries the caller's request id (the Idempotency-Key): a command whose request id the
+ * envelope has already accepted decides nothing (no event) and `outcomeOf(state, requestId)` gives the
+ * first outcome. Amounts are integer cents (use parseAmount at the edge). The envelope the command targets
+ * is its stream ('envelope-<envelopeId>'), except for OpenEnvelope which names it.
+ */
+interface EnvelopeCommandBase {
+  requestId: string;
+  ctx: CommandContext;
+}
+
+export interface OpenEnvelope extends EnvelopeCommandBase {
+  type: 'OpenEnvelope';
+  fund: Fund;
+  territoryCode: string;
+  period: Period;
+  label?: string;
+  /** The envelope this one receives allocations from (national → académie, ARS → ...). */
+  parentId?: string | null;
+  /** A programme ceiling on notified AE and on notified CP over the whole period (e.g. FIP €500M 2023–2027). */
+  ceilingCents?: Cents | null;
+  /** Default: AE all carried, CP none. */
+  carryOver?: CarryOverPolicy;
+  split?: SplitPolicy | null;
+}
+
+/** Notify (first notification of a year) or increase the credits of the current year. */
+export interface NotifyCredits extends EnvelopeCommandBase {
+  type: 'NotifyCredits';
+  aeCents: Cents;
+  cpCents: Cents;
+  kind?: 'notification' | 'increase';
+  reason?: string;
+}
+
+export interface ReduceCredits extends EnvelopeCommandBase {
+  type: 'ReduceCredits';
+  aeCents: Cents;
+  cpCents: Cents;
+  reason: string;
+}
+
+export interface SetSplit extends EnvelopeCommandBase {
+  type: 'SetSplit';
+  split: SplitPolicy | null;
+  reason?: string;
+}
+
+/** Step 1 of a sub-allocation, on the parent (see application/allocate-to-child.ts). */
+export interface AllocateToChild extends EnvelopeCommandBase {
+  type: 'AllocateToChild';
+  childId: string;
+  aeCents: Cents;
+  cpCents: Cents;
+  reason?: string;
+}
+
+/** Step 2, on the child; requestId is derived from parentEventId by the application. */
+export interface ReceiveAllocation extends EnvelopeCommandBase {
+  type: 'ReceiveAllocation';
+  parentId: string;
+  parentEventId: string;
+  aeCents: Cents;
+  cpCents: Cents;
+}
+
+/** Step 1 of a transfer between siblings, on the source (see application/transfer.ts). */
+export interface TransferToSibling extends EnvelopeCommandBase {
+  type: 'TransferToSibling';
+  toId: string;
+  aeCents: Cents;
+  cpCents: Cents;
+  reason: string;
+}
+
+/** Step 2, on the target; `parentId` is the source's parent, which must be the target's too. */
+export interface ReceiveTransfer extends EnvelopeCommandBase {
+  type: 'ReceiveTransfer';
+  fromId: string;
+  parentId: string | null;
+  sourceEventId: string;
+  aeCents: Cents;
+  cpCents: Cents;
+  reason: string;
+}
+
+/** Engagement juridique for a validated project. */
+export interface Commit extends EnvelopeCommandBase {
+  type: 'Commit';
+  commitmentRef: string;
+  projectId: string;
+  amountCents: Cents;
+  splitKey?: string | null;
+  reason?: string;
+}
+
+/** Releases the unused (not certified) part of a commitment; all of it when amountCents is absent. */
+export interface ReleaseCommitment extends EnvelopeCommandBase {
+  type: 'ReleaseCommitment';
+  commitmentRef: string;
+  amountCents?: Cents;
+  reason: string;
+}
+
+export interface RecordServiceDone extends EnvelopeCommandBase {
+  type: 'RecordServiceDone';
+  commitmentRef: string;
+  amountCents: Cents;
+  reference?: string;
+}
+
+/** Pays an instalment; with certifyServiceDone, first certifies whatever service the payment needs. */
+export interface PayInstalment extends EnvelopeCommandBase {
+  type: 'PayInstalment';
+  commitmentRef: string;
+  amountCents: Cents;
+  certifyServiceDone?: boolean;
+  reference?: string;
+}
+
+export interface Recover extends EnvelopeCommandBase {
+  type: 'Recover';
+  commitmentRef: string;
+  amountCents: Cents;
+  reason: string;
+}
+
+/** Closes `year`, which must be the current one, carrying unused credits by the envelope's rule. */
+export interface CloseYear extends EnvelopeCommandBase {
+  type: 'CloseYear';
+  year: number;
+}
+
+export type EnvelopeCommand =
+  | OpenEnvelope | NotifyCredits | ReduceCredits | SetSplit | AllocateToChild | ReceiveAllocation
+  | TransferToSibling | ReceiveTransfer | Commit | ReleaseCommitment | RecordServiceDone | PayInstalment
+  | Recover | CloseYear;
+
+export type EnvelopeCommandType = EnvelopeCommand['type'];

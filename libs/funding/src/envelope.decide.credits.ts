@@ -1,0 +1,143 @@
+import { DomainError, invalid } from '#kernel';
+import { type Cents, addCents, assertCents } from './money.js';
+import { assertPeriod, envelopeId, isFund, parseEnvelopeId, periodLabel } from './envelope.id.js';
+import type { CloseYear, NotifyCredits, OpenEnvelope, ReduceCredits, SetSplit } from './envelope.commands.js';
+import type { CarryOverPolicy, CarryOverRule, EnvelopeEvent, SplitPolicy } from './envelope.events.js';
+import { type EnvelopeState, type OpenedEnvelope, available, grossCredits, yearLedger } from './envelope.state.js';
+import { MANAGERS, creditPair, insufficient, optionalText, requireOpen, requireReason, requireRole } from './envelope.guards.js';
+
+export interface Stamp {
+  requestId: string;
+  fingerprint: string;
+}
+
+const DEFAULT_CARRY_OVER: CarryOverPolicy = { ae: { mode: 'all' }, cp: { mode: 'none' } };
+
+export function decideOpen(cmd: OpenEnvelope, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
+  requireRole(cmd.ctx, MANAGERS, 'open an envelope');
+  if (state.status !== 'none') {
+    throw new DomainError('conflict', 'ENVELOPE_ALREADY_OPENED', `envelope ${state.envelopeId} is already open`, { envelopeId: state.envelopeId, status: state.status });
+  }
+  if (!isFund(cmd.fund)) throw invalid('ENVELOPE_INVALID_FUND', 'fund', 'fip or fir');
+  const period = assertPeriod(cmd.period);
+  const id = envelopeId(cmd.fund, cmd.territoryCode, period);
+  const parentId = cmd.parentId ?? null;
+  if (parentId !== null && (parseEnvelopeId(parentId)?.fund !== cmd.fund || parentId === id)) {
+    throw invalid('ENVELOPE_INVALID_PARENT', 'parentId', 'another envelope id of the same fund');
+  }
+  const ceilingCents = cmd.ceilingCents == null ? null : assertCents(cmd.ceilingCents, 'ceilingCents');
+  const label = optionalText(cmd.label, 'label') ?? `${cmd.fund.toUpperCase()} ${parseEnvelopeId(id)!.territoryCode} ${periodLabel(period)}`;
+  return [{
+    type: 'envelope.opened',
+    data: {
+      ...stamp, envelopeId: id, fund: cmd.fund, territoryCode: parseEnvelopeId(id)!.territoryCode, period, label, parentId,
+      ceilingCents, carryOver: carryOverPolicy(cmd.carryOver ?? DEFAULT_CARRY_OVER), split: splitPolicy(cmd.split ?? null),
+    },
+  }];
+}
+
+export function decideNotify(cmd: NotifyCredits, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
+  requireRole(cmd.ctx, MANAGERS, 'notify credits');
+  const s = requireOpen(state);
+  const { aeCents, cpCents } = creditPair(cmd.aeCents, cmd.cpCents);
+  if (s.ceilingCents !== null) {
+    const notified = notifiedTotals(s);
+    for (const [kind, total, amount] of [['AE', notified.ae, aeCents], ['CP', notified.cp, cpCents]] as const) {
+      if (addCents(total, amount) > s.ceilingCents) {
+        throw new DomainError('conflict', 'ENVELOPE_CEILING_EXCEEDED', `${kind} notified would exceed the ceiling of ${s.envelopeId}`, {
+          kind, ceilingCents: s.ceilingCents, notifiedCents: total, requestedCents: amount, availableCents: s.ceilingCents - total,
+        });
+      }
+    }
+  }
+  const y = yearLedger(s);
+  const kind = cmd.kind ?? (y.ae.notified + y.cp.notified === 0 ? 'notification' : 'increase');
+  if (kind !== 'notification' && kind !== 'increase') throw invalid('ENVELOPE_INVALID_KIND', 'kind', 'notification or increase');
+  return [{ type: 'envelope.credits_notified', data: { ...stamp, year: s.currentYear, kind, aeCents, cpCents, reason: optionalText(cmd.reason, 'reason', 2000) } }];
+}
+
+export function decideReduce(cmd: ReduceCredits, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
+  requireRole(cmd.ctx, MANAGERS, 'reduce credits');
+  const s = requireOpen(state);
+  const reason = requireReason(cmd.reason);
+  const { aeCents, cpCents } = creditPair(cmd.aeCents, cmd.cpCents);
+  const y = yearLedger(s);
+  for (const [kind, flows, amount] of [['AE', y.ae, aeCents], ['CP', y.cp, cpCents]] as const) {
+    const notifiedNet = flows.notified - flows.reduced;
+    if (amount > notifiedNet) {
+      throw new DomainError('conflict', 'ENVELOPE_REDUCTION_EXCEEDS_NOTIFIED', `cannot reduce ${kind} of ${s.currentYear} below zero notified`, {
+        kind, year: s.currentYear, notifiedCents: notifiedNet, requestedCents: amount,
+      });
+    }
+    if (amount > available(flows)) throw insufficient(kind, s, available(flows), amount);
+  }
+  return [{ type: 'envelope.credits_reduced', data: { ...stamp, year: s.currentYear, aeCents, cpCents, reason } }];
+}
+
+export function decideSetSplit(cmd: SetSplit, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
+  requireRole(cmd.ctx, MANAGERS, 'set the indicative split');
+  requireOpen(state);
+  return [{ type: 'envelope.split_set', data: { ...stamp, split: splitPolicy(cmd.split ?? null), reason: optionalText(cmd.reason, 'reason', 2000) } }];
+}
+
+export function decideCloseYear(cmd: CloseYear, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
+  requireRole(cmd.ctx, MANAGERS, 'close the year');
+  const s = requireOpen(state);
+  if (cmd.year !== s.currentYear) {
+    throw new DomainError('conflict', 'ENVELOPE_WRONG_YEAR', `the open year of ${s.envelopeId} is ${s.currentYear}`, {
+      currentYear: s.currentYear, requestedYear: cmd.year ?? null,
+    });
+  }
+  const y = yearLedger(s);
+  const last = s.currentYear >= s.period.toYear;
+  const ae = carry(last ? { mode: 'none' } : s.carryOver.ae, available(y.ae), grossCredits(y.ae));
+  const cp = carry(last ? { mode: 'none' } : s.carryOver.cp, available(y.cp), grossCredits(y.cp));
+  return [{
+    type: 'envelope.year_closed',
+    data: {
+      ...stamp, year: s.currentYear, nextYear: last ? null : s.currentYear + 1,
+      aeCarriedCents: ae.carried, aeLapsedCents: ae.lapsed, cpCarriedCents: cp.carried, cpLapsedCents: cp.lapsed,
+    },
+  }];
+}
+
+function carry(rule: CarryOverRule, unused: Cents, base: Cents): { carried: Cents; lapsed: Cents } {
+  let carried = 0;
+  if (rule.mode === 'all') carried = unused;
+  if (rule.mode === 'percent') carried = Math.min(unused, Number((BigInt(Math.max(base, 0)) * BigInt(rule.percent)) / 100n));
+  return { carried, lapsed: unused - carried };
+}
+
+export function notifiedTotals(s: OpenedEnvelope): { ae: Cents; cp: Cents } {
+  let ae = 0;
+  let cp = 0;
+  for (const y of Object.values(s.years)) {
+    ae += y.ae.notified - y.ae.reduced;
+    cp += y.cp.notified - y.cp.reduced;
+  }
+  return { ae, cp };
+}
+
+function carryOverRule(rule: unknown, field: string): CarryOverRule {
+  const r = rule as Partial<{ mode: string; percent: number }> | null;
+  if (r?.mode === 'none' || r?.mode === 'all') return { mode: r.mode };
+  if (r?.mode === 'percent' && Number.isInteger(r.percent) && r.percent! >= 0 && r.percent! <= 100) return { mode: 'percent', percent: r.percent! };
+  throw invalid('ENVELOPE_INVALID_CARRY_OVER', field, "{ mode: 'none' | 'all' } or { mode: 'percent', percent: 0..100 }");
+}
+
+function carryOverPolicy(policy: CarryOverPolicy): CarryOverPolicy {
+  return { ae: carryOverRule(policy?.ae, 'carryOver.ae'), cp: carryOverRule(policy?.cp, 'carryOver.cp') };
+}
+
+export function splitPolicy(split: SplitPolicy | null): SplitPolicy | null {
+  if (split === null) return null;
+  if (split.mode !== 'soft' && split.mode !== 'hard') throw invalid('ENVELOPE_INVALID_SPLIT', 'split.mode', 'soft or hard');
+  const entries = Object.entries(split.shares ?? {});
+  if (entries.length === 0) throw invalid('ENVELOPE_INVALID_SPLIT', 'split.shares', 'at least one share');
+  const shares: Record<string, Cents> = {};
+  for (const [key, cents] of entries) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(key)) throw invalid('ENVELOPE_INVALID_SPLIT', 'split.shares', 'keys are territory codes');
+    shares[key] = assertCents(cents, `split.shares.${key}`);
+  }
+  return { mode: split.mode, shares };
+}

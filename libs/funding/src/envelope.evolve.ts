@@ -1,0 +1,122 @@
+import { addCents } from './money.js';
+import { type EnvelopeEvent, isEnvelopeEvent } from './envelope.events.js';
+import {
+  type Commitment, type EnvelopeState, type Flows, type OpenedEnvelope, emptyYear, yearLedger,
+} from './envelope.state.js';
+
+type FlowChange = Partial<Record<keyof Flows, number>>;
+
+function addFlows(f: Flows, change: FlowChange): Flows {
+  const next = { ...f };
+  for (const [k, v] of Object.entries(change) as [keyof Flows, number][]) next[k] = addCents(next[k], v);
+  return next;
+}
+
+function book(s: OpenedEnvelope, year: number, ae: FlowChange, cp: FlowChange): OpenedEnvelope {
+  const y = yearLedger(s, year);
+  return { ...s, years: { ...s.years, [year]: { ...y, ae: addFlows(y.ae, ae), cp: addFlows(y.cp, cp) } } };
+}
+
+function updateCommitment(s: OpenedEnvelope, ref: string, change: Partial<Commitment>): OpenedEnvelope {
+  const c = s.commitments[ref];
+  if (!c) return s;
+  return { ...s, commitments: { ...s.commitments, [ref]: { ...c, ...change } } };
+}
+
+function remember(s: EnvelopeState, e: EnvelopeEvent): EnvelopeState {
+  const { requestId, fingerprint } = e.data;
+  const previous = s.requests[requestId];
+  return { ...s, requests: { ...s.requests, [requestId]: { fingerprint, events: [...(previous?.events ?? []), e] } } };
+}
+
+export function evolveEnvelope(state: EnvelopeState, event: EnvelopeEvent): EnvelopeState {
+  if (!isEnvelopeEvent(event)) return state; // a type this version does not know: left to upcasters
+  const s = remember(state, event);
+  if (event.type === 'envelope.opened') {
+    const d = event.data;
+    return {
+      status: 'open', envelopeId: d.envelopeId, fund: d.fund, territoryCode: d.territoryCode, period: d.period,
+      label: d.label, parentId: d.parentId, ceilingCents: d.ceilingCents, carryOver: d.carryOver, split: d.split,
+      currentYear: d.period.fromYear, years: { [d.period.fromYear]: emptyYear(d.period.fromYear) },
+      commitments: {}, children: {}, splitCommitted: {}, requests: s.requests,
+    };
+  }
+  if (s.status === 'none') return s;
+  return evolveOpened(s, event);
+}
+
+function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
+  switch (event.type) {
+    case 'envelope.opened':
+      return s;
+    case 'envelope.credits_notified':
+      return book(s, event.data.year, { notified: event.data.aeCents }, { notified: event.data.cpCents });
+    case 'envelope.credits_reduced':
+      return book(s, event.data.year, { reduced: event.data.aeCents }, { reduced: event.data.cpCents });
+    case 'envelope.split_set':
+      return { ...s, split: event.data.split };
+    case 'envelope.allocated_to_child': {
+      const d = event.data;
+      const child = s.children[d.childId] ?? { aeCents: 0, cpCents: 0 };
+      const next = book(s, d.year, { allocated: d.aeCents }, { allocated: d.cpCents });
+      return {
+        ...next,
+        children: { ...next.children, [d.childId]: { aeCents: addCents(child.aeCents, d.aeCents), cpCents: addCents(child.cpCents, d.cpCents) } },
+      };
+    }
+    case 'envelope.allocation_received':
+      return book(s, event.data.year, { received: event.data.aeCents }, { received: event.data.cpCents });
+    case 'envelope.transferred':
+      return book(s, event.data.year, { transferredOut: event.data.aeCents }, { transferredOut: event.data.cpCents });
+    case 'envelope.transfer_received':
+      return book(s, event.data.year, { transferredIn: event.data.aeCents }, { transferredIn: event.data.cpCents });
+    case 'envelope.committed': {
+      const d = event.data;
+      const next = book(s, d.year, { consumed: d.amountCents }, {});
+      const commitment: Commitment = {
+        ref: d.commitmentRef, projectId: d.projectId, year: d.year, splitKey: d.splitKey,
+        committed: d.amountCents, released: 0, serviceDone: 0, paid: 0, recovered: 0, instalments: 0,
+      };
+      return withSplit({ ...next, commitments: { ...next.commitments, [d.commitmentRef]: commitment } }, d.splitKey, d.amountCents);
+    }
+    case 'envelope.split_exceeded':
+      return s;
+    case 'envelope.commitment_released': {
+      const d = event.data;
+      const c = s.commitments[d.commitmentRef];
+      if (!c) return s;
+      const next = updateCommitment(book(s, d.year, { restored: d.amountCents }, {}), c.ref, { released: addCents(c.released, d.amountCents) });
+      return withSplit(next, c.splitKey, -d.amountCents);
+    }
+    case 'envelope.service_done': {
+      const c = s.commitments[event.data.commitmentRef];
+      return c ? updateCommitment(s, c.ref, { serviceDone: addCents(c.serviceDone, event.data.amountCents) }) : s;
+    }
+    case 'envelope.paid': {
+      const d = event.data;
+      const c = s.commitments[d.commitmentRef];
+      if (!c) return s;
+      return updateCommitment(book(s, d.year, {}, { consumed: d.amountCents }), c.ref, { paid: addCents(c.paid, d.amountCents), instalments: d.instalment });
+    }
+    case 'envelope.recovered': {
+      const d = event.data;
+      const c = s.commitments[d.commitmentRef];
+      if (!c) return s;
+      return updateCommitment(book(s, d.year, {}, { restored: d.amountCents }), c.ref, { recovered: addCents(c.recovered, d.amountCents) });
+    }
+    case 'envelope.year_closed': {
+      const d = event.data;
+      let next = book(s, d.year, { carriedOut: d.aeCarriedCents, lapsed: d.aeLapsedCents }, { carriedOut: d.cpCarriedCents, lapsed: d.cpLapsedCents });
+      next = { ...next, years: { ...next.years, [d.year]: { ...yearLedger(next, d.year), closed: true } } };
+      if (d.nextYear === null) return { ...next, status: 'closed' };
+      next = book({ ...next, currentYear: d.nextYear }, d.nextYear, { carriedIn: d.aeCarriedCents }, { carriedIn: d.cpCarriedCents });
+      return next;
+    }
+  }
+}
+
+function withSplit(s: OpenedEnvelope, key: string | null, delta: number): OpenedEnvelope {
+  if (key === null) return s;
+  const current = s.splitCommitted[key] ?? 0;
+  return { ...s, splitCommitted: { ...s.splitCommitted, [key]: current + delta } };
+}

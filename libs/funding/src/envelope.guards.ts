@@ -1,0 +1,92 @@
+import { type Actor, type CommandContext, DomainError, invalid } from '#kernel';
+import { type Cents, assertCents, formatEuros } from './money.js';
+import { parseEnvelopeId } from './envelope.id.js';
+import type { Commitment, EnvelopeState, OpenedEnvelope } from './envelope.state.js';
+
+export type Role = Actor['role'];
+
+/** finance (gestionnaire, ordonnateur) and admin manage envelopes. */
+export const MANAGERS: readonly Role[] = ['finance', 'admin'];
+/** The funding process (role 'system') commits for validated projects and releases what they no longer need. */
+export const COMMITTERS: readonly Role[] = ['finance', 'admin', 'system'];
+
+export function requireRole(ctx: CommandContext, allowed: readonly Role[], operation: string): void {
+  const role = ctx?.actor?.role;
+  if (!role || !allowed.includes(role)) {
+    throw new DomainError('forbidden', 'ENVELOPE_ROLE_FORBIDDEN', `role ${role ?? '(none)'} may not ${operation}`, {
+      role: role ?? null, allowedRoles: [...allowed], operation,
+    });
+  }
+}
+
+export function requireOpen(state: EnvelopeState): OpenedEnvelope {
+  if (state.status === 'none') throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', 'no envelope was opened on this stream', {});
+  if (state.status === 'closed') {
+    throw new DomainError('conflict', 'ENVELOPE_CLOSED', `envelope ${state.envelopeId} is closed: its period ended`, {
+      envelopeId: state.envelopeId, status: state.status, allowedActions: [],
+    });
+  }
+  return state;
+}
+
+/** A required motivation: 1..2000 characters once trimmed. */
+export function requireReason(reason: unknown): string {
+  if (typeof reason !== 'string' || reason.trim().length === 0) throw invalid('REASON_REQUIRED', 'reason', 'a non-empty motivation is required');
+  return optionalText(reason, 'reason', 2000)!;
+}
+
+export function optionalText(value: unknown, field: string, max = 200): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || value.trim().length === 0 || value.length > max) {
+    throw invalid('ENVELOPE_INVALID_TEXT', field, `a non-empty string of at most ${max} characters`);
+  }
+  return value.trim();
+}
+
+export function requireText(value: unknown, field: string, max = 200): string {
+  const text = optionalText(value, field, max);
+  if (text === null) throw invalid('ENVELOPE_INVALID_TEXT', field, 'required');
+  return text;
+}
+
+export function positiveAmount(value: unknown, field: string): Cents {
+  const cents = assertCents(value, field);
+  if (cents === 0) throw new DomainError('invalid', 'INVALID_AMOUNT', `${field}: must be > 0`, { field, rule: 'positive' });
+  return cents;
+}
+
+/** An (AE, CP) pair where each is >= 0 and at least one is > 0. */
+export function creditPair(ae: unknown, cp: unknown): { aeCents: Cents; cpCents: Cents } {
+  const aeCents = assertCents(ae, 'aeCents');
+  const cpCents = assertCents(cp, 'cpCents');
+  if (aeCents === 0 && cpCents === 0) throw new DomainError('invalid', 'INVALID_AMOUNT', 'aeCents and cpCents are both 0', { field: 'aeCents', rule: 'positive' });
+  return { aeCents, cpCents };
+}
+
+/** Another envelope of the same fund, not this one. */
+export function relatedEnvelope(state: OpenedEnvelope, id: unknown, field: string): string {
+  const parsed = typeof id === 'string' ? parseEnvelopeId(id) : undefined;
+  if (!parsed) throw invalid('ENVELOPE_INVALID_ID', field, 'an envelope id such as fip-academie-09-2023');
+  if (id === state.envelopeId) throw invalid('ENVELOPE_SELF_REFERENCE', field, 'must be another envelope');
+  if (parsed.fund !== state.fund) throw invalid('ENVELOPE_FUND_MISMATCH', field, `must be a ${state.fund} envelope`);
+  return id as string;
+}
+
+export function requireCommitment(state: OpenedEnvelope, ref: unknown): Commitment {
+  const c = typeof ref === 'string' ? state.commitments[ref] : undefined;
+  if (!c) {
+    throw new DomainError('not_found', 'ENVELOPE_COMMITMENT_NOT_FOUND', `no commitment ${String(ref)} on ${state.envelopeId}`, {
+      commitmentRef: ref ?? null, envelopeId: state.envelopeId,
+    });
+  }
+  return c;
+}
+
+export function insufficient(kind: 'AE' | 'CP', state: OpenedEnvelope, availableCents: Cents, requestedCents: Cents): DomainError {
+  return new DomainError(
+    'conflict',
+    `ENVELOPE_INSUFFICIENT_${kind}`,
+    `insufficient ${kind} on ${state.envelopeId} for ${state.currentYear}: ${formatEuros(availableCents)} available, ${formatEuros(requestedCents)} requested`,
+    { envelopeId: state.envelopeId, year: state.currentYear, availableCents, requestedCents },
+  );
+}

@@ -1,0 +1,108 @@
+import type { Cents } from './money.js';
+import type { Fund, Period } from './envelope.id.js';
+import type { CarryOverPolicy, EnvelopeEvent, SplitPolicy } from './envelope.events.js';
+
+/**
+ * What happened to one kind of credit (AE or CP) during one exercise year; every figure is a gross,
+ * non-negative sum of cents. For AE, `consumed` is committed and `restored` is released; for CP,
+ * `consumed` is paid and `restored` is recovered.
+ */
+export interface Flows {
+  notified: Cents;
+  reduced: Cents;
+  received: Cents;
+  transferredIn: Cents;
+  transferredOut: Cents;
+  allocated: Cents;
+  consumed: Cents;
+  restored: Cents;
+  carriedIn: Cents;
+  carriedOut: Cents;
+  lapsed: Cents;
+}
+
+export interface YearLedger {
+  year: number;
+  closed: boolean;
+  ae: Flows;
+  cp: Flows;
+}
+
+/** One engagement juridique. Net figures: committed − released ≥ serviceDone − recovered ≥ paid − recovered ≥ 0. */
+export interface Commitment {
+  ref: string;
+  projectId: string;
+  year: number;
+  splitKey: string | null;
+  committed: Cents;
+  released: Cents;
+  serviceDone: Cents;
+  paid: Cents;
+  recovered: Cents;
+  instalments: number;
+}
+
+/** An accepted request: what it asked (fingerprint) and the events it produced, answered again on a retry. */
+export interface ProcessedRequest {
+  fingerprint: string;
+  events: EnvelopeEvent[];
+}
+
+export interface OpenedEnvelope {
+  status: 'open' | 'closed';
+  envelopeId: string;
+  fund: Fund;
+  territoryCode: string;
+  period: Period;
+  label: string;
+  parentId: string | null;
+  ceilingCents: Cents | null;
+  carryOver: CarryOverPolicy;
+  split: SplitPolicy | null;
+  /** The open exercise: every operation is booked in it. */
+  currentYear: number;
+  years: Record<number, YearLedger>;
+  commitments: Record<string, Commitment>;
+  /** What this envelope allocated to each child (gross, all years). */
+  children: Record<string, { aeCents: Cents; cpCents: Cents }>;
+  /** AE committed net of releases, per split key. */
+  splitCommitted: Record<string, Cents>;
+  requests: Record<string, ProcessedRequest>;
+}
+
+export type EnvelopeState = { status: 'none'; requests: Record<string, ProcessedRequest> } | OpenedEnvelope;
+
+export const initialEnvelopeState = (): EnvelopeState => ({ status: 'none', requests: {} });
+
+export const emptyFlows = (): Flows => ({
+  notified: 0, reduced: 0, received: 0, transferredIn: 0, transferredOut: 0, allocated: 0,
+  consumed: 0, restored: 0, carriedIn: 0, carriedOut: 0, lapsed: 0,
+});
+
+export const emptyYear = (year: number): YearLedger => ({ year, closed: false, ae: emptyFlows(), cp: emptyFlows() });
+
+/** Credits the year received from outside: notified net of reductions, plus allocations from the parent. */
+export function grossCredits(f: Flows): Cents {
+  return f.notified - f.reduced + f.received;
+}
+
+/** What is still free to commit (AE) or to pay (CP) in the year. */
+export function available(f: Flows): Cents {
+  return grossCredits(f) + f.transferredIn + f.carriedIn + f.restored
+    - f.transferredOut - f.allocated - f.consumed - f.carriedOut - f.lapsed;
+}
+
+export function yearLedger(state: OpenedEnvelope, year = state.currentYear): YearLedger {
+  return state.years[year] ?? emptyYear(year);
+}
+
+export const netCommitted = (c: Commitment): Cents => c.committed - c.released;
+export const netCertified = (c: Commitment): Cents => c.serviceDone - c.recovered;
+export const netPaid = (c: Commitment): Cents => c.paid - c.recovered;
+/** The part of a commitment not yet certified: what may be released or certified. */
+export const unusedOf = (c: Commitment): Cents => netCommitted(c) - netCertified(c);
+
+/** The first outcome of an accepted request, or undefined if the envelope never accepted it. */
+export function outcomeOf(state: EnvelopeState, requestId: string): ProcessedRequest | undefined {
+  return state.requests[requestId];
+}

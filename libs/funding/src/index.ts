@@ -1,0 +1,17 @@
+export * from './money.js';
+export * from './envelope.id.js';
+export * from './request-id.js';
+export * from './envelope.events.js';
+export * from './envelope.commands.js';
+export * from './envelope.state.js';
+export * from './envelope.decide.js';
+export * from './envelope.evolve.js';
+export * from './envelope.decider.js';
+export * from './envelope.balance.js';
+export * from './envelope.invariants.js';
+export { MANAGERS, COMMITTERS } from './envelope.guards.js';
+// The application shell (uses #event-store); everything above is pure.
+export * from './application/handle-envelope-command.js';
+export * from './application/allocate-to-child.js';
+export * from './application/transfer.js';
+export * from './application/complete-pending.js';
