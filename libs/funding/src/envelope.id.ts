@@ -11,7 +11,8 @@ export interface Period {
 }
 
 const TERRITORY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ENVELOPE_ID = /^(fip|fir)-([a-z0-9]+(?:-[a-z0-9]+)*)-(\d{4})(?:-(\d{4}))?$/;
+// Lazy territory: 'fip-national-2023-2027' is national over 2023–2027 (envelopeId refuses codes that would be ambiguous).
+const ENVELOPE_ID = /^(fip|fir)-([a-z0-9]+(?:-[a-z0-9]+)*?)-(\d{4})(?:-(\d{4}))?$/;
 
 export function isFund(value: unknown): value is Fund {
   return typeof value === 'string' && (FUNDS as readonly string[]).includes(value);
@@ -41,7 +42,9 @@ export function envelopeId(fund: Fund, territoryCode: string, period: Period | n
   if (!TERRITORY.test(territory)) throw invalid('ENVELOPE_INVALID_TERRITORY', 'territoryCode', 'lower-case letters, digits and single dashes');
   const label = typeof period === 'object' ? periodLabel(assertPeriod(period)) : String(period);
   const id = `${fund}-${territory}-${label}`;
-  if (!parseEnvelopeId(id)) throw invalid('ENVELOPE_INVALID_PERIOD', 'period', 'a year (2023) or a range (2023-2027)');
+  const parsed = parseEnvelopeId(id);
+  if (!parsed || periodLabel(parsed.period) !== label) throw invalid('ENVELOPE_INVALID_PERIOD', 'period', 'a year (2023) or a range (2023-2027)');
+  if (parsed.territoryCode !== territory) throw invalid('ENVELOPE_INVALID_TERRITORY', 'territoryCode', 'must not end with a 4-digit segment (read as a year)');
   return id;
 }
 
