@@ -41,7 +41,7 @@ export function canonicalJson(value: unknown): string {
  * (IDEMPOTENCY_KEY_REUSED) instead of silently answering the first outcome. The context (actor, time) is
  * left out: a retry may come later or through another instance.
  */
-export function commandFingerprint(command: { ctx?: unknown; requestId?: unknown } & object): string {
+export function commandFingerprint(command: object): string {
   const { ctx: _ctx, requestId: _requestId, ...payload } = command as Record<string, unknown>;
   return createHash('sha256').update(canonicalJson(payload)).digest('hex').slice(0, 32);
 }
