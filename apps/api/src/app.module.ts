@@ -8,13 +8,14 @@ import { HealthController } from './health/health.controller.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import type { Clock } from './infrastructure/tokens.js';
 import { ReadModelsModule } from './projections/read-models.module.js';
+import { ProjectsModule } from './projects/projects.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, logger: Logger, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, logger, clock), ReadModelsModule],
+      imports: [InfrastructureModule.forRoot(config, logger, clock), ReadModelsModule, ProjectsModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

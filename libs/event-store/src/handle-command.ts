@@ -16,6 +16,11 @@ export interface HandleCommandOptions<C, S> {
   ifMatch?: bigint;
   /** Re-read, re-fold and re-decide this many times on a concurrent write (optimistic concurrency). */
   retries?: number;
+  /**
+   * With `eventId`: if the stream already holds the first id, the command was handled before
+   * (a retry of the same Idempotency-Key): answer that first outcome and write nothing.
+   */
+  replayByEventIds?: boolean;
 }
 
 export interface HandleCommandResult<S> {
@@ -25,6 +30,8 @@ export interface HandleCommandResult<S> {
   append?: AppendResult;
   /** Revision of the stream after the command (-1n: still no stream). */
   revision: bigint;
+  /** True when this was a retry answered from the log. */
+  replayed?: boolean;
 }
 
 /** The thin application shell: read → fold → decide → append with the expected revision. */
@@ -38,6 +45,10 @@ export async function handleCommand<C, S>(o: HandleCommandOptions<C, S>): Promis
       });
     }
     let state = foldRecorded(o.decider, history);
+    if (o.replayByEventIds && o.eventId) {
+      const replay = replayFrom(history, o.eventId, state);
+      if (replay) return replay;
+    }
     const events = o.decider.decide(o.command, state);
     if (events.length === 0) return { events, state, revision };
     const expectedRevision: ExpectedRevision = revision < 0n ? 'no_stream' : revision;
@@ -61,6 +72,23 @@ export async function handleCommand<C, S>(o: HandleCommandOptions<C, S>): Promis
       }
     }
   }
+}
+
+function replayFrom<S>(history: readonly RecordedEvent[], eventId: (index: number, event: DomainEvent) => string, state: S): HandleCommandResult<S> | undefined {
+  const none = { type: '', data: {} };
+  const start = history.findIndex((e) => e.id === eventId(0, none));
+  if (start < 0) return undefined;
+  let end = start;
+  while (end + 1 < history.length && history[end + 1]!.id === eventId(end + 1 - start, none)) end++;
+  const written = history.slice(start, end + 1);
+  const last = written[written.length - 1]!;
+  return {
+    events: written.map((e) => ({ type: e.type, data: e.data })),
+    state,
+    append: { nextRevision: last.revision, position: last.position },
+    revision: history[history.length - 1]!.revision,
+    replayed: true,
+  };
 }
 
 export function foldRecorded<S>(decider: Pick<Decider<unknown, DomainEvent, S>, 'evolve' | 'initialState'>, history: readonly RecordedEvent[]): S {

@@ -1,6 +1,6 @@
-import type { Projection } from '#projections';
+import { type Projection, projectListProjection } from '#projections';
 
 /** Every read model this API replica maintains. */
 export function allProjections(): Projection[] {
-  return [];
+  return [projectListProjection];
 }

@@ -1,0 +1,28 @@
+import { BadRequestException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { ProjectionRunner } from '#projections';
+import type { AppConfig } from '../config/app.config.js';
+import { APP_CONFIG } from '../infrastructure/tokens.js';
+import { header } from './command-context.js';
+
+/**
+ * Read-your-writes without sleeping: a command answers with the position it wrote; a read
+ * given `minPosition` (query) or `X-Min-Position` (header) waits, bounded, for the read models.
+ */
+@Injectable()
+export class ReadYourWrites {
+  constructor(@Inject(ProjectionRunner) private readonly runner: ProjectionRunner, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async waitFor(request: FastifyRequest, query: { minPosition?: string }): Promise<void> {
+    const raw = query.minPosition ?? header(request, 'x-min-position');
+    if (raw === undefined || raw === '') return;
+    if (!/^\d{1,15}$/.test(raw)) throw new BadRequestException({ code: 'VALIDATION_FAILED', field: 'minPosition', message: 'minPosition must be a non-negative integer position' });
+    const reached = await this.runner.waitFor(BigInt(raw), this.config.maxReadWaitMs);
+    if (!reached) {
+      throw new ServiceUnavailableException({
+        code: 'READ_MODEL_BEHIND', message: `read models have not reached position ${raw} within ${this.config.maxReadWaitMs} ms; retry`,
+        minPosition: raw, projections: this.runner.status(),
+      });
+    }
+  }
+}
