@@ -98,6 +98,8 @@ export const ENVELOPE_EVENT_TYPES: readonly EnvelopeEventType[] = [
   'envelope.paid', 'envelope.recovered', 'envelope.year_closed',
 ];
 
+const KNOWN_TYPES: ReadonlySet<string> = new Set(ENVELOPE_EVENT_TYPES);
+
 export function isEnvelopeEvent(event: DomainEvent): event is EnvelopeEvent {
-  return (ENVELOPE_EVENT_TYPES as readonly string[]).includes(event.type);
+  return KNOWN_TYPES.has(event.type);
 }

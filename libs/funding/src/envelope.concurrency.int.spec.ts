@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DomainError } from '#kernel';
+import { SqliteEventStore, foldRecorded, handleCommand } from '#event-store';
+import type { EnvelopeCommand } from './envelope.commands.js';
+import { envelopeDecider } from './envelope.decider.js';
+import { envelopeBalance } from './envelope.balance.js';
+import { envelopeInvariantViolations } from './envelope.invariants.js';
+import { envelopeStreamId } from './envelope.id.js';
+import { eventIdFor } from './request-id.js';
+import { handleEnvelopeCommand } from './application/handle-envelope-command.js';
+import { cmd, ctx, euros } from '../test/envelope.fixtures.js';
+
+/** FIR Grand Est 2023 (INSEE région 44): €1M, which funds exactly 50 projects of €20,000. */
+const ENVELOPE = 'fir-ars-44-2023';
+const STREAM = envelopeStreamId(ENVELOPE);
+const AMOUNT = euros(20_000);
+const FUNDABLE = 50;
+const VALIDATORS = 200;
+const RETRIES = 250;
+
+describe('200 concurrent commitments on an envelope that can fund exactly 50', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'refonda-funding-'));
+    store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+    await handleEnvelopeCommand(store, ENVELOPE, cmd('OpenEnvelope', { fund: 'fir', territoryCode: 'ars-44', period: { fromYear: 2023, toYear: 2023 } }));
+    await handleEnvelopeCommand(store, ENVELOPE, cmd('NotifyCredits', { aeCents: FUNDABLE * AMOUNT, cpCents: euros(400_000) }));
+  });
+
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lets exactly 50 succeed, answers the 150 others insufficient AE, and the ledger sums exactly', async () => {
+    let attempts = 0;
+    const counting = { ...envelopeDecider, decide: (c: EnvelopeCommand, s: Parameters<typeof envelopeDecider.decide>[1]) => { attempts++; return envelopeDecider.decide(c, s); } };
+    const commit = (i: number) => {
+      const command = cmd('Commit', { commitmentRef: `EJ-2023-${i}`, projectId: `project-${i}`, amountCents: AMOUNT, requestId: `commit-${i}`, ctx: ctx(i % 2 ? 'system' : 'finance') });
+      return handleCommand({
+        store, streamId: STREAM, decider: counting, command, retries: RETRIES,
+        metadata: { actorId: command.ctx.actor.id, role: command.ctx.actor.role, requestId: command.requestId },
+        eventId: (index) => eventIdFor(command.requestId, index, STREAM),
+      });
+    };
+    const started = performance.now();
+    const results = await Promise.allSettled(Array.from({ length: VALIDATORS }, (_, i) => commit(i)));
+    const wallMs = performance.now() - started;
+
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as DomainError] : []));
+    console.log(`[funding concurrency] ${VALIDATORS} concurrent commits, ${won.length} committed, ${refused.length} refused: `
+      + `${attempts} decide attempts (${(attempts / VALIDATORS).toFixed(1)} per command), ${wallMs.toFixed(0)} ms wall`);
+
+    expect(won).toHaveLength(FUNDABLE);
+    expect(refused).toHaveLength(VALIDATORS - FUNDABLE);
+    for (const error of refused) {
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error.code).toBe('ENVELOPE_INSUFFICIENT_AE');
+      expect(error.category).toBe('conflict');
+      expect(error.details).toEqual({ envelopeId: ENVELOPE, year: 2023, availableCents: 0, requestedCents: AMOUNT });
+      expect(error.message).toContain('0,00\u00a0€ available, 20\u202f000,00\u00a0€ requested');
+    }
+    expect(attempts).toBeLessThanOrEqual(VALIDATORS * (RETRIES + 1));
+
+    const recorded = await store.readStream(STREAM);
+    const committed = recorded.filter((e) => e.type === 'envelope.committed');
+    expect(recorded.map((e) => Number(e.revision))).toEqual(recorded.map((_, i) => i));
+    expect(committed).toHaveLength(FUNDABLE);
+    expect(new Set(committed.map((e) => (e.data as { commitmentRef: string }).commitmentRef)).size).toBe(FUNDABLE);
+    const ledger = committed.reduce((t, e) => t + (e.data as { amountCents: number }).amountCents, 0);
+    const state = foldRecorded(envelopeDecider, recorded);
+    const balance = envelopeBalance(state)!;
+    expect(ledger).toBe(FUNDABLE * AMOUNT);
+    expect(balance.ae).toMatchObject({ notified: FUNDABLE * AMOUNT, committed: ledger, available: 0 });
+    expect(balance.commitments).toMatchObject({ count: FUNDABLE, committedCents: ledger });
+    expect(envelopeInvariantViolations(state)).toEqual([]);
+    const winners = won.map((r) => (r as PromiseFulfilledResult<{ events: { data: unknown }[] }>).value.events[0]!.data);
+    expect(winners.map((d) => (d as { commitmentRef: string }).commitmentRef).sort())
+      .toEqual(committed.map((e) => (e.data as { commitmentRef: string }).commitmentRef).sort());
+  }, 180_000); // ~10–20 s on a 2-core machine: 200 racers re-read and re-fold the stream on every lost round
+});
