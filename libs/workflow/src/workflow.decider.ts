@@ -109,7 +109,8 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
     const events: DomainEvent[] = [{ type: types.transitioned, data: transitioned }];
     for (const open of instance.deadlines) {
       const def = definition.deadlines.find((x) => x.name === open.name);
-      if (def?.cancelledBy.includes(t.command)) {
+      // Running the expiry command directly (not through expire) also makes the deadline moot.
+      if (def?.cancelledBy.includes(t.command) || open.onExpiry.command === t.command) {
         events.push({ type: types.deadlineCancelled, data: { deadlineId: open.deadlineId, name: open.name, subjectId: subject.id, cancelledBy: t.command, at } });
       }
     }

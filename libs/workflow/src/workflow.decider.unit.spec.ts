@@ -117,6 +117,13 @@ describe('workflowDecider', () => {
       expect(engine.expire({ deadlineId: 'd1/reply/1', ctx: ctx(system, due) }, after, subject())).toEqual([]);
     });
 
+    it('is cancelled when its expiry command is run directly', () => {
+      const { instance } = opened();
+      const out = engine.decide({ command: 'time_out', ctx: ctx(actor('system')), reason: 'manual' }, instance, subject());
+      expect(out.map((e) => e.type)).toEqual(['t', 'dc']);
+      expect(out.reduce(engine.evolve, instance).deadlines).toEqual([]);
+    });
+
     it('refuses to expire before the due time', () => {
       const { instance } = opened();
       const early = new Date('2026-01-20T08:59:59.999Z');

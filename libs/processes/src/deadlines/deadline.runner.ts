@@ -1,0 +1,150 @@
+import type { Subscription } from 'rxjs';
+import type { Actor } from '#kernel';
+import { type EventStore, type RecordedEvent, handleCommand } from '#event-store';
+import { type ExpireDeadline, type ProjectDecider, projectDecider } from '#projects';
+import { DeadlineCheckpointStore } from './deadline.checkpoint.js';
+import { deadlineEventId } from './deadline.event-id.js';
+import { type PendingDeadline, type ScheduleState, deadlineScheduler, toScheduleEvent } from './deadline.scheduler.js';
+
+export interface DeadlineRunnerOptions {
+  store: EventStore;
+  /** SQLite file holding this runner's checkpoint and pending deadlines (created if missing). */
+  checkpointPath: string;
+  /** The injected clock: a deadline fires once clock() has passed its due time. */
+  clock: () => Date;
+  /** Name of the checkpoint row; runners sharing a file and a name share their progress. Default 'deadlines'. */
+  consumer?: string;
+  decider?: ProjectDecider;
+  /** How often start() checks the clock, in real milliseconds. Default 1000. */
+  pollIntervalMs?: number;
+  onError?: (error: unknown, deadline?: PendingDeadline) => void;
+}
+
+export interface FiredDeadline {
+  deadline: PendingDeadline;
+  /** expired: the timeout ran (here or, idempotently, in another process); moot: nothing left to do. */
+  outcome: 'expired' | 'moot' | 'failed';
+  error?: unknown;
+}
+
+export const DEADLINE_SCHEDULER_ACTOR: Actor = { id: 'deadline-scheduler', role: 'system', scope: {} };
+
+/** Follows the log, keeps the pending deadlines, and runs each timeout command once its time has come. */
+export class DeadlineRunner {
+  private readonly checkpoints: DeadlineCheckpointStore;
+  private readonly decider: ProjectDecider;
+  private state: ScheduleState;
+  private position: bigint;
+  private subscription?: Subscription;
+  private timer?: NodeJS.Timeout;
+  private ticking: Promise<FiredDeadline[]> = Promise.resolve([]);
+  private closed = false;
+
+  constructor(private readonly options: DeadlineRunnerOptions) {
+    this.checkpoints = new DeadlineCheckpointStore(options.checkpointPath, options.consumer ?? 'deadlines');
+    this.decider = options.decider ?? projectDecider;
+    this.position = this.checkpoints.checkpoint();
+    const pending = Object.fromEntries(this.checkpoints.pending().map((d) => [d.deadlineId, d]));
+    this.state = { pending };
+  }
+
+  /** Subscribes from the checkpoint and checks the clock every pollIntervalMs. */
+  start(): this {
+    if (this.subscription) return this;
+    this.subscription = this.options.store.subscribeToAll({ fromPosition: this.position }).subscribe({
+      next: (e) => this.handle(e),
+      error: (error) => this.options.onError?.(error),
+    });
+    this.timer = setInterval(() => void this.tick(), this.options.pollIntervalMs ?? 1000);
+    this.timer.unref();
+    return this;
+  }
+
+  /** Fires every deadline due at clock(); ticks never overlap. */
+  tick(): Promise<FiredDeadline[]> {
+    this.ticking = this.ticking.then(() => this.fireDue(), () => this.fireDue());
+    return this.ticking;
+  }
+
+  pending(): PendingDeadline[] {
+    return Object.values(this.state.pending);
+  }
+
+  checkpoint(): bigint {
+    return this.position;
+  }
+
+  /** Resolves once every event in the log when called has been handled. */
+  async caughtUp(timeoutMs = 10_000): Promise<void> {
+    const head = await this.options.store.headPosition();
+    const started = performance.now();
+    while (this.position < head) {
+      if (performance.now() - started > timeoutMs) throw new Error(`deadline runner stuck at ${this.position}, head ${head}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.subscription?.unsubscribe();
+    if (this.timer) clearInterval(this.timer);
+    await this.ticking.catch(() => undefined);
+    this.checkpoints.close();
+  }
+
+  private handle(recorded: RecordedEvent): void {
+    if (this.closed) return;
+    const event = toScheduleEvent(recorded);
+    const before = this.state;
+    if (event) this.state = deadlineScheduler.evolve(this.state, event);
+    const added = Object.values(this.state.pending).find((d) => !(d.deadlineId in before.pending));
+    const removed = Object.keys(before.pending).find((id) => !(id in this.state.pending));
+    this.checkpoints.handled(recorded.position, { added, removed });
+    this.position = recorded.position;
+  }
+
+  private async fireDue(): Promise<FiredDeadline[]> {
+    if (this.closed) return [];
+    const due = deadlineScheduler.decide({ type: 'tick', now: this.options.clock() }, this.state);
+    const fired: FiredDeadline[] = [];
+    for (const event of due) {
+      if (this.closed) break;
+      if (event.type !== 'deadline.due') continue;
+      const deadline = event.data;
+      try {
+        const result = await handleCommand({
+          store: this.options.store,
+          streamId: deadline.streamId,
+          decider: this.decider,
+          command: this.expiry(deadline),
+          metadata: {
+            actorId: DEADLINE_SCHEDULER_ACTOR.id, role: DEADLINE_SCHEDULER_ACTOR.role, occurredAt: deadline.dueAt,
+            correlationId: deadline.deadlineId, causationId: deadline.deadlineId,
+          },
+          eventId: (index) => deadlineEventId(deadline.deadlineId, index),
+          retries: 5,
+        });
+        this.forget(deadline.deadlineId);
+        fired.push({ deadline, outcome: result.events.length > 0 ? 'expired' : 'moot' });
+      } catch (error) {
+        this.options.onError?.(error, deadline);
+        fired.push({ deadline, outcome: 'failed', error });
+      }
+    }
+    return fired;
+  }
+
+  /** Time is the due time, not the firing time: every process decides the same events, byte for byte. */
+  private expiry(d: PendingDeadline): ExpireDeadline {
+    return { type: 'expire_deadline', projectId: d.projectId, deadlineId: d.deadlineId, ctx: { actor: DEADLINE_SCHEDULER_ACTOR, now: new Date(d.dueAt) } };
+  }
+
+  /** Done with (the log's expired event will say so too; forgetting twice is harmless). */
+  private forget(deadlineId: string): void {
+    if (!(deadlineId in this.state.pending)) return;
+    const { [deadlineId]: _done, ...pending } = this.state.pending;
+    this.state = { pending };
+    if (!this.closed) this.checkpoints.forget(deadlineId);
+  }
+}

@@ -1,0 +1,12 @@
+export * from './project.state.js';
+export * from './project.events.js';
+export * from './project.commands.js';
+export { decideProject } from './project.decide.js';
+export { evolveProject } from './project.evolve.js';
+export * from './project.decider.js';
+export * from './project.actions.js';
+export { subjectOf } from './project.subject.js';
+export * from './project.validation.js';
+export { educationWorkflowV1 } from './programs/education.workflow.js';
+export { healthWorkflowV1 } from './programs/health.workflow.js';
+export { createProgramRegistry, programRegistry } from './programs/program.registry.js';

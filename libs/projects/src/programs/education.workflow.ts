@@ -1,0 +1,37 @@
+import type { WorkflowDefinition } from '#workflow';
+import { COMPLETION_DEADLINE, GRANTED_AMOUNT_INPUT, commonTransitions } from './program.guards.js';
+
+const NON_FINAL = ['intention', 'drafting', 'submitted', 'under_analysis', 'completion_requested', 'validated', 'rejected', 'financing'];
+
+/** « Notre école, faisons-la ensemble », funded by the FIP; decided by the académie. */
+export const educationWorkflowV1: WorkflowDefinition = {
+  id: 'cnr-education',
+  version: 1,
+  program: 'education',
+  title: 'Notre école, faisons-la ensemble (Fonds d’innovation pédagogique)',
+  states: [
+    { name: 'intention', label: 'Intention de concertation', initial: true },
+    { name: 'drafting', label: 'En élaboration' },
+    { name: 'submitted', label: 'Déposé' },
+    { name: 'under_analysis', label: 'À analyser' },
+    { name: 'completion_requested', label: 'À compléter' },
+    { name: 'validated', label: 'Validé' },
+    { name: 'rejected', label: 'Refusé' },
+    { name: 'withdrawn', label: 'Abandonné / classé sans suite', final: true },
+    { name: 'financing', label: 'En financement' },
+    { name: 'closed', label: 'Clôturé', final: true },
+  ],
+  transitions: [
+    ...commonTransitions(NON_FINAL),
+    {
+      command: 'validate', from: ['under_analysis'], to: 'validated', roles: ['validator'], reasonRequired: true,
+      inputs: [GRANTED_AMOUNT_INPUT], label: 'Valider le projet',
+    },
+    { command: 'reject', from: ['under_analysis'], to: 'rejected', roles: ['validator'], reasonRequired: true, label: 'Refuser le projet' },
+  ],
+  deadlines: [COMPLETION_DEADLINE],
+  access: {
+    ownerRoles: ['holder'],
+    territory: { validator: [{ scope: 'academies', field: 'academie' }] },
+  },
+};

@@ -1,0 +1,53 @@
+import type { WorkflowDefinition } from '#workflow';
+import { COMPLETION_DEADLINE, GRANTED_AMOUNT_INPUT, commonTransitions, ctsOpinionRecorded } from './program.guards.js';
+
+const NON_FINAL = [
+  'intention', 'drafting', 'submitted', 'under_analysis', 'completion_requested', 'cts_review', 'validated', 'rejected', 'financing',
+];
+
+/** CNR santé, funded by the FIR; the ARS decides after the territorial health council (CTS) is heard. */
+export const healthWorkflowV1: WorkflowDefinition = {
+  id: 'cnr-health',
+  version: 1,
+  program: 'health',
+  title: 'CNR santé (Fonds d’intervention régional)',
+  states: [
+    { name: 'intention', label: 'Intention de concertation', initial: true },
+    { name: 'drafting', label: 'En élaboration' },
+    { name: 'submitted', label: 'Déposé' },
+    { name: 'under_analysis', label: 'À analyser' },
+    { name: 'completion_requested', label: 'À compléter' },
+    { name: 'cts_review', label: 'Avis du conseil territorial de santé' },
+    { name: 'validated', label: 'Validé' },
+    { name: 'rejected', label: 'Refusé' },
+    { name: 'withdrawn', label: 'Abandonné / classé sans suite', final: true },
+    { name: 'financing', label: 'En financement' },
+    { name: 'closed', label: 'Clôturé', final: true },
+  ],
+  transitions: [
+    ...commonTransitions(NON_FINAL),
+    { command: 'refer_to_cts', from: ['under_analysis'], to: 'cts_review', roles: ['validator'], label: 'Soumettre au conseil territorial de santé' },
+    {
+      command: 'record_cts_opinion', from: ['cts_review'], to: 'cts_review', roles: ['validator'], reasonRequired: true,
+      inputs: [{ name: 'favourable', label: 'Avis favorable ?' }], label: 'Enregistrer l’avis du CTS',
+    },
+    {
+      command: 'validate', from: ['cts_review'], to: 'validated', roles: ['validator'], reasonRequired: true,
+      inputs: [GRANTED_AMOUNT_INPUT], guards: [ctsOpinionRecorded], label: 'Valider le projet (décision de l’ARS)',
+    },
+    {
+      command: 'reject', from: ['cts_review'], to: 'rejected', roles: ['validator'], reasonRequired: true,
+      guards: [ctsOpinionRecorded], label: 'Refuser le projet (décision de l’ARS)',
+    },
+  ],
+  deadlines: [COMPLETION_DEADLINE],
+  access: {
+    ownerRoles: ['holder'],
+    territory: {
+      validator: [
+        { scope: 'regions', field: 'region' },
+        { scope: 'cts', field: 'cts' },
+      ],
+    },
+  },
+};

@@ -1,0 +1,75 @@
+import type { WorkflowGuard, WorkflowTransitionDef } from '#workflow';
+import type { BudgetLine } from '../project.state.js';
+
+export const budgetCoversRequest: WorkflowGuard = {
+  name: 'budget_covers_request',
+  label: 'Le montant demandé ne dépasse pas le budget total du projet',
+  check: (s) => {
+    const lines = (s.fields['budgetLines'] as BudgetLine[] | undefined) ?? [];
+    const total = lines.reduce((sum, l) => sum + l.amountCents, 0);
+    const requested = s.fields['requestedAmountCents'] as number | undefined;
+    return requested !== undefined && requested > total
+      ? `le montant demandé (${requested} centimes) dépasse le budget total (${total} centimes)`
+      : undefined;
+  },
+};
+
+export const finalReportSubmitted: WorkflowGuard = {
+  name: 'final_report_submitted',
+  label: 'Le bilan final a été déposé',
+  check: (s) => (s.fields['finalReport'] === undefined ? 'le bilan final n’a pas été déposé' : undefined),
+};
+
+export const ctsOpinionRecorded: WorkflowGuard = {
+  name: 'cts_opinion_recorded',
+  label: 'L’avis du conseil territorial de santé est enregistré',
+  check: (s) => (s.fields['ctsOpinion'] === undefined ? 'l’avis du conseil territorial de santé n’est pas enregistré' : undefined),
+};
+
+/** What a dossier needs before it is deposited (submit) or deposited again (resubmit). */
+export const DOSSIER_FIELDS = ['title', 'description', 'requestedAmountCents', 'budgetLines'];
+
+/** The transitions both programs share, around the analysis step each program defines. */
+export function commonTransitions(nonFinal: string[]): WorkflowTransitionDef[] {
+  return [
+    { command: 'start_drafting', from: ['intention'], to: 'drafting', roles: ['holder'], label: 'Commencer l’élaboration du projet' },
+    {
+      command: 'submit', from: ['drafting'], to: 'submitted', roles: ['holder'],
+      requiredFields: DOSSIER_FIELDS, guards: [budgetCoversRequest], label: 'Déposer le projet',
+    },
+    { command: 'start_analysis', from: ['submitted'], to: 'under_analysis', roles: ['validator'], label: 'Prendre le dossier en analyse' },
+    {
+      command: 'request_completion', from: ['under_analysis'], to: 'completion_requested', roles: ['validator'],
+      reasonRequired: true, opensDeadline: 'completion', label: 'Demander des compléments (dossier à compléter)',
+    },
+    {
+      command: 'resubmit', from: ['completion_requested'], to: 'submitted', roles: ['holder'],
+      requiredFields: DOSSIER_FIELDS, guards: [budgetCoversRequest], label: 'Redéposer le dossier complété',
+    },
+    {
+      command: 'lapse', from: ['completion_requested'], to: 'withdrawn', roles: ['system'], reasonRequired: true,
+      label: 'Classer sans suite (délai de complément dépassé)',
+    },
+    { command: 'reopen', from: ['rejected'], to: 'under_analysis', roles: ['validator'], reasonRequired: true, label: 'Rouvrir l’instruction' },
+    { command: 'withdraw', from: nonFinal, to: 'withdrawn', roles: ['holder'], label: 'Abandonner le projet' },
+    {
+      command: 'start_financing', from: ['validated'], to: 'financing', roles: ['finance', 'system'],
+      inputs: [{ name: 'commitmentRef', label: 'Référence de l’engagement juridique' }], label: 'Engager le financement',
+    },
+    {
+      command: 'submit_final_report', from: ['financing'], to: 'financing', roles: ['holder'],
+      inputs: [{ name: 'finalReport', label: 'Bilan final' }], label: 'Déposer le bilan final',
+    },
+    { command: 'close', from: ['financing'], to: 'closed', roles: ['finance', 'system'], guards: [finalReportSubmitted], label: 'Clôturer le projet' },
+  ];
+}
+
+export const COMPLETION_DEADLINE = {
+  name: 'completion',
+  label: 'Délai pour compléter le dossier',
+  durationDays: 30,
+  onExpiry: { command: 'lapse', reason: 'completion deadline passed' },
+  cancelledBy: ['resubmit', 'withdraw'],
+};
+
+export const GRANTED_AMOUNT_INPUT = { name: 'grantedAmountCents', label: 'Montant accordé (centimes)' };

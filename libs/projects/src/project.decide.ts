@@ -1,0 +1,103 @@
+import { type Actor, type DomainEvent, DomainError, invalid } from '#kernel';
+import { type WorkflowRegistry, accessDenial, initialStateOf } from '#workflow';
+import { type DeclareIntention, type EditContent, type ProjectCommand, type TransitionCommand, inputsOf } from './project.commands.js';
+import { type ContentEditedData, type IntentionDeclaredData, ProjectEventType } from './project.events.js';
+import { EDITABLE_STATES, PROGRAMS, type Project, type ProjectState } from './project.state.js';
+import { engineFor, subjectOf } from './project.subject.js';
+import {
+  checkCents, checkChanges, checkFinalReport, checkHolder, checkPartners, checkProjectId, checkTerritoryOf, checkText, checkTitle, LIMITS,
+} from './project.validation.js';
+
+export function decideProject(registry: WorkflowRegistry, command: ProjectCommand, state: ProjectState): DomainEvent[] {
+  if (command.type === 'declare_intention') return declareIntention(registry, command, state);
+  if (!state.exists) throw new DomainError('not_found', 'PROJECT_NOT_FOUND', `project ${command.projectId} does not exist`, { projectId: command.projectId });
+  if (command.projectId !== state.id) throw invalid('PROJECT_INVALID_FIELD', 'projectId', `must be ${state.id}`);
+  const engine = engineFor(registry, state.program, state.workflow.definition.version);
+  switch (command.type) {
+    case 'edit_content':
+      return editContent(registry, command, state);
+    case 'expire_deadline':
+      return engine.expire({ deadlineId: command.deadlineId, ctx: command.ctx }, state.workflow, subjectOf(state));
+    default:
+      return engine.decide(
+        { command: command.type, ctx: command.ctx, reason: command.reason, inputs: inputsOf(command), checkInputs: () => checkInputs(command, state) },
+        state.workflow,
+        subjectOf(state),
+      );
+  }
+}
+
+function requireHolder(actor: Actor, action: string): void {
+  if (actor.role !== 'holder') {
+    throw new DomainError('forbidden', 'PROJECT_ROLE_NOT_ALLOWED', `role ${actor.role} may not ${action}`, {
+      role: actor.role, command: action, allowedRoles: ['holder'],
+    });
+  }
+}
+
+function declareIntention(registry: WorkflowRegistry, c: DeclareIntention, state: ProjectState): DomainEvent[] {
+  requireHolder(c.ctx.actor, 'declare_intention');
+  checkProjectId(c.projectId);
+  if (state.exists) throw new DomainError('conflict', 'PROJECT_ALREADY_EXISTS', `project ${c.projectId} already exists`, { projectId: c.projectId });
+  if (!PROGRAMS.includes(c.program) || !registry.has(c.program)) throw invalid('PROJECT_INVALID_FIELD', 'program', `one of ${PROGRAMS.join(', ')}`);
+  checkTitle(c.title);
+  checkText('description', c.description, 0, LIMITS.text);
+  const territory = checkTerritoryOf(c.program, c.territory);
+  const holder = checkHolder(c.program, c.holder);
+  const partners = c.partners ?? [];
+  checkPartners(partners);
+  const definition = registry.latest(c.program);
+  const data: IntentionDeclaredData = {
+    projectId: c.projectId,
+    program: c.program,
+    workflow: { id: definition.id, version: definition.version },
+    state: initialStateOf(definition).name,
+    declarant: c.ctx.actor.id,
+    title: c.title.trim(),
+    description: c.description.trim(),
+    territory,
+    holder,
+    partners: partners.map((p) => ({ name: p.name.trim(), kind: p.kind, ...(p.organisationId ? { organisationId: p.organisationId } : {}) })),
+    at: c.ctx.now.toISOString(),
+  };
+  return [{ type: ProjectEventType.IntentionDeclared, data }];
+}
+
+function editContent(registry: WorkflowRegistry, c: EditContent, p: Project): DomainEvent[] {
+  requireHolder(c.ctx.actor, 'edit_content');
+  const denied = accessDenial(registry.get(p.program, p.workflow.definition.version).access, c.ctx.actor, subjectOf(p), 'PROJECT');
+  if (denied) throw denied;
+  if (!EDITABLE_STATES.includes(p.status)) {
+    throw new DomainError('conflict', 'PROJECT_NOT_EDITABLE', `project ${p.id} cannot be edited in state ${p.status}`, {
+      state: p.status, editableIn: [...EDITABLE_STATES],
+    });
+  }
+  checkChanges(c.changes);
+  const changes = Object.fromEntries(Object.entries(c.changes).filter(([, v]) => v !== undefined));
+  if (typeof changes['title'] === 'string') changes['title'] = changes['title'].trim();
+  const data: ContentEditedData = { changes, by: c.ctx.actor.id, at: c.ctx.now.toISOString() };
+  return [{ type: ProjectEventType.ContentEdited, data }];
+}
+
+/** Values of a transition's inputs, checked once the engine knows the actor may run it here. */
+function checkInputs(c: TransitionCommand, p: Project): void {
+  switch (c.type) {
+    case 'validate': {
+      checkCents('grantedAmountCents', c.grantedAmountCents);
+      const requested = p.content.requestedAmountCents ?? 0;
+      if (c.grantedAmountCents > requested) {
+        throw invalid('PROJECT_INVALID_FIELD', 'grantedAmountCents', '<= requestedAmountCents', { requestedAmountCents: requested });
+      }
+      return;
+    }
+    case 'record_cts_opinion':
+      if (typeof c.favourable !== 'boolean') throw invalid('PROJECT_INVALID_FIELD', 'favourable', 'boolean');
+      return;
+    case 'start_financing':
+      checkText('commitmentRef', c.commitmentRef, 1, 100);
+      return;
+    case 'submit_final_report':
+      checkFinalReport(c.report);
+      return;
+  }
+}

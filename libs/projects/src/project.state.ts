@@ -1,0 +1,95 @@
+import type { TransitionedData, WorkflowInstance } from '#workflow';
+
+export type Program = 'education' | 'health';
+export const PROGRAMS: readonly Program[] = ['education', 'health'];
+
+/** Official codes: INSEE région/département/commune, académie code, CTS (health territory) code. */
+export interface Territory {
+  region: string;
+  departement: string;
+  communeCode?: string;
+  /** Required for education. */
+  academie?: string;
+  /** Health: the territory of the conseil territorial de santé, when known. */
+  cts?: string;
+}
+
+/** The holding organisation: UAI (school) for education, FINESS (health body) for health. */
+export interface Holder {
+  organisationId: string;
+  name: string;
+}
+
+export type PartnerKind = 'collectivite' | 'association' | 'entreprise' | 'etablissement' | 'autre';
+export const PARTNER_KINDS: readonly PartnerKind[] = ['collectivite', 'association', 'entreprise', 'etablissement', 'autre'];
+
+export interface Partner {
+  name: string;
+  kind: PartnerKind;
+  organisationId?: string;
+}
+
+export interface BudgetLine {
+  label: string;
+  amountCents: number;
+}
+
+/** Metadata only: the file itself is not stored. */
+export interface Attachment {
+  name: string;
+  sizeBytes: number;
+  /** Lowercase hex sha-256 of the content. */
+  sha256: string;
+}
+
+export interface ProjectContent {
+  title: string;
+  description: string;
+  territory: Territory;
+  holder: Holder;
+  partners: Partner[];
+  requestedAmountCents?: number;
+  budgetLines: BudgetLine[];
+  attachments: Attachment[];
+}
+
+export interface CtsOpinion {
+  favourable: boolean;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface FinalReport {
+  summary: string;
+  spentAmountCents: number;
+  attachments?: Attachment[];
+}
+
+export interface Project {
+  exists: true;
+  id: string;
+  program: Program;
+  /** The actor who declared the intention: the only holder who may act on the project. */
+  declarant: string;
+  declaredAt: string;
+  content: ProjectContent;
+  /** Definition version pinned at declaration, current state, open deadlines. */
+  workflow: WorkflowInstance;
+  /** Same as workflow.state, for readers. */
+  status: string;
+  grantedAmountCents?: number;
+  commitmentRef?: string;
+  ctsOpinion?: CtsOpinion;
+  finalReport?: FinalReport;
+  lastTransition?: TransitionedData;
+}
+
+export type ProjectState = { exists: false } | Project;
+
+export const initialProjectState = (): ProjectState => ({ exists: false });
+
+/** States in which the holder may edit the dossier. */
+export const EDITABLE_STATES: readonly string[] = ['drafting', 'completion_requested'];
+
+export const streamIdOf = (projectId: string) => `project-${projectId}`;
