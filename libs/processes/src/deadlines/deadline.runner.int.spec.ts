@@ -1,0 +1,182 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CommandContext } from '#kernel';
+import { type EventStore, SqliteEventStore, handleCommand } from '#event-store';
+import { type ProjectCommand, projectDecider, streamIdOf } from '#projects';
+import { DeadlineRunner } from './deadline.runner.js';
+
+const DAY = 86_400_000;
+const T0 = Date.parse('2026-03-02T08:00:00.000Z');
+const holder = { id: 'holder-1', role: 'holder' as const, scope: {} };
+const validator = { id: 'val-edu', role: 'validator' as const, scope: { academies: ['12'] } };
+
+/** The fake clock every runner reads; tests move it forward. */
+let now = T0;
+const clock = () => new Date(now);
+
+let dir: string;
+const open: { close(): Promise<void> }[] = [];
+const track = <T extends { close(): Promise<void> }>(x: T): T => (open.push(x), x);
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'refonda-deadlines-'));
+  now = T0;
+});
+afterEach(async () => {
+  for (const x of open.splice(0).reverse()) await x.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const newStore = () => track(new SqliteEventStore({ path: join(dir, 'events.sqlite') }));
+const newRunner = (store: EventStore, consumer?: string) =>
+  track(new DeadlineRunner({ store, checkpointPath: join(dir, 'deadlines.sqlite'), clock, consumer, pollIntervalMs: 60_000 })).start();
+
+const ctx = (actor: CommandContext['actor']): CommandContext => ({ actor, now: clock() });
+
+async function run(store: EventStore, projectId: string, command: Omit<ProjectCommand, 'projectId' | 'ctx'>, actor: CommandContext['actor']) {
+  return handleCommand({
+    store, streamId: streamIdOf(projectId), decider: projectDecider,
+    command: { ...command, projectId, ctx: ctx(actor) } as ProjectCommand, metadata: { actorId: actor.id },
+  });
+}
+
+/** Declares an education project and sends it back for completion: opens the 30-day deadline. */
+async function sendBackForCompletion(store: EventStore, projectId: string) {
+  await run(store, projectId, {
+    type: 'declare_intention', program: 'education', title: 'Un jardin pédagogique', description: 'Concertation',
+    territory: { region: '44', departement: '55', academie: '12' }, holder: { organisationId: '0550001C', name: 'École' },
+  } as never, holder);
+  await run(store, projectId, { type: 'start_drafting' } as never, holder);
+  await run(store, projectId, { type: 'edit_content', changes: { requestedAmountCents: 100_000, budgetLines: [{ label: 'Matériel', amountCents: 100_000 }] } } as never, holder);
+  await run(store, projectId, { type: 'submit' } as never, holder);
+  await run(store, projectId, { type: 'start_analysis' } as never, validator);
+  await run(store, projectId, { type: 'request_completion', reason: 'Devis manquant' } as never, validator);
+}
+
+const typesOf = async (store: EventStore, projectId: string) => (await store.readStream(streamIdOf(projectId))).map((e) => e.type);
+const statusOf = async (store: EventStore, projectId: string) =>
+  (await store.readStream(streamIdOf(projectId))).reduce((s, e) => projectDecider.evolve(s, { type: e.type, data: e.data }), projectDecider.initialState());
+
+describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
+  it('fires when the clock passes the due time: the project lapses to withdrawn', async () => {
+    const store = newStore();
+    const runner = newRunner(store);
+    await sendBackForCompletion(store, 'p-1');
+    await runner.caughtUp();
+    expect(runner.pending()).toMatchObject([{ deadlineId: 'p-1/completion/1', streamId: 'project-p-1', dueAt: new Date(T0 + 30 * DAY).toISOString() }]);
+
+    now = T0 + 30 * DAY - 1;
+    expect(await runner.tick()).toEqual([]);
+    expect(await typesOf(store, 'p-1')).not.toContain('project.deadline_expired');
+
+    now = T0 + 30 * DAY + 5_000;
+    const fired = await runner.tick();
+    expect(fired.map((f) => [f.deadline.deadlineId, f.outcome])).toEqual([['p-1/completion/1', 'expired']]);
+    const last = (await store.readStream(streamIdOf('p-1'))).slice(-2);
+    expect(last.map((e) => e.type)).toEqual(['project.deadline_expired', 'project.transitioned']);
+    expect(last[1]!.data).toMatchObject({ command: 'lapse', to: 'withdrawn', reason: 'completion deadline passed', by: { role: 'system' } });
+    expect(await statusOf(store, 'p-1')).toMatchObject({ status: 'withdrawn' });
+    await runner.caughtUp();
+    expect(runner.pending()).toEqual([]);
+    expect(await runner.tick()).toEqual([]);
+  });
+
+  it('survives a restart: the checkpoint and the pending deadline are in the SQLite file', async () => {
+    let store = newStore();
+    const first = newRunner(store);
+    await sendBackForCompletion(store, 'p-2');
+    await first.caughtUp();
+    const checkpoint = first.checkpoint();
+    await first.close();
+    await store.close();
+
+    now = T0 + 31 * DAY;
+    store = newStore();
+    const second = new DeadlineRunner({ store, checkpointPath: join(dir, 'deadlines.sqlite'), clock });
+    track(second);
+    expect(second.checkpoint()).toBe(checkpoint);
+    expect(second.pending().map((d) => d.deadlineId)).toEqual(['p-2/completion/1']);
+    second.start();
+    expect((await second.tick()).map((f) => f.outcome)).toEqual(['expired']);
+    expect(await statusOf(store, 'p-2')).toMatchObject({ status: 'withdrawn' });
+  });
+
+  it('a runner started after the deadline was opened catches up from the log and fires', async () => {
+    const store = newStore();
+    await sendBackForCompletion(store, 'p-5');
+    now = T0 + 40 * DAY;
+    const runner = newRunner(store, 'late');
+    await runner.caughtUp();
+    expect((await runner.tick()).map((f) => f.outcome)).toEqual(['expired']);
+  });
+
+  it('two runners on the same files fire the deadline exactly once', async () => {
+    const storeA = newStore();
+    const storeB = newStore();
+    const a = newRunner(storeA);
+    const b = newRunner(storeB);
+    await sendBackForCompletion(storeA, 'p-3');
+    await Promise.all([a.caughtUp(), b.caughtUp()]);
+    expect(b.pending()).toHaveLength(1);
+
+    now = T0 + 30 * DAY;
+    const [firedA, firedB] = await Promise.all([a.tick(), b.tick()]);
+    expect([...firedA, ...firedB].every((f) => f.outcome !== 'failed')).toBe(true);
+    const types = await typesOf(storeA, 'p-3');
+    expect(types.filter((t) => t === 'project.deadline_expired')).toHaveLength(1);
+    expect(types.filter((t) => t === 'project.transitioned').length).toBe(5);
+    expect(await statusOf(storeB, 'p-3')).toMatchObject({ status: 'withdrawn' });
+  });
+
+  it('two runners with distinct checkpoints, one after the other: one expiry in the log', async () => {
+    const store = newStore();
+    const a = newRunner(store, 'one');
+    const b = newRunner(store, 'two');
+    await sendBackForCompletion(store, 'p-6');
+    await Promise.all([a.caughtUp(), b.caughtUp()]);
+    now = T0 + 30 * DAY;
+    expect((await a.tick()).map((f) => f.outcome)).toEqual(['expired']);
+    expect((await b.tick()).filter((f) => f.outcome !== 'moot')).toEqual([]);
+    expect((await typesOf(store, 'p-6')).filter((t) => t === 'project.deadline_expired')).toHaveLength(1);
+  });
+
+  it('a runner restarted after another process fired the deadline finds it moot and forgets it', async () => {
+    const store = newStore();
+    const first = newRunner(store);
+    await sendBackForCompletion(store, 'p-7');
+    await first.caughtUp();
+    await first.close();
+    now = T0 + 30 * DAY;
+    await handleCommand({
+      store, streamId: streamIdOf('p-7'), decider: projectDecider, metadata: {},
+      command: { type: 'expire_deadline', projectId: 'p-7', deadlineId: 'p-7/completion/1', ctx: ctx({ id: 'other', role: 'system', scope: {} }) },
+    });
+    const restarted = track(new DeadlineRunner({ store, checkpointPath: join(dir, 'deadlines.sqlite'), clock }));
+    expect(restarted.pending()).toHaveLength(1);
+    expect((await restarted.tick()).map((f) => f.outcome)).toEqual(['moot']);
+    expect(restarted.pending()).toEqual([]);
+    expect((await typesOf(store, 'p-7')).filter((t) => t === 'project.deadline_expired')).toHaveLength(1);
+  });
+
+  it('is cancelled by the transition that makes it moot (the holder resubmits)', async () => {
+    const store = newStore();
+    const runner = newRunner(store);
+    await sendBackForCompletion(store, 'p-4');
+    await runner.caughtUp();
+    expect(runner.pending()).toHaveLength(1);
+
+    now = T0 + 10 * DAY;
+    await run(store, 'p-4', { type: 'resubmit' } as never, holder);
+    await runner.caughtUp();
+    expect(runner.pending()).toEqual([]);
+
+    now = T0 + 60 * DAY;
+    expect(await runner.tick()).toEqual([]);
+    const types = await typesOf(store, 'p-4');
+    expect(types).toContain('project.deadline_cancelled');
+    expect(types).not.toContain('project.deadline_expired');
+    expect(await statusOf(store, 'p-4')).toMatchObject({ status: 'submitted' });
+  });
+});
