@@ -76,8 +76,18 @@ export function decideReduce(cmd: ReduceCredits, state: EnvelopeState, stamp: St
 
 export function decideSetSplit(cmd: SetSplit, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
   requireRole(cmd.ctx, MANAGERS, 'set the indicative split');
-  requireOpen(state);
-  return [{ type: 'envelope.split_set', data: { ...stamp, split: splitPolicy(cmd.split ?? null), reason: optionalText(cmd.reason, 'reason', 2000) } }];
+  const s = requireOpen(state);
+  const split = splitPolicy(cmd.split ?? null);
+  // a hard split is a limit from now on: it cannot start below what is already committed
+  for (const [splitKey, shareCents] of Object.entries(split?.mode === 'hard' ? split.shares : {})) {
+    const committedCents = s.splitCommitted[splitKey] ?? 0;
+    if (committedCents > shareCents) {
+      throw new DomainError('conflict', 'ENVELOPE_SPLIT_BELOW_COMMITTED', `${splitKey} already has ${committedCents} cents committed`, {
+        splitKey, shareCents, committedCents,
+      });
+    }
+  }
+  return [{ type: 'envelope.split_set', data: { ...stamp, split, reason: optionalText(cmd.reason, 'reason', 2000) } }];
 }
 
 export function decideCloseYear(cmd: CloseYear, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
@@ -131,6 +141,9 @@ function carryOverPolicy(policy: CarryOverPolicy): CarryOverPolicy {
 
 export function splitPolicy(split: SplitPolicy | null): SplitPolicy | null {
   if (split === null) return null;
+  if (typeof split !== 'object' || typeof split.shares !== 'object' || split.shares === null) {
+    throw invalid('ENVELOPE_INVALID_SPLIT', 'split', '{ mode, shares: { key: cents } }');
+  }
   if (split.mode !== 'soft' && split.mode !== 'hard') throw invalid('ENVELOPE_INVALID_SPLIT', 'split.mode', 'soft or hard');
   const entries = Object.entries(split.shares ?? {});
   if (entries.length === 0) throw invalid('ENVELOPE_INVALID_SPLIT', 'split.shares', 'at least one share');

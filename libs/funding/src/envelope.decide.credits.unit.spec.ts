@@ -77,6 +77,17 @@ describe('SetSplit', () => {
     spec.given(history([openHdf()])).when(set).then([{ type: 'envelope.split_set', data: { ...stamp(set), split: { mode: 'hard', shares: { 'cts-32-1': 100 } }, reason: 'avis CTS' } }]);
     spec.given(history([openHdf()])).when(cmd('SetSplit', { split: { mode: 'strict' as never, shares: { a: 1 } } })).thenThrows('ENVELOPE_INVALID_SPLIT');
   });
+
+  it('refuses a hard split below what a key already has committed (a soft one is allowed)', () => {
+    const committed = history([
+      cmd('NotifyCredits', { aeCents: 1_000, cpCents: 0 }),
+      cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'p', amountCents: 300, splitKey: 'cts-32-1' }),
+    ], history([openHdf()]));
+    spec.given(committed).when(cmd('SetSplit', { split: { mode: 'hard', shares: { 'cts-32-1': 299 } } }))
+      .thenThrows('ENVELOPE_SPLIT_BELOW_COMMITTED', { splitKey: 'cts-32-1', shareCents: 299, committedCents: 300 });
+    spec.given(committed).when(cmd('SetSplit', { split: { mode: 'soft', shares: { 'cts-32-1': 299 } } })).then((e) => expect(e).toHaveLength(1));
+    spec.given(committed).when(cmd('SetSplit', { split: { mode: 'hard', shares: { 'cts-32-1': 300 } } })).then((e) => expect(e).toHaveLength(1));
+  });
 });
 
 describe('CloseYear', () => {
