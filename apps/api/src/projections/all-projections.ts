@@ -1,6 +1,9 @@
-import { type Projection, projectListProjection } from '#projections';
+import {
+  dailySeriesProjection, decisionsProjection, envelopeBalancesProjection, funnelProjection, type Projection, projectListProjection,
+  workloadProjection,
+} from '#projections';
 
-/** Every read model this API replica maintains. */
+/** Every read model this API replica maintains (and `projections rebuild` can rebuild). */
 export function allProjections(): Projection[] {
-  return [projectListProjection];
+  return [projectListProjection, funnelProjection, envelopeBalancesProjection, workloadProjection, decisionsProjection, dailySeriesProjection];
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '#event-store';
 import { evolveProject, initialProjectState, type Project, ProjectEventType, type ProjectState } from '#projects';
 import type { Projection } from '../runner/projection.js';
+import { stmt } from '../shared/statements.js';
 
 export const PROJECT_LIST = 'projects';
 
@@ -26,7 +27,7 @@ export const projectListProjection: Projection = {
   },
   apply(db, event, prefix) {
     const id = event.streamId.replace(/^project-/, '');
-    const row = db.prepare(`SELECT state FROM "${prefix}projects" WHERE id = ?`).get(id) as { state: string } | undefined;
+    const row = stmt(db, `SELECT state FROM "${prefix}projects" WHERE id = ?`).get(id) as { state: string } | undefined;
     const before: ProjectState = row ? (JSON.parse(row.state) as Project) : initialProjectState();
     const after = evolveProject(before, { type: event.type, data: event.data } as Parameters<typeof evolveProject>[1]);
     if (!after.exists) return;
@@ -36,7 +37,7 @@ export const projectListProjection: Projection = {
 
 function upsert(db: Database, prefix: string, p: Project, event: RecordedEvent): void {
   const t = p.content.territory;
-  db.prepare(`INSERT INTO "${prefix}projects" (id, program, status, title, region, departement, academie, cts, holder_id, declarant,
+  stmt(db, `INSERT INTO "${prefix}projects" (id, program, status, title, region, departement, academie, cts, holder_id, declarant,
       requested_cents, granted_cents, declared_at, updated_at, revision, position, state)
     VALUES (@id, @program, @status, @title, @region, @departement, @academie, @cts, @holder, @declarant,
       @requested, @granted, @declaredAt, @updatedAt, @revision, @position, @state)

@@ -10,6 +10,9 @@ export interface ProjectionStatus {
   state: 'catching_up' | 'live' | 'failed' | 'stopped';
   position: string;
   error?: string;
+  /** Transactions committed (one per subscription burst) and events seen, since start. */
+  batches?: number;
+  events?: number;
 }
 
 export interface RunnerLogger {
@@ -19,17 +22,25 @@ export interface RunnerLogger {
 
 interface Running {
   projection: Projection;
+  handled: ReadonlySet<string>;
   position: number;
   state: ProjectionStatus['state'];
   error?: string;
   subscription?: Subscription;
   buffer: RecordedEvent[];
+  batches: number;
+  events: number;
 }
+
+/** The store's catch-up page: a burst this size means more is coming. */
+const BURST = 1000;
 
 /**
  * Drives projections from the store's subscription (never from an in-memory bus). Each has
  * its own checkpoint; the events of one subscription burst are applied in one transaction
  * with the checkpoint. A failing projection stops with its error visible; the others go on.
+ * A blue-green rebuild (`rebuildProjections`, maybe in another process) may move a checkpoint
+ * forward under the runner: each batch re-reads it and skips what the rebuilt tables already hold.
  */
 export class ProjectionRunner {
   private readonly running = new Map<string, Running>();
@@ -60,7 +71,13 @@ export class ProjectionRunner {
   status(): ProjectionStatus[] {
     return [...this.running.values()].map((r) => ({
       name: r.projection.name, state: r.state, position: String(r.position), ...(r.error ? { error: r.error } : {}),
+      batches: r.batches, events: r.events,
     }));
+  }
+
+  /** The position every healthy projection has reached (what a snapshot of the read models reflects). */
+  position(): bigint {
+    return BigInt(this.lowestPosition());
   }
 
   /** Resolves once every projection has handled the event at `position` (read-your-writes). */
@@ -73,34 +90,47 @@ export class ProjectionRunner {
     const fresh = !saved || saved.version !== projection.version;
     if (fresh) this.resetTables(projection);
     projection.setup(this.db, '');
-    const r: Running = { projection, position: fresh ? 0 : saved.position, state: 'catching_up', buffer: [] };
+    const r: Running = {
+      projection, handled: new Set(projection.handles), position: fresh ? 0 : saved.position, state: 'catching_up',
+      buffer: [], batches: 0, events: 0,
+    };
     this.running.set(projection.name, r);
-    const handled = new Set(projection.handles);
     r.subscription = this.store.subscribeToAll({ fromPosition: BigInt(r.position) }).subscribe({
+      // The SQLite store emits a page synchronously: the microtask runs once the burst is over.
       next: (event) => {
-        if (r.buffer.push(event) === 1) queueMicrotask(() => this.flush(r, handled));
+        if (r.buffer.push(event) === 1) queueMicrotask(() => this.flush(r));
       },
       error: (error) => this.fail(r, error),
     });
   }
 
-  private flush(r: Running, handled: Set<string>): void {
+  private flush(r: Running): void {
     const batch = r.buffer;
     r.buffer = [];
-    if (r.state === 'failed' || batch.length === 0) return;
-    const { projection } = r;
+    if (r.state === 'failed' || r.state === 'stopped' || batch.length === 0) return;
+    const { projection, handled } = r;
     const last = Number(batch[batch.length - 1]!.position);
+    let position = r.position;
     try {
       this.db.transaction(() => {
-        for (const event of batch) if (handled.has(event.type)) projection.apply(this.db, event, '');
-        this.checkpoints.write(projection.name, projection.version, last);
+        position = Math.max(position, this.checkpoints.read(projection.name)?.position ?? 0);
+        for (const event of batch) {
+          if (Number(event.position) > position && handled.has(event.type)) projection.apply(this.db, event, '');
+        }
+        position = Math.max(position, last);
+        this.checkpoints.write(projection.name, projection.version, position);
       })();
     } catch (error) {
       this.fail(r, error, batch[0]);
       return;
     }
-    r.position = last;
-    if (r.state === 'catching_up' && batch.length < 1000) r.state = 'live';
+    r.position = position;
+    r.batches += 1;
+    r.events += batch.length;
+    if (r.state === 'catching_up' && batch.length < BURST) {
+      r.state = 'live';
+      this.logger.info({ projection: projection.name, position }, 'projection caught up, live');
+    }
     this.waiters.check();
   }
 
@@ -121,6 +151,6 @@ export class ProjectionRunner {
   private lowestPosition(): number {
     let min = Number.MAX_SAFE_INTEGER;
     for (const r of this.running.values()) if (r.state !== 'failed') min = Math.min(min, r.position);
-    return this.running.size === 0 ? 0 : min;
+    return min === Number.MAX_SAFE_INTEGER ? 0 : min;
   }
 }
