@@ -1,0 +1,50 @@
+import type { EnvelopeEvent } from '#funding';
+import { actorLabel, envelopeName, euros } from './french.js';
+
+const aeCp = (d: { aeCents: number; cpCents: number }) => `${euros(d.aeCents)} d'AE et ${euros(d.cpCents)} de CP`;
+const withReason = (text: string, reason: unknown) =>
+  typeof reason === 'string' && reason.trim() ? `${text} : motif ${reason.trim()}` : text;
+
+/**
+ * One line of French for an envelope event of envelope `envelopeId`:
+ * 'envelope.committed' of 1250000 on fip-academie-09-2023 → "Engagement de 12 500,00 € sur FIP 2023 – Académie de Lille".
+ */
+export function envelopeSummary(envelopeId: string, type: string, data: unknown, who: string | null, role: string | null): string {
+  const on = envelopeName(envelopeId);
+  const e = { type, data } as EnvelopeEvent;
+  switch (e.type) {
+    case 'envelope.opened':
+      return `Ouverture de l'enveloppe ${on}${e.data.label ? ` (« ${e.data.label} »)` : ''} par ${actorLabel(who, role)}`;
+    case 'envelope.credits_notified':
+      return withReason(`${e.data.kind === 'increase' ? 'Abondement' : 'Notification'} de ${aeCp(e.data)} sur ${on} (exercice ${e.data.year})`, e.data.reason);
+    case 'envelope.credits_reduced':
+      return withReason(`Réduction de ${aeCp(e.data)} sur ${on} (exercice ${e.data.year})`, e.data.reason);
+    case 'envelope.split_set':
+      return withReason(e.data.split ? `Répartition indicative (${e.data.split.mode === 'hard' ? 'stricte' : 'souple'}) définie sur ${on}` : `Répartition indicative retirée sur ${on}`, e.data.reason);
+    case 'envelope.allocated_to_child':
+      return withReason(`Délégation de ${aeCp(e.data)} de ${on} à ${envelopeName(e.data.childId)}`, e.data.reason);
+    case 'envelope.allocation_received':
+      return `Réception de ${aeCp(e.data)} sur ${on} depuis ${envelopeName(e.data.parentId)}`;
+    case 'envelope.transferred':
+      return withReason(`Transfert de ${aeCp(e.data)} de ${on} vers ${envelopeName(e.data.toId)}`, e.data.reason);
+    case 'envelope.transfer_received':
+      return withReason(`Transfert reçu de ${aeCp(e.data)} sur ${on} depuis ${envelopeName(e.data.fromId)}`, e.data.reason);
+    case 'envelope.committed':
+      return withReason(`Engagement de ${euros(e.data.amountCents)} sur ${on}`, e.data.reason);
+    case 'envelope.split_exceeded':
+      return `Dépassement de la part « ${e.data.splitKey} » sur ${on} : ${euros(e.data.excessCents)} au-delà de ${euros(e.data.shareCents)}`;
+    case 'envelope.commitment_released':
+      return withReason(`Désengagement de ${euros(e.data.amountCents)} sur ${on} (engagement ${e.data.commitmentRef})`, e.data.reason);
+    case 'envelope.service_done':
+      return `Service fait de ${euros(e.data.amountCents)} sur ${on} (engagement ${e.data.commitmentRef})`;
+    case 'envelope.paid':
+      return `Paiement de ${euros(e.data.amountCents)} sur ${on} (versement n° ${e.data.instalment}, engagement ${e.data.commitmentRef})`;
+    case 'envelope.recovered':
+      return withReason(`Reversement de ${euros(e.data.amountCents)} sur ${on} (engagement ${e.data.commitmentRef})`, e.data.reason);
+    case 'envelope.year_closed':
+      return `Clôture de l'exercice ${e.data.year} de ${on} : report ${euros(e.data.aeCarriedCents)} d'AE et ${euros(e.data.cpCarriedCents)} de CP, `
+        + `annulation ${euros(e.data.aeLapsedCents)} d'AE et ${euros(e.data.cpLapsedCents)} de CP`;
+    default:
+      return `Événement ${type} sur ${on} par ${actorLabel(who, role)}`;
+  }
+}
