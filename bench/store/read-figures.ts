@@ -1,0 +1,80 @@
+import { lastValueFrom, take } from 'rxjs';
+import Database from 'better-sqlite3';
+import { SqliteEventStore } from '#event-store';
+import { STREAMS, makeEvent, streamName } from './fixtures.js';
+import { storeAppends } from './append-figures.js';
+import { COLUMNS } from './raw-db.js';
+import { type Pair, rate } from './stats.js';
+
+const ALL = Number.MAX_SAFE_INTEGER;
+const PAGE = 1000; // the store's default subscription page size
+
+/** Writes the read data set through the store: `perStream` events on each of the 10,000 streams. */
+export async function seedReadLog(path: string, perStream: number): Promise<number> {
+  let n = 0;
+  const batches = Array.from({ length: STREAMS }, (_, s) => ({
+    stream: s, events: Array.from({ length: perStream }, () => makeEvent(n++)),
+  }));
+  // Batch k goes to caller k % CALLERS; with k = s, streams stay partitioned by caller.
+  await storeAppends(batches, path);
+  return n;
+}
+
+export interface ReadBench {
+  readStream: () => Promise<Pair>;
+  readAll: () => Promise<Pair>;
+  catchUp: () => Promise<Pair>;
+  close: () => Promise<void>;
+}
+
+/** Each figure: the store's call beside a raw better-sqlite3 SELECT of the same rows, on its own connection. */
+export function readBench(path: string, total: number): ReadBench {
+  const store = new SqliteEventStore({ path });
+  const raw = new Database(path, { readonly: true });
+  const byStream = raw.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`);
+  const byPosition = raw.prepare(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`);
+  const check = (got: number) => { if (got !== total) throw new Error(`read ${got} events, expected ${total}`); };
+
+  return {
+    readStream: async () => {
+      const value = await rate(total, async () => {
+        let got = 0;
+        for (let s = 0; s < STREAMS; s++) got += (await store.readStream(streamName(s))).length;
+        check(got);
+      });
+      const baseline = await rate(total, () => {
+        let got = 0;
+        for (let s = 0; s < STREAMS; s++) got += byStream.all(streamName(s), 0, ALL).length;
+        check(got);
+      });
+      return { value, baseline };
+    },
+    readAll: async () => {
+      const value = await rate(total, async () => check((await store.readAll()).length));
+      const baseline = await rate(total, () => check(byPosition.all(0, ALL).length));
+      return { value, baseline };
+    },
+    catchUp: async () => {
+      const value = await rate(total, async () => {
+        const last = await lastValueFrom(store.subscribeToAll({ fromPosition: 0n }).pipe(take(total)));
+        check(Number(last.position));
+      });
+      const baseline = await rate(total, () => {
+        let got = 0;
+        let from = 1;
+        for (;;) {
+          const rows = byPosition.all(from, PAGE) as { position: number }[];
+          got += rows.length;
+          if (rows.length < PAGE) break;
+          from = rows[rows.length - 1]!.position + 1;
+        }
+        check(got);
+      });
+      return { value, baseline };
+    },
+    close: async () => {
+      raw.close();
+      await store.close();
+    },
+  };
+}
