@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { AuthGuard } from '#auth';
+import { AuditModule } from './audit/audit.module.js';
 import type { AppConfig } from './config/app.config.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { DomainErrorFilter } from './errors/domain-error.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
@@ -15,7 +17,7 @@ export class AppModule {
   static forRoot(config: AppConfig, logger: Logger, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, logger, clock), ReadModelsModule, ProjectsModule],
+      imports: [InfrastructureModule.forRoot(config, logger, clock), ReadModelsModule, ProjectsModule, DashboardModule, AuditModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,9 +1,13 @@
+import { AUDIT_HELP, auditCommand } from './commands/audit.command.js';
+import { projectionsCommand } from './commands/projections.command.js';
 import { tokenCommand } from './commands/token.command.js';
 
 type Command = (args: string[]) => Promise<number>;
 
 /** `npm run cli -- <command> [options]`: admin commands. Each registers its name here. */
 export const COMMANDS: Record<string, { run: Command; help: string }> = {
+  projections: { run: projectionsCommand, help: 'projections rebuild [name] | projections list   (blue-green rebuild of the read models)' },
+  audit: { run: auditCommand, help: AUDIT_HELP },
   token: { run: tokenCommand, help: 'token --role <holder|validator|finance|auditor|admin> [--academie 09] [--region 44] [--departement 59] [--cts CODE] [--sub id] [--ttl seconds]' },
 };
 

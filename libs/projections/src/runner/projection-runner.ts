@@ -102,6 +102,10 @@ export class ProjectionRunner {
       },
       error: (error) => this.fail(r, error),
     });
+    // Nothing to catch up (no burst will come to say so): live at once.
+    this.store.headPosition().then((head) => {
+      if (r.state === 'catching_up' && r.buffer.length === 0 && r.position >= Number(head)) r.state = 'live';
+    }, () => {});
   }
 
   private flush(r: Running): void {

@@ -1,0 +1,33 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService, toActor } from '#auth';
+import type { AppConfig } from '../config/app.config.js';
+import { APP_CONFIG } from '../infrastructure/tokens.js';
+
+/**
+ * The PUBLIC_DASHBOARD switch. Dashboard routes are @Public() for the global guard (which still
+ * verifies a bearer token when one is sent); this guard then lets anyone in when the dashboard is
+ * public, and otherwise requires a token: the Authorization header, or `access_token` in the query
+ * for the event stream (EventSource cannot send headers).
+ */
+@Injectable()
+export class DashboardAccessGuard implements CanActivate {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, @Inject(JwtService) private readonly jwt: JwtService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<{ actor?: unknown; query?: Record<string, unknown> }>();
+    if (request.actor) return true;
+    const token = request.query?.['access_token'];
+    if (typeof token === 'string' && token !== '') {
+      try {
+        request.actor = toActor(await this.jwt.verify(token));
+        return true;
+      } catch (error) {
+        throw new UnauthorizedException({ code: 'AUTH_INVALID', message: (error as Error).message });
+      }
+    }
+    if (this.config.publicDashboard) return true;
+    throw new UnauthorizedException({
+      code: 'AUTH_REQUIRED', message: 'the dashboard is not public (PUBLIC_DASHBOARD=false): Authorization: Bearer <token> is required',
+    });
+  }
+}
