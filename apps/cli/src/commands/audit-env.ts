@@ -1,0 +1,38 @@
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { resolve } from 'node:path';
+import { type EventStore, eventStoreConfigFromEnv, openEventStore } from '#event-store';
+import { writeChunks } from '#audit';
+
+/** DATA_DIR and the event-log file, as the API reads them. */
+export function auditEnv(env: NodeJS.ProcessEnv = process.env) {
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const config = eventStoreConfigFromEnv({ ...env, DATA_DIR: dataDir });
+  return { dataDir, config };
+}
+
+/** The raw SQLite event log: verify and anchors recompute from its rows. */
+export function sqliteLogPath(env: NodeJS.ProcessEnv = process.env): string {
+  const { config } = auditEnv(env);
+  if (config.kind !== 'sqlite') throw new Error('audit verify and anchors read the embedded SQLite log (STORE=sqlite)');
+  return config.sqlitePath!;
+}
+
+export async function withStore<T>(run: (store: EventStore) => Promise<T>): Promise<T> {
+  const store = await openEventStore(auditEnv().config);
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Streams chunks to `--out` (a file) or stdout, with backpressure. */
+export async function writeOut(chunks: AsyncIterable<string>, out: string | undefined): Promise<number> {
+  if (!out) return (await writeChunks(chunks, process.stdout)).bytes;
+  const file = createWriteStream(out);
+  const { bytes } = await writeChunks(chunks, file);
+  file.end();
+  await finished(file);
+  return bytes;
+}
