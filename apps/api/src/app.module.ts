@@ -3,7 +3,6 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { AuthGuard } from '#auth';
 import { AuditModule } from './audit/audit.module.js';
-import { AuditModule } from './audit/audit.module.js';
 import type { AppConfig } from './config/app.config.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { DomainErrorFilter } from './errors/domain-error.filter.js';
