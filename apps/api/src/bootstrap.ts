@@ -17,7 +17,6 @@ export async function createApp(config: AppConfig, logger: Logger, clock?: Clock
     abortOnError: false,
   });
   app.useGlobalPipes(requestValidationPipe());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

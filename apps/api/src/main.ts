@@ -16,6 +16,26 @@ try {
 }
 const logger = createLogger(config.logLevel, config.replicaId);
 const app = await createApp(config, logger);
+// SIGTERM/SIGINT: stop accepting, let in-flight commands finish, then close the store (exit 0).
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    // Keep-alive connections that finish their request during close would hold it open: close them once idle.
+    const server = app.getHttpServer();
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    setTimeout(() => {
+      logger.error({ signal }, 'shutdown took over 30 s: exiting');
+      process.exit(1);
+    }, 30_000).unref();
+    app.close().finally(() => clearInterval(idle)).then(
+      () => process.exit(0),
+      (error: Error) => {
+        logger.error({ err: error.message }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}
 await app.listen({ port: config.port, host: config.host });
 logger.info({ port: config.port, store: config.eventStore.kind, dataDir: config.dataDir }, `Refonda API on http://localhost:${config.port} (docs: /api/docs)`);
 if (config.demoData) await loadDemoData(app, logger);
