@@ -76,7 +76,7 @@ function verifyOpen(db: Database.Database, upTo: number, checkStoredHead: boolea
   let expectedPosition = 1;
   let head = GENESIS_HASH;
   let lastPosition = 0;
-  let lastTime = -Infinity;
+  let latest: Row | undefined;
   let events = 0;
   for (const row of db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY position`).iterate(upTo)) {
     events++;
@@ -91,8 +91,10 @@ function verifyOpen(db: Database.Database, upTo: number, checkStoredHead: boolea
       faults.push(fault('chain_broken', row, `comes after revision ${last} of its stream`));
     }
     lastRevision.set(row.stream_id, Math.max(last, row.revision));
-    if (row.recorded_at < lastTime) warnings.push(fault('time_reversed', row, `recorded at ${new Date(row.recorded_at).toISOString()}, before the event at the previous position`));
-    lastTime = Math.max(lastTime, row.recorded_at);
+    if (latest && row.recorded_at < latest.recorded_at) {
+      warnings.push(fault('time_reversed', latest, `recorded at ${new Date(latest.recorded_at).toISOString()}, later than the event at position ${row.position} after it`));
+    }
+    if (!latest || row.recorded_at >= latest.recorded_at) latest = row;
     expectedPosition = row.position + 1;
     lastPosition = row.position;
   }
