@@ -102,10 +102,19 @@ export class ProjectionRunner {
       },
       error: (error) => this.fail(r, error),
     });
-    // Nothing to catch up (no burst will come to say so): live at once.
+    this.checkLive(r);
+  }
+
+  /** A catch-up ending on a full burst (or an empty log) sends no short burst to say so: ask the head. */
+  private checkLive(r: Running): void {
     this.store.headPosition().then((head) => {
-      if (r.state === 'catching_up' && r.buffer.length === 0 && r.position >= Number(head)) r.state = 'live';
+      if (r.state === 'catching_up' && r.buffer.length === 0 && r.position >= Number(head)) this.goLive(r);
     }, () => {});
+  }
+
+  private goLive(r: Running): void {
+    r.state = 'live';
+    this.logger.info({ projection: r.projection.name, position: r.position }, 'projection caught up, live');
   }
 
   private flush(r: Running): void {
@@ -131,9 +140,9 @@ export class ProjectionRunner {
     r.position = position;
     r.batches += 1;
     r.events += batch.length;
-    if (r.state === 'catching_up' && batch.length < BURST) {
-      r.state = 'live';
-      this.logger.info({ projection: projection.name, position }, 'projection caught up, live');
+    if (r.state === 'catching_up') {
+      if (batch.length < BURST) this.goLive(r);
+      else this.checkLive(r);
     }
     this.waiters.check();
   }
