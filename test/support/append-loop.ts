@@ -2,7 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { eventStoreConfigFromEnv, openEventStore } from '#event-store';
 
-const store = await openEventStore(eventStoreConfigFromEnv(process.env));
+const config = eventStoreConfigFromEnv(process.env);
+if (config.kind === 'eventstoredb') (await import('#event-store/eventstoredb/register')).registerEventStoreAdapter();
+const store = await openEventStore(config);
 const prefix = process.env.STREAM_PREFIX ?? `crash-${randomUUID().slice(0, 8)}`;
 // Per worker; unlimited by default (the crash case kills the process).
 const limit = BigInt(process.env.APPEND_LIMIT ?? '-1');

@@ -23,6 +23,8 @@ export class InfrastructureModule implements OnApplicationShutdown {
           provide: EVENT_STORE,
           useFactory: async () => {
             if (config.eventStore.kind === 'sqlite') mkdirSync(dirname(config.eventStore.sqlitePath!), { recursive: true });
+            // The gRPC client is loaded only when EventStoreDB is chosen.
+            else (await import('#event-store/eventstoredb/register')).registerEventStoreAdapter();
             return openEventStore(config.eventStore);
           },
         },
