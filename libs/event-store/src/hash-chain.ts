@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -16,14 +16,13 @@ export interface HashedFields {
 
 /** Chains an event to the previous event of its stream (tamper evidence per stream). */
 export function eventHash(previousHash: string, f: HashedFields): string {
-  return createHash('sha256')
-    .update(
-      `${previousHash}\n${f.streamId}\n${f.revision}\n${f.eventId}\n${f.type}\n${f.schemaVersion}\n${f.dataJson}\n${f.metadataJson}\n${f.recordedAtMs}`,
-    )
-    .digest('hex');
+  return hash(
+    'sha256',
+    `${previousHash}\n${f.streamId}\n${f.revision}\n${f.eventId}\n${f.type}\n${f.schemaVersion}\n${f.dataJson}\n${f.metadataJson}\n${f.recordedAtMs}`,
+  );
 }
 
 /** Chains the log's head over global order: each event's hash folded into the previous head. */
-export function headHash(previousHead: string, position: bigint | number, hash: string): string {
-  return createHash('sha256').update(`${previousHead}\n${position}\n${hash}`).digest('hex');
+export function headHash(previousHead: string, position: bigint | number, eventHashHex: string): string {
+  return hash('sha256', `${previousHead}\n${position}\n${eventHashHex}`);
 }

@@ -28,11 +28,14 @@ export function validateAppend(streamId: string, events: readonly EventToAppend[
   }
 }
 
-/** JSON that refuses what JSON cannot carry faithfully (bigint, NaN, Infinity). */
+/**
+ * Plain JSON.stringify (a replacer costs ~2x on the append path). A bigint is refused; NaN and
+ * Infinity become null as JSON defines, which the domain never produces (money is integer cents).
+ */
 export function toJson(value: unknown, what: string): string {
-  return JSON.stringify(value, (_key, v) => {
-    if (typeof v === 'bigint') throw new InvalidAppendError(`${what}: bigint values must be encoded as strings`);
-    if (typeof v === 'number' && !Number.isFinite(v)) throw new InvalidAppendError(`${what}: non-finite number`);
-    return v;
-  });
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    throw new InvalidAppendError(`${what}: not serializable as JSON (${(error as Error).message}); encode bigint as strings`);
+  }
 }

@@ -64,14 +64,19 @@ export class GroupCommitter {
       const recordedAt = this.now();
       const written: WrittenEvent[] = [];
       for (const p of batch) {
-        this.stmts.savepoint.run();
+        // Checks run before any insert, so a refused single-event append wrote nothing; a savepoint
+        // is needed only where a failure could land between the inserts of a multi-event append.
+        const guarded = p.append.events.length > 1;
+        if (guarded) this.stmts.savepoint.run();
         const mark = written.length;
         try {
           outcomes.push({ ok: this.appender.append(p.append, recordedAt, written) });
-          this.stmts.release.run();
+          if (guarded) this.stmts.release.run();
         } catch (error) {
-          this.stmts.rollbackTo.run();
-          this.stmts.release.run();
+          if (guarded) {
+            this.stmts.rollbackTo.run();
+            this.stmts.release.run();
+          }
           written.length = mark;
           outcomes.push({ error });
         }

@@ -8,7 +8,7 @@ import { UpcasterRegistry } from '../upcasting/upcaster.registry.js';
 import { toJson, validateAppend } from '../validate-append.js';
 import { ChangeNotifier } from './change-notifier.js';
 import { GroupCommitter } from './group-committer.js';
-import { EVENT_COLUMNS, type EventRow, toRecorded } from './sqlite.rows.js';
+import { EVENT_COLUMNS, fromRaw, type RawEventRow } from './sqlite.rows.js';
 import { applyPragmas, applySchema } from './sqlite.schema.js';
 
 export interface SqliteEventStoreOptions {
@@ -45,12 +45,12 @@ export class SqliteEventStore implements EventStore {
     this.notifier = new ChangeNotifier(this.db, options.pollIntervalMs ?? 10);
     this.committer = new GroupCommitter(this.db, options.now ?? Date.now, () => this.notifier.notify());
     this.stmts = {
-      forwards: this.db.prepare<[string, number, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
-      backwards: this.db.prepare<[string, number, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
-      all: this.db.prepare<[number, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`),
+      forwards: this.db.prepare<[string, number, number], RawEventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`).raw(true),
+      backwards: this.db.prepare<[string, number, number], RawEventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).raw(true),
+      all: this.db.prepare<[number, number], RawEventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`).raw(true),
       head: this.db.prepare<[], { p: number | null }>('SELECT max(position) AS p FROM events'),
     };
   }
@@ -88,7 +88,7 @@ export class SqliteEventStore implements EventStore {
     const rows = options.direction === 'backwards'
       ? this.stmts.backwards.all(streamId, options.fromRevision === undefined ? ALL : Number(options.fromRevision), max)
       : this.stmts.forwards.all(streamId, Number(options.fromRevision ?? 0n), max);
-    return rows.map((r) => this.upcasters.upcast(toRecorded(r)));
+    return this.decode(rows);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -140,7 +140,13 @@ export class SqliteEventStore implements EventStore {
 
   private readAllSync(from: number, max: number): RecordedEvent[] {
     if (this.closed) return [];
-    return this.stmts.all.all(from, max).map((r) => this.upcasters.upcast(toRecorded(r)));
+    return this.decode(this.stmts.all.all(from, max));
+  }
+
+  private decode(rows: RawEventRow[]): RecordedEvent[] {
+    const out = new Array<RecordedEvent>(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = this.upcasters.upcast(fromRaw(rows[i]!));
+    return out;
   }
 
   private assertOpen(): void {
