@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { type ApiHarness, startApi } from '../support/api-harness.js';
+import { fundingScenario, HDF, LILLE } from './support/funding.js';
+import { educationToValidation, type Step } from './support/projects.js';
+
+describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
+  let api: ApiHarness;
+  let store: EventStore;
+  let holder: string;
+  let validator: string;
+  let auditor: string;
+  let projectId: string;
+  let steps: Step[];
+  beforeAll(async () => {
+    api = await startApi();
+    store = api.app.get<EventStore>(EVENT_STORE);
+    holder = await api.token({ role: 'holder', sub: 'holder-meuse' });
+    validator = await api.token({ role: 'validator', sub: 'validator-nancy', scope: { academies: ['12'] } });
+    auditor = await api.token({ role: 'auditor', sub: 'auditor-ccomptes' });
+    ({ id: projectId, steps } = await educationToValidation(api, { holder, validator }));
+    await fundingScenario(store);
+  });
+  afterAll(async () => { await api.close(); });
+
+  it('a project: every event with who, role, territory, when, why, position, revision, hash and a French summary', async () => {
+    const res = await api.request('GET', `/projects/${projectId}/history`, { token: auditor });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ projectId, streamId: `project-${projectId}`, nextFrom: null });
+    const events = res.body.events as any[];
+    expect(events.map((e) => e.position)).toEqual(steps.map((s) => s.position));
+    expect(events.map((e) => e.revision)).toEqual(['0', '1', '2', '3', '4', '5']);
+    const recorded = await store.readStream(`project-${projectId}`);
+    expect(events.map((e) => e.hash)).toEqual(recorded.map((e) => e.hash));
+    expect(events.every((e) => /^[0-9a-f]{64}$/.test(e.hash) && !Number.isNaN(Date.parse(e.when)))).toBe(true);
+    expect(events[0]).toMatchObject({
+      who: 'holder-meuse', role: 'holder', territory: {}, why: null,
+      summary: 'Intention déclarée par holder-meuse (porteur) : « Un jardin pédagogique partagé à Bar-le-Duc »',
+    });
+    expect(events[2]!.summary).toBe('Dossier modifié par holder-meuse (porteur) : montant demandé 12\u202f500,00\u00a0€, budget');
+    expect(events[3]!.summary).toBe('Déposé par holder-meuse (porteur)');
+    expect(events[5]).toMatchObject({
+      type: 'project.transitioned', who: 'validator-nancy', role: 'validator', territory: { academies: ['12'] },
+      why: 'Projet solide, partenaires engagés',
+      summary: 'Validé par validator-nancy (instructeur), 12\u202f500,00\u00a0€ accordés : motif Projet solide, partenaires engagés',
+    });
+  });
+
+  it('pages by revision', async () => {
+    const first = await api.request('GET', `/projects/${projectId}/history?limit=2`, { token: holder });
+    expect(first.body.events.map((e: any) => e.revision)).toEqual(['0', '1']);
+    expect(first.body.nextFrom).toBe('2');
+    const last = await api.request('GET', `/projects/${projectId}/history?from=4&limit=10`, { token: holder });
+    expect(last.body.events.map((e: any) => e.revision)).toEqual(['4', '5']);
+    expect(last.body.nextFrom).toBeNull();
+    expect((await api.request('GET', `/projects/${projectId}/history?limit=0`, { token: holder })).status).toBe(400);
+  });
+
+  it('an envelope: money events summarised in French with the envelope\'s name', async () => {
+    const res = await api.request('GET', `/envelopes/${LILLE}/history`, { token: auditor });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ envelopeId: LILLE, name: 'FIP 2023 – Académie de Lille', streamId: `envelope-${LILLE}` });
+    const summaries = res.body.events.map((e: any) => e.summary);
+    expect(summaries).toContain('Engagement de 12\u202f500,00\u00a0€ sur FIP 2023 – Académie de Lille : motif Convention signée');
+    expect(summaries).toContain('Paiement de 10\u202f000,00\u00a0€ sur FIP 2023 – Académie de Lille (versement n° 1, engagement EJ-2023-001)');
+    const commit = res.body.events.find((e: any) => e.type === 'envelope.committed');
+    expect(commit).toMatchObject({ who: 'finance-lille', role: 'finance', territory: { academies: ['09'] }, why: 'Convention signée' });
+    expect(commit.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  describe('access: the same visibility as GET /projects/:id; the auditor and admin see all', () => {
+    const status = async (path: string, claims: Parameters<ApiHarness['token']>[0]) =>
+      (await api.request('GET', path, { token: await api.token(claims) })).status;
+
+    it('project history', async () => {
+      const path = `/projects/${projectId}/history`;
+      expect(await status(path, { role: 'holder', sub: 'holder-meuse' })).toBe(200);
+      expect(await status(path, { role: 'holder', sub: 'another-holder' })).toBe(403);
+      expect(await status(path, { role: 'validator', scope: { academies: ['12'] } })).toBe(200);
+      expect(await status(path, { role: 'validator', scope: { academies: ['09'] } })).toBe(403);
+      expect(await status(path, { role: 'finance', scope: { regions: ['44'] } })).toBe(200);
+      expect(await status(path, { role: 'finance', scope: {} })).toBe(403);
+      expect(await status(path, { role: 'auditor' })).toBe(200);
+      expect(await status(path, { role: 'admin' })).toBe(200);
+      // The same rule as the project itself.
+      expect(await status(`/projects/${projectId}`, { role: 'validator', scope: { academies: ['09'] } })).toBe(403);
+      expect(await status('/projects/6f1c2f8e-8a44-4a3b-9a51-1b2c3d4e5f60/history', { role: 'auditor' })).toBe(404);
+      expect((await api.request('GET', path)).status).toBe(401);
+    });
+
+    it('envelope history', async () => {
+      expect(await status(`/envelopes/${LILLE}/history`, { role: 'finance', scope: { academies: ['09'] } })).toBe(200);
+      expect(await status(`/envelopes/${HDF}/history`, { role: 'finance', scope: { academies: ['09'] } })).toBe(403);
+      expect(await status(`/envelopes/${HDF}/history`, { role: 'finance', scope: { regions: ['32'] } })).toBe(200);
+      expect(await status(`/envelopes/${LILLE}/history`, { role: 'validator', scope: { academies: ['09'] } })).toBe(200);
+      expect(await status(`/envelopes/${LILLE}/history`, { role: 'holder' })).toBe(403);
+      expect(await status(`/envelopes/${HDF}/history`, { role: 'auditor' })).toBe(200);
+      expect(await status(`/envelopes/${LILLE}/history`, { role: 'admin' })).toBe(200);
+      expect(await status('/envelopes/fip-academie-10-2023/history', { role: 'auditor' })).toBe(404);
+      expect(await status('/envelopes/not-an-envelope/history', { role: 'auditor' })).toBe(400);
+    });
+
+    it('exports: auditor and admin everything, finance its territory, others nothing', async () => {
+      const csv = await api.request('GET', '/audit/ledger.csv?separator=%3B', { token: auditor });
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+      // fetch's text() drops a BOM: read the bytes.
+      const raw = Buffer.from(await (await fetch(`${api.url}/audit/ledger.csv?separator=%3B`, { headers: { authorization: `Bearer ${auditor}` } })).arrayBuffer());
+      expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = raw.subarray(3).toString('utf8');
+      expect(text.startsWith('date;envelope;project;operation;AE;CP;actor;reason')).toBe(true);
+      expect(text).toContain(`;${LILLE};`);
+      expect(text).toContain(`;${HDF};`);
+      expect(text).toContain(';engagement;12500,00;;finance-lille;Convention signée;');
+      const lille = String((await api.request('GET', '/audit/ledger.csv', { token: await api.token({ role: 'finance', scope: { academies: ['09'] } }) })).body);
+      expect(lille).toContain(`,${LILLE},`);
+      expect(lille).not.toContain(HDF);
+      const jsonl = await api.request('GET', '/audit/log.jsonl', { token: auditor });
+      expect(jsonl.status).toBe(200);
+      const lines = String(jsonl.body).trimEnd().split('\n').map((l) => JSON.parse(l));
+      expect(lines).toHaveLength(Number(await store.headPosition()));
+      expect(await status('/audit/log.jsonl', { role: 'admin' })).toBe(200);
+      expect(await status('/audit/log.jsonl', { role: 'finance', scope: { academies: ['09'] } })).toBe(403);
+      expect(await status('/audit/ledger.csv', { role: 'holder' })).toBe(403);
+      expect(await status('/audit/ledger.csv', { role: 'validator', scope: { academies: ['12'] } })).toBe(403);
+      expect(await status('/audit/ledger.csv?separator=tab', { role: 'auditor' })).toBe(400);
+    });
+  });
+});
