@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type Database from 'better-sqlite3';
+import { READ_MODEL_DB } from '../../apps/api/src/infrastructure/tokens.js';
+import { type ApiHarness, startApi } from '../support/api-harness.js';
+import { DashboardFlow } from './dashboard-flow.js';
+
+describe('a failing projection in the running API', () => {
+  let api: ApiHarness;
+  beforeAll(async () => { api = await startApi(); });
+  afterAll(async () => { await api.close(); });
+
+  it('stops with its error in /health (503) while the other read models go on', async () => {
+    const flow = await DashboardFlow.start(api);
+    const first = await flow.declare();
+    await api.request('GET', `/dashboard/funnel?minPosition=${first.position}`);
+    // Break one read model's table under it: its next batch fails.
+    api.app.get<symbol, Database.Database>(READ_MODEL_DB).exec('DROP TABLE funnel_cells');
+    const second = await flow.declare('education', 'Après la panne');
+    const read = await api.request('GET', `/projects/${second.id}?minPosition=${second.position}`, { token: flow.holder });
+    expect(read.status).toBe(200);
+    const health = await api.request('GET', '/health');
+    expect(health.status).toBe(503);
+    expect(health.body.status).toBe('degraded');
+    const funnel = health.body.projections.find((p: { name: string }) => p.name === 'funnel');
+    expect(funnel).toMatchObject({ state: 'failed', position: first.position, error: expect.stringContaining('no such table') });
+    for (const p of health.body.projections.filter((x: { name: string }) => x.name !== 'funnel')) {
+      expect([p.name, p.state, p.position]).toEqual([p.name, 'live', second.position]);
+    }
+  });
+});
