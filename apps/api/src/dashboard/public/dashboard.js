@@ -77,7 +77,7 @@ function renderFunnels(funnel) {
     chart(`funnel-chart-${program}`, {
       type: 'bar',
       data: { labels: FUNNEL.map(([, n]) => n), datasets: [{ label: 'Dossiers', data: FUNNEL.map(([k]) => figures[k] ?? 0), backgroundColor: '#000091' }] },
-      options: { indexAxis: 'y', plugins: { legend: { display: false } } },
+      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
     });
   }
 }
@@ -165,6 +165,7 @@ function renderSeries(points) {
   chart('series-chart', {
     type: 'line',
     data: { labels: days.map((d) => new Date(`${d}T12:00:00Z`).toLocaleDateString('fr-FR')), datasets: series.map(([m, label, color]) => ({ label, data: sum(m), borderColor: color, backgroundColor: color })) },
+    options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   });
   const totals = series.map(([m, label]) => `${label} : ${nf.format(sum(m).reduce((a, b) => a + b, 0))}`).join(' · ');
   $('series-summary').textContent = days.length ? `Sur la période : ${totals}.` : 'Aucune activité sur la période.';

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { type ApiHarness, startApi } from '../support/api-harness.js';
+import { DashboardFlow } from '../dashboard/dashboard-flow.js';
+
+/** Debian's chromium (installed by .ci/run with apt-get); never a downloaded browser. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const present = existsSync(CHROMIUM);
+const inCi = process.env.CI === 'true';
+const SCREENSHOT = 'test-artifacts/dashboard.png';
+
+if (!present) {
+  const message = `\n*** BROWSER TEST NOT RUN: ${CHROMIUM} is missing. Install it with: apt-get update && apt-get install -y chromium`
+    + `${inCi ? ' (CI=true: this is a failure)' : ''}\n`;
+  process.stderr.write(message);
+}
+
+describe('the dashboard in headless Chromium', () => {
+  if (!present) {
+    it(`needs Chromium at ${CHROMIUM}${inCi ? ' (required in CI)' : ''}`, () => {
+      if (inCi) throw new Error(`Chromium is missing at ${CHROMIUM}, and CI=true: the browser test must run in CI`);
+      process.stderr.write(`*** the dashboard browser test did not run: no Chromium at ${CHROMIUM}\n`);
+    });
+    return;
+  }
+
+  let api: ApiHarness;
+  let browser: BrowserContext;
+  let profile: string;
+  beforeAll(async () => {
+    api = await startApi();
+    profile = mkdtempSync(join(tmpdir(), 'refonda-chromium-'));
+    // A fresh profile directory (Playwright passes it as --user-data-dir).
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 1600 },
+      locale: 'fr-FR',
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run',
+        '--disable-component-update', '--disable-sync',
+      ],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('shows a command run through the API within 2 s, without reload; French figures; screenshot saved', async () => {
+    const flow = await DashboardFlow.start(api);
+    const validated = await flow.validated(1_134_567);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    let loads = 0;
+    page.on('load', () => loads++);
+    await page.goto(`${api.url}/`);
+    const cell = (program: string, metric: string) => page.locator(`td[data-program="${program}"][data-metric="${metric}"]`);
+    await page.waitForFunction((p) => document.body.dataset.position === p, validated.position, { timeout: 5000 });
+    expect(await cell('education', 'validated').textContent()).toBe('1');
+    expect((await cell('education', 'granted_cents').textContent())!.replace(/\s/g, ' ')).toBe('11 345,67 €');
+    expect(await page.locator('#live-status').textContent()).toContain('En direct');
+    expect(await page.locator('canvas#funnel-chart-education').count()).toBe(1);
+    expect(await page.evaluate(() => typeof (window as unknown as { Chart?: unknown }).Chart)).toBe('function');
+    await page.locator('#territories tbody tr').first().waitFor();
+    expect(await page.locator('#territories tbody tr th').first().textContent()).toBe('Région Grand Est');
+
+    // Run a command through the API: the page must show it within 2 s, on the same document.
+    const declared = await flow.declare('health', 'Centre de santé : consultations avancées');
+    const t0 = Date.now();
+    await page.waitForFunction(() => document.querySelector('td[data-program="health"][data-metric="intentions"]')?.textContent === '1', undefined, { timeout: 2000 });
+    const shownAfterMs = Date.now() - t0;
+    expect(shownAfterMs).toBeLessThan(2000);
+    expect(await page.evaluate(() => document.body.dataset.position)).toBe(declared.position);
+    expect(loads).toBe(1);
+
+    // Keyboard drill-down: Région Grand Est → its académies.
+    await page.locator('#territories tbody button', { hasText: 'Région Grand Est' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#territories tbody tr th', { hasText: 'Nancy-Metz' }).waitFor({ timeout: 2000 });
+    expect(await page.locator('#territory-trail [aria-current="page"]').textContent()).toBe('Région Grand Est');
+    expect(await page.locator('#workflows article').count()).toBe(2);
+    expect(errors).toEqual([]);
+
+    mkdirSync('test-artifacts', { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
+    await page.close();
+  }, 60_000);
+});
