@@ -11,13 +11,14 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module.js'
 import type { Clock } from './infrastructure/tokens.js';
 import { ReadModelsModule } from './projections/read-models.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { ProgramsModule } from './programs/programs.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, logger: Logger, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, logger, clock), ReadModelsModule, ProjectsModule, DashboardModule, AuditModule],
+      imports: [InfrastructureModule.forRoot(config, logger, clock), ReadModelsModule, ProjectsModule, DashboardModule, AuditModule, ProgramsModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

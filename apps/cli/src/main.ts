@@ -1,6 +1,7 @@
 import { AUDIT_HELP, auditCommand } from './commands/audit.command.js';
 import { projectionsCommand } from './commands/projections.command.js';
 import { tokenCommand } from './commands/token.command.js';
+import { WORKFLOW_HELP, workflowCommand } from './commands/workflow.command.js';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -8,6 +9,7 @@ type Command = (args: string[]) => Promise<number>;
 export const COMMANDS: Record<string, { run: Command; help: string }> = {
   projections: { run: projectionsCommand, help: 'projections rebuild [name] | projections list   (blue-green rebuild of the read models)' },
   audit: { run: auditCommand, help: AUDIT_HELP },
+  workflow: { run: (args) => workflowCommand(args), help: WORKFLOW_HELP },
   token: { run: tokenCommand, help: 'token --role <holder|validator|finance|auditor|admin> [--academie 09] [--region 44] [--departement 59] [--cts CODE] [--sub id] [--ttl seconds]' },
 };
 

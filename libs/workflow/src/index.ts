@@ -6,3 +6,4 @@ export * from './workflow.access.js';
 export * from './workflow.decider.js';
 export * from './workflow.mermaid.js';
 export * from './workflow.registry.js';
+export * from './workflow.view.js';

@@ -14,7 +14,10 @@ export type WorkflowFault =
   | 'unreachable_state'
   | 'unknown_deadline'
   | 'invalid_deadline'
-  | 'deadline_outlives_state';
+  | 'deadline_outlives_state'
+  /** Checked by the application that runs the definition (programs it knows, commands it can run). */
+  | 'unknown_program'
+  | 'unrunnable_command';
 
 /** A definition that cannot run: names the definition, its version and the fault. */
 export class WorkflowDefinitionError extends Error {

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#event-store';
@@ -6,6 +6,7 @@ import { Public } from '#auth';
 import { ProjectionRunner } from '#projections';
 import type { AppConfig } from '../config/app.config.js';
 import { APP_CONFIG } from '../infrastructure/tokens.js';
+import { DeadlinesService } from '../processes/deadlines/deadlines.service.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -14,11 +15,12 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(DeadlinesService) private readonly deadlines?: DeadlinesService,
   ) {}
 
   @Public()
   @Get()
-  @ApiOperation({ summary: "Store and projections status: position, lag, errors (503 if one has failed or the store is down)" })
+  @ApiOperation({ summary: "Store, projections and processes (deadlines) status: position, lag, errors (503 if one has failed or the store is down)" })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     let head: bigint | undefined;
     let storeError: string | undefined;
@@ -31,13 +33,16 @@ export class HealthController {
       ...p,
       lag: head === undefined ? null : Number(head - BigInt(p.position)),
     }));
-    const ok = !storeError && projections.every((p) => p.state !== 'failed');
+    const deadlines = this.deadlines?.status();
+    const processes = deadlines ? { deadlines: { ...deadlines, lag: head === undefined ? null : Number(head - BigInt(deadlines.position)) } } : {};
+    const ok = !storeError && projections.every((p) => p.state !== 'failed') && deadlines?.state !== 'failed';
     reply.status(ok ? 200 : 503);
     return {
       status: ok ? 'ok' : 'degraded',
       replica: this.config.replicaId,
       store: { kind: this.config.eventStore.kind, status: storeError ? 'down' : 'up', headPosition: head?.toString() ?? null, ...(storeError ? { error: storeError } : {}) },
       projections,
+      processes,
     };
   }
 }

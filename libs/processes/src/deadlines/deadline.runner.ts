@@ -15,7 +15,7 @@ export interface DeadlineRunnerOptions {
   /** Name of the checkpoint row; runners sharing a file and a name share their progress. Default 'deadlines'. */
   consumer?: string;
   decider?: ProjectDecider;
-  /** How often start() checks the clock, in real milliseconds. Default 1000. */
+  /** How often start() checks the clock, in real milliseconds. Default 1000; 0: only when tick() is called. */
   pollIntervalMs?: number;
   onError?: (error: unknown, deadline?: PendingDeadline) => void;
 }
@@ -26,6 +26,8 @@ export interface FiredDeadline {
   outcome: 'expired' | 'moot' | 'failed';
   error?: unknown;
 }
+
+const UNSAVED_EVENTS_MAX = 500;
 
 export const DEADLINE_SCHEDULER_ACTOR: Actor = { id: 'deadline-scheduler', role: 'system', scope: {} };
 
@@ -39,6 +41,8 @@ export class DeadlineRunner {
   private timer?: NodeJS.Timeout;
   private ticking: Promise<FiredDeadline[]> = Promise.resolve([]);
   private closed = false;
+  /** Events handled since the checkpoint was last written (only those that change no deadline). */
+  private unsaved = 0;
 
   constructor(private readonly options: DeadlineRunnerOptions) {
     this.checkpoints = new DeadlineCheckpointStore(options.checkpointPath, options.consumer ?? 'deadlines');
@@ -55,8 +59,11 @@ export class DeadlineRunner {
       next: (e) => this.handle(e),
       error: (error) => this.options.onError?.(error),
     });
-    this.timer = setInterval(() => void this.tick(), this.options.pollIntervalMs ?? 1000);
-    this.timer.unref();
+    const every = this.options.pollIntervalMs ?? 1000;
+    if (every > 0) {
+      this.timer = setInterval(() => void this.tick(), every);
+      this.timer.unref();
+    }
     return this;
   }
 
@@ -90,6 +97,7 @@ export class DeadlineRunner {
     this.subscription?.unsubscribe();
     if (this.timer) clearInterval(this.timer);
     await this.ticking.catch(() => undefined);
+    this.saveCheckpoint();
     this.checkpoints.close();
   }
 
@@ -100,12 +108,23 @@ export class DeadlineRunner {
     if (event) this.state = deadlineScheduler.evolve(this.state, event);
     const added = Object.values(this.state.pending).find((d) => !(d.deadlineId in before.pending));
     const removed = Object.keys(before.pending).find((id) => !(id in this.state.pending));
-    this.checkpoints.handled(recorded.position, { added, removed });
     this.position = recorded.position;
+    // Most events change no deadline: their checkpoint is written in batches (one fsync per event would
+    // throttle the whole process). Re-handling them after a crash is harmless: the fold is idempotent.
+    if (!added && !removed && ++this.unsaved < UNSAVED_EVENTS_MAX) return;
+    this.checkpoints.handled(recorded.position, { added, removed });
+    this.unsaved = 0;
+  }
+
+  private saveCheckpoint(): void {
+    if (this.unsaved === 0) return;
+    this.checkpoints.handled(this.position);
+    this.unsaved = 0;
   }
 
   private async fireDue(): Promise<FiredDeadline[]> {
     if (this.closed) return [];
+    this.saveCheckpoint();
     const due = deadlineScheduler.decide({ type: 'tick', now: this.options.clock() }, this.state);
     const fired: FiredDeadline[] = [];
     for (const event of due) {

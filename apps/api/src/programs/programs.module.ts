@@ -1,0 +1,35 @@
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { WorkflowDefinition } from '#workflow';
+import { WorkflowRegistry } from '#workflow';
+import { LOGGER } from '../infrastructure/tokens.js';
+import { DeadlinesModule } from '../processes/deadlines/deadlines.module.js';
+import { WORKFLOW_DEFINITIONS, checkProgramDefinitions, registeredDefinitions } from './program-definitions.js';
+import { ProgramsHttp } from './programs.http.js';
+
+/**
+ * The programs' workflow definitions, checked when the application starts: a bad one makes the
+ * WorkflowRegistry factory throw, which stops start-up with the definition and the fault named.
+ * Brings the deadline process that runs their timeouts.
+ */
+@Module({
+  imports: [DeadlinesModule],
+  controllers: [ProgramsHttp],
+  providers: [
+    // Read at start-up, not at import: definitions registered after the module loaded are checked too.
+    { provide: WORKFLOW_DEFINITIONS, useFactory: () => registeredDefinitions() },
+    {
+      provide: WorkflowRegistry,
+      inject: [WORKFLOW_DEFINITIONS],
+      useFactory: (definitions: WorkflowDefinition[]) => checkProgramDefinitions(definitions),
+    },
+  ],
+})
+export class ProgramsModule implements OnModuleInit {
+  constructor(@Inject(WorkflowRegistry) private readonly registry: WorkflowRegistry, @Inject(LOGGER) private readonly logger: Logger) {}
+
+  onModuleInit(): void {
+    const loaded = this.registry.programs().map((p) => `${this.registry.latest(p).id} v${this.registry.versions(p).join(',')}`);
+    this.logger.info({ workflows: loaded }, 'workflow definitions checked');
+  }
+}
