@@ -4,7 +4,7 @@ import type { Commit, PayInstalment, Recover, RecordServiceDone, ReleaseCommitme
 import type { EnvelopeEvent } from './envelope.events.js';
 import { type EnvelopeState, available, netCertified, netCommitted, netPaid, unusedOf, yearLedger } from './envelope.state.js';
 import {
-  COMMITTERS, MANAGERS, insufficient, optionalText, positiveAmount, requireCommitment, requireOpen, requireReason, requireRole, requireText,
+  COMMITTERS, PAYERS, insufficient, optionalText, positiveAmount, requireCommitment, requireOpen, requireReason, requireRole, requireText,
 } from './envelope.guards.js';
 import type { Stamp } from './envelope.decide.credits.js';
 
@@ -66,7 +66,7 @@ export function decideRelease(cmd: ReleaseCommitment, state: EnvelopeState, stam
 }
 
 export function decideServiceDone(cmd: RecordServiceDone, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
-  requireRole(cmd.ctx, MANAGERS, 'certify service done');
+  requireRole(cmd.ctx, PAYERS, 'certify service done');
   const s = requireOpen(state);
   const c = requireCommitment(s, cmd.commitmentRef);
   const amountCents = positiveAmount(cmd.amountCents, 'amountCents');
@@ -82,7 +82,7 @@ export function decideServiceDone(cmd: RecordServiceDone, state: EnvelopeState, 
 }
 
 export function decidePay(cmd: PayInstalment, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
-  requireRole(cmd.ctx, MANAGERS, 'pay');
+  requireRole(cmd.ctx, PAYERS, 'pay');
   const s = requireOpen(state);
   const c = requireCommitment(s, cmd.commitmentRef);
   const amountCents = positiveAmount(cmd.amountCents, 'amountCents');
@@ -113,7 +113,7 @@ export function decidePay(cmd: PayInstalment, state: EnvelopeState, stamp: Stamp
 }
 
 export function decideRecover(cmd: Recover, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
-  requireRole(cmd.ctx, MANAGERS, 'recover a payment');
+  requireRole(cmd.ctx, PAYERS, 'recover a payment');
   const s = requireOpen(state);
   const reason = requireReason(cmd.reason);
   const c = requireCommitment(s, cmd.commitmentRef);

@@ -109,8 +109,9 @@ describe('RecordServiceDone / PayInstalment', () => {
       .thenThrows('ENVELOPE_INSUFFICIENT_CP', { year: 2023, availableCents: euros(1_000_000), requestedCents: euros(1_000_001) });
   });
 
-  it('reserves payment and certification to finance and admin', () => {
-    spec.given(withEj1()).when(cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: 1, certifyServiceDone: true, ctx: ctx('system') })).thenThrows('ENVELOPE_ROLE_FORBIDDEN');
+  it('reserves payment and certification to finance, admin and the funding process (system)', () => {
+    spec.given(withEj1()).when(cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: 1, certifyServiceDone: true, ctx: ctx('system') })).then((e) => expect(e).toHaveLength(2));
+    spec.given(withEj1()).when(cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: 1, certifyServiceDone: true, ctx: ctx('validator') })).thenThrows('ENVELOPE_ROLE_FORBIDDEN');
     spec.given(withEj1()).when(cmd('RecordServiceDone', { commitmentRef: 'EJ-1', amountCents: 1, ctx: ctx('auditor') })).thenThrows('ENVELOPE_ROLE_FORBIDDEN');
   });
 });

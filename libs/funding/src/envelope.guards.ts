@@ -9,6 +9,12 @@ export type Role = Actor['role'];
 export const MANAGERS: readonly Role[] = ['finance', 'admin'];
 /** The funding process (role 'system') commits for validated projects and releases what they no longer need. */
 export const COMMITTERS: readonly Role[] = ['finance', 'admin', 'system'];
+/**
+ * Service done, payments and recoveries: finance and admin, and the funding process (role 'system'), which runs
+ * the payment schedule (advance at start, balance after the final report) and issues the recovery orders it implies.
+ * No token carries 'system': it is only the in-process actor.
+ */
+export const PAYERS: readonly Role[] = ['finance', 'admin', 'system'];
 
 export function requireRole(ctx: CommandContext, allowed: readonly Role[], operation: string): void {
   const role = ctx?.actor?.role;

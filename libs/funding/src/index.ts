@@ -9,7 +9,7 @@ export * from './envelope.evolve.js';
 export * from './envelope.decider.js';
 export * from './envelope.balance.js';
 export * from './envelope.invariants.js';
-export { MANAGERS, COMMITTERS } from './envelope.guards.js';
+export { MANAGERS, COMMITTERS, PAYERS } from './envelope.guards.js';
 // The application shell (uses #event-store); everything above is pure.
 export * from './application/handle-envelope-command.js';
 export * from './application/allocate-to-child.js';

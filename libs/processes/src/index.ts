@@ -1,1 +1,2 @@
 export * from './deadlines/index.js';
+export * from './funding/index.js';

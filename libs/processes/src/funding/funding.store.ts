@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import type { FundingRecord } from './funding.process.js';
+
+/**
+ * The process's durable state, in its own SQLite file: the checkpoint (last log position handled) and
+ * what it knows of each project's funding. Both are written in one transaction per handled event, so a
+ * crash re-handles at most the event in progress, whose steps are idempotent.
+ */
+export class FundingProcessStore {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(path: string, private readonly consumer: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS funding_checkpoints (consumer TEXT PRIMARY KEY, position INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS funding_projects (
+        consumer TEXT NOT NULL, project_id TEXT NOT NULL, envelope_id TEXT NOT NULL, pending INTEGER NOT NULL,
+        pending_position INTEGER, record TEXT NOT NULL, PRIMARY KEY (consumer, project_id)
+      );
+      CREATE INDEX IF NOT EXISTS funding_projects_pending ON funding_projects (consumer, envelope_id, pending);
+    `);
+    this.stmts = {
+      checkpoint: this.db.prepare<[string], { position: number }>('SELECT position FROM funding_checkpoints WHERE consumer = ?'),
+      advance: this.db.prepare(`INSERT INTO funding_checkpoints (consumer, position) VALUES (?, ?)
+        ON CONFLICT (consumer) DO UPDATE SET position = max(position, excluded.position)`),
+      get: this.db.prepare<[string, string], { record: string }>('SELECT record FROM funding_projects WHERE consumer = ? AND project_id = ?'),
+      pendingOn: this.db.prepare<[string, string], { record: string }>(
+        'SELECT record FROM funding_projects WHERE consumer = ? AND envelope_id = ? AND pending = 1 ORDER BY pending_position, project_id',
+      ),
+      put: this.db.prepare(`INSERT OR REPLACE INTO funding_projects (consumer, project_id, envelope_id, pending, pending_position, record)
+        VALUES (?, ?, ?, ?, ?, ?)`),
+    };
+  }
+
+  checkpoint(): bigint {
+    return BigInt(this.stmts.checkpoint.get(this.consumer)?.position ?? 0);
+  }
+
+  record(projectId: string): FundingRecord | undefined {
+    const row = this.stmts.get.get(this.consumer, projectId);
+    return row ? (JSON.parse(row.record) as FundingRecord) : undefined;
+  }
+
+  /** The projects waiting on an envelope, oldest refusal first. */
+  pendingOn(envelopeId: string): FundingRecord[] {
+    return this.stmts.pendingOn.all(this.consumer, envelopeId).map((r) => JSON.parse(r.record) as FundingRecord);
+  }
+
+  /** Records what handling one log event changed, and that it was handled. */
+  handled(position: bigint, records: readonly FundingRecord[]): void {
+    this.db.transaction(() => {
+      for (const r of records) {
+        const firstPending = r.pending ? Number(this.record(r.projectId)?.pending?.position ?? r.pending.position) : null;
+        this.stmts.put.run(this.consumer, r.projectId, r.envelopeId, r.pending ? 1 : 0, firstPending, JSON.stringify(r));
+      }
+      this.stmts.advance.run(this.consumer, Number(position));
+    })();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,6 @@
+export * from './funding.matching.js';
+export * from './funding.schedule.js';
+export * from './funding.process.js';
+export { FundingProcessStore } from './funding.store.js';
+export * from './funding.steps.js';
+export * from './funding.runner.js';
