@@ -7,7 +7,7 @@ const MAX_LISTED = 50;
 
 function printReport(report: VerifyReport): void {
   if (report.ok) {
-    process.stdout.write(`audit verify: OK: ${report.events} events in ${report.streams} streams; every hash, revision and position checks; `
+    process.stdout.write(`audit verify: OK: ${report.events} events in ${report.streams} stream(s); every hash, revision and position checks; `
       + `head ${report.head.hash} at position ${report.head.position}${report.storedHead ? ' (equals log_head)' : ''}\n`);
     return;
   }
