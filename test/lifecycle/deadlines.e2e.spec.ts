@@ -1,0 +1,164 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ApiHarness, FakeClock, startApi } from '../support/api-harness.js';
+import { DAY, actors, deadlines, educationUnderAnalysis, eventTypes, ok, read, store } from './lifecycle-flow.js';
+
+const REASON = 'completion deadline passed';
+const count = (types: string[], type: string) => types.filter((t) => t === type).length;
+
+describe('durable deadlines in the API (fake clock, embedded store)', () => {
+  const started: ApiHarness[] = [];
+  const dirs: string[] = [];
+  const boot = async (env: Record<string, string>, dataDir: string, clock: FakeClock) => {
+    const api = await startApi(env, dataDir, clock);
+    started.push(api);
+    return api;
+  };
+  const newDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'refonda-deadlines-api-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(async () => {
+    for (const api of started.splice(0).reverse()) await api.close(true).catch(() => undefined);
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('request_completion opens a 30-day deadline; 31 days later, across a restart, the project lapses to withdrawn, once', async () => {
+    const clock = new FakeClock();
+    const dataDir = newDir();
+    let api = await boot({}, dataDir, clock);
+    let a = await actors(api);
+    const id = await educationUnderAnalysis(api, a);
+    await ok(api, a.eduValidator, id, 'request_completion', { reason: 'Budget à détailler' });
+    await deadlines(api).tick();
+    expect(deadlines(api).pending()).toMatchObject([{ deadlineId: `${id}/completion/1`, dueAt: '2023-10-01T08:00:00.000Z' }]);
+    const health = await api.request('GET', '/health');
+    expect(health.body.processes.deadlines).toMatchObject({ state: 'running', pending: 1, nextDueAt: '2023-10-01T08:00:00.000Z', lag: 0 });
+    expect(existsSync(join(dataDir, 'processes-main.sqlite'))).toBe(true);
+
+    // 29 days: not due yet.
+    clock.advance(29 * DAY);
+    expect(await deadlines(api).tick()).toEqual([]);
+    expect((await read(api, a.holder, id)).body.status).toBe('completion_requested');
+
+    await api.close(true);
+    clock.advance(2 * DAY);
+    api = await boot({}, dataDir, clock);
+    a = await actors(api);
+    expect(deadlines(api).pending().map((d) => d.deadlineId)).toEqual([`${id}/completion/1`]);
+    await deadlines(api).tick();
+    const project = await read(api, a.holder, id);
+    expect(project.body).toMatchObject({
+      status: 'withdrawn',
+      lastTransition: { command: 'lapse', from: 'completion_requested', to: 'withdrawn', reason: REASON, by: { id: 'deadline-scheduler', role: 'system' } },
+    });
+    expect(project.body.workflow.deadlines).toEqual([]);
+    expect(project.body.actions).toEqual([]);
+
+    // Ticking again, or restarting again, fires nothing more.
+    await deadlines(api).tick();
+    await api.close(true);
+    clock.advance(DAY);
+    api = await boot({}, dataDir, clock);
+    await deadlines(api).tick();
+    const types = await eventTypes(api, id);
+    expect(count(types, 'project.deadline_expired')).toBe(1);
+    expect(types.slice(-2)).toEqual(['project.deadline_expired', 'project.transitioned']);
+    const expiry = (await store(api).readStream(`project-${id}`)).slice(-2);
+    expect(expiry[1]!.data).toMatchObject({ command: 'lapse', reason: REASON, at: '2023-10-01T08:00:00.000Z' });
+    expect(expiry[0]!.metadata).toMatchObject({ actorId: 'deadline-scheduler', role: 'system', correlationId: `${id}/completion/1` });
+    expect((await api.request('GET', '/health')).body.processes.deadlines).toMatchObject({ state: 'running', pending: 0, failures: 0 });
+  });
+
+  it.each([
+    ['two replicas (own checkpoint files)', { REPLICA_ID: 'replica-a' }, { REPLICA_ID: 'replica-b' }],
+    ['two instances of one replica (one checkpoint file)', {}, {}],
+  ])('%s on the same data dir, ticking concurrently: the timeout runs exactly once', async (_, envA, envB) => {
+    const clock = new FakeClock();
+    const dataDir = newDir();
+    const first = await boot(envA, dataDir, clock);
+    const second = await boot(envB, dataDir, clock);
+    const a = await actors(first);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const id = await educationUnderAnalysis(i % 2 === 0 ? first : second, a, `Projet ${i}`);
+      await ok(i % 2 === 0 ? second : first, a.eduValidator, id, 'request_completion', { reason: 'Pièces manquantes' });
+      ids.push(id);
+    }
+    await Promise.all([deadlines(first).tick(), deadlines(second).tick()]);
+    expect(deadlines(first).pending()).toHaveLength(5);
+    expect(deadlines(second).pending()).toHaveLength(5);
+
+    clock.advance(31 * DAY);
+    const fired = (await Promise.all([deadlines(first).tick(), deadlines(second).tick(), deadlines(first).tick(), deadlines(second).tick()])).flat();
+    expect(fired.filter((f) => f.outcome === 'failed')).toEqual([]);
+    for (const id of ids) {
+      const types = await eventTypes(first, id);
+      expect(count(types, 'project.deadline_expired')).toBe(1);
+      expect(types.at(-1)).toBe('project.transitioned');
+      expect(count(types, 'project.transitioned')).toBe(5); // drafting, submit, analysis, completion, lapse
+      expect((await read(second, a.holder, id)).body).toMatchObject({ status: 'withdrawn', lastTransition: { reason: REASON } });
+    }
+    expect(deadlines(first).pending()).toEqual([]);
+    expect(deadlines(second).pending()).toEqual([]);
+  });
+
+  it('a deadline cancelled by resubmit never fires, even after a restart', async () => {
+    const clock = new FakeClock();
+    const dataDir = newDir();
+    let api = await boot({}, dataDir, clock);
+    const a = await actors(api);
+    const id = await educationUnderAnalysis(api, a);
+    await ok(api, a.eduValidator, id, 'request_completion', { reason: 'Budget à détailler' });
+    await deadlines(api).tick();
+    expect(deadlines(api).pending()).toHaveLength(1);
+    clock.advance(10 * DAY);
+    const resubmitted = await ok(api, a.holder, id, 'resubmit');
+    expect(resubmitted.body.events).toEqual(['project.transitioned', 'project.deadline_cancelled']);
+    await deadlines(api).tick();
+    expect(deadlines(api).pending()).toEqual([]);
+
+    await api.close(true);
+    clock.advance(60 * DAY);
+    api = await boot({}, dataDir, clock);
+    expect(await deadlines(api).tick()).toEqual([]);
+    const types = await eventTypes(api, id);
+    expect(types).not.toContain('project.deadline_expired');
+    expect((await read(api, a.holder, id)).body.status).toBe('submitted');
+  });
+
+  it('a second round of completion opens a new deadline, and only that one fires', async () => {
+    const clock = new FakeClock();
+    const api = await boot({}, newDir(), clock);
+    const a = await actors(api);
+    const id = await educationUnderAnalysis(api, a);
+    await ok(api, a.eduValidator, id, 'request_completion', { reason: 'Premier retour' });
+    clock.advance(5 * DAY);
+    await ok(api, a.holder, id, 'resubmit');
+    await ok(api, a.eduValidator, id, 'start_analysis');
+    await ok(api, a.eduValidator, id, 'request_completion', { reason: 'Second retour' });
+    clock.advance(29 * DAY);
+    // 34 days after the first request, 29 after the second: nothing is due.
+    expect(await deadlines(api).tick()).toEqual([]);
+    expect(deadlines(api).pending().map((d) => d.deadlineId)).toEqual([`${id}/completion/2`]);
+    clock.advance(DAY);
+    expect((await deadlines(api).tick()).map((f) => [f.deadline.deadlineId, f.outcome])).toEqual([[`${id}/completion/2`, 'expired']]);
+    expect((await read(api, a.holder, id)).body.status).toBe('withdrawn');
+  });
+
+  it('the holder withdrawing cancels the deadline', async () => {
+    const clock = new FakeClock();
+    const api = await boot({}, newDir(), clock);
+    const a = await actors(api);
+    const id = await educationUnderAnalysis(api, a);
+    await ok(api, a.eduValidator, id, 'request_completion', { reason: 'Budget à détailler' });
+    const withdrawn = await ok(api, a.holder, id, 'withdraw', { reason: 'Le projet ne se fera pas cette année' });
+    expect(withdrawn.body.events).toEqual(['project.transitioned', 'project.deadline_cancelled']);
+    clock.advance(40 * DAY);
+    expect(await deadlines(api).tick()).toEqual([]);
+    expect(await eventTypes(api, id)).not.toContain('project.deadline_expired');
+  });
+});
