@@ -11,6 +11,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module.js'
 import type { Clock } from './infrastructure/tokens.js';
 import { ReadModelsModule } from './projections/read-models.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { FundingModule } from './processes/funding/funding-process.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
 
 @Module({})
@@ -18,7 +19,7 @@ export class AppModule {
   static forRoot(config: AppConfig, logger: Logger, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, logger, clock), ReadModelsModule, ProjectsModule, DashboardModule, AuditModule, ProgramsModule],
+      imports: [InfrastructureModule.forRoot(config, logger, clock), ReadModelsModule, ProjectsModule, DashboardModule, AuditModule, ProgramsModule, FundingModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,0 +1,41 @@
+import type { FastifyReply } from 'fastify';
+import { type EnvelopeBalance, type EnvelopeState, formatEuros, netCertified, netCommitted, netPaid } from '#funding';
+import type { EnvelopeWrite } from './envelope-commands.service.js';
+
+/** What an envelope command answers: the outcome (the first one on a retry), the balance, revision (ETag) and position. */
+export function writeResponse(reply: FastifyReply, write: EnvelopeWrite) {
+  reply.header('ETag', `"${write.revision}"`);
+  if (write.position !== null) reply.header('X-Position', write.position.toString());
+  if (write.replayed) reply.header('Idempotent-Replayed', 'true');
+  return {
+    envelopeId: write.envelopeId,
+    requestId: write.requestId,
+    replayed: write.replayed,
+    outcome: write.outcome,
+    ...(write.target ? { target: write.target } : {}),
+    revision: write.revision.toString(),
+    position: write.position?.toString() ?? null,
+    balance: write.balance ? balanceView(write.balance) : null,
+  };
+}
+
+/** The balance with each figure in cents and a fr-FR display of the main ones. */
+export function balanceView(b: EnvelopeBalance) {
+  return {
+    ...b,
+    display: {
+      ae: { notified: formatEuros(b.ae.notified), committed: formatEuros(b.ae.committed), available: formatEuros(b.ae.available) },
+      cp: { notified: formatEuros(b.cp.notified), paid: formatEuros(b.cp.paid), recovered: formatEuros(b.cp.recovered), available: formatEuros(b.cp.available) },
+    },
+  };
+}
+
+/** Every commitment of an envelope, net figures and gross flows (cents). */
+export function commitmentsView(state: EnvelopeState) {
+  if (state.status === 'none') return [];
+  return Object.values(state.commitments).map((c) => ({
+    commitmentRef: c.ref, projectId: c.projectId, year: c.year, splitKey: c.splitKey,
+    committedCents: c.committed, releasedCents: c.released, serviceDoneCents: c.serviceDone, paidCents: c.paid, recoveredCents: c.recovered,
+    netCommittedCents: netCommitted(c), netCertifiedCents: netCertified(c), netPaidCents: netPaid(c), instalments: c.instalments,
+  }));
+}

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Global, Inject, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { FundingProcessRunner } from '#processes';
+import type { AppConfig } from '../../config/app.config.js';
+import { EnvelopesModule } from '../../envelopes/envelopes.module.js';
+import { APP_CONFIG, LOGGER } from '../../infrastructure/tokens.js';
+import { ProjectFundingHttp } from './project-funding.http.js';
+
+/**
+ * The funding process of this replica (checkpoint and records in DATA_DIR/funding-process-<replica>.sqlite), the
+ * envelope endpoints and GET /projects/:id/funding. Global so that GET /health can show the process's status.
+ */
+@Global()
+@Module({
+  imports: [EnvelopesModule],
+  controllers: [ProjectFundingHttp],
+  providers: [
+    {
+      provide: FundingProcessRunner,
+      inject: [EVENT_STORE, APP_CONFIG, LOGGER],
+      useFactory: (store: EventStore, config: AppConfig, logger: Logger) => {
+        mkdirSync(config.dataDir, { recursive: true });
+        return new FundingProcessRunner({
+          store, checkpointPath: join(config.dataDir, `funding-process-${config.replicaId}.sqlite`), logger: logger.child({ component: 'funding-process' }),
+        });
+      },
+    },
+  ],
+  exports: [FundingProcessRunner],
+})
+export class FundingModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(@Inject(FundingProcessRunner) private readonly runner: FundingProcessRunner) {}
+
+  onApplicationBootstrap(): void {
+    this.runner.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runner.close();
+  }
+}

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type ApiHarness, startApi } from '../support/api-harness.js';
+import {
+  type Actors, NANCY_METZ_2023, actors, envelopeCommand, eventually, fundingOf, openNancyMetz, store, transition, validatedEducationProject,
+} from './funding-flow.js';
+
+/** FIP 2023 of the académie de Nancy-Metz: €4.85M AE, €2.425M CP (its share of the ~€150M notified to académies in 2023). */
+const AE = 485_000_000;
+const CP = 242_500_000;
+
+describe('funding: from the intention to the closed project with its money (HTTP, real tokens, the funding process)', () => {
+  let api: ApiHarness;
+  let a: Actors;
+  beforeAll(async () => {
+    api = await startApi();
+    a = await actors(api);
+    await openNancyMetz(api, a, '4850000.00', '2425000.00');
+  });
+  afterAll(async () => { await api.close(); });
+
+  it('validated → committed on the académie envelope → financing with its commitment → 50 % paid → final report → balance → closed', async () => {
+    const id = await validatedEducationProject(api, a, 1_250_000, 1_200_000, 'Un jardin pédagogique partagé à Bar-le-Duc');
+    const ref = `EJ-2023-${id}`;
+    let funding = await eventually(() => fundingOf(api, a.holder, id), (r) => r.body.funding?.status === 'financing' && r.body.payments?.length === 1);
+    expect(funding.status).toBe(200);
+    expect(funding.body).toMatchObject({
+      projectStatus: 'financing', grantedCents: 1_200_000,
+      funding: { status: 'financing', envelopeId: NANCY_METZ_2023, year: 2023, pending: null },
+      commitment: { commitmentRef: ref, committedCents: 1_200_000, paidCents: 600_000, serviceDoneCents: 600_000, remainingToPayCents: 600_000 },
+      instalments: [
+        { number: 1, plannedCents: 600_000, paidCents: 600_000, status: 'paid' },
+        { number: 2, plannedCents: 600_000, paidCents: 0, status: 'due' },
+      ],
+      payments: [{ instalment: 1, amountCents: 600_000, amount: '6\u202f000,00\u00a0€', year: 2023 }],
+    });
+    const project = await api.request('GET', `/projects/${id}?minPosition=${(await api.request('GET', '/health')).body.store.headPosition}`, { token: a.holder });
+    expect(project.body).toMatchObject({ status: 'financing', commitmentRef: ref });
+    expect(project.body.lastTransition).toMatchObject({ command: 'start_financing', by: { id: 'funding-process', role: 'system' } });
+
+    // The holder files the final report: €11,250.40 spent of €12,000 granted.
+    await transition(api, a.holder, id, 'submit_final_report', { report: { summary: 'Jardin réalisé, 3 classes, 2 ateliers parents', spentAmountCents: 1_125_040 } });
+    funding = await eventually(() => fundingOf(api, a.holder, id), (r) => r.body.projectStatus === 'closed');
+    expect(funding.body).toMatchObject({
+      funding: { status: 'closed', pending: null },
+      commitment: { committedCents: 1_200_000, releasedCents: 74_960, paidCents: 1_125_040, recoveredCents: 0, netCommittedCents: 1_125_040, remainingToPayCents: 0 },
+      instalments: [{ number: 1, paidCents: 600_000 }, { number: 2, paidCents: 525_040, status: 'paid' }],
+      payments: [{ instalment: 1, amountCents: 600_000 }, { instalment: 2, amountCents: 525_040 }],
+      recoveries: [],
+    });
+
+    const envelope = await api.request('GET', `/envelopes/${NANCY_METZ_2023}`, { token: a.finance });
+    expect(envelope.status).toBe(200);
+    expect(envelope.body.ae).toMatchObject({ notified: AE, committed: 1_200_000, released: 74_960, available: AE - 1_200_000 + 74_960 });
+    expect(envelope.body.cp).toMatchObject({ notified: CP, paid: 1_125_040, recovered: 0, available: CP - 1_125_040 });
+    expect(envelope.body.years).toHaveLength(1);
+    expect(envelope.body.years[0]).toMatchObject({ year: 2023, ae: { available: AE - 1_125_040 }, cp: { available: CP - 1_125_040 } });
+    expect(envelope.body.commitmentList).toEqual([expect.objectContaining({ commitmentRef: ref, projectId: id, netPaidCents: 1_125_040, instalments: 2 })]);
+
+    // Handled once: one commitment, two payments, one release, one start_financing, one close in the log.
+    const envelopeTypes = (await store(api).readStream(`envelope-${NANCY_METZ_2023}`)).map((e) => e.type);
+    expect(envelopeTypes.filter((t) => t === 'envelope.committed')).toHaveLength(1);
+    expect(envelopeTypes.filter((t) => t === 'envelope.paid')).toHaveLength(2);
+    expect(envelopeTypes.filter((t) => t === 'envelope.commitment_released')).toHaveLength(1);
+    const commands = (await store(api).readStream(`project-${id}`)).filter((e) => e.type === 'project.transitioned').map((e) => (e.data as { command: string }).command);
+    expect(commands).toEqual(['start_drafting', 'submit', 'start_analysis', 'validate', 'start_financing', 'submit_final_report', 'close']);
+  });
+
+  it('spent less than the advance: a recovery order for the excess, the rest released, closed', async () => {
+    const id = await validatedEducationProject(api, a, 800_000, 800_000, 'Radio scolaire au collège de Verdun');
+    await eventually(() => fundingOf(api, a.holder, id), (r) => r.body.payments?.length === 1);
+    await transition(api, a.holder, id, 'submit_final_report', { report: { summary: 'Projet réduit : un seul studio', spentAmountCents: 300_000 } });
+    const funding = await eventually(() => fundingOf(api, a.finance, id), (r) => r.body.projectStatus === 'closed');
+    expect(funding.body).toMatchObject({
+      funding: { status: 'closed' },
+      commitment: { committedCents: 800_000, paidCents: 400_000, recoveredCents: 100_000, netPaidCents: 300_000, releasedCents: 500_000, remainingToPayCents: 0 },
+      recoveries: [{ amountCents: 100_000 }],
+    });
+    expect(funding.body.recoveries[0].reason).toContain('reversement');
+  });
+
+  it('the holder withdraws while financed: everything paid is recovered and the commitment released', async () => {
+    const id = await validatedEducationProject(api, a, 500_000, 500_000, 'Ateliers philosophie en CM2');
+    await eventually(() => fundingOf(api, a.holder, id), (r) => r.body.payments?.length === 1);
+    await transition(api, a.holder, id, 'withdraw', { reason: 'Départ de l’enseignante porteuse du projet' });
+    const funding = await eventually(() => fundingOf(api, a.finance, id), (r) => r.body.funding?.status === 'withdrawn');
+    expect(funding.body.commitment).toMatchObject({ paidCents: 250_000, recoveredCents: 250_000, netPaidCents: 0, netCommittedCents: 0 });
+  });
+
+  it('envelope reads: by fund, territory and year; out of scope is 403; GET /health shows the process', async () => {
+    const list = await api.request('GET', '/envelopes?fund=fip&territory=academie-12&year=2023', { token: a.finance });
+    expect(list.status).toBe(200);
+    expect(list.body.envelopes.map((e: { envelopeId: string }) => e.envelopeId)).toEqual([NANCY_METZ_2023]);
+    expect((await api.request('GET', '/envelopes?fund=fir', { token: a.admin })).body.count).toBe(0);
+    expect((await api.request('GET', '/envelopes?fund=fip', { token: a.lilleFinance })).body.count).toBe(0);
+    expect((await api.request('GET', `/envelopes/${NANCY_METZ_2023}`, { token: a.lilleFinance })).status).toBe(403);
+    expect((await api.request('GET', '/envelopes?year=23', { token: a.admin })).body).toMatchObject({ field: 'year' });
+    const health = await api.request('GET', '/health');
+    expect(health.body.processes.funding).toMatchObject({ name: 'funding', state: 'running' });
+  });
+});
