@@ -34,10 +34,12 @@ export class EnvelopeDirectory {
     const advance = this.db.prepare('INSERT INTO envelope_directory_checkpoint (id, position) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position');
     this.subscription = this.store.subscribeToAll({ fromPosition: this.position }).subscribe({
       next: (e) => {
-        if (e.type === 'envelope.opened' && envelopeIdFromStream(e.streamId)) {
-          const d = e.data as EnvelopeOpened['data'];
+        const id = e.type === 'envelope.opened' ? envelopeIdFromStream(e.streamId) : undefined;
+        const d = e.data as Partial<EnvelopeOpened['data']>;
+        // a malformed opening (not written by the decider) is left out of the directory rather than stopping it
+        if (id && d.fund && d.territoryCode && Number.isInteger(d.period?.fromYear) && Number.isInteger(d.period?.toYear)) {
           this.db.transaction(() => {
-            insert.run(d.envelopeId, d.fund, d.territoryCode, d.period.fromYear, d.period.toYear);
+            insert.run(id, d.fund, d.territoryCode, d.period!.fromYear, d.period!.toYear);
             advance.run(Number(e.position));
           })();
         }

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { performance } from 'node:perf_hooks';
+import { type ApiHarness, startApi } from '../support/api-harness.js';
+import { type Actors, NANCY_METZ_2023, actors, envelopeCommand, store } from './funding-flow.js';
+
+const AMOUNT = 2_000_000; // €20,000 per project
+const FUNDABLE = 50;
+const REQUESTS = 200;
+
+describe('200 concurrent commits through HTTP on an envelope that can fund exactly 50', () => {
+  let api: ApiHarness;
+  let a: Actors;
+  beforeAll(async () => {
+    api = await startApi();
+    a = await actors(api);
+    expect((await envelopeCommand(api, a.finance, '/envelopes', { fund: 'fip', territoryCode: 'academie-12', year: 2023 })).status).toBe(201);
+    const notified = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: FUNDABLE * AMOUNT, cp: '400000.00' });
+    expect(notified.status).toBe(200);
+  });
+  afterAll(async () => { await api.close(); });
+
+  it('answers exactly 50 × 200 and 150 × 409 ENVELOPE_INSUFFICIENT_AE naming available and requested; the ledger sums exactly', async () => {
+    const started = performance.now();
+    const responses = await Promise.all(Array.from({ length: REQUESTS }, (_, i) =>
+      envelopeCommand(api, i % 3 === 0 ? a.admin : a.finance, `/envelopes/${NANCY_METZ_2023}/commit`, {
+        commitmentRef: `EJ-2023-NM-${String(i).padStart(4, '0')}`, projectId: `projet-${i}`, amount: AMOUNT,
+      }, `concurrent-commit-${i}`)));
+    const wallMs = performance.now() - started;
+    const won = responses.filter((r) => r.status === 200);
+    const refused = responses.filter((r) => r.status === 409);
+    const others = responses.filter((r) => r.status !== 200 && r.status !== 409);
+    console.log(`[funding concurrency over HTTP] ${REQUESTS} concurrent POST /envelopes/${NANCY_METZ_2023}/commit: ${won.length} × 200, `
+      + `${refused.length} × 409, ${others.length} other; ${wallMs.toFixed(0)} ms wall, ${(wallMs / REQUESTS).toFixed(1)} ms per request`);
+
+    expect(others.map((r) => [r.status, r.body])).toEqual([]);
+    expect(won).toHaveLength(FUNDABLE);
+    expect(refused).toHaveLength(REQUESTS - FUNDABLE);
+    for (const r of refused) {
+      expect(r.body).toMatchObject({ code: 'ENVELOPE_INSUFFICIENT_AE', envelopeId: NANCY_METZ_2023, year: 2023, availableCents: 0, requestedCents: AMOUNT });
+      expect(r.body.message).toContain('0,00\u00a0€ available, 20\u202f000,00\u00a0€ requested');
+    }
+    const log = await store(api).readStream(`envelope-${NANCY_METZ_2023}`);
+    const committed = log.filter((e) => e.type === 'envelope.committed');
+    expect(committed).toHaveLength(FUNDABLE);
+    expect(committed.reduce((t, e) => t + (e.data as { amountCents: number }).amountCents, 0)).toBe(FUNDABLE * AMOUNT);
+    expect(new Set(won.map((r) => r.body.position)).size).toBe(FUNDABLE);
+    const envelope = await api.request('GET', `/envelopes/${NANCY_METZ_2023}`, { token: a.finance });
+    expect(envelope.body.ae).toMatchObject({ notified: FUNDABLE * AMOUNT, committed: FUNDABLE * AMOUNT, available: 0 });
+    expect(envelope.body.commitments).toMatchObject({ count: FUNDABLE, committedCents: FUNDABLE * AMOUNT });
+  }, 180_000);
+});
