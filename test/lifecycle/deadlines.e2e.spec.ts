@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,5 +161,23 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     clock.advance(40 * DAY);
     expect(await deadlines(api).tick()).toEqual([]);
     expect(await eventTypes(api, id)).not.toContain('project.deadline_expired');
+  });
+
+  it('a timeout that fails is counted and shown in /health, stays pending and is retried; the API stays up', async () => {
+    const clock = new FakeClock();
+    const api = await boot({}, newDir(), clock);
+    // A deadline opened in a stream that holds no project: its timeout cannot run (PROJECT_NOT_FOUND).
+    await store(api).appendToStream('project-ghost', [{
+      id: randomUUID(), type: 'project.deadline_opened',
+      data: { deadlineId: 'ghost/completion/1', name: 'completion', subjectId: 'ghost', openedAt: clock.now().toISOString(), dueAt: clock.now().toISOString(), onExpiry: { command: 'lapse', reason: REASON } },
+    }], { expectedRevision: 'no_stream' });
+    const fired = await deadlines(api).tick();
+    expect(fired.map((f) => f.outcome)).toEqual(['failed']);
+    expect(deadlines(api).pending().map((d) => d.deadlineId)).toEqual(['ghost/completion/1']);
+    const health = await api.request('GET', '/health');
+    expect(health.status).toBe(200);
+    expect(health.body.processes.deadlines).toMatchObject({ state: 'running', pending: 1, lastError: expect.stringContaining('does not exist') });
+    expect(health.body.processes.deadlines.failures).toBeGreaterThanOrEqual(1);
+    expect((await deadlines(api).tick()).map((f) => f.outcome)).toEqual(['failed']);
   });
 });

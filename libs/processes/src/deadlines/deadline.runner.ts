@@ -17,6 +17,7 @@ export interface DeadlineRunnerOptions {
   decider?: ProjectDecider;
   /** How often start() checks the clock, in real milliseconds. Default 1000; 0: only when tick() is called. */
   pollIntervalMs?: number;
+  /** With a deadline: its timeout failed (retried on the next tick). Without: the runner stopped following the log. */
   onError?: (error: unknown, deadline?: PendingDeadline) => void;
 }
 
@@ -103,6 +104,16 @@ export class DeadlineRunner {
 
   private handle(recorded: RecordedEvent): void {
     if (this.closed) return;
+    try {
+      this.follow(recorded);
+    } catch (error) {
+      // Fail-stop: going on past an event whose change was not written would lose a deadline on restart.
+      this.subscription?.unsubscribe();
+      this.options.onError?.(error);
+    }
+  }
+
+  private follow(recorded: RecordedEvent): void {
     const event = toScheduleEvent(recorded);
     const before = this.state;
     if (event) this.state = deadlineScheduler.evolve(this.state, event);

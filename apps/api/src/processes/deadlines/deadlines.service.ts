@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -46,6 +47,7 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
     @Inject(LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'deadlines' });
+    mkdirSync(config.dataDir, { recursive: true });
     this.checkpointFile = join(config.dataDir, `processes-${config.replicaId}.sqlite`);
     this.runner = new DeadlineRunner({
       store, checkpointPath: this.checkpointFile, clock: () => this.clock.now(), pollIntervalMs: 0,
@@ -56,7 +58,9 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
   onApplicationBootstrap(): void {
     this.runner.start();
     this.state = 'running';
-    this.timer = setInterval(() => void this.runTick(), DEADLINE_POLL_MS);
+    this.timer = setInterval(() => {
+      this.runTick().catch((error: unknown) => this.failed(error, undefined, false));
+    }, DEADLINE_POLL_MS);
     this.timer.unref();
     this.logger.info({ checkpoint: this.checkpointFile, position: this.runner.checkpoint().toString(), pending: this.runner.pending().length }, 'deadline runner started');
   }
@@ -95,7 +99,8 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private async runTick(): Promise<FiredDeadline[]> {
-    if (this.state !== 'running') return [];
+    // Still fires the deadlines it knows after losing the log ('failed'); not once stopped.
+    if (this.state === 'starting' || this.state === 'stopped') return [];
     const fired = await this.runner.tick();
     this.lastTickAt = this.clock.now();
     for (const f of fired) {
@@ -107,12 +112,14 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
     return fired;
   }
 
-  private failed(error: unknown, deadline?: PendingDeadline): void {
+  /** A timeout that failed, or a tick that failed, is retried on the next tick; losing the log is fatal. */
+  private failed(error: unknown, deadline?: PendingDeadline, fatal = deadline === undefined): void {
     this.failures++;
     this.lastError = error instanceof Error ? error.message : String(error);
     if (deadline) {
-      // Left pending: the next tick retries it.
       this.logger.error({ err: this.lastError, deadlineId: deadline.deadlineId, projectId: deadline.projectId }, 'deadline timeout failed; will retry');
+    } else if (!fatal) {
+      this.logger.error({ err: this.lastError }, 'deadline tick failed; will retry');
     } else {
       // The log subscription ended: no new deadline is seen until a restart.
       this.state = 'failed';
