@@ -62,22 +62,23 @@ describe('the dashboard in headless Chromium', () => {
     page.on('load', () => loads++);
     await page.goto(`${api.url}/`);
     const cell = (program: string, metric: string) => page.locator(`td[data-program="${program}"][data-metric="${metric}"]`);
-    await page.waitForFunction((p) => document.body.dataset.position === p, validated.position, { timeout: 5000 });
+    // Locators, not page-side strings: the page's CSP forbids eval.
+    await page.locator(`body[data-position="${validated.position}"]`).waitFor({ state: 'attached', timeout: 5000 });
     expect(await cell('education', 'validated').textContent()).toBe('1');
     expect((await cell('education', 'granted_cents').textContent())!.replace(/\s/g, ' ')).toBe('11 345,67 €');
     expect(await page.locator('#live-status').textContent()).toContain('En direct');
     expect(await page.locator('canvas#funnel-chart-education').count()).toBe(1);
-    expect(await page.evaluate(() => typeof (window as unknown as { Chart?: unknown }).Chart)).toBe('function');
+    expect(await page.evaluate(() => typeof (globalThis as { Chart?: unknown }).Chart)).toBe('function');
     await page.locator('#territories tbody tr').first().waitFor();
     expect(await page.locator('#territories tbody tr th').first().textContent()).toBe('Région Grand Est');
 
     // Run a command through the API: the page must show it within 2 s, on the same document.
     const declared = await flow.declare('health', 'Centre de santé : consultations avancées');
     const t0 = Date.now();
-    await page.waitForFunction(() => document.querySelector('td[data-program="health"][data-metric="intentions"]')?.textContent === '1', undefined, { timeout: 2000 });
+    await cell('health', 'intentions').filter({ hasText: /^1$/ }).waitFor({ timeout: 2000 });
     const shownAfterMs = Date.now() - t0;
     expect(shownAfterMs).toBeLessThan(2000);
-    expect(await page.evaluate(() => document.body.dataset.position)).toBe(declared.position);
+    expect(await page.locator('body').getAttribute('data-position')).toBe(declared.position);
     expect(loads).toBe(1);
 
     // Keyboard drill-down: Région Grand Est → its académies.

@@ -40,6 +40,7 @@ function project(events: RecordedEvent[], projections = all): Database.Database 
   for (const p of projections) p.setup(db, '');
   db.transaction(() => {
     for (const e of events) for (const p of projections) if (p.handles.includes(e.type)) p.apply(db, e, '');
+    for (const p of projections) p.endBatch?.(db, '');
   })();
   return db;
 }

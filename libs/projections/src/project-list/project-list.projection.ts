@@ -25,15 +25,39 @@ export const projectListProjection: Projection = {
       CREATE INDEX IF NOT EXISTS "${prefix}projects_status" ON "${prefix}projects" (program, status);
       CREATE INDEX IF NOT EXISTS "${prefix}projects_updated" ON "${prefix}projects" (updated_at DESC);`);
   },
+  // A project's events mostly sit together in the log: fold them in memory, write one row per batch.
   apply(db, event, prefix) {
     const id = event.streamId.replace(/^project-/, '');
-    const row = stmt(db, `SELECT state FROM "${prefix}projects" WHERE id = ?`).get(id) as { state: string } | undefined;
-    const before: ProjectState = row ? (JSON.parse(row.state) as Project) : initialProjectState();
+    const pending = pendingOf(db, prefix);
+    const kept = pending.get(id);
+    let before: ProjectState = kept?.project ?? initialProjectState();
+    if (!kept) {
+      const row = stmt(db, `SELECT state FROM "${prefix}projects" WHERE id = ?`).get(id) as { state: string } | undefined;
+      if (row) before = JSON.parse(row.state) as Project;
+    }
     const after = evolveProject(before, { type: event.type, data: event.data } as Parameters<typeof evolveProject>[1]);
     if (!after.exists) return;
-    upsert(db, prefix, after, event);
+    pending.set(id, { project: after, event });
+  },
+  endBatch(db, prefix) {
+    const pending = pendingOf(db, prefix);
+    for (const { project, event } of pending.values()) upsert(db, prefix, project, event);
+    pending.clear();
+  },
+  abortBatch(db, prefix) {
+    pendingOf(db, prefix).clear();
   },
 };
+
+const pendingByDb = new WeakMap<Database, Map<string, Map<string, { project: Project; event: RecordedEvent }>>>();
+
+function pendingOf(db: Database, prefix: string): Map<string, { project: Project; event: RecordedEvent }> {
+  let byPrefix = pendingByDb.get(db);
+  if (!byPrefix) pendingByDb.set(db, (byPrefix = new Map()));
+  let pending = byPrefix.get(prefix);
+  if (!pending) byPrefix.set(prefix, (pending = new Map()));
+  return pending;
+}
 
 function upsert(db: Database, prefix: string, p: Project, event: RecordedEvent): void {
   const t = p.content.territory;

@@ -130,10 +130,12 @@ export class ProjectionRunner {
         for (const event of batch) {
           if (Number(event.position) > position && handled.has(event.type)) projection.apply(this.db, event, '');
         }
+        projection.endBatch?.(this.db, '');
         position = Math.max(position, last);
         this.checkpoints.write(projection.name, projection.version, position);
       })();
     } catch (error) {
+      projection.abortBatch?.(this.db, '');
       this.fail(r, error, batch[0]);
       return;
     }

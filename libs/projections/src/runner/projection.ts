@@ -16,4 +16,12 @@ export interface Projection {
   /** Creates the tables (IF NOT EXISTS); `prefix` is '' for live tables, e.g. 'rebuild_' while rebuilding. */
   setup(db: Database, prefix: string): void;
   apply(db: Database, event: RecordedEvent, prefix: string): void;
+  /**
+   * Optional, for projections that keep writes of one batch in memory (a project's events usually sit
+   * together in the log): writes them, inside the batch's transaction, before the checkpoint moves.
+   * The runner and the rebuild call it after each batch; any other caller of `apply` must too.
+   */
+  endBatch?(db: Database, prefix: string): void;
+  /** Optional: the batch's transaction rolled back; drop what was kept in memory. */
+  abortBatch?(db: Database, prefix: string): void;
 }

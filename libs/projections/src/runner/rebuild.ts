@@ -52,11 +52,20 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     }
   })();
   const handled = projections.map((p) => new Set(p.handles));
-  const applyBatch = db.transaction((events: RecordedEvent[]) => {
+  const inTransaction = db.transaction((events: RecordedEvent[]) => {
     for (const event of events) {
       for (let i = 0; i < projections.length; i++) if (handled[i]!.has(event.type)) projections[i]!.apply(db, event, prefix);
     }
+    for (const p of projections) p.endBatch?.(db, prefix);
   });
+  const applyBatch = (events: RecordedEvent[]) => {
+    try {
+      inTransaction(events);
+    } catch (error) {
+      for (const p of projections) p.abortBatch?.(db, prefix);
+      throw error;
+    }
+  };
   let position = 0;
   let events = 0;
   let total = Number(await store.headPosition());
