@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 import {
-  type Actors, NANCY_METZ_2023, actors, envelopeCommand, eventually, fundingOf, openNancyMetz, store, transition, validatedEducationProject,
+  type Actors, NANCY_METZ_2023, actors, envelopeCommand, eventually, fundingOf, healthIntention, openNancyMetz, store, transition, validatedEducationProject,
 } from './funding-flow.js';
 
 /** FIP 2023 of the académie de Nancy-Metz: €4.85M AE, €2.425M CP (its share of the ~€150M notified to académies in 2023). */
@@ -86,11 +86,34 @@ describe('funding: from the intention to the closed project with its money (HTTP
     expect(funding.body.commitment).toMatchObject({ paidCents: 250_000, recoveredCents: 250_000, netPaidCents: 0, netCommittedCents: 0 });
   });
 
+  it('health (FIR): the ARS Grand Est envelope of the year, the CTS of the Meuse as split key', async () => {
+    const arsFinance = await api.token({ role: 'finance', sub: 'finance-ars-grand-est', scope: { regions: ['44'] } });
+    const opened = await envelopeCommand(api, arsFinance, '/envelopes', {
+      fund: 'fir', territoryCode: 'ars-44', year: 2023, label: 'FIR CNR santé 2023 – ARS Grand Est',
+      split: { mode: 'soft', shares: { 'CTS-44-55': '100000.00', 'CTS-44-54': '250000.00' } },
+    });
+    expect(opened.status).toBe(201);
+    expect((await envelopeCommand(api, arsFinance, '/envelopes/fir-ars-44-2023/notify', { ae: '1000000.00', cp: '1000000.00' })).status).toBe(200);
+    const declared = await api.request('POST', '/projects', { token: a.holder, body: healthIntention() });
+    const id = declared.body.projectId as string;
+    await transition(api, a.holder, id, 'start_drafting');
+    await api.request('PATCH', `/projects/${id}`, { token: a.holder, body: { requestedAmountCents: 4_500_000, budgetLines: [{ label: 'Coordination', amountCents: 4_500_000 }] } });
+    await transition(api, a.holder, id, 'submit');
+    await transition(api, a.arsValidator, id, 'start_analysis');
+    await transition(api, a.arsValidator, id, 'refer_to_cts');
+    await transition(api, a.arsValidator, id, 'record_cts_opinion', { reason: 'Avis favorable du CTS de la Meuse', favourable: true });
+    await transition(api, a.arsValidator, id, 'validate', { reason: 'Décision du directeur général de l’ARS', grantedAmountCents: 4_000_000 });
+    const funding = await eventually(() => fundingOf(api, a.arsValidator, id), (r) => r.body.payments?.length === 1);
+    expect(funding.body).toMatchObject({ funding: { status: 'financing', envelopeId: 'fir-ars-44-2023', splitKey: 'CTS-44-55' }, commitment: { committedCents: 4_000_000, paidCents: 2_000_000 } });
+    const envelope = await api.request('GET', '/envelopes/fir-ars-44-2023', { token: arsFinance });
+    expect(envelope.body.split.shares).toEqual(expect.arrayContaining([{ key: 'CTS-44-55', shareCents: 10_000_000, committedCents: 4_000_000, exceeded: false }]));
+  });
+
   it('envelope reads: by fund, territory and year; out of scope is 403; GET /health shows the process', async () => {
     const list = await api.request('GET', '/envelopes?fund=fip&territory=academie-12&year=2023', { token: a.finance });
     expect(list.status).toBe(200);
     expect(list.body.envelopes.map((e: { envelopeId: string }) => e.envelopeId)).toEqual([NANCY_METZ_2023]);
-    expect((await api.request('GET', '/envelopes?fund=fir', { token: a.admin })).body.count).toBe(0);
+    expect((await api.request('GET', '/envelopes?fund=fir', { token: a.admin })).body.count).toBe(1);
     expect((await api.request('GET', '/envelopes?fund=fip', { token: a.lilleFinance })).body.count).toBe(0);
     expect((await api.request('GET', `/envelopes/${NANCY_METZ_2023}`, { token: a.lilleFinance })).status).toBe(403);
     expect((await api.request('GET', '/envelopes?year=23', { token: a.admin })).body).toMatchObject({ field: 'year' });
