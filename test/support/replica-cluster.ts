@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { JwtService, type TokenClaims } from '#auth';
+import { freePort } from './free-port.js';
 
 const MAIN = 'dist/apps/api/src/main.js';
 export const CLUSTER_SECRET = 'replica-test-secret-0123456789-abcdefghij';
@@ -18,7 +19,7 @@ export async function startReplicas(dataDir: string, count: number, env: Record<
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
   const replicas: Replica[] = [];
   for (let i = 1; i <= count; i++) {
-    const port = 21000 + Math.floor(Math.random() * 20000);
+    const port = await freePort();
     let log = '';
     const child = spawn(process.execPath, [MAIN], {
       env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', REPLICA_ID: `r${i}`, JWT_SECRET: CLUSTER_SECRET, DEMO_DATA: 'false', LOG_LEVEL: 'warn', ...env },
