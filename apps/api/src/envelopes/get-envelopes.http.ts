@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentActor } from '#auth';
 import { type Actor, DomainError, invalid } from '#kernel';
 import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
-import { canSeeEnvelope } from '#audit';
+import { asOfLabel, canSeeEnvelope, envelopeAsOf, parseAsOf } from '#audit';
 import { FUNDS, envelopeBalance, envelopeDecider, envelopeStreamId } from '#funding';
 import type { AppConfig } from '../config/app.config.js';
 import { APP_CONFIG } from '../infrastructure/tokens.js';
@@ -24,9 +24,18 @@ export class GetEnvelopesHttp {
 
   @Get(':id')
   @ApiOperation({ summary: 'An envelope folded from its stream: AE and CP (notified, allocated, committed, paid, recovered, available…) in total and per year, commitments; revision as ETag' })
-  async get(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiQuery({ name: 'asOf', required: false, description: 'ISO 8601 date-time or log position: the envelope as it was then, folded from the log (no ETag)' })
+  async get(@Param('id') id: string, @Query('asOf') asOfRaw: string | undefined, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     const streamId = envelopeStreamId(id);
     assertCanRead(actor, id);
+    if (asOfRaw !== undefined) {
+      const asOf = parseAsOf(asOfRaw);
+      const then = await envelopeAsOf(this.store, id, asOf);
+      if (!then.balance) {
+        throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND_AS_OF', `envelope ${id} was not open yet at ${asOfLabel(asOf)}`, { envelopeId: id, asOf: asOfLabel(asOf) });
+      }
+      return { ...balanceView(then.balance), commitmentList: commitmentsView(then.state), revision: then.revision.toString(), position: then.position.toString(), asOf: asOfLabel(asOf) };
+    }
     const history = await this.store.readStream(streamId);
     const state = foldRecorded(envelopeDecider, history);
     const balance = envelopeBalance(state);

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type ApiHarness, startApi } from '../support/api-harness.js';
+import { type Actors, NANCY_METZ_2023, actors, envelopeCommand } from '../funding/funding-flow.js';
+
+describe('GET /envelopes/:id?asOf= gives the balance as it was then', () => {
+  let api: ApiHarness;
+  let a: Actors;
+  const captured: { position: string; at: string; body: Record<string, unknown> }[] = [];
+  const strip = ({ revision: _r, position: _p, asOf: _a, ...rest }: Record<string, unknown>) => rest;
+
+  beforeAll(async () => {
+    api = await startApi();
+    a = await actors(api);
+    const steps: [string, unknown][] = [
+      ['/envelopes', { fund: 'fip', territoryCode: 'academie-12', year: 2023, label: 'FIP 2023 – académie de Nancy-Metz' }],
+      [`/envelopes/${NANCY_METZ_2023}/notify`, { ae: '4850000.00', cp: '2425000.00', reason: 'Notification FIP 2023' }],
+      [`/envelopes/${NANCY_METZ_2023}/commit`, { commitmentRef: 'EJ-2023-0001', projectId: 'projet-1', amount: '12500.00' }],
+      [`/envelopes/${NANCY_METZ_2023}/commit`, { commitmentRef: 'EJ-2023-0002', projectId: 'projet-2', amount: '8000.00' }],
+    ];
+    for (const [path, body] of steps) {
+      const res = await envelopeCommand(api, a.finance, path, body);
+      expect([200, 201]).toContain(res.status);
+      const now = await api.request('GET', `/envelopes/${NANCY_METZ_2023}`, { token: a.finance });
+      captured.push({ position: now.body.position, at: new Date().toISOString(), body: now.body });
+      api.clock.advance(60_000);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  });
+  afterAll(async () => { await api.close(); });
+
+  it('by position: equals what GET returned right after each operation', async () => {
+    for (const c of captured) {
+      const then = await api.request('GET', `/envelopes/${NANCY_METZ_2023}?asOf=${c.position}`, { token: a.finance });
+      expect(then.status).toBe(200);
+      expect(then.body.asOf).toBe(c.position);
+      expect(strip(then.body)).toEqual(strip(c.body));
+    }
+  });
+
+  it('by ISO date-time, before opening (404), a bad value (400 naming asOf)', async () => {
+    const at = await api.request('GET', `/envelopes/${NANCY_METZ_2023}?asOf=${encodeURIComponent(captured[2]!.at)}`, { token: a.finance });
+    expect(strip(at.body)).toEqual(strip(captured[2]!.body));
+    const before = await api.request('GET', `/envelopes/${NANCY_METZ_2023}?asOf=${Number(captured[0]!.position) - 1}`, { token: a.finance });
+    expect(before.status).toBe(404);
+    const bad = await api.request('GET', `/envelopes/${NANCY_METZ_2023}?asOf=hier`, { token: a.finance });
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('asOf');
+  });
+});
