@@ -16,7 +16,7 @@ const swc = {
 
 // ESM-only packages that CommonJS dependencies require() (e.g. @fastify/static → content-disposition):
 // Jest's CJS loader cannot require(esm) before Node 24.9, so they are compiled to CommonJS for tests.
-const esmRequiredFromCjs = ['content-disposition'];
+const esmRequiredFromCjs = ['content-disposition', 'cookie'];
 
 // The EventStoreDB contract suite (*.esdb.spec.ts) runs against EVENTSTORE_CONNECTION_STRING, or in a
 // Testcontainers container when a Docker engine answers. Otherwise it is left out of the run and the
