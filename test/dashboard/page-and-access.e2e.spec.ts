@@ -66,12 +66,16 @@ describe('PUBLIC_DASHBOARD', () => {
       const refused = connectSse(`${api.url}/dashboard/stream`);
       expect(await refused.status).toBe(401);
       refused.close();
-      expect(await connectSse(`${api.url}/dashboard/stream?access_token=not-a-token`).status).toBe(401);
+      const forged = connectSse(`${api.url}/dashboard/stream?access_token=not-a-token`);
+      expect(await forged.status).toBe(401);
+      forged.close();
       const allowed = connectSse(`${api.url}/dashboard/stream?access_token=${token}`);
       expect(await allowed.status).toBe(200);
       await allowed.next(() => true);
       allowed.close();
-      expect((await fetch(`${api.url}/`)).status).toBe(200);
+      const page = await fetch(`${api.url}/`);
+      expect(page.status).toBe(200);
+      await page.text(); // a half-read response would hold the connection open through shutdown
     } finally {
       await api.close();
     }
