@@ -6,6 +6,8 @@ export const DOMAIN_LIBS = ['kernel', 'workflow', 'projects', 'funding', 'territ
 
 const FORBIDDEN_IMPORT = /^(@nestjs\/|better-sqlite3|@eventstore\/|fastify|@fastify\/|node:(http|https|fs|net|child_process)|#(event-store|projections|auth|audit|processes)$|rxjs)/;
 const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
+// A domain file reaching into its lib's application shell would drag the store in through the index.
+const APPLICATION_SHELL = /(^|\/)application(\/|\.js$|$)/;
 const CLOCK_READ = /\bnew Date\(\s*\)|\bDate\.now\(\s*\)/;
 
 export interface Violation {
@@ -18,12 +20,13 @@ export function checkSource(file: string, source: string): Violation[] {
   for (const m of source.matchAll(IMPORT)) {
     const spec = m[1] ?? m[2] ?? m[3]!;
     if (FORBIDDEN_IMPORT.test(spec)) found.push({ file, rule: `imports ${spec}` });
+    else if (APPLICATION_SHELL.test(spec)) found.push({ file, rule: `imports the application shell ${spec}` });
   }
   if (CLOCK_READ.test(source)) found.push({ file, rule: 'reads the clock (new Date() / Date.now()): take time from the command context' });
   return found;
 }
 
-/** Source files of a domain lib; `application/` folders are the lib's shell and may use the store. */
+/** Source files of a domain lib; `application/` (and its barrel `application.ts`) is the lib's shell and may use the store. */
 export function domainFiles(root: string, lib: string): string[] {
   const dir = join(root, 'libs', lib, 'src');
   const out: string[] = [];
@@ -32,7 +35,7 @@ export function domainFiles(root: string, lib: string): string[] {
       const p = join(d, name);
       if (statSync(p).isDirectory()) {
         if (name !== 'application') walk(p);
-      } else if (p.endsWith('.ts') && !p.endsWith('.spec.ts')) out.push(p);
+      } else if (p.endsWith('.ts') && !p.endsWith('.spec.ts') && name !== 'application.ts') out.push(p);
     }
   };
   try {

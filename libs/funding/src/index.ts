@@ -10,8 +10,4 @@ export * from './envelope.decider.js';
 export * from './envelope.balance.js';
 export * from './envelope.invariants.js';
 export { MANAGERS, COMMITTERS, PAYERS } from './envelope.guards.js';
-// The application shell (uses #event-store); everything above is pure.
-export * from './application/handle-envelope-command.js';
-export * from './application/allocate-to-child.js';
-export * from './application/transfer.js';
-export * from './application/complete-pending.js';
+// The application shell (it uses the event store) is imported apart, as '#funding/application'.

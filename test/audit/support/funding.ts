@@ -1,6 +1,7 @@
 import type { Actor } from '#kernel';
 import type { EventStore } from '#event-store';
-import { type EnvelopeCommand, handleEnvelopeCommand } from '#funding';
+import { type EnvelopeCommand } from '#funding';
+import { handleEnvelopeCommand } from '#funding/application';
 
 export const LILLE = 'fip-academie-09-2023';
 export const HDF = 'fir-ars-32-2023';

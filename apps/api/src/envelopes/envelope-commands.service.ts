@@ -2,10 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { type Actor, type CommandContext, invalid } from '#kernel';
 import { EVENT_STORE, type EventStore, type RecordedEvent, handleCommand } from '#event-store';
-import {
-  DEFAULT_ENVELOPE_RETRIES, type EnvelopeCommand, type EnvelopeState, allocateToChild, envelopeBalance, envelopeDecider, envelopeStreamId,
-  eventIdFor, outcomeOf, transfer,
-} from '#funding';
+import { type EnvelopeCommand, type EnvelopeState, envelopeBalance, envelopeDecider, envelopeStreamId, eventIdFor, outcomeOf } from '#funding';
+import { DEFAULT_ENVELOPE_RETRIES, allocateToChild, transfer } from '#funding/application';
 import type { AppConfig } from '../config/app.config.js';
 import { commandContext, commandMetadata, idempotencyKeyOf, ifMatchOf } from '../http/command-context.js';
 import { APP_CONFIG, CLOCK, type Clock } from '../infrastructure/tokens.js';

@@ -1,9 +1,7 @@
 import { type Actor, type CommandContext, DomainError } from '#kernel';
 import { type EventStore, foldRecorded, handleCommand } from '#event-store';
-import {
-  type EnvelopeCommand, type EnvelopeCommandResult, type OpenedEnvelope, eventIdFor, handleEnvelopeCommand, netCommitted, netPaid,
-  readEnvelope, unusedOf,
-} from '#funding';
+import { type EnvelopeCommand, type OpenedEnvelope, eventIdFor, netCommitted, netPaid, unusedOf } from '#funding';
+import { type EnvelopeCommandResult, handleEnvelopeCommand, readEnvelope } from '#funding/application';
 import { type Project, type ProjectCommand, projectDecider, streamIdOf } from '#projects';
 import { commitmentRefFor, matchingEnvelope } from './funding.matching.js';
 import { type FundingRecord, type FundingStep, PENDING_CODES } from './funding.process.js';
