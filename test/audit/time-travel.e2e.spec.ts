@@ -81,7 +81,11 @@ describe('time travel: ?asOf= folds the log up to a point and gives the state as
       expect(byPosition.programs).toEqual(c.funnel);
       expect(byPosition.statuses).toEqual([{ program: 'education', status: c.project['status'], count: 1 }]);
       expect((await funnelAsOf(store, c.at, { pageSize: 2 })).programs).toEqual(c.funnel);
+      const overHttp = await api.request('GET', `/dashboard/funnel?asOf=${c.position}`);
+      expect(overHttp.status).toBe(200);
+      expect(overHttp.body.programs).toEqual(c.funnel);
     }
+    expect((await api.request('GET', '/dashboard/funnel?asOf=someday')).body).toMatchObject({ field: 'asOf' });
     expect(captured[5]!.funnel['education']).toMatchObject({ intentions: 1, deposited: 1, validated: 1 });
     expect((await funnelAsOf(store, new Date('2000-01-01T00:00:00Z'))).total).toBe(0);
   });

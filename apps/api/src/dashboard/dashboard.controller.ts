@@ -1,7 +1,9 @@
 import { Controller, Get, Inject, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { funnelAsOf, parseAsOf } from '#audit';
 import { Public } from '#auth';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { invalid } from '#kernel';
 import { DashboardQueries, isTerritoryLevel, ProjectionRunner, type TerritoryLevel } from '#projections';
 import { ReadYourWrites } from '../http/read-your-writes.js';
@@ -45,6 +47,7 @@ export class DashboardController {
     @Inject(DashboardStream) private readonly stream: DashboardStream,
     @Inject(ReadYourWrites) private readonly ryw: ReadYourWrites,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get('summary')
@@ -59,7 +62,12 @@ export class DashboardController {
   @ApiOperation({ summary: 'Funnel per program: intentions, drafting, deposited, to analyse, to complete, validated, rejected, financed' })
   @ApiQuery({ name: 'within', required: false, description: 'a territory, e.g. region:44 or academie:12' })
   @ApiQuery({ name: 'minPosition', required: false })
-  async funnel(@Req() req: FastifyRequest, @Query('within') within?: string, @Query('minPosition') minPosition?: string) {
+  @ApiQuery({ name: 'asOf', required: false, description: 'ISO 8601 date-time or log position: the funnel as it was then, folded from the log' })
+  async funnel(@Req() req: FastifyRequest, @Query('within') within?: string, @Query('minPosition') minPosition?: string, @Query('asOf') asOf?: string) {
+    if (asOf !== undefined) {
+      const then = await funnelAsOf(this.store, parseAsOf(asOf), { within: parent(within) });
+      return { position: then.position, asOf: then.asOf, programs: then.programs };
+    }
     await this.ryw.waitFor(req, { minPosition });
     return { position: this.runner.position().toString(), programs: this.queries.funnel.byProgram(parent(within)) };
   }
