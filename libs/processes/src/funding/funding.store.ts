@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { ConsumerCheckpoint, openProcessDatabase } from '../process-checkpoint.js';
 import type { FundingRecord } from './funding.process.js';
 
 /**
@@ -9,14 +10,12 @@ import type { FundingRecord } from './funding.process.js';
 export class FundingProcessStore {
   private readonly db: Database.Database;
   private readonly stmts;
+  private readonly position: ConsumerCheckpoint;
 
   constructor(path: string, private readonly consumer: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openProcessDatabase(path);
+    this.position = new ConsumerCheckpoint(this.db, 'funding_checkpoints', consumer);
     this.db.exec(`
-      CREATE TABLE IF NOT EXISTS funding_checkpoints (consumer TEXT PRIMARY KEY, position INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS funding_projects (
         consumer TEXT NOT NULL, project_id TEXT NOT NULL, envelope_id TEXT NOT NULL, pending INTEGER NOT NULL,
         pending_position INTEGER, record TEXT NOT NULL, PRIMARY KEY (consumer, project_id)
@@ -24,9 +23,6 @@ export class FundingProcessStore {
       CREATE INDEX IF NOT EXISTS funding_projects_pending ON funding_projects (consumer, envelope_id, pending);
     `);
     this.stmts = {
-      checkpoint: this.db.prepare<[string], { position: number }>('SELECT position FROM funding_checkpoints WHERE consumer = ?'),
-      advance: this.db.prepare(`INSERT INTO funding_checkpoints (consumer, position) VALUES (?, ?)
-        ON CONFLICT (consumer) DO UPDATE SET position = max(position, excluded.position)`),
       get: this.db.prepare<[string, string], { record: string }>('SELECT record FROM funding_projects WHERE consumer = ? AND project_id = ?'),
       pendingOn: this.db.prepare<[string, string], { record: string }>(
         'SELECT record FROM funding_projects WHERE consumer = ? AND envelope_id = ? AND pending = 1 ORDER BY pending_position, project_id',
@@ -37,7 +33,7 @@ export class FundingProcessStore {
   }
 
   checkpoint(): bigint {
-    return BigInt(this.stmts.checkpoint.get(this.consumer)?.position ?? 0);
+    return this.position.read();
   }
 
   record(projectId: string): FundingRecord | undefined {
@@ -57,7 +53,7 @@ export class FundingProcessStore {
         const firstPending = r.pending ? Number(this.record(r.projectId)?.pending?.position ?? r.pending.position) : null;
         this.stmts.put.run(this.consumer, r.projectId, r.envelopeId, r.pending ? 1 : 0, firstPending, JSON.stringify(r));
       }
-      this.stmts.advance.run(this.consumer, Number(position));
+      this.position.advance(position);
     })();
   }
 
