@@ -63,6 +63,6 @@ export async function rebuildFigures(store: SqliteEventStore, dir: string, log: 
   const runnerCatchUp = rate(head, performance.now() - t);
   runner.stop();
   runnerDb.close();
-  log(`runner catch-up (6 subscriptions, one per read model): ${Math.round(runnerCatchUp)} events/s`);
+  log(`runner catch-up (6 read models, one shared subscription): ${Math.round(runnerCatchUp)} events/s`);
   return { events: head, rawReadAll, rawSubscription, rebuild, runnerCatchUp };
 }

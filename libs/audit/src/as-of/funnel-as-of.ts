@@ -41,9 +41,12 @@ export async function funnelAsOf(store: EventStore, asOf: AsOf, options: { withi
         projects.set(event.streamId, evolveProject(projects.get(event.streamId) ?? initialProjectState(), domainEvent));
         if (handled.has(event.type)) funnelProjection.apply(db, event, '');
       }
+      // The projection keeps a batch's changes in memory until endBatch: one batch per page.
+      funnelProjection.endBatch?.(db, '');
       if (page.length < pageSize) break;
       from = page[page.length - 1]!.position + 1n;
     }
+    funnelProjection.endBatch?.(db, '');
     return { asOf: asOfLabel(asOf), position: position.toString(), programs: new FunnelQueries(db).byProgram(options.within), ...countStatuses(projects) };
   } finally {
     db.close();

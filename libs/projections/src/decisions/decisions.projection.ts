@@ -1,8 +1,9 @@
+import type { Database } from 'better-sqlite3';
 import { type ContentEditedData, type IntentionDeclaredData, ProjectEventType } from '#projects';
 import type { TransitionedData } from '#workflow';
 import type { Projection } from '../runner/projection.js';
-import { projectIdOf, territoryColumns } from '../shared/project-territory.js';
-import { stmt } from '../shared/statements.js';
+import { perConnection } from '../shared/batch-state.js';
+import { projectIdOf, type TerritoryColumns, territoryColumns } from '../shared/project-territory.js';
 
 export const DECISIONS = 'decisions';
 
@@ -10,7 +11,10 @@ export const DECISIONS = 'decisions';
 export const DECISION_COMMANDS = ['validate', 'reject', 'request_completion', 'reopen', 'lapse'] as const;
 const IS_DECISION: ReadonlySet<string> = new Set(DECISION_COMMANDS);
 
-/** Every decision with its motivation and author, and the few project fields shown beside it. */
+/**
+ * Every decision with its motivation and author, and the few project fields shown beside it.
+ * A batch keeps its writes in memory (the last one per project) and writes them in `endBatch`.
+ */
 export const decisionsProjection: Projection = {
   name: DECISIONS,
   version: 1,
@@ -25,21 +29,65 @@ export const decisionsProjection: Projection = {
         to_state TEXT NOT NULL, reason TEXT, by_id TEXT NOT NULL, by_role TEXT NOT NULL, at TEXT NOT NULL, granted_cents INTEGER);`);
   },
   apply(db, event, prefix) {
+    const batch = batchOf(db, prefix);
     const id = projectIdOf(event.streamId);
     if (event.type === ProjectEventType.IntentionDeclared) {
       const d = event.data as IntentionDeclaredData;
-      stmt(db, `INSERT OR REPLACE INTO "${prefix}decision_projects" (id, program, title, region, academie, departement, cts)
-        VALUES (@id, @program, @title, @region, @academie, @departement, @cts)`).run({ id, title: d.title, ...territoryColumns(d) });
+      batch.projects.set(id, { columns: territoryColumns(d), title: d.title });
     } else if (event.type === ProjectEventType.ContentEdited) {
       const title = (event.data as ContentEditedData).changes.title;
-      if (title !== undefined) stmt(db, `UPDATE "${prefix}decision_projects" SET title = ? WHERE id = ?`).run(title, id);
+      if (title === undefined) return;
+      const kept = batch.projects.get(id);
+      if (kept) kept.title = title;
+      else batch.projects.set(id, { title });
     } else {
       const t = event.data as TransitionedData;
       if (!IS_DECISION.has(t.command)) return;
       const granted = t.command === 'validate' ? Number(t.inputs?.['grantedAmountCents'] ?? 0) : null;
-      stmt(db, `INSERT OR REPLACE INTO "${prefix}decisions" (position, project_id, command, from_state, to_state, reason, by_id, by_role, at, granted_cents)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(Number(event.position), id, t.command, t.from, t.to, t.reason ?? null, t.by.id, t.by.role, t.at, granted);
+      batch.decisions.push([Number(event.position), id, t.command, t.from, t.to, t.reason ?? null, t.by.id, t.by.role, t.at, granted]);
     }
   },
+  endBatch(db, prefix) {
+    batchOf(db, prefix).flush();
+  },
+  abortBatch(db, prefix) {
+    batchOf(db, prefix).clear();
+  },
 };
+
+type DecisionValues = [number, string, string, string, string, string | null, string, string, string, number | null];
+
+class DecisionsBatch {
+  /** With `columns`: declared in this batch (the row, replaced); without: a title change to the stored row, if any. */
+  readonly projects = new Map<string, { columns?: TerritoryColumns; title: string }>();
+  decisions: DecisionValues[] = [];
+  private readonly replace;
+  private readonly retitle;
+  private readonly decide;
+
+  constructor(db: Database, prefix: string) {
+    this.replace = db.prepare(`INSERT OR REPLACE INTO "${prefix}decision_projects" (id, program, title, region, academie, departement, cts)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.retitle = db.prepare(`UPDATE "${prefix}decision_projects" SET title = ? WHERE id = ?`);
+    this.decide = db.prepare(`INSERT OR REPLACE INTO "${prefix}decisions" (position, project_id, command, from_state, to_state, reason, by_id, by_role, at, granted_cents)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  }
+
+  flush(): void {
+    const projects = [...this.projects];
+    const decisions = this.decisions;
+    this.clear();
+    for (const [id, { columns: c, title }] of projects) {
+      if (c) this.replace.run(id, c.program, title, c.region, c.academie, c.departement, c.cts);
+      else this.retitle.run(title, id);
+    }
+    for (const d of decisions) this.decide.run(...d);
+  }
+
+  clear(): void {
+    this.projects.clear();
+    this.decisions = [];
+  }
+}
+
+const batchOf = perConnection((db, prefix) => new DecisionsBatch(db, prefix));

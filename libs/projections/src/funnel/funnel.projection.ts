@@ -1,22 +1,34 @@
 import type { Database } from 'better-sqlite3';
-import type { RecordedEvent } from '#event-store';
 import { type IntentionDeclaredData, ProjectEventType } from '#projects';
 import type { TransitionedData } from '#workflow';
 import type { Projection } from '../runner/projection.js';
+import { perConnection } from '../shared/batch-state.js';
 import { projectIdOf, territoryColumns } from '../shared/project-territory.js';
-import { stmt } from '../shared/statements.js';
 import { contribution, type FunnelProjectState, reach } from './funnel.metrics.js';
 
 export const FUNNEL = 'funnel';
 
-interface Row {
-  program: string; region: string; academie: string; departement: string; cts: string; state: string;
+interface Cell {
+  program: string; region: string; academie: string; departement: string; cts: string;
+}
+
+interface Row extends Cell {
+  state: string;
+}
+
+/** A project as the batch sees it: its stored cell (kept on re-declaration, as the upsert does) and its state. */
+interface Kept {
+  cell: Cell;
+  state: FunnelProjectState;
+  /** Changed in this batch: written in endBatch. */
+  dirty: boolean;
 }
 
 /**
  * The funnel by program, territory and status. Counts are kept per cell (program × région ×
  * académie × département × CTS, a few thousand rows at most) and summed up the territory tree at
  * query time; each project row keeps what it contributes, so a transition moves only the difference.
+ * Within a batch, projects and cell deltas are kept in memory and written once per key in `endBatch`.
  */
 export const funnelProjection: Projection = {
   name: FUNNEL,
@@ -33,17 +45,18 @@ export const funnelProjection: Projection = {
         PRIMARY KEY (program, region, academie, departement, cts, metric));`);
   },
   apply(db, event, prefix) {
+    const s = stateOf(db, prefix);
     const id = projectIdOf(event.streamId);
     if (event.type === ProjectEventType.IntentionDeclared) {
       const d = event.data as IntentionDeclaredData;
-      const cols = territoryColumns(d);
+      const cell = territoryColumns(d);
       const state: FunnelProjectState = { status: d.state, milestones: [], grantedCents: 0 };
-      const before = readState(db, prefix, id);
-      save(db, prefix, id, { ...cols, state: JSON.stringify(state) });
-      move(db, prefix, cols, before ? contribution(before.state) : {}, contribution(state));
+      const before = s.read(id);
+      s.projects.set(id, { cell: before ? before.cell : cell, state, dirty: true });
+      s.move(cell, before ? contribution(before.state) : {}, contribution(state));
       return;
     }
-    const found = readState(db, prefix, id);
+    const found = s.read(id);
     if (!found) return;
     const t = event.data as TransitionedData;
     const next: FunnelProjectState = {
@@ -51,29 +64,77 @@ export const funnelProjection: Projection = {
       milestones: reach(found.state, t.to),
       grantedCents: t.command === 'validate' ? Number(t.inputs?.['grantedAmountCents'] ?? 0) : found.state.grantedCents,
     };
-    save(db, prefix, id, { ...found.row, state: JSON.stringify(next) });
-    move(db, prefix, found.row, contribution(found.state), contribution(next));
+    const before = found.state;
+    found.state = next;
+    found.dirty = true;
+    s.move(found.cell, contribution(before), contribution(next));
+  },
+  endBatch(db, prefix) {
+    stateOf(db, prefix).flush();
+  },
+  abortBatch(db, prefix) {
+    stateOf(db, prefix).clear();
   },
 };
 
-function readState(db: Database, prefix: string, id: string): { row: Row; state: FunnelProjectState } | undefined {
-  const row = stmt<[string], Row>(db, `SELECT program, region, academie, departement, cts, state FROM "${prefix}funnel_projects" WHERE id = ?`).get(id);
-  return row && { row, state: JSON.parse(row.state) as FunnelProjectState };
-}
+const SEP = '\u0000';
 
-function save(db: Database, prefix: string, id: string, row: Row): void {
-  stmt(db, `INSERT INTO "${prefix}funnel_projects" (id, program, region, academie, departement, cts, state)
-    VALUES (@id, @program, @region, @academie, @departement, @cts, @state)
-    ON CONFLICT (id) DO UPDATE SET state = excluded.state`).run({ id, ...row });
-}
+class FunnelBatch {
+  /** Projects read or written in this batch (a miss is kept as null). */
+  readonly projects = new Map<string, Kept | null>();
+  /** Cell key + metric → summed delta; a key is present once any single move was non-zero (the row then exists). */
+  private readonly cells = new Map<string, { cell: Cell; metric: string; delta: number }>();
+  private readonly select;
+  private readonly saveStmt;
+  private readonly addStmt;
 
-function move(db: Database, prefix: string, cell: Omit<Row, 'state'>, before: Record<string, number>, after: Record<string, number>): void {
-  const add = stmt(db, `INSERT INTO "${prefix}funnel_cells" (program, region, academie, departement, cts, metric, value)
-    VALUES (@program, @region, @academie, @departement, @cts, @metric, @delta)
-    ON CONFLICT (program, region, academie, departement, cts, metric) DO UPDATE SET value = value + excluded.value`);
-  const { program, region, academie, departement, cts } = cell;
-  for (const metric of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const delta = (after[metric] ?? 0) - (before[metric] ?? 0);
-    if (delta !== 0) add.run({ program, region, academie, departement, cts, metric, delta });
+  constructor(db: Database, prefix: string) {
+    this.select = db.prepare<[string], Row>(`SELECT program, region, academie, departement, cts, state FROM "${prefix}funnel_projects" WHERE id = ?`);
+    this.saveStmt = db.prepare(`INSERT INTO "${prefix}funnel_projects" (id, program, region, academie, departement, cts, state)
+      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state`);
+    this.addStmt = db.prepare(`INSERT INTO "${prefix}funnel_cells" (program, region, academie, departement, cts, metric, value)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (program, region, academie, departement, cts, metric) DO UPDATE SET value = value + excluded.value`);
+  }
+
+  read(id: string): Kept | undefined {
+    let kept = this.projects.get(id);
+    if (kept === undefined) {
+      const row = this.select.get(id);
+      kept = row ? { cell: row, state: JSON.parse(row.state) as FunnelProjectState, dirty: false } : null;
+      this.projects.set(id, kept);
+    }
+    return kept ?? undefined;
+  }
+
+  move(cell: Cell, before: Record<string, number>, after: Record<string, number>): void {
+    const base = `${cell.program}${SEP}${cell.region}${SEP}${cell.academie}${SEP}${cell.departement}${SEP}${cell.cts}${SEP}`;
+    for (const metric of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      const delta = (after[metric] ?? 0) - (before[metric] ?? 0);
+      if (delta === 0) continue;
+      const key = base + metric;
+      const kept = this.cells.get(key);
+      if (kept) kept.delta += delta;
+      else this.cells.set(key, { cell, metric, delta });
+    }
+  }
+
+  flush(): void {
+    const projects = [...this.projects];
+    const cells = [...this.cells.values()];
+    this.clear();
+    for (const [id, kept] of projects) {
+      if (!kept?.dirty) continue;
+      const c = kept.cell;
+      this.saveStmt.run(id, c.program, c.region, c.academie, c.departement, c.cts, JSON.stringify(kept.state));
+    }
+    for (const { cell: c, metric, delta } of cells) this.addStmt.run(c.program, c.region, c.academie, c.departement, c.cts, metric, delta);
+  }
+
+  clear(): void {
+    this.projects.clear();
+    this.cells.clear();
   }
 }
+
+const stateOf = perConnection((db, prefix) => new FunnelBatch(db, prefix));

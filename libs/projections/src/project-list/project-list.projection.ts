@@ -1,8 +1,8 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '#event-store';
 import { evolveProject, initialProjectState, type Project, ProjectEventType, type ProjectState } from '#projects';
 import type { Projection } from '../runner/projection.js';
-import { stmt } from '../shared/statements.js';
+import { perConnection } from '../shared/batch-state.js';
 
 export const PROJECT_LIST = 'projects';
 
@@ -28,50 +28,44 @@ export const projectListProjection: Projection = {
   // A project's events mostly sit together in the log: fold them in memory, write one row per batch.
   apply(db, event, prefix) {
     const id = event.streamId.replace(/^project-/, '');
-    const pending = pendingOf(db, prefix);
-    const kept = pending.get(id);
+    const batch = batchOf(db, prefix);
+    const kept = batch.pending.get(id);
     let before: ProjectState = kept?.project ?? initialProjectState();
     if (!kept) {
-      const row = stmt(db, `SELECT state FROM "${prefix}projects" WHERE id = ?`).get(id) as { state: string } | undefined;
+      const row = batch.select.get(id);
       if (row) before = JSON.parse(row.state) as Project;
     }
     const after = evolveProject(before, { type: event.type, data: event.data } as Parameters<typeof evolveProject>[1]);
     if (!after.exists) return;
-    pending.set(id, { project: after, event });
+    batch.pending.set(id, { project: after, event });
   },
   endBatch(db, prefix) {
-    const pending = pendingOf(db, prefix);
-    for (const { project, event } of pending.values()) upsert(db, prefix, project, event);
-    pending.clear();
+    const batch = batchOf(db, prefix);
+    const pending = [...batch.pending.values()];
+    batch.pending.clear();
+    for (const { project, event } of pending) upsert(batch.upsert, project, event);
   },
   abortBatch(db, prefix) {
-    pendingOf(db, prefix).clear();
+    batchOf(db, prefix).pending.clear();
   },
 };
 
-const pendingByDb = new WeakMap<Database, Map<string, Map<string, { project: Project; event: RecordedEvent }>>>();
-
-function pendingOf(db: Database, prefix: string): Map<string, { project: Project; event: RecordedEvent }> {
-  let byPrefix = pendingByDb.get(db);
-  if (!byPrefix) pendingByDb.set(db, (byPrefix = new Map()));
-  let pending = byPrefix.get(prefix);
-  if (!pending) byPrefix.set(prefix, (pending = new Map()));
-  return pending;
-}
-
-function upsert(db: Database, prefix: string, p: Project, event: RecordedEvent): void {
-  const t = p.content.territory;
-  stmt(db, `INSERT INTO "${prefix}projects" (id, program, status, title, region, departement, academie, cts, holder_id, declarant,
+const batchOf = perConnection((db: Database, prefix: string) => ({
+  pending: new Map<string, { project: Project; event: RecordedEvent }>(),
+  select: db.prepare<[string], { state: string }>(`SELECT state FROM "${prefix}projects" WHERE id = ?`),
+  upsert: db.prepare(`INSERT INTO "${prefix}projects" (id, program, status, title, region, departement, academie, cts, holder_id, declarant,
       requested_cents, granted_cents, declared_at, updated_at, revision, position, state)
-    VALUES (@id, @program, @status, @title, @region, @departement, @academie, @cts, @holder, @declarant,
-      @requested, @granted, @declaredAt, @updatedAt, @revision, @position, @state)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET status = excluded.status, title = excluded.title, requested_cents = excluded.requested_cents,
       granted_cents = excluded.granted_cents, updated_at = excluded.updated_at, revision = excluded.revision,
-      position = excluded.position, state = excluded.state, cts = excluded.cts`).run({
-    id: p.id, program: p.program, status: p.status, title: p.content.title, region: t.region, departement: t.departement,
-    academie: t.academie ?? null, cts: t.cts ?? null, holder: p.content.holder.organisationId, declarant: p.declarant,
-    requested: p.content.requestedAmountCents ?? null, granted: p.grantedAmountCents ?? null, declaredAt: p.declaredAt,
-    updatedAt: event.recordedAt.toISOString(), revision: Number(event.revision), position: Number(event.position),
-    state: JSON.stringify(p),
-  });
+      position = excluded.position, state = excluded.state, cts = excluded.cts`),
+}));
+
+function upsert(upsert: Statement, p: Project, event: RecordedEvent): void {
+  const t = p.content.territory;
+  upsert.run(
+    p.id, p.program, p.status, p.content.title, t.region, t.departement, t.academie ?? null, t.cts ?? null,
+    p.content.holder.organisationId, p.declarant, p.content.requestedAmountCents ?? null, p.grantedAmountCents ?? null, p.declaredAt,
+    event.recordedAt.toISOString(), Number(event.revision), Number(event.position), JSON.stringify(p),
+  );
 }

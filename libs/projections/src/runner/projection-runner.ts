@@ -26,10 +26,16 @@ interface Running {
   position: number;
   state: ProjectionStatus['state'];
   error?: string;
-  subscription?: Subscription;
-  buffer: RecordedEvent[];
+  feed?: Feed;
   batches: number;
   events: number;
+}
+
+/** One subscription shared by the projections starting from the same position (read and decoded once). */
+interface Feed {
+  members: Running[];
+  subscription?: Subscription;
+  buffer: RecordedEvent[];
 }
 
 /** The store's catch-up page: a burst this size means more is coming. */
@@ -38,7 +44,8 @@ const BURST = 1000;
 /**
  * Drives projections from the store's subscription (never from an in-memory bus). Each has
  * its own checkpoint; the events of one subscription burst are applied in one transaction
- * with the checkpoint. A failing projection stops with its error visible; the others go on.
+ * with the checkpoint, per projection. Projections starting from the same position share one
+ * subscription (usually all of them: every batch moves each checkpoint to the burst's end). A failing projection stops with its error visible; the others go on.
  * A blue-green rebuild (`rebuildProjections`, maybe in another process) may move a checkpoint
  * forward under the runner: each batch re-reads it and skips what the rebuilt tables already hold.
  */
@@ -57,12 +64,20 @@ export class ProjectionRunner {
   }
 
   start(): void {
-    for (const projection of this.projections) this.startOne(projection);
+    const feeds = new Map<number, Feed>();
+    for (const projection of this.projections) {
+      const r = this.prepare(projection);
+      let feed = feeds.get(r.position);
+      if (!feed) feeds.set(r.position, (feed = { members: [], buffer: [] }));
+      feed.members.push(r);
+      r.feed = feed;
+    }
+    for (const [position, feed] of feeds) this.subscribe(feed, position);
   }
 
   stop(): void {
     for (const r of this.running.values()) {
-      r.subscription?.unsubscribe();
+      r.feed?.subscription?.unsubscribe();
       if (r.state !== 'failed') r.state = 'stopped';
     }
     this.waiters.rejectAll(new Error('projection runner stopped'));
@@ -85,30 +100,35 @@ export class ProjectionRunner {
     return this.waiters.waitFor(Number(position), timeoutMs);
   }
 
-  private startOne(projection: Projection): void {
+  private prepare(projection: Projection): Running {
     const saved = this.checkpoints.read(projection.name);
     const fresh = !saved || saved.version !== projection.version;
     if (fresh) this.resetTables(projection);
     projection.setup(this.db, '');
     const r: Running = {
       projection, handled: new Set(projection.handles), position: fresh ? 0 : saved.position, state: 'catching_up',
-      buffer: [], batches: 0, events: 0,
+      batches: 0, events: 0,
     };
     this.running.set(projection.name, r);
-    r.subscription = this.store.subscribeToAll({ fromPosition: BigInt(r.position) }).subscribe({
+    return r;
+  }
+
+  private subscribe(feed: Feed, position: number): void {
+    feed.subscription = this.store.subscribeToAll({ fromPosition: BigInt(position) }).subscribe({
       // The SQLite store emits a page synchronously: the microtask runs once the burst is over.
       next: (event) => {
-        if (r.buffer.push(event) === 1) queueMicrotask(() => this.flush(r));
+        if (feed.buffer.push(event) === 1) queueMicrotask(() => this.flush(feed));
       },
-      error: (error) => this.fail(r, error),
+      error: (error) => { for (const r of feed.members) if (r.state !== 'failed') this.fail(r, error); },
     });
-    this.checkLive(r);
+    this.checkLive(feed);
   }
 
   /** A catch-up ending on a full burst (or an empty log) sends no short burst to say so: ask the head. */
-  private checkLive(r: Running): void {
+  private checkLive(feed: Feed): void {
     this.store.headPosition().then((head) => {
-      if (r.state === 'catching_up' && r.buffer.length === 0 && r.position >= Number(head)) this.goLive(r);
+      if (feed.buffer.length > 0) return;
+      for (const r of feed.members) if (r.state === 'catching_up' && r.position >= Number(head)) this.goLive(r);
     }, () => {});
   }
 
@@ -117,10 +137,24 @@ export class ProjectionRunner {
     this.logger.info({ projection: r.projection.name, position: r.position }, 'projection caught up, live');
   }
 
-  private flush(r: Running): void {
-    const batch = r.buffer;
-    r.buffer = [];
-    if (r.state === 'failed' || r.state === 'stopped' || batch.length === 0) return;
+  private flush(feed: Feed): void {
+    const batch = feed.buffer;
+    feed.buffer = [];
+    if (batch.length === 0) return;
+    let catchingUp = false;
+    for (const r of feed.members) {
+      if (r.state === 'failed' || r.state === 'stopped') continue;
+      this.applyBatch(r, batch);
+      if (r.state === 'catching_up') {
+        if (batch.length < BURST) this.goLive(r);
+        else catchingUp = true;
+      }
+    }
+    if (catchingUp) this.checkLive(feed);
+    this.waiters.check();
+  }
+
+  private applyBatch(r: Running, batch: RecordedEvent[]): void {
     const { projection, handled } = r;
     const last = Number(batch[batch.length - 1]!.position);
     let position = r.position;
@@ -142,17 +176,12 @@ export class ProjectionRunner {
     r.position = position;
     r.batches += 1;
     r.events += batch.length;
-    if (r.state === 'catching_up') {
-      if (batch.length < BURST) this.goLive(r);
-      else this.checkLive(r);
-    }
-    this.waiters.check();
   }
 
   private fail(r: Running, error: unknown, near?: RecordedEvent): void {
     r.state = 'failed';
     r.error = `${(error as Error).message ?? String(error)}${near ? ` (batch from position ${near.position})` : ''}`;
-    r.subscription?.unsubscribe();
+    if (r.feed?.members.every((m) => m.state === 'failed' || m.state === 'stopped')) r.feed.subscription?.unsubscribe();
     this.logger.error({ projection: r.projection.name, err: r.error }, 'projection failed and stopped');
     this.waiters.check();
   }

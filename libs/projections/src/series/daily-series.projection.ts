@@ -1,11 +1,12 @@
+import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '#event-store';
 import { envelopeIdFromStream, parseEnvelopeId } from '#funding';
 import { type IntentionDeclaredData, ProjectEventType } from '#projects';
 import type { TransitionedData } from '#workflow';
 import type { Projection } from '../runner/projection.js';
+import { perConnection } from '../shared/batch-state.js';
 import { eventDay } from '../shared/event-time.js';
 import { projectIdOf } from '../shared/project-territory.js';
-import { stmt } from '../shared/statements.js';
 
 export const DAILY_SERIES = 'daily_series';
 
@@ -17,6 +18,7 @@ const COUNTED: Record<string, string | undefined> = {
 /**
  * Counts and amounts per day (UTC, from data.at or the recorded time), by program (education,
  * health) for projects and by fund (fip, fir) for money: AE notified, committed, CP paid, recovered.
+ * A batch sums its points and keeps the projects it declared in memory; `endBatch` writes them.
  */
 export const dailySeriesProjection: Projection = {
   name: DAILY_SERIES,
@@ -33,26 +35,29 @@ export const dailySeriesProjection: Projection = {
       CREATE TABLE IF NOT EXISTS "${prefix}daily_series_projects" (id TEXT PRIMARY KEY, program TEXT NOT NULL) WITHOUT ROWID;`);
   },
   apply(db, event, prefix) {
-    const hit = measure(db, event, prefix);
-    if (!hit) return;
-    stmt(db, `INSERT INTO "${prefix}daily_series" (day, scope, metric, count, amount_cents) VALUES (?, ?, ?, 1, ?)
-      ON CONFLICT (day, scope, metric) DO UPDATE SET count = count + 1, amount_cents = amount_cents + excluded.amount_cents`)
-      .run(eventDay(event), hit.scope, hit.metric, hit.amount);
+    const batch = batchOf(db, prefix);
+    const hit = measure(batch, event);
+    if (hit) batch.count(eventDay(event), hit.scope, hit.metric, hit.amount);
+  },
+  endBatch(db, prefix) {
+    batchOf(db, prefix).flush();
+  },
+  abortBatch(db, prefix) {
+    batchOf(db, prefix).clear();
   },
 };
 
-function measure(db: Parameters<Projection['apply']>[0], event: RecordedEvent, prefix: string): { scope: string; metric: string; amount: number } | undefined {
+function measure(batch: SeriesBatch, event: RecordedEvent): { scope: string; metric: string; amount: number } | undefined {
   if (event.type === ProjectEventType.IntentionDeclared) {
     const program = (event.data as IntentionDeclaredData).program;
-    stmt(db, `INSERT OR REPLACE INTO "${prefix}daily_series_projects" (id, program) VALUES (?, ?)`).run(projectIdOf(event.streamId), program);
+    batch.declare(projectIdOf(event.streamId), program);
     return { scope: program, metric: 'intentions', amount: 0 };
   }
   if (event.type === ProjectEventType.Transitioned) {
     const t = event.data as TransitionedData;
     const metric = COUNTED[t.command];
     if (!metric) return undefined;
-    const program = stmt<[string], { program: string }>(db, `SELECT program FROM "${prefix}daily_series_projects" WHERE id = ?`)
-      .get(projectIdOf(event.streamId))?.program;
+    const program = batch.programOf(projectIdOf(event.streamId));
     const amount = t.command === 'validate' ? Number(t.inputs?.['grantedAmountCents'] ?? 0) : 0;
     return program ? { scope: program, metric, amount } : undefined;
   }
@@ -62,3 +67,57 @@ function measure(db: Parameters<Projection['apply']>[0], event: RecordedEvent, p
   const metric = event.type.replace('envelope.', '').replace('credits_notified', 'notified');
   return { scope: fund, metric, amount: d.amountCents ?? d.aeCents ?? 0 };
 }
+
+class SeriesBatch {
+  /** Projects declared in this batch (written in flush) and those looked up (read once per batch). */
+  private readonly declared = new Map<string, string>();
+  private readonly known = new Map<string, string | undefined>();
+  private readonly points = new Map<string, { day: string; scope: string; metric: string; count: number; amount: number }>();
+  private readonly select;
+  private readonly putProject;
+  private readonly addPoint;
+
+  constructor(db: Database, prefix: string) {
+    this.select = db.prepare<[string], { program: string }>(`SELECT program FROM "${prefix}daily_series_projects" WHERE id = ?`);
+    this.putProject = db.prepare(`INSERT OR REPLACE INTO "${prefix}daily_series_projects" (id, program) VALUES (?, ?)`);
+    this.addPoint = db.prepare(`INSERT INTO "${prefix}daily_series" (day, scope, metric, count, amount_cents) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (day, scope, metric) DO UPDATE SET count = count + excluded.count, amount_cents = amount_cents + excluded.amount_cents`);
+  }
+
+  declare(id: string, program: string): void {
+    this.declared.set(id, program);
+    this.known.set(id, program);
+  }
+
+  programOf(id: string): string | undefined {
+    if (this.known.has(id)) return this.known.get(id);
+    const program = this.select.get(id)?.program;
+    this.known.set(id, program);
+    return program;
+  }
+
+  count(day: string, scope: string, metric: string, amount: number): void {
+    const key = `${day}\u0000${scope}\u0000${metric}`;
+    const p = this.points.get(key);
+    if (p) {
+      p.count += 1;
+      p.amount += amount;
+    } else this.points.set(key, { day, scope, metric, count: 1, amount });
+  }
+
+  flush(): void {
+    const declared = [...this.declared];
+    const points = [...this.points.values()];
+    this.clear();
+    for (const [id, program] of declared) this.putProject.run(id, program);
+    for (const p of points) this.addPoint.run(p.day, p.scope, p.metric, p.count, p.amount);
+  }
+
+  clear(): void {
+    this.declared.clear();
+    this.known.clear();
+    this.points.clear();
+  }
+}
+
+const batchOf = perConnection((db, prefix) => new SeriesBatch(db, prefix));

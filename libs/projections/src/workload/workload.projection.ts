@@ -1,9 +1,10 @@
+import type { Database } from 'better-sqlite3';
 import type { IntentionDeclaredData } from '#projects';
 import { ProjectEventType } from '#projects';
 import type { DeadlineOpenedData, TransitionedData } from '#workflow';
 import type { Projection } from '../runner/projection.js';
-import { projectIdOf, territoryColumns } from '../shared/project-territory.js';
-import { stmt } from '../shared/statements.js';
+import { perConnection } from '../shared/batch-state.js';
+import { projectIdOf, type TerritoryColumns, territoryColumns } from '../shared/project-territory.js';
 
 export const WORKLOAD = 'workload';
 
@@ -13,6 +14,7 @@ export const VALIDATOR_QUEUE = ['submitted', 'under_analysis', 'cts_review'] as 
 /**
  * Validators' workload: every project's current state and since when (data.at of the event that
  * put it there), and the open deadlines with their due dates. Ages are computed at query time.
+ * A batch keeps the last write per project and per deadline in memory and writes it in `endBatch`.
  */
 export const workloadProjection: Projection = {
   name: WORKLOAD,
@@ -31,31 +33,81 @@ export const workloadProjection: Projection = {
         deadline_id TEXT PRIMARY KEY, project_id TEXT NOT NULL, name TEXT NOT NULL, due_at TEXT NOT NULL);`);
   },
   apply(db, event, prefix) {
+    const batch = batchOf(db, prefix);
     const id = projectIdOf(event.streamId);
     switch (event.type) {
       case ProjectEventType.IntentionDeclared: {
         const d = event.data as IntentionDeclaredData;
-        stmt(db, `INSERT OR REPLACE INTO "${prefix}workload_projects" (id, program, region, academie, departement, cts, status, since)
-          VALUES (@id, @program, @region, @academie, @departement, @cts, @status, @since)`)
-          .run({ id, ...territoryColumns(d), status: d.state, since: d.at });
+        batch.projects.set(id, { full: true, columns: territoryColumns(d), status: d.state, since: d.at });
         return;
       }
       case ProjectEventType.Transitioned: {
         const t = event.data as TransitionedData;
         if (t.from === t.to) return;
-        stmt(db, `UPDATE "${prefix}workload_projects" SET status = ?, since = ? WHERE id = ?`).run(t.to, t.at, id);
+        const kept = batch.projects.get(id);
+        if (kept) {
+          kept.status = t.to;
+          kept.since = t.at;
+        } else batch.projects.set(id, { full: false, status: t.to, since: t.at });
         return;
       }
       case ProjectEventType.DeadlineOpened: {
         const d = event.data as DeadlineOpenedData;
-        stmt(db, `INSERT OR REPLACE INTO "${prefix}workload_deadlines" (deadline_id, project_id, name, due_at) VALUES (?, ?, ?, ?)`)
-          .run(d.deadlineId, id, d.name, d.dueAt);
+        batch.deadlines.set(d.deadlineId, { projectId: id, name: d.name, dueAt: d.dueAt });
         return;
       }
-      default: {
-        const d = event.data as { deadlineId: string };
-        stmt(db, `DELETE FROM "${prefix}workload_deadlines" WHERE deadline_id = ?`).run(d.deadlineId);
-      }
+      default:
+        batch.deadlines.set((event.data as { deadlineId: string }).deadlineId, null);
     }
   },
+  endBatch(db, prefix) {
+    batchOf(db, prefix).flush();
+  },
+  abortBatch(db, prefix) {
+    batchOf(db, prefix).clear();
+  },
 };
+
+/** A project declared in the batch (the whole row, replaced) or only moved on (an update of the stored row, if any). */
+type ProjectChange = { full: true; columns: TerritoryColumns; status: string; since: string } | { full: false; status: string; since: string };
+
+class WorkloadBatch {
+  readonly projects = new Map<string, ProjectChange>();
+  /** The last write per deadline: opened (the row) or cancelled/expired (null). */
+  readonly deadlines = new Map<string, { projectId: string; name: string; dueAt: string } | null>();
+  private readonly replace;
+  private readonly update;
+  private readonly putDeadline;
+  private readonly dropDeadline;
+
+  constructor(db: Database, prefix: string) {
+    this.replace = db.prepare(`INSERT OR REPLACE INTO "${prefix}workload_projects" (id, program, region, academie, departement, cts, status, since)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.update = db.prepare(`UPDATE "${prefix}workload_projects" SET status = ?, since = ? WHERE id = ?`);
+    this.putDeadline = db.prepare(`INSERT OR REPLACE INTO "${prefix}workload_deadlines" (deadline_id, project_id, name, due_at) VALUES (?, ?, ?, ?)`);
+    this.dropDeadline = db.prepare(`DELETE FROM "${prefix}workload_deadlines" WHERE deadline_id = ?`);
+  }
+
+  flush(): void {
+    const projects = [...this.projects];
+    const deadlines = [...this.deadlines];
+    this.clear();
+    for (const [id, p] of projects) {
+      if (p.full) {
+        const c = p.columns;
+        this.replace.run(id, c.program, c.region, c.academie, c.departement, c.cts, p.status, p.since);
+      } else this.update.run(p.status, p.since, id);
+    }
+    for (const [deadlineId, d] of deadlines) {
+      if (d) this.putDeadline.run(deadlineId, d.projectId, d.name, d.dueAt);
+      else this.dropDeadline.run(deadlineId);
+    }
+  }
+
+  clear(): void {
+    this.projects.clear();
+    this.deadlines.clear();
+  }
+}
+
+const batchOf = perConnection((db, prefix) => new WorkloadBatch(db, prefix));
