@@ -1,4 +1,5 @@
-import { jwtVerify, SignJWT } from 'jose';
+import { webcrypto } from 'node:crypto';
+import { type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { isRole, type TokenClaims } from './principal.js';
 
 const ISSUER = 'refonda';
@@ -11,13 +12,20 @@ export class InvalidTokenError extends Error {
   }
 }
 
-/** HS256 bearer tokens. The secret comes from config (JWT_SECRET) or, in demo mode, a file in DATA_DIR. */
+const CACHE_MAX = 10_000;
+
+/**
+ * HS256 bearer tokens. The secret comes from config (JWT_SECRET) or, in demo mode, a file in DATA_DIR.
+ * The key is imported once (jose would re-import raw bytes on every call), and tokens already verified
+ * are remembered until they expire: a client sends the same token on every request.
+ */
 export class JwtService {
-  private readonly key: Uint8Array;
+  private readonly key: Promise<webcrypto.CryptoKey>;
+  private readonly verified = new Map<string, { claims: TokenClaims; expiresAtMs: number }>();
 
   constructor(secret: string) {
     if (secret.length < 32) throw new Error('JWT secret must be at least 32 characters');
-    this.key = new TextEncoder().encode(secret);
+    this.key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
   }
 
   async sign(claims: TokenClaims, ttlSeconds = 8 * 3600): Promise<string> {
@@ -27,16 +35,28 @@ export class JwtService {
       .setIssuer(ISSUER)
       .setIssuedAt()
       .setExpirationTime(`${ttlSeconds}s`)
-      .sign(this.key);
+      .sign(await this.key);
   }
 
   async verify(token: string): Promise<TokenClaims> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAtMs > Date.now()) return known.claims;
+    if (known) this.verified.delete(token);
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] }));
+      ({ payload } = await jwtVerify(token, await this.key, { issuer: ISSUER, algorithms: ['HS256'] }));
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
     }
+    const claims = this.claimsOf(payload);
+    if (typeof payload.exp === 'number') {
+      if (this.verified.size >= CACHE_MAX) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, { claims, expiresAtMs: payload.exp * 1000 });
+    }
+    return claims;
+  }
+
+  private claimsOf(payload: JWTPayload): TokenClaims {
     if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new InvalidTokenError('sub is missing');
     if (!isRole(payload.role)) throw new InvalidTokenError(`role "${String(payload.role)}" is unknown`);
     return { sub: payload.sub, role: payload.role, scope: parseScope(payload.scope), name: typeof payload.name === 'string' ? payload.name : undefined };

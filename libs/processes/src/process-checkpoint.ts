@@ -1,10 +1,14 @@
 import Database from 'better-sqlite3';
 
-/** A processor's own SQLite file: durable (FULL), shared safely by processes on one host (WAL, busy timeout). */
+/**
+ * A processor's own SQLite file, shared safely by processes on one host (WAL, busy timeout).
+ * synchronous=NORMAL: what it holds is derived from the log and every step is idempotent, so a
+ * transaction lost to a power cut is only handled again; the fsync per event is not worth paying.
+ */
 export function openProcessDatabase(path: string): Database.Database {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   return db;
 }

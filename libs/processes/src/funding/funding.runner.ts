@@ -7,6 +7,8 @@ import { FundingProcessStore } from './funding.store.js';
 import { FundingSteps } from './funding.steps.js';
 
 /** The few logger methods the runner uses (pino's Logger fits). */
+const UNSAVED_EVENTS_MAX = 500;
+
 export interface FundingLogger {
   info(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
@@ -41,6 +43,8 @@ export class FundingProcessRunner {
   private readonly db: FundingProcessStore;
   private readonly steps: FundingSteps;
   private position: bigint;
+  /** Events handled that changed nothing, since the checkpoint was last written. */
+  private unsaved = 0;
   private state: FundingProcessStatus['state'] = 'idle';
   private failure?: FundingProcessStatus['error'];
   private subscription?: Subscription;
@@ -93,6 +97,7 @@ export class FundingProcessRunner {
     this.subscription?.unsubscribe();
     this.queue.length = 0;
     await this.draining;
+    if (this.unsaved > 0) this.db.handled(this.position, []);
     this.db.close();
   }
 
@@ -129,7 +134,14 @@ export class FundingProcessRunner {
       changed.push((await this.steps.run(waiting.pending!.step, waiting, handling)) ?? waiting);
     }
     if (this.state !== 'running') return; // closed meanwhile: the event is handled again on the next start
+    // Most events concern no funding: their checkpoint is written in batches (re-handling them after a
+    // crash does nothing), so the process does not add a transaction to every command of the API.
+    if (changed.length === 0 && ++this.unsaved < UNSAVED_EVENTS_MAX) {
+      this.position = event.position;
+      return;
+    }
     this.db.handled(event.position, changed);
+    this.unsaved = 0;
     this.position = event.position;
     for (const r of changed) {
       this.options.logger?.info({ projectId: r.projectId, envelopeId: r.envelopeId, status: r.status, pending: r.pending?.code ?? null, position: event.position.toString() }, 'funding process: project funding updated');
