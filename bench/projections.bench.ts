@@ -1,7 +1,7 @@
 // npm run bench:projections — rebuild rate over 1,000,000 events beside a raw read of the same events,
 // and SSE fan-out latency with 1,000 concurrent clients; figures into docs/benchmarks.md (own section).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '#event-store';
 import { STREAM_TICK_MS } from '../apps/api/src/dashboard/dashboard-stream.service.js';
@@ -15,6 +15,7 @@ const CLIENTS = Number(process.env.BENCH_SSE_CLIENTS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_SSE_ROUNDS ?? 30);
 const log = (s: string) => process.stderr.write(`[bench:projections] ${s}\n`);
 
+const loadAtStart = loadavg();
 const dir = mkdtempSync(join(tmpdir(), 'refonda-bench-projections-'));
 try {
   const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
@@ -27,7 +28,7 @@ try {
   const sseDir = join(dir, 'sse');
   const sse = await sseFigures(sseDir, CLIENTS, ROUNDS, log);
   log(`SSE ${CLIENTS} clients: p50 ${sse.p50.toFixed(1)} ms, p99 ${sse.p99.toFixed(1)} ms`);
-  process.stdout.write(`${writeReport('docs/benchmarks.md', rebuild, sse, STREAM_TICK_MS)}\n`);
+  process.stdout.write(`${writeReport('docs/benchmarks.md', rebuild, sse, STREAM_TICK_MS, loadAtStart)}\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
