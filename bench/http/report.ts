@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { replaceSection } from '../docs-section.js';
 import { type Samples, summarize } from '../store/stats.js';
 import type { Measurement } from './load.js';
 
@@ -45,17 +45,7 @@ export function ratioCell(a: Measurement[], b: Measurement[]): { text: string; m
 
 export const SECTION = '## HTTP (`npm run bench:http`)';
 
-/** Replaces our section of docs/benchmarks.md (up to the next `## ` heading), keeping the others. */
+/** Replaces our section of docs/benchmarks.md, keeping the others. */
 export function writeSection(file: string, body: string): void {
-  const section = `${SECTION}\n\n${body.trim()}\n`;
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(SECTION);
-  if (start < 0) {
-    writeFileSync(file, `${current.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const rest = current.slice(start + SECTION.length);
-  const next = rest.search(/\n## /);
-  const tail = next < 0 ? '' : rest.slice(next + 1);
-  writeFileSync(file, `${current.slice(0, start)}${section}${tail ? `\n${tail}` : ''}`);
+  replaceSection(file, SECTION, body);
 }

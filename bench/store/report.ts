@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { replaceSection } from '../docs-section.js';
 import type { PairedFigure, Samples } from './stats.js';
 
 export interface Row {
@@ -35,17 +35,7 @@ export function table(rows: Row[]): string {
 
 export const SECTION = '## Event store (`npm run bench:store`)';
 
-/** Replaces our section of docs/benchmarks.md (up to the next `## ` heading), keeping the others. */
+/** Replaces our section of docs/benchmarks.md, keeping the others. */
 export function writeSection(file: string, body: string): void {
-  const section = `${SECTION}\n\n${body.trim()}\n`;
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(SECTION);
-  if (start < 0) {
-    writeFileSync(file, `${current.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const rest = current.slice(start + SECTION.length);
-  const next = rest.search(/\n## /);
-  const tail = next < 0 ? '' : rest.slice(next + 1);
-  writeFileSync(file, `${current.slice(0, start)}${section}${tail ? `\n${tail}` : ''}`);
+  replaceSection(file, SECTION, body);
 }
