@@ -43,8 +43,8 @@ const BURST = 1000;
 
 /**
  * Drives projections from the store's subscription (never from an in-memory bus). Each has
- * its own checkpoint; the events of one subscription burst are applied in one transaction
- * with the checkpoint, per projection. Projections starting from the same position share one
+ * its own checkpoint, written with its tables: a subscription burst is one commit, each projection
+ * in its own savepoint. Projections starting from the same position share one
  * subscription (usually all of them: every batch moves each checkpoint to the burst's end). A failing projection stops with its error visible; the others go on.
  * A blue-green rebuild (`rebuildProjections`, maybe in another process) may move a checkpoint
  * forward under the runner: each batch re-reads it and skips what the rebuilt tables already hold.
@@ -141,14 +141,26 @@ export class ProjectionRunner {
     const batch = feed.buffer;
     feed.buffer = [];
     if (batch.length === 0) return;
-    let catchingUp = false;
-    for (const r of feed.members) {
-      if (r.state === 'failed' || r.state === 'stopped') continue;
-      this.applyBatch(r, batch);
-      if (r.state === 'catching_up') {
-        if (batch.length < BURST) this.goLive(r);
-        else catchingUp = true;
+    const members = feed.members.filter((r) => r.state !== 'failed' && r.state !== 'stopped');
+    const before = members.map((r) => ({ r, position: r.position, batches: r.batches, events: r.events }));
+    try {
+      // One commit per burst for all projections; each applies in its own savepoint (a nested
+      // transaction), so a failing one is rolled back alone and the others still commit.
+      this.db.transaction(() => {
+        for (const r of members) this.applyBatch(r, batch);
+      })();
+    } catch (error) {
+      for (const b of before) {
+        Object.assign(b.r, { position: b.position, batches: b.batches, events: b.events });
+        if (b.r.state !== 'failed') this.fail(b.r, error, batch[0]);
       }
+      return;
+    }
+    let catchingUp = false;
+    for (const r of members) {
+      if (r.state !== 'catching_up') continue;
+      if (batch.length < BURST) this.goLive(r);
+      else catchingUp = true;
     }
     if (catchingUp) this.checkLive(feed);
     this.waiters.check();
