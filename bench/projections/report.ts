@@ -1,24 +1,20 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import Database from 'better-sqlite3';
+import { replaceSection } from '../docs-section.js';
 import type { RebuildFigures } from './rebuild-figures.js';
 import type { SseFigures } from './sse-figures.js';
 
-const START = '<!-- bench:projections:start -->';
-const END = '<!-- bench:projections:end -->';
+const SECTION = '## Projections and live dashboard (`npm run bench:projections`)';
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-/** Writes (or replaces) this benchmark's own section of docs/benchmarks.md; other sections are kept as they are. */
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
 
 /** `loadAtStart`: os.loadavg() when the bench began (the machine may be shared). */
 export function writeReport(path: string, r: RebuildFigures, s: SseFigures, tickMs: number, loadAtStart: number[]): string {
   const sqlite = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
-  const section = `${START}
-## Projections and live dashboard (\`npm run bench:projections\`)
-
-Measured ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, SQLite ${sqlite}, temp files in os.tmpdir(), load average (1 / 5 / 15 min) ${load(loadAtStart)} at start, ${load(loadavg())} at end (above ${cpus().length}, other work competed for the cores).
+  /** This benchmark's own section of docs/benchmarks.md (replaced; other sections are kept as they are). */
+  const section = `Measured ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, SQLite ${sqlite}, temp files in os.tmpdir(), load average (1 / 5 / 15 min) ${load(loadAtStart)} at start, ${load(loadavg())} at end (above ${cpus().length}, other work competed for the cores).
 One run. The log: ${int(r.events)} domain events written through the store (≈ 90 % project lifecycles — intention, drafting, edits, deposit, analysis, decisions — ≈ 10 % envelope commitments and payments). Rates are events/s over the whole log, from position 0.
 
 | figure | value | baseline (same run) | ratio |
@@ -31,11 +27,7 @@ SSE fan-out: the API in its own process (\`node dist/apps/api/src/main.js\`), ${
 | figure | p50 | p99 | max |
 |---|---|---|---|
 | append → receipt, ${int(s.clients)} clients | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.max)} |
-${END}`;
-  const before = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-  const next = before.includes(START) && before.includes(END)
-    ? before.slice(0, before.indexOf(START)) + section + before.slice(before.indexOf(END) + END.length)
-    : `${before.trimEnd()}\n\n${section}\n`;
-  writeFileSync(path, next);
-  return section;
+`;
+  replaceSection(path, SECTION, section);
+  return `${SECTION}\n\n${section}`;
 }
