@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
 import { invalid } from '#kernel';
 
-/** RFC 4122 name-based UUIDs need a namespace: this one is Refonda's (fixed forever: it is in the event ids). */
-const NAMESPACE = Buffer.from('5b2f0c1e8e3a4c7d9f10a6b4c2d8e7f1', 'hex');
-
 /** A request id (Idempotency-Key): 1..200 printable ASCII characters. */
 export function assertRequestId(value: unknown, field = 'requestId'): string {
   if (typeof value !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(value)) {
@@ -12,19 +9,8 @@ export function assertRequestId(value: unknown, field = 'requestId'): string {
   return value;
 }
 
-/**
- * The id of the index-th event written for a request: a UUID v5 (SHA-1 of namespace + name), so a retry
- * of the same request appends the same ids and the store's idempotent append recognises it.
- * `scope` (e.g. the stream id) keeps ids distinct when the same key is used on several streams.
- */
-export function eventIdFor(requestId: string, index: number, scope = ''): string {
-  if (!Number.isSafeInteger(index) || index < 0) throw invalid('ENVELOPE_INVALID_EVENT_INDEX', 'index', 'integer >= 0');
-  const bytes = createHash('sha1').update(NAMESPACE).update(`${scope}\u0000${requestId}\u0000${index}`, 'utf8').digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** Event ids derived from the request id: the shared kernel helper. */
+export { eventIdFor } from '#kernel';
 
 /** JSON with sorted object keys, so that equal commands give equal text whatever the key order. */
 export function canonicalJson(value: unknown): string {

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { EVENT_STORE, type EventStore, handleCommand, type HandleCommandResult } from '#event-store';
-import type { Actor } from '#kernel';
+import { type Actor, eventIdFor } from '#kernel';
 import { type ProjectCommand, projectDecider, type ProjectState, streamIdOf } from '#projects';
 import type { AppConfig } from '../config/app.config.js';
 import { commandContext, commandMetadata, idempotencyKeyOf, ifMatchOf } from '../http/command-context.js';
@@ -30,13 +29,7 @@ export class ProjectCommands {
       command: { ...command, ctx } as ProjectCommand,
       metadata: commandMetadata(request, ctx, this.config.replicaId),
       ifMatch: ifMatchOf(request),
-      ...(key ? { eventId: (i: number) => derivedId(`${streamId}\u0000${actor.id}\u0000${key}`, i), replayByEventIds: true } : {}),
+      ...(key ? { eventId: (i: number) => eventIdFor(`${actor.id}\u0000${key}`, i, streamId), replayByEventIds: true } : {}),
     });
   }
-}
-
-/** A UUID derived from an Idempotency-Key, so a retried request appends the same ids. */
-export function derivedId(name: string, index: number): string {
-  const h = createHash('sha256').update(`${name}\u0000${index}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

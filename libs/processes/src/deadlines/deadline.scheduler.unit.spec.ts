@@ -37,9 +37,9 @@ describe('deadlineScheduler (pure)', () => {
     });
   });
 
-  it('derives stable UUID-shaped event ids from the deadline id', () => {
+  it('derives stable name-based (v5) UUIDs from the deadline id', () => {
     const id = deadlineEventId('p-1/completion/1', 0);
-    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(deadlineEventId('p-1/completion/1', 0)).toBe(id);
     expect(deadlineEventId('p-1/completion/1', 1)).not.toBe(id);
     expect(deadlineEventId('p-1/completion/2', 0)).not.toBe(id);
