@@ -1,15 +1,14 @@
-import { Controller, Get, Inject, Param, Query, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor } from '#auth';
 import { type Actor, DomainError, invalid } from '#kernel';
 import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
 import { asOfLabel, canSeeEnvelope, envelopeAsOf, parseAsOf } from '#audit';
 import { FUNDS, envelopeBalance, envelopeDecider, envelopeStreamId } from '#funding';
-import type { AppConfig } from '../config/app.config.js';
-import { APP_CONFIG } from '../infrastructure/tokens.js';
+import { EnvelopeBalanceQueries } from '#projections';
+import { ReadYourWrites } from '../http/read-your-writes.js';
 import { assertCanRead } from './envelope-access.js';
-import { EnvelopeDirectory } from './envelope-directory.js';
 import { balanceView, commitmentsView } from './envelope-response.js';
 
 @ApiTags('envelopes')
@@ -18,8 +17,8 @@ import { balanceView, commitmentsView } from './envelope-response.js';
 export class GetEnvelopesHttp {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(EnvelopeDirectory) private readonly directory: EnvelopeDirectory,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EnvelopeBalanceQueries) private readonly envelopes: EnvelopeBalanceQueries,
+    @Inject(ReadYourWrites) private readonly ryw: ReadYourWrites,
   ) {}
 
   @Get(':id')
@@ -50,8 +49,8 @@ export class GetEnvelopesHttp {
   @ApiQuery({ name: 'fund', required: false, enum: FUNDS })
   @ApiQuery({ name: 'territory', required: false, description: "territory code, e.g. academie-12, ars-44, national" })
   @ApiQuery({ name: 'year', required: false })
-  @ApiQuery({ name: 'minPosition', required: false, description: 'wait (bounded) until the envelope directory reaches this position' })
-  async list(@Query() query: Record<string, string | undefined>, @CurrentActor() actor: Actor) {
+  @ApiQuery({ name: 'minPosition', required: false, description: 'wait (bounded) until the read models reach this position' })
+  async list(@Query() query: Record<string, string | undefined>, @CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
     for (const key of Object.keys(query)) {
       if (!['fund', 'territory', 'year', 'minPosition'].includes(key)) throw invalid('VALIDATION_FAILED', key, 'unknown query parameter; allowed: fund, territory, year, minPosition');
     }
@@ -59,13 +58,8 @@ export class GetEnvelopesHttp {
     if (fund !== undefined && !(FUNDS as readonly string[]).includes(fund)) throw invalid('VALIDATION_FAILED', 'fund', `one of ${FUNDS.join(', ')}`);
     if (territory !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(territory)) throw invalid('VALIDATION_FAILED', 'territory', 'a territory code such as academie-12');
     if (year !== undefined && !/^\d{4}$/.test(year)) throw invalid('VALIDATION_FAILED', 'year', 'a 4-digit year');
-    if (minPosition !== undefined) {
-      if (!/^\d{1,15}$/.test(minPosition)) throw invalid('VALIDATION_FAILED', 'minPosition', 'a non-negative integer position');
-      if (!(await this.directory.waitFor(BigInt(minPosition), this.config.maxReadWaitMs))) {
-        throw new ServiceUnavailableException({ code: 'READ_MODEL_BEHIND', message: `the envelope directory has not reached position ${minPosition}; retry`, minPosition });
-      }
-    }
-    const ids = this.directory.list({ fund, territory, ...(year ? { year: Number(year) } : {}) }).filter((id) => canSeeEnvelope(actor, id));
+    await this.ryw.waitFor(req, { minPosition });
+    const ids = this.envelopes.ids({ fund, territory, ...(year ? { year: Number(year) } : {}) }).filter((id) => canSeeEnvelope(actor, id));
     const envelopes = [];
     for (const id of ids) {
       const balance = envelopeBalance(foldRecorded(envelopeDecider, await this.store.readStream(envelopeStreamId(id))));

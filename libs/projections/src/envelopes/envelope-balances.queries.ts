@@ -34,6 +34,17 @@ const consumed = (k: 'ae' | 'cp') => `sum(${k}_consumed - ${k}_restored)`;
 export class EnvelopeBalanceQueries {
   constructor(private readonly db: Database) {}
 
+  /** Ids of the envelopes opened, by fund and territory; a year matches every envelope whose period covers it. */
+  ids(filter: EnvelopeFilter = {}): string[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.fund) { where.push('fund = ?'); params.push(filter.fund); }
+    if (filter.territory) { where.push('territory_code = ?'); params.push(filter.territory); }
+    if (filter.year !== undefined) { where.push('from_year <= ? AND to_year >= ?'); params.push(filter.year, filter.year); }
+    return this.db.prepare(`SELECT envelope_id FROM envelopes ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY envelope_id`)
+      .pluck().all(...params) as string[];
+  }
+
   /** Balances per envelope (and per year when `year` is given), AE and CP, by fund and territory. */
   list(filter: EnvelopeFilter = {}): EnvelopeBalanceRow[] {
     const where: string[] = [];
