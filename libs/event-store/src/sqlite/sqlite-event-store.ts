@@ -108,13 +108,16 @@ export class SqliteEventStore implements EventStore {
       let cancelWait = () => {};
       const run = async () => {
         while (active && !this.closed) {
-          const batch = this.readAllSync(last + 1, this.batchSize);
-          for (const event of batch) {
+          const rows = this.closed ? [] : this.stmts.all.all(last + 1, this.batchSize);
+          // Decoded as a page first: a subscriber that reads the store from next() must not
+          // find this connection busy with an open statement.
+          const batch = this.decode(rows);
+          for (let i = 0; i < batch.length; i++) {
             if (!active) return;
-            subscriber.next(event);
-            last = Number(event.position);
+            subscriber.next(batch[i]!);
+            last = rows[i]![0];
           }
-          if (batch.length < this.batchSize) {
+          if (rows.length < this.batchSize) {
             const wait = this.notifier.next();
             cancelWait = wait.cancel;
             await wait.changed;
