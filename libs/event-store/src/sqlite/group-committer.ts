@@ -3,6 +3,7 @@ import type { AppendResult } from '../event-store.port.js';
 import { EventStoreError, StoreUnavailableError } from '../event-store.errors.js';
 import { GENESIS_HASH, headHash } from '../hash-chain.js';
 import { type PreparedAppend, SqliteAppender, type WrittenEvent } from './sqlite-append.js';
+import { StreamTails } from './stream-tails.js';
 
 interface Pending {
   append: PreparedAppend;
@@ -22,10 +23,12 @@ export class GroupCommitter {
   private scheduled = false;
   private inFlight: Promise<void> = Promise.resolve();
   private readonly appender: SqliteAppender;
+  private readonly tails: StreamTails;
   private readonly stmts;
 
   constructor(private readonly db: Database, private readonly now: () => number, private readonly onCommit: () => void) {
-    this.appender = new SqliteAppender(db);
+    this.tails = new StreamTails(db);
+    this.appender = new SqliteAppender(db, this.tails);
     this.stmts = {
       begin: db.prepare('BEGIN IMMEDIATE'),
       commit: db.prepare('COMMIT'),
@@ -61,6 +64,7 @@ export class GroupCommitter {
     const outcomes: ({ ok: AppendResult } | { error: unknown })[] = [];
     try {
       this.stmts.begin.run();
+      this.tails.beginGroup();
       const recordedAt = this.now();
       const written: WrittenEvent[] = [];
       for (const p of batch) {
@@ -78,14 +82,17 @@ export class GroupCommitter {
             this.stmts.release.run();
           }
           written.length = mark;
+          this.tails.forget(p.append.streamId);
           outcomes.push({ error });
         }
       }
       if (written.length > 0) this.advanceHead(written);
       this.stmts.commit.run();
+      this.tails.committedGroup();
       this.stats.commits += 1;
       this.stats.appends += batch.length;
     } catch (error) {
+      this.tails.abortedGroup();
       if (this.db.inTransaction) this.stmts.rollback.run();
       const failure = new StoreUnavailableError(`append failed, nothing written: ${(error as Error).message}`, error);
       for (const p of batch) p.reject(failure);

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { AppendResult, ExpectedRevision } from '../event-store.port.js';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '../event-store.errors.js';
 import { eventHash, GENESIS_HASH } from '../hash-chain.js';
+import type { StreamTails } from './stream-tails.js';
 
 /** An append already validated and serialized, waiting for the next group commit. */
 export interface PreparedAppend {
@@ -25,7 +26,7 @@ export class SqliteAppender {
   private readonly byId: Statement<[string, string], { revision: number }>;
   private readonly insert: Statement;
 
-  constructor(db: Database) {
+  constructor(db: Database, private readonly tails: StreamTails) {
     this.last = db.prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1');
     this.at = db.prepare(
       'SELECT position, revision, event_id, type, data, schema_version FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
@@ -38,7 +39,7 @@ export class SqliteAppender {
   }
 
   append(a: PreparedAppend, recordedAtMs: number, written: WrittenEvent[]): AppendResult {
-    const last = this.last.get(a.streamId);
+    const last = this.tails.get(a.streamId) ?? this.last.get(a.streamId);
     const current = last ? last.revision : -1;
     const replay = this.findEarlierWrite(a, current);
     if (replay) return replay;
@@ -59,6 +60,7 @@ export class SqliteAppender {
       written.push({ position, hash });
       previousHash = hash;
     }
+    this.tails.set(a.streamId, { revision, hash: previousHash });
     return { nextRevision: BigInt(revision), position: BigInt(position) };
   }
 
