@@ -9,7 +9,7 @@ import { paired, tempDb } from './store/stats.js';
 
 /** BENCH_QUICK=1: small counts, no doc written (for trying changes out). */
 const quick = process.env.BENCH_QUICK === '1';
-const REPS = 3;
+const REPS = 5;
 const SINGLE = quick ? 6_000 : 60_000;
 const NAIVE = quick ? 600 : 6_000;
 const BATCHED = quick ? 2_000 : 20_000;
