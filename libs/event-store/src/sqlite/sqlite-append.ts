@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { AppendResult, ExpectedRevision } from '../event-store.port.js';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '../event-store.errors.js';
 import { eventHash, GENESIS_HASH } from '../hash-chain.js';
+import { LimitedStatements } from './limited-statements.js';
 import type { StreamTails } from './stream-tails.js';
 
 /** An append already validated and serialized, waiting for the next group commit. */
@@ -22,15 +23,14 @@ interface StoredRow { position: number; revision: number; event_id: string; type
 /** One append inside an open transaction: expected-revision check, idempotent retry, insert. */
 export class SqliteAppender {
   private readonly last: Statement<[string], LastRow>;
-  private readonly at: Statement<[string, number, number], StoredRow>;
+  private readonly at: LimitedStatements<[string, number], StoredRow>;
   private readonly byId: Statement<[string, string], { revision: number }>;
   private readonly insert: Statement;
 
   constructor(db: Database, private readonly tails: StreamTails) {
     this.last = db.prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1');
-    this.at = db.prepare(
-      'SELECT position, revision, event_id, type, data, schema_version FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
-    );
+    this.at = new LimitedStatements(db,
+      'SELECT position, revision, event_id, type, data, schema_version FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision', false);
     this.byId = db.prepare('SELECT revision FROM events WHERE stream_id = ? AND event_id = ? LIMIT 1');
     this.insert = db.prepare(
       `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash)
@@ -83,7 +83,7 @@ export class SqliteAppender {
       if (!hit) return undefined;
       start = hit.revision;
     }
-    const stored = this.at.all(a.streamId, start, a.events.length);
+    const stored = this.at.for(a.events.length).all(a.streamId, start);
     if (stored.length === 0 || stored[0]!.event_id !== first.id) return undefined;
     if (stored.length < a.events.length) throw new IdempotencyConflictError(a.streamId, first.id);
     a.events.forEach((e, i) => {

@@ -8,6 +8,7 @@ import { UpcasterRegistry } from '../upcasting/upcaster.registry.js';
 import { toJson, validateAppend } from '../validate-append.js';
 import { ChangeNotifier } from './change-notifier.js';
 import { GroupCommitter } from './group-committer.js';
+import { LimitedStatements } from './limited-statements.js';
 import { EVENT_COLUMNS, fromRaw, type RawEventRow } from './sqlite.rows.js';
 import { applyPragmas, applySchema } from './sqlite.schema.js';
 
@@ -45,12 +46,12 @@ export class SqliteEventStore implements EventStore {
     this.notifier = new ChangeNotifier(this.db, options.pollIntervalMs ?? 10);
     this.committer = new GroupCommitter(this.db, options.now ?? Date.now, () => this.notifier.notify());
     this.stmts = {
-      forwards: this.db.prepare<[string, number, number], RawEventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`).raw(true),
-      backwards: this.db.prepare<[string, number, number], RawEventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).raw(true),
-      all: this.db.prepare<[number, number], RawEventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`).raw(true),
+      forwards: new LimitedStatements<[string, number], RawEventRow>(this.db,
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
+      backwards: new LimitedStatements<[string, number], RawEventRow>(this.db,
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC`),
+      all: new LimitedStatements<[number], RawEventRow>(this.db,
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position`),
       head: this.db.prepare<[], { p: number | null }>('SELECT max(position) AS p FROM events'),
     };
   }
@@ -84,16 +85,15 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const max = options.maxCount ?? ALL;
     const rows = options.direction === 'backwards'
-      ? this.stmts.backwards.all(streamId, options.fromRevision === undefined ? ALL : Number(options.fromRevision), max)
-      : this.stmts.forwards.all(streamId, Number(options.fromRevision ?? 0n), max);
+      ? this.stmts.backwards.for(options.maxCount).all(streamId, options.fromRevision === undefined ? ALL : Number(options.fromRevision))
+      : this.stmts.forwards.for(options.maxCount).all(streamId, Number(options.fromRevision ?? 0n));
     return this.decode(rows);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.readAllSync(Number(options.fromPosition ?? 0n), options.maxCount ?? ALL);
+    return this.readAllSync(Number(options.fromPosition ?? 0n), options.maxCount);
   }
 
   async headPosition(): Promise<bigint> {
@@ -108,7 +108,7 @@ export class SqliteEventStore implements EventStore {
       let cancelWait = () => {};
       const run = async () => {
         while (active && !this.closed) {
-          const rows = this.closed ? [] : this.stmts.all.all(last + 1, this.batchSize);
+          const rows = this.closed ? [] : this.stmts.all.for(this.batchSize).all(last + 1);
           // Decoded as a page first: a subscriber that reads the store from next() must not
           // find this connection busy with an open statement.
           const batch = this.decode(rows);
@@ -141,9 +141,9 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  private readAllSync(from: number, max: number): RecordedEvent[] {
+  private readAllSync(from: number, max: number | undefined): RecordedEvent[] {
     if (this.closed) return [];
-    return this.decode(this.stmts.all.all(from, max));
+    return this.decode(this.stmts.all.for(max).all(from));
   }
 
   private decode(rows: RawEventRow[]): RecordedEvent[] {
