@@ -77,6 +77,9 @@ export class GroupCommitter {
           outcomes.push({ ok: this.appender.append(p.append, recordedAt, written) });
           if (guarded) this.stmts.release.run();
         } catch (error) {
+          // Disk full, I/O error: SQLite may have cancelled the whole transaction, not just this
+          // statement. Going on would write the rest of the group outside any transaction.
+          if (!this.db.inTransaction) throw error;
           if (guarded) {
             this.stmts.rollbackTo.run();
             this.stmts.release.run();

@@ -9,7 +9,9 @@ const MAX_TAILS = 100_000;
  * not look its stream up again. Valid only while no other connection (another process, another
  * store on the same file, a tool editing it) has committed: `PRAGMA data_version` tells, and is
  * read under the write lock at the start of every group, before any tail is trusted.
- * Tails written by a group are kept aside until its COMMIT succeeds.
+ * Tails written by a group are kept aside until its COMMIT succeeds. data_version does not move for
+ * this connection's own commits: every write on the store's connection must go through the group
+ * committer (today the only writer besides the schema set-up at open).
  */
 export class StreamTails {
   private committed = new Map<string, StreamTail>();
