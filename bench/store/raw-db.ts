@@ -1,30 +1,17 @@
 import Database from 'better-sqlite3';
+import { applySchema } from '#event-store/sqlite/sqlite.schema';
+import { EVENT_COLUMNS } from '#event-store/sqlite/sqlite.rows';
 
-/** The store's table shape (sqlite.schema.ts), copied: the baselines write and read the same rows. */
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS events (
-    position       INTEGER PRIMARY KEY,
-    stream_id      TEXT    NOT NULL,
-    revision       INTEGER NOT NULL,
-    event_id       TEXT    NOT NULL,
-    type           TEXT    NOT NULL,
-    schema_version INTEGER NOT NULL,
-    data           TEXT    NOT NULL,
-    metadata       TEXT    NOT NULL,
-    recorded_at    INTEGER NOT NULL,
-    hash           TEXT    NOT NULL
-  );
-  CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream_id, revision);`;
-
-export const COLUMNS = 'position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash';
+/** The columns the store reads, in its order. */
+export const COLUMNS = EVENT_COLUMNS;
 const FAKE_HASH = 'f'.repeat(64);
 
-/** A raw connection with the store's durability: WAL, synchronous=FULL. */
+/** A raw connection with the store's durability (WAL, synchronous=FULL) and its very tables: the baselines write and read the same rows. */
 export function openRaw(path: string): Database.Database {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.exec(SCHEMA);
+  applySchema(db);
   return db;
 }
 
