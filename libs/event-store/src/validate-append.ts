@@ -14,11 +14,11 @@ export function validateAppend(streamId: string, events: readonly EventToAppend[
     throw new InvalidAppendError(`expectedRevision ${String(expected)} is not a revision >= 0 nor no_stream|stream_exists|any`);
   }
   if (!Array.isArray(events) || events.length === 0) throw new InvalidAppendError('an append needs at least one event');
-  const ids = events.length > 1 ? new Set<string>() : undefined;
+  const ids = new Set<string>();
   for (const e of events) {
     if (typeof e.id !== 'string' || !UUID.test(e.id)) throw new InvalidAppendError(`event id "${e.id}" is not a UUID`);
-    if (ids?.has(e.id)) throw new InvalidAppendError(`event id ${e.id} appears twice in one append`);
-    ids?.add(e.id);
+    if (ids.has(e.id)) throw new InvalidAppendError(`event id ${e.id} appears twice in one append`);
+    ids.add(e.id);
     if (typeof e.type !== 'string' || e.type.length === 0 || e.type.length > 200) {
       throw new InvalidAppendError(`event ${e.id}: type must be a non-empty string`);
     }

@@ -91,7 +91,6 @@ export class GroupCommitter {
       }
       if (written.length > 0) this.advanceHead(written);
       this.stmts.commit.run();
-      this.tails.committedGroup();
       this.stats.commits += 1;
       this.stats.appends += batch.length;
     } catch (error) {

@@ -3,9 +3,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import { eventHash, GENESIS_HASH } from '../hash-chain.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
+import { storedChain } from './stream-chain.test-support.js';
 
 const CHILD = resolve(process.cwd(), 'dist/test/support/shared-stream-loop.js');
 const STREAM = 'envelope-fir-ars-32-2023';
@@ -29,7 +28,6 @@ it('three processes appending to one stream (each store remembering tails) leave
   const dir = mkdtempSync(join(tmpdir(), 'refonda-shared-'));
   dirs.push(dir);
   const path = join(dir, 'events.sqlite');
-  new Database(path).pragma('journal_mode = WAL');
   await new SqliteEventStore({ path }).close();
 
   const results = await Promise.all(Array.from({ length: PROCESSES }, () => runChild(path)));
@@ -37,16 +35,7 @@ it('three processes appending to one stream (each store remembering tails) leave
   // The processes did race for the same revisions (otherwise no tail was ever stale).
   expect(results.reduce((n, r) => n + Number(r.out.trim()), 0)).toBeGreaterThan(0);
 
-  const raw = new Database(path, { readonly: true });
-  const rows = raw.prepare<[string], Record<string, string | number>>('SELECT * FROM events WHERE stream_id = ? ORDER BY revision').all(STREAM);
-  raw.close();
-  expect(rows.map((r) => Number(r.revision))).toEqual(Array.from({ length: PROCESSES * APPENDS }, (_, i) => i));
-  let previous = GENESIS_HASH;
-  for (const r of rows) {
-    expect(r.hash).toBe(eventHash(previous, {
-      streamId: STREAM, revision: Number(r.revision), eventId: String(r.event_id), type: String(r.type),
-      schemaVersion: Number(r.schema_version), dataJson: String(r.data), metadataJson: String(r.metadata), recordedAtMs: Number(r.recorded_at),
-    }));
-    previous = String(r.hash);
-  }
+  const chain = storedChain(path, STREAM);
+  expect(chain.revisions).toEqual(Array.from({ length: PROCESSES * APPENDS }, (_, i) => i));
+  expect(chain.intact).toBe(true);
 }, 60_000);

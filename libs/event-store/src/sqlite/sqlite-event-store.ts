@@ -108,16 +108,13 @@ export class SqliteEventStore implements EventStore {
       let cancelWait = () => {};
       const run = async () => {
         while (active && !this.closed) {
-          const rows = this.closed ? [] : this.stmts.all.for(this.batchSize).all(last + 1);
-          // Decoded as a page first: a subscriber that reads the store from next() must not
-          // find this connection busy with an open statement.
-          const batch = this.decode(rows);
-          for (let i = 0; i < batch.length; i++) {
+          const batch = this.readAllSync(last + 1, this.batchSize);
+          for (const event of batch) {
             if (!active) return;
-            subscriber.next(batch[i]!);
-            last = rows[i]![0];
+            subscriber.next(event);
+            last = Number(event.position);
           }
-          if (rows.length < this.batchSize) {
+          if (batch.length < this.batchSize) {
             const wait = this.notifier.next();
             cancelWait = wait.cancel;
             await wait.changed;

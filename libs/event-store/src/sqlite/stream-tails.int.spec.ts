@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { WrongExpectedRevisionError } from '../event-store.errors.js';
-import { eventHash, GENESIS_HASH } from '../hash-chain.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
+import { storedChain } from './stream-chain.test-support.js';
 
 const STREAM = 'envelope-fir-ars-44-2023';
 const dirs: string[] = [];
@@ -28,22 +28,7 @@ function openTwo(): { path: string; a: SqliteEventStore; b: SqliteEventStore } {
 
 const credit = (cents: number) => [{ id: randomUUID(), type: 'funding.envelope_credited', data: { amountCents: cents } }];
 
-/** Recomputes the stream's hash chain from the stored columns, as `audit verify` does. */
-function chainHolds(path: string): boolean {
-  const raw = new Database(path, { readonly: true });
-  const rows = raw.prepare<[string], Record<string, string | number>>('SELECT * FROM events WHERE stream_id = ? ORDER BY revision').all(STREAM);
-  raw.close();
-  let previous = GENESIS_HASH;
-  for (const r of rows) {
-    const expected = eventHash(previous, {
-      streamId: String(r.stream_id), revision: Number(r.revision), eventId: String(r.event_id), type: String(r.type),
-      schemaVersion: Number(r.schema_version), dataJson: String(r.data), metadataJson: String(r.metadata), recordedAtMs: Number(r.recorded_at),
-    });
-    if (expected !== r.hash) return false;
-    previous = String(r.hash);
-  }
-  return rows.length > 0;
-}
+const chainHolds = (path: string) => storedChain(path, STREAM).intact;
 
 describe('the remembered stream tails of a store never hide what another connection wrote', () => {
   it('two stores on one file take turns on one stream: revisions and the hash chain follow both', async () => {

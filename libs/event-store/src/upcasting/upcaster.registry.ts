@@ -26,7 +26,6 @@ export class UpcasterRegistry {
   }
 
   upcast<T>(event: RecordedEvent<T>): RecordedEvent<T> {
-    if (this.steps.size === 0) return event;
     const target = this.currentVersion(event.type);
     if (event.schemaVersion >= target) return event;
     const byVersion = this.steps.get(event.type)!;
