@@ -1,17 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventToAppend, SqliteEventStore } from '#event-store';
-
-/** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../store/fixtures.js';
 
 const ACADEMIES = [['44', '55', '12'], ['32', '59', '09'], ['11', '75', '01'], ['84', '69', '10'], ['76', '31', '16'], ['53', '35', '14']] as const;
 const DAY = 86_400_000;
