@@ -14,9 +14,6 @@ const swc = {
   sourceMaps: 'inline',
 };
 
-// ESM-only packages that CommonJS dependencies require() (e.g. @fastify/static → content-disposition):
-// Jest's CJS loader cannot require(esm) before Node 24.9, so they are compiled to CommonJS for tests.
-const esmRequiredFromCjs = ['content-disposition', 'cookie'];
 
 // The EventStoreDB contract suite (*.esdb.spec.ts) runs against EVENTSTORE_CONNECTION_STRING, or in a
 // Testcontainers container when a Docker engine answers. Otherwise it is left out of the run and the
@@ -60,9 +57,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', swc],
-    [`node_modules/(${esmRequiredFromCjs.join('|')})/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmRequiredFromCjs.join('|')})/)`],
   moduleNameMapper: {
     '^#([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^#([a-z-]+)/(.+)$': '<rootDir>/libs/$1/src/$2.ts',

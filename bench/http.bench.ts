@@ -1,3 +1,4 @@
+import '../apps/api/src/runtime/require-supported-runtime.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,6 @@
 // npm run bench:projections — rebuild rate over 1,000,000 events beside a raw read of the same events,
 // and SSE fan-out latency with 1,000 concurrent clients; figures into docs/benchmarks.md (own section).
+import '../apps/api/src/runtime/require-supported-runtime.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+import '../apps/api/src/runtime/require-supported-runtime.js';
 import { cpus, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';

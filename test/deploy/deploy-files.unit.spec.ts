@@ -9,7 +9,7 @@ const ROOT = process.cwd();
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
 type Service = {
-  image?: string; build?: { context: string; dockerfile: string }; env_file?: string | string[];
+  image?: string; build?: { context: string; dockerfile: string; args?: Record<string, string> }; env_file?: string | string[];
   environment?: Record<string, string>; volumes?: string[]; depends_on?: Record<string, { condition: string }>;
   networks?: Record<string, { ipv4_address?: string }> | string[]; command?: string[]; healthcheck?: { test: string[] };
 };
@@ -42,7 +42,7 @@ describe('docker-compose.yml (development)', () => {
     expect(esdb.image).toMatch(/^eventstore\/eventstore:/);
     expect(esdb.environment).toMatchObject({ EVENTSTORE_CLUSTER_SIZE: '1', EVENTSTORE_INSECURE: 'true' });
     const api = services.api!;
-    expect(api.build).toEqual({ context: '.', dockerfile: 'deploy/Dockerfile' });
+    expect(api.build).toEqual({ context: '.', dockerfile: 'deploy/Dockerfile', args: { NODE_VERSION: expect.any(String) } });
     expect(api.environment).toMatchObject({ STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://eventstoredb:2113?tls=false', DATA_DIR: '/data' });
     expect(api.depends_on).toEqual({ eventstoredb: { condition: 'service_healthy' } });
   });
@@ -129,9 +129,9 @@ describe('deploy/Dockerfile', () => {
   const final = lines.slice(stages.at(-1));
   const build = lines.slice(stages[0], stages[1]);
 
-  it('is multi-stage on node:20-bookworm-slim: npm ci and npm run build, then a runtime with dist and production node_modules', () => {
+  it('is multi-stage on node:<NODE_VERSION>-bookworm-slim: npm ci and npm run build, then a runtime with dist and production node_modules', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
-    for (const i of stages) expect(lines[i]).toMatch(/^FROM node:20-bookworm-slim AS \w+/);
+    for (const i of stages) expect(lines[i]).toMatch(/^FROM node:\$\{NODE_VERSION\}-bookworm-slim AS \w+/);
     expect(build.join('\n')).toMatch(/RUN npm ci/);
     expect(build.join('\n')).toMatch(/RUN npm run build .*npm prune --omit=dev/);
     expect(final).toEqual(expect.arrayContaining(['COPY --from=build /app/dist ./dist', 'COPY --from=build /app/node_modules ./node_modules']));

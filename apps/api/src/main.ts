@@ -1,3 +1,4 @@
+import './runtime/require-supported-runtime.js';
 import { ConfigError, loadConfig } from './config/app.config.js';
 import { createLogger } from './infrastructure/pino.logger.js';
 import { createApp } from './bootstrap.js';

@@ -1,3 +1,4 @@
+import '../../api/src/runtime/require-supported-runtime.js';
 import { AUDIT_HELP, auditCommand } from './commands/audit.command.js';
 import { projectionsCommand } from './commands/projections.command.js';
 import { tokenCommand } from './commands/token.command.js';

@@ -68,7 +68,7 @@ export function sumCents(values: readonly Cents[]): Cents {
   return values.reduce(addCents, 0);
 }
 
-/** U+202F NARROW NO-BREAK SPACE: the thousands separator of fr-FR in CLDR >= 34 (Node 20 with full ICU). */
+/** U+202F NARROW NO-BREAK SPACE: the thousands separator of fr-FR in CLDR >= 34 (Node with full ICU). */
 export const THOUSANDS_SEPARATOR = '\u202f';
 /** U+00A0 NO-BREAK SPACE: between the amount and the euro sign. */
 export const CURRENCY_SPACE = '\u00a0';
@@ -76,7 +76,7 @@ export const CURRENCY_SPACE = '\u00a0';
 /**
  * fr-FR display, computed by hand so that it never depends on the ICU version:
  * 1250000 → "12 500,00 €" where the group separator is U+202F and the space before "€" is U+00A0
- * (exactly what `Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })` prints on Node 20).
+ * (exactly what `Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })` prints on this runtime).
  */
 export function formatEuros(cents: Cents): string {
   const value = assertCents(cents, 'cents');
