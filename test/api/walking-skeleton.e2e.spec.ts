@@ -54,7 +54,7 @@ describe('walking skeleton: POST /projects → decider → append → projection
     expect(fields).toEqual(expect.arrayContaining(['program', 'title']));
     const badUai = await api.request('POST', '/projects', { token: holder, body: { ...educationIntention(), holder: { organisationId: '0550001B', name: 'x' } } });
     expect(badUai.status).toBe(400);
-    expect(badUai.body).toMatchObject({ field: 'holder.organisationId' });
+    expect(badUai.body).toMatchObject({ errors: [expect.objectContaining({ field: 'holder.organisationId' })] });
     const unknownField = await api.request('POST', '/projects', { token: holder, body: { ...educationIntention(), budget: 1.5 } });
     expect(unknownField.status).toBe(400);
     expect((await api.request('GET', '/health')).body.store.headPosition).toBe(before);

@@ -49,7 +49,7 @@ describe('the auditor reads everything and writes nothing', () => {
     }) as unknown as ExecutionContext;
     const auditor = await api.token({ role: 'auditor' });
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
-      await expect(guard.canActivate(context(method, auditor))).rejects.toMatchObject({ status: 403, response: { code: 'AUDITOR_READ_ONLY' } });
+      await expect(guard.canActivate(context(method, auditor))).rejects.toMatchObject({ category: 'forbidden', code: 'AUDITOR_READ_ONLY' });
     }
     expect(await guard.canActivate(context('GET', auditor))).toBe(true);
     expect(await guard.canActivate(context('POST', await api.token({ role: 'holder' })))).toBe(true);

@@ -44,6 +44,6 @@ describe('GET /envelopes/:id?asOf= gives the balance as it was then', () => {
     expect(before.status).toBe(404);
     const bad = await api.request('GET', `/envelopes/${NANCY_METZ_2023}?asOf=hier`, { token: a.finance });
     expect(bad.status).toBe(400);
-    expect(bad.body.field).toBe('asOf');
+    expect(bad.body.errors[0].field).toBe('asOf');
   });
 });

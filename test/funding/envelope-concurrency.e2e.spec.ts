@@ -37,7 +37,7 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
     expect(refused).toHaveLength(REQUESTS - FUNDABLE);
     for (const r of refused) {
       expect(r.body).toMatchObject({ code: 'ENVELOPE_INSUFFICIENT_AE', envelopeId: NANCY_METZ_2023, year: 2023, availableCents: 0, requestedCents: AMOUNT });
-      expect(r.body.message).toContain('0,00\u00a0€ available, 20\u202f000,00\u00a0€ requested');
+      expect(r.body.detail).toContain('0,00\u00a0€ available, 20\u202f000,00\u00a0€ requested');
     }
     const log = await store(api).readStream(`envelope-${NANCY_METZ_2023}`);
     const committed = log.filter((e) => e.type === 'envelope.committed');

@@ -55,7 +55,7 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     const before = await head(api);
     const res = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: 100, cp: 100 }, null);
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REQUIRED', field: 'Idempotency-Key' });
+    expect(res.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REQUIRED', errors: [expect.objectContaining({ field: 'Idempotency-Key' })] });
     expect(await head(api)).toBe(before);
   });
 
@@ -63,21 +63,21 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     const before = await head(api);
     const float = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: 12.5, cp: 0 });
     expect(float.status).toBe(400);
-    expect(float.body).toMatchObject({ code: 'INVALID_AMOUNT', field: 'ae', rule: 'integer-cents' });
+    expect(float.body).toMatchObject({ code: 'INVALID_AMOUNT', errors: [{ field: 'ae', rule: 'integer-cents' }] });
     // "1250.00" as a JSON number would parse to 1250 (cents): refused on the raw text
     const res = await fetch(`${api.url}/envelopes/${NANCY_METZ_2023}/notify`, {
       method: 'POST', body: '{"ae": 0, "cp": 1250.00, "reason": "x: 1.5"}',
       headers: { authorization: `Bearer ${a.finance}`, 'content-type': 'application/json', 'idempotency-key': key() },
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ code: 'INVALID_AMOUNT', field: 'cp' });
+    expect(await res.json()).toMatchObject({ code: 'INVALID_AMOUNT', errors: [expect.objectContaining({ field: 'cp' })] });
     const nested = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/split`, { split: { mode: 'soft', shares: { 'CTS-44-55': 10.25 } } });
     expect(nested.status).toBe(400);
-    expect(nested.body).toMatchObject({ code: 'INVALID_AMOUNT', field: 'split.shares.CTS-44-55' });
+    expect(nested.body).toMatchObject({ code: 'INVALID_AMOUNT', errors: [expect.objectContaining({ field: 'split.shares.CTS-44-55' })] });
     const bad = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: '12,345.00', cp: 0 });
-    expect(bad.body).toMatchObject({ code: 'INVALID_AMOUNT', field: 'ae', rule: 'decimal-format' });
+    expect(bad.body).toMatchObject({ code: 'INVALID_AMOUNT', errors: [{ field: 'ae', rule: 'decimal-format' }] });
     const unknown = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: 1, cp: 1, aeCents: 1 });
-    expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'aeCents' });
+    expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'aeCents' })] });
     expect(await head(api)).toBe(before);
 
     const cents = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: 1_250_000, cp: '12500.00', kind: 'increase', reason: 'Abondement' });
@@ -99,7 +99,7 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     expect(national.body.balance).toMatchObject({ envelopeId: 'fip-national-2023-2027', ceilingCents: 50_000_000_000 });
     expect((await envelopeCommand(api, a.finance, '/envelopes/fip-national-2023-2027/notify', { ae: 100, cp: 0 })).status).toBe(403);
     const unknownOp = await envelopeCommand(api, a.admin, `/envelopes/${NANCY_METZ_2023}/spend`, {});
-    expect(unknownOp.body).toMatchObject({ code: 'ENVELOPE_UNKNOWN_OPERATION', field: 'operation' });
+    expect(unknownOp.body).toMatchObject({ code: 'ENVELOPE_UNKNOWN_OPERATION', errors: [expect.objectContaining({ field: 'operation' })] });
   });
 
   it('allocates from the national envelope to a child and transfers between siblings (two streams, once)', async () => {

@@ -84,14 +84,14 @@ describe('education (FIP) through HTTP with real tokens', () => {
     const before = await eventTypes(api, id);
     const noReason = await run(api, a.eduValidator, id, 'request_completion');
     expect(noReason.status).toBe(400);
-    expect(noReason.body).toMatchObject({ code: 'PROJECT_REASON_REQUIRED', field: 'reason' });
+    expect(noReason.body).toMatchObject({ code: 'PROJECT_REASON_REQUIRED', errors: [expect.objectContaining({ field: 'reason' })] });
     const blank = await run(api, a.eduValidator, id, 'reject', { reason: '   ' });
-    expect(blank.body).toMatchObject({ code: 'PROJECT_REASON_REQUIRED', field: 'reason' });
+    expect(blank.body).toMatchObject({ code: 'PROJECT_REASON_REQUIRED', errors: [expect.objectContaining({ field: 'reason' })] });
     const noAmount = await run(api, a.eduValidator, id, 'validate', { reason: 'Conforme' });
     expect(noAmount.status).toBe(400);
-    expect(noAmount.body).toMatchObject({ code: 'PROJECT_INPUT_REQUIRED', field: 'grantedAmountCents' });
+    expect(noAmount.body).toMatchObject({ code: 'PROJECT_INPUT_REQUIRED', errors: [expect.objectContaining({ field: 'grantedAmountCents' })] });
     const tooMuch = await run(api, a.eduValidator, id, 'validate', { reason: 'Conforme', grantedAmountCents: 1_250_001 });
-    expect(tooMuch.body).toMatchObject({ code: 'PROJECT_INVALID_FIELD', field: 'grantedAmountCents' });
+    expect(tooMuch.body).toMatchObject({ code: 'PROJECT_INVALID_FIELD', errors: [expect.objectContaining({ field: 'grantedAmountCents' })] });
     const float = await run(api, a.eduValidator, id, 'validate', { reason: 'Conforme', grantedAmountCents: 12.5 });
     expect(float.status).toBe(400);
     expect(float.body.errors.map((e: { field: string }) => e.field)).toEqual(['grantedAmountCents']);
@@ -100,7 +100,7 @@ describe('education (FIP) through HTTP with real tokens', () => {
     await ok(api, a.holder, drafting, 'start_drafting');
     const incomplete = await run(api, a.holder, drafting, 'submit');
     expect(incomplete.status).toBe(400);
-    expect(incomplete.body).toMatchObject({ code: 'PROJECT_FIELD_REQUIRED', field: 'requestedAmountCents' });
+    expect(incomplete.body).toMatchObject({ code: 'PROJECT_FIELD_REQUIRED', errors: [expect.objectContaining({ field: 'requestedAmountCents' })] });
     expect(await eventTypes(api, id)).toEqual(before);
   });
 

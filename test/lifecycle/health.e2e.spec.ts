@@ -37,9 +37,9 @@ describe('health (CNR santé / FIR) through HTTP with real tokens', () => {
 
     const noOpinion = await run(api, a.ctsValidator, id, 'record_cts_opinion', { reason: 'Avis rendu en séance du 12 octobre' });
     expect(noOpinion.status).toBe(400);
-    expect(noOpinion.body).toMatchObject({ code: 'PROJECT_INPUT_REQUIRED', field: 'favourable' });
+    expect(noOpinion.body).toMatchObject({ code: 'PROJECT_INPUT_REQUIRED', errors: [expect.objectContaining({ field: 'favourable' })] });
     const noReason = await run(api, a.ctsValidator, id, 'record_cts_opinion', { favourable: true });
-    expect(noReason.body).toMatchObject({ code: 'PROJECT_REASON_REQUIRED', field: 'reason' });
+    expect(noReason.body).toMatchObject({ code: 'PROJECT_REASON_REQUIRED', errors: [expect.objectContaining({ field: 'reason' })] });
     await ok(api, a.ctsValidator, id, 'record_cts_opinion', { reason: 'Avis favorable du CTS de la Meuse, séance du 12 octobre', favourable: true });
     project = await read(api, a.arsValidator, id);
     expect(project.body).toMatchObject({ status: 'cts_review', ctsOpinion: { favourable: true, by: 'val-dt-meuse' } });

@@ -1,5 +1,6 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { DomainError } from '#kernel';
 import { PUBLIC_ROUTE, ROLES_ALLOWED } from './auth.decorators.js';
 import { JwtService } from './jwt.service.js';
 import { type Role, toActor } from './principal.js';
@@ -16,20 +17,22 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     if (!header) {
       if (isPublic) return true;
-      throw new UnauthorizedException({ code: 'AUTH_REQUIRED', message: 'Authorization: Bearer <token> is required' });
+      throw new DomainError('unauthenticated', 'AUTH_REQUIRED', 'Un jeton d’accès est requis : en-tête « Authorization: Bearer <jeton> ».');
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new UnauthorizedException({ code: 'AUTH_MALFORMED', message: 'Authorization must be "Bearer <token>"' });
+    if (!match) throw new DomainError('unauthenticated', 'AUTH_MALFORMED', 'L’en-tête Authorization doit avoir la forme « Bearer <jeton> ».');
     let claims;
     try {
       claims = await this.jwt.verify(match[1]!);
     } catch (error) {
-      throw new UnauthorizedException({ code: 'AUTH_INVALID', message: (error as Error).message });
+      throw new DomainError('unauthenticated', 'AUTH_INVALID', `Jeton refusé : ${(error as Error).message}`);
     }
     request.actor = toActor(claims);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);
     if (roles && !roles.includes(claims.role)) {
-      throw new ForbiddenException({ code: 'ROLE_FORBIDDEN', message: `role ${claims.role} may not do this; allowed: ${roles.join(', ')}`, allowedRoles: roles });
+      throw new DomainError('forbidden', 'ROLE_FORBIDDEN', `Le rôle « ${claims.role} » ne permet pas cette action ; rôles autorisés : ${roles.join(', ')}.`, {
+        allowedRoles: roles,
+      });
     }
     return true;
   }

@@ -1,4 +1,5 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '#kernel';
 import { JwtService } from '#auth';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -18,7 +19,7 @@ export class AuditorReadOnlyGuard implements CanActivate {
     if (!token) return true; // AuthGuard answers 401
     const role = await this.jwt.verify(token).then((c) => c.role, () => undefined);
     if (role === 'auditor') {
-      throw new ForbiddenException({ code: 'AUDITOR_READ_ONLY', message: 'the auditor role reads and verifies; it may write nothing' });
+      throw new DomainError('forbidden', 'AUDITOR_READ_ONLY', 'Le rôle auditeur lit et vérifie ; il n’écrit rien.');
     }
     return true;
   }

@@ -1,4 +1,5 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '#kernel';
 import { JwtService, toActor } from '#auth';
 import type { AppConfig } from '../config/app.config.js';
 import { APP_CONFIG } from '../infrastructure/tokens.js';
@@ -22,12 +23,12 @@ export class DashboardAccessGuard implements CanActivate {
         request.actor = toActor(await this.jwt.verify(token));
         return true;
       } catch (error) {
-        throw new UnauthorizedException({ code: 'AUTH_INVALID', message: (error as Error).message });
+        throw new DomainError('unauthenticated', 'AUTH_INVALID', `Jeton refusé : ${(error as Error).message}`);
       }
     }
     if (this.config.publicDashboard) return true;
-    throw new UnauthorizedException({
-      code: 'AUTH_REQUIRED', message: 'the dashboard is not public (PUBLIC_DASHBOARD=false): Authorization: Bearer <token> is required',
-    });
+    throw new DomainError(
+      'unauthenticated', 'AUTH_REQUIRED', 'Le tableau de bord n’est pas public (PUBLIC_DASHBOARD=false) : un jeton d’accès est requis.',
+    );
   }
 }

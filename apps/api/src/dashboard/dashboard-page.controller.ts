@@ -1,10 +1,11 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '#auth';
+import { DomainError } from '#kernel';
 
 const PAGE = 'apps/api/src/dashboard/public/index.html';
 
@@ -45,7 +46,7 @@ export class DashboardPageController {
   @Get('dashboard/assets/:file')
   asset(@Param('file') file: string, @Res() reply: FastifyReply) {
     const asset = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
-    if (!asset || !existsSync(asset.path)) throw new NotFoundException({ code: 'ASSET_NOT_FOUND', message: `no asset ${file}` });
+    if (!asset || !existsSync(asset.path)) throw new DomainError('not_found', 'ASSET_NOT_FOUND', `Aucun fichier « ${file} » parmi les ressources du tableau de bord.`);
     return reply.type(asset.type).header('cache-control', 'no-cache').send(createReadStream(asset.path));
   }
 }

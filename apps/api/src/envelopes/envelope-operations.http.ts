@@ -8,7 +8,6 @@ import { assertCanManage } from './envelope-access.js';
 import { EnvelopeCommands } from './envelope-commands.service.js';
 import { OPEN_FIELDS, OPERATIONS, checkBody, isOperation, openCommand, operationCommand } from './envelope-request.js';
 import { writeResponse } from './envelope-response.js';
-import { assertNoFractionalNumber } from './raw-body.hook.js';
 
 const KEY_HEADER = { name: 'Idempotency-Key', required: true, description: 'required: a retry with the same key returns the first outcome and writes nothing' };
 const AMOUNTS = 'Amounts (ae, cp, amount, ceiling, split shares): integer cents (JSON number) or decimal euros as a string ("12500.00"); a JSON number with a fraction is refused (400).';
@@ -26,7 +25,6 @@ export class EnvelopeOperationsHttp {
   @ApiBody({ schema: { type: 'object', example: { fund: 'fip', territoryCode: 'academie-12', year: 2023, label: 'FIP académie de Nancy-Metz 2023' } } })
   async open(@Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     this.commands.requestIdOf(req);
-    assertNoFractionalNumber(req);
     const order = openCommand(checkBody(body, OPEN_FIELDS));
     const id = buildEnvelopeId(order.fund, order.territoryCode, order.period);
     assertCanManage(actor, id);
@@ -51,7 +49,6 @@ export class EnvelopeOperationsHttp {
     envelopeStreamId(id);
     this.commands.requestIdOf(req);
     assertCanManage(actor, id);
-    assertNoFractionalNumber(req);
     const order = operationCommand(operation, checkBody(body, OPERATIONS[operation]));
     return writeResponse(reply, await this.commands.run(req, actor, id, order));
   }

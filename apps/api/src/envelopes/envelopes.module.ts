@@ -1,6 +1,4 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
+import { Module } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { EnvelopeBalanceQueries } from '#projections';
 import { ReadYourWrites } from '../http/read-your-writes.js';
@@ -8,7 +6,6 @@ import { READ_MODEL_DB } from '../infrastructure/tokens.js';
 import { EnvelopeCommands } from './envelope-commands.service.js';
 import { EnvelopeOperationsHttp } from './envelope-operations.http.js';
 import { GetEnvelopesHttp } from './get-envelopes.http.js';
-import { captureEnvelopeRawBodies } from './raw-body.hook.js';
 
 /** Envelope commands (finance/admin, Idempotency-Key, territory scope) and reads (folded streams; the list from the envelope-balances read model). */
 @Module({
@@ -19,12 +16,4 @@ import { captureEnvelopeRawBodies } from './raw-body.hook.js';
     { provide: EnvelopeBalanceQueries, inject: [READ_MODEL_DB], useFactory: (db: Database.Database) => new EnvelopeBalanceQueries(db) },
   ],
 })
-export class EnvelopesModule implements OnModuleInit {
-  constructor(
-    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
-  ) {}
-
-  onModuleInit(): void {
-    captureEnvelopeRawBodies(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
-  }
-}
+export class EnvelopesModule {}

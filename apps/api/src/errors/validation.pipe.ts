@@ -1,4 +1,7 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { DomainError } from '#kernel';
+import type { FieldError } from './problem-details.js';
+import { frenchRule } from './validation-rules.fr.js';
 
 /** Bad input → 400 naming each field and the rule it breaks; unknown fields are refused. */
 export function requestValidationPipe(): ValidationPipe {
@@ -7,15 +10,18 @@ export function requestValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) =>
-      new BadRequestException({ code: 'VALIDATION_FAILED', message: 'the request is invalid', errors: flatten(errors) }),
+    exceptionFactory: (errors) => {
+      const fields = flatten(errors);
+      const list = fields.map((e) => `${e.field} (${e.detail})`).join(' ; ');
+      return new DomainError('invalid', 'VALIDATION_FAILED', `La requête est invalide : ${list}.`, { errors: fields });
+    },
   });
 }
 
-export function flatten(errors: ValidationError[], parent = ''): { field: string; rules: Record<string, string> }[] {
+export function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, rules: e.constraints }] : [];
+    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({ field, rule, detail: frenchRule(rule, message) }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor, CommandContext } from '#kernel';
+import { type Actor, type CommandContext, invalid } from '#kernel';
 import type { AppendResult, EventMetadata } from '#event-store';
 
 const ID = /^[\x21-\x7e]{1,200}$/;
@@ -10,7 +9,9 @@ const ID = /^[\x21-\x7e]{1,200}$/;
 export function commandMetadata(request: FastifyRequest, ctx: CommandContext, replicaId: string): EventMetadata {
   const correlation = header(request, 'x-correlation-id');
   if (correlation !== undefined && !ID.test(correlation)) {
-    throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'X-Correlation-Id: 1 to 200 printable characters', field: 'X-Correlation-Id' });
+    throw invalid('VALIDATION_FAILED', 'X-Correlation-Id', 'printable-1-200', {
+      detail: 'L’en-tête X-Correlation-Id doit compter de 1 à 200 caractères imprimables.',
+    });
   }
   return {
     actor: ctx.actor.id,
@@ -37,7 +38,7 @@ export function ifMatchOf(request: FastifyRequest): bigint | undefined {
   const raw = header(request, 'if-match');
   if (raw === undefined) return undefined;
   const m = /^(?:W\/)?"?(-?\d{1,15})"?$/.exec(raw.trim());
-  if (!m) throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'If-Match must be a revision ETag such as "3"', field: 'If-Match' });
+  if (!m) throw invalid('VALIDATION_FAILED', 'If-Match', 'revision-etag', { detail: 'L’en-tête If-Match doit être une révision (ETag) telle que "3".' });
   return BigInt(m[1]!);
 }
 
@@ -45,7 +46,9 @@ export function ifMatchOf(request: FastifyRequest): bigint | undefined {
 export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   const key = header(request, 'idempotency-key');
   if (key !== undefined && !ID.test(key)) {
-    throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'Idempotency-Key: 1 to 200 printable characters without spaces', field: 'Idempotency-Key' });
+    throw invalid('VALIDATION_FAILED', 'Idempotency-Key', 'printable-1-200', {
+      detail: 'L’en-tête Idempotency-Key doit compter de 1 à 200 caractères imprimables, sans espace.',
+    });
   }
   return key;
 }

@@ -1,4 +1,5 @@
-import { BadRequestException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, invalid } from '#kernel';
 import type { FastifyRequest } from 'fastify';
 import { ProjectionRunner } from '#projections';
 import type { AppConfig } from '../config/app.config.js';
@@ -16,13 +17,13 @@ export class ReadYourWrites {
   async waitFor(request: FastifyRequest, query: { minPosition?: string }): Promise<void> {
     const raw = query.minPosition ?? header(request, 'x-min-position');
     if (raw === undefined || raw === '') return;
-    if (!/^\d{1,15}$/.test(raw)) throw new BadRequestException({ code: 'VALIDATION_FAILED', field: 'minPosition', message: 'minPosition must be a non-negative integer position' });
+    if (!/^\d{1,15}$/.test(raw)) {
+      throw invalid('VALIDATION_FAILED', 'minPosition', 'position', { detail: 'minPosition doit être une position du journal (entier positif ou nul).' });
+    }
     const reached = await this.runner.waitFor(BigInt(raw), this.config.maxReadWaitMs);
     if (!reached) {
-      throw new ServiceUnavailableException({
-        code: 'READ_MODEL_BEHIND', message: `read models have not reached position ${raw} within ${this.config.maxReadWaitMs} ms; retry`,
-        minPosition: raw, projections: this.runner.status(),
-      });
+      const detail = `Les vues n’ont pas atteint la position ${raw} en ${this.config.maxReadWaitMs} ms ; réessayez.`;
+      throw new DomainError('unavailable', 'READ_MODEL_BEHIND', detail, { minPosition: raw, projections: this.runner.status() });
     }
   }
 }
