@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventToAppend, SqliteEventStore } from '#event-store';
+import { TRANSITION_EVENTS } from '#projects';
 import { prng } from '../store/fixtures.js';
 
 const ACADEMIES = [['44', '55', '12'], ['32', '59', '09'], ['11', '75', '01'], ['84', '69', '10'], ['76', '31', '16'], ['53', '35', '14']] as const;
@@ -15,8 +16,9 @@ function projectEvents(i: number, rand: () => number): EventToAppend[] {
   const day = Math.floor(rand() * 300);
   const holder = `holder-${i % 5000}`;
   const by = (role: string, id: string) => ({ id, role });
-  const t = (command: string, from: string, to: string, d: number, extra: object = {}) => ({
-    id: randomUUID(), type: 'project.transitioned', data: { command, from, to, by: by(command === 'start_drafting' || command === 'submit' ? 'holder' : 'validator', holder), at: at(d), ...extra },
+  const t = (command: keyof typeof TRANSITION_EVENTS, from: string, to: string, d: number, extra: object = {}) => ({
+    id: randomUUID(), type: TRANSITION_EVENTS[command],
+    data: { from, to, by: by(command === 'start_drafting' || command === 'submit' ? 'holder' : 'validator', holder), at: at(d), ...extra },
   });
   const events: EventToAppend[] = [{
     id: randomUUID(), type: 'project.intention_declared', data: {
@@ -34,7 +36,7 @@ function projectEvents(i: number, rand: () => number): EventToAppend[] {
   events.push(t('submit', 'drafting', 'submitted', day + 3));
   events.push(t('start_analysis', 'submitted', 'under_analysis', day + 5));
   const r = rand();
-  if (r < 0.45) events.push(t('validate', 'under_analysis', 'validated', day + 9, { reason: 'Conforme', inputs: { grantedAmountCents: 1_000_000 + (i % 500_000) } }));
+  if (r < 0.45) events.push(t('validate', 'under_analysis', 'validated', day + 9, { reason: 'Conforme', grantedAmountCents: 1_000_000 + (i % 500_000) }));
   else if (r < 0.7) events.push(t('reject', 'under_analysis', 'rejected', day + 9, { reason: 'Hors cadre' }));
   return events;
 }

@@ -40,7 +40,7 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     expect(events[2]!.summary).toBe('Dossier modifié par holder-meuse (porteur) : montant demandé 12\u202f500,00\u00a0€, budget');
     expect(events[3]!.summary).toBe('Déposé par holder-meuse (porteur)');
     expect(events[5]).toMatchObject({
-      type: 'project.transitioned', who: 'validator-nancy', role: 'validator', territory: { academies: ['12'] },
+      type: 'project.validated', who: 'validator-nancy', role: 'validator', territory: { academies: ['12'] },
       why: 'Projet solide, partenaires engagés',
       summary: 'Validé par validator-nancy (instructeur), 12\u202f500,00\u00a0€ accordés : motif Projet solide, partenaires engagés',
     });

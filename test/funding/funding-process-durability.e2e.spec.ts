@@ -60,7 +60,7 @@ describe('the funding process survives restarts, handles each event once, and st
     const health = await eventually(() => api!.request('GET', '/health'), (r) => r.body.processes?.funding?.state === 'failed');
     expect(health.status).toBe(503);
     expect(health.body.status).toBe('degraded');
-    expect(health.body.processes.funding).toMatchObject({ name: 'funding', state: 'failed', error: { eventType: 'project.transitioned', streamId: `project-${id}` } });
+    expect(health.body.processes.funding).toMatchObject({ name: 'funding', state: 'failed', error: { eventType: 'project.validated', streamId: `project-${id}` } });
     expect(health.body.processes.funding.error.message).toMatch(/cents/);
     const stoppedAt = health.body.processes.funding.position;
     expect(Number(health.body.processes.funding.lag)).toBeGreaterThan(0);

@@ -67,9 +67,10 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     await deadlines(api).tick();
     const types = await eventTypes(api, id);
     expect(count(types, 'project.deadline_expired')).toBe(1);
-    expect(types.slice(-2)).toEqual(['project.deadline_expired', 'project.transitioned']);
+    expect(types.slice(-2)).toEqual(['project.deadline_expired', 'project.lapsed']);
     const expiry = (await store(api).readStream(`project-${id}`)).slice(-2);
-    expect(expiry[1]!.data).toMatchObject({ command: 'lapse', reason: REASON, at: '2023-10-01T08:00:00.000Z' });
+    expect(expiry[1]).toMatchObject({ type: 'project.lapsed' });
+    expect(expiry[1]!.data).toMatchObject({ to: 'withdrawn', reason: REASON, at: '2023-10-01T08:00:00.000Z' });
     expect(expiry[0]!.metadata).toMatchObject({ actorId: 'deadline-scheduler', role: 'system', correlationId: `${id}/completion/1` });
     expect((await api.request('GET', '/health')).body.processes.deadlines).toMatchObject({ state: 'running', pending: 0, failures: 0 });
   });
@@ -99,8 +100,10 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     for (const id of ids) {
       const types = await eventTypes(first, id);
       expect(count(types, 'project.deadline_expired')).toBe(1);
-      expect(types.at(-1)).toBe('project.transitioned');
-      expect(count(types, 'project.transitioned')).toBe(5); // drafting, submit, analysis, completion, lapse
+      expect(types.at(-1)).toBe('project.lapsed');
+      expect(types.slice(1).filter((t) => !t.startsWith('project.deadline_') && t !== 'project.content_edited')).toEqual([
+        'project.drafting_started', 'project.submitted', 'project.analysis_started', 'project.completion_requested', 'project.lapsed',
+      ]);
       expect((await read(second, a.holder, id)).body).toMatchObject({ status: 'withdrawn', lastTransition: { reason: REASON } });
     }
     expect(deadlines(first).pending()).toEqual([]);
@@ -118,7 +121,7 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     expect(deadlines(api).pending()).toHaveLength(1);
     clock.advance(10 * DAY);
     const resubmitted = await ok(api, a.holder, id, 'resubmit');
-    expect(resubmitted.body.events).toEqual(['project.transitioned', 'project.deadline_cancelled']);
+    expect(resubmitted.body.events).toEqual(['project.resubmitted', 'project.deadline_cancelled']);
     await deadlines(api).tick();
     expect(deadlines(api).pending()).toEqual([]);
 
@@ -157,7 +160,7 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     const id = await educationUnderAnalysis(api, a);
     await ok(api, a.eduValidator, id, 'request_completion', { reason: 'Budget à détailler' });
     const withdrawn = await ok(api, a.holder, id, 'withdraw', { reason: 'Le projet ne se fera pas cette année' });
-    expect(withdrawn.body.events).toEqual(['project.transitioned', 'project.deadline_cancelled']);
+    expect(withdrawn.body.events).toEqual(['project.withdrawn', 'project.deadline_cancelled']);
     clock.advance(40 * DAY);
     expect(await deadlines(api).tick()).toEqual([]);
     expect(await eventTypes(api, id)).not.toContain('project.deadline_expired');

@@ -35,7 +35,7 @@ describe('education (FIP) through HTTP with real tokens', () => {
     await ok(api, a.eduValidator, id, 'start_analysis');
 
     const sentBack = await ok(api, a.eduValidator, id, 'request_completion', { reason: 'Joindre le devis signé de la commune' });
-    expect(sentBack.body).toMatchObject({ status: 'completion_requested', events: ['project.transitioned', 'project.deadline_opened'] });
+    expect(sentBack.body).toMatchObject({ status: 'completion_requested', events: ['project.completion_requested', 'project.deadline_opened'] });
     project = await read(api, a.holder, id);
     expect(project.body.workflow.deadlines).toMatchObject([{ name: 'completion', dueAt: '2023-10-01T08:00:00.000Z' }]);
     expect(project.body.lastTransition).toMatchObject({ command: 'request_completion', reason: 'Joindre le devis signé de la commune', by: { id: 'val-nancy-metz' } });
@@ -45,7 +45,7 @@ describe('education (FIP) through HTTP with real tokens', () => {
     const completed = await edit(api, a.holder, id, { attachments: [...dossier().attachments, { name: 'devis-signe.pdf', sizeBytes: 51_000, sha256: SHA('devis signé') }] });
     expect(completed.status).toBe(200);
     const resubmitted = await ok(api, a.holder, id, 'resubmit');
-    expect(resubmitted.body).toMatchObject({ status: 'submitted', events: ['project.transitioned', 'project.deadline_cancelled'] });
+    expect(resubmitted.body).toMatchObject({ status: 'submitted', events: ['project.resubmitted', 'project.deadline_cancelled'] });
     await ok(api, a.eduValidator, id, 'start_analysis');
 
     const validated = await ok(api, a.eduValidator, id, 'validate', { reason: 'Projet conforme aux critères du FIP', grantedAmountCents: 1_000_000 });
@@ -60,9 +60,9 @@ describe('education (FIP) through HTTP with real tokens', () => {
     // The validator has nothing left to do: financing is the funding process's (finance / system).
     expect(commandsOf(project)).toEqual([]);
     expect(await eventTypes(api, id)).toEqual([
-      'project.intention_declared', 'project.transitioned', 'project.content_edited', 'project.transitioned', 'project.transitioned',
-      'project.transitioned', 'project.deadline_opened', 'project.content_edited', 'project.transitioned', 'project.deadline_cancelled',
-      'project.transitioned', 'project.transitioned',
+      'project.intention_declared', 'project.drafting_started', 'project.content_edited', 'project.submitted', 'project.analysis_started',
+      'project.completion_requested', 'project.deadline_opened', 'project.content_edited', 'project.resubmitted', 'project.deadline_cancelled',
+      'project.analysis_started', 'project.validated',
     ]);
   });
 

@@ -50,8 +50,11 @@ describe('health (CNR santé / FIR) through HTTP with real tokens', () => {
     project = await read(api, a.holder, id);
     expect(project.body).toMatchObject({ status: 'validated', grantedAmountCents: 1_200_000, lastTransition: { by: { id: 'val-ars-grand-est' } } });
     expect(commandsOf(project)).toEqual(['withdraw']);
-    const transitions = (await eventTypes(api, id)).filter((t) => t === 'project.transitioned');
-    expect(transitions).toHaveLength(6); // drafting, submit, analysis, CTS, opinion, validate
+    const transitions = (await eventTypes(api, id)).filter((t) => !['project.intention_declared', 'project.content_edited'].includes(t));
+    expect(transitions).toEqual([
+      'project.drafting_started', 'project.submitted', 'project.analysis_started', 'project.referred_to_cts', 'project.cts_opinion_recorded',
+      'project.validated',
+    ]);
   });
 
   it('a validator of another ARS is 403; an unfavourable opinion then a rejection, reopened with a reason', async () => {

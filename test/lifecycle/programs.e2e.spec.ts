@@ -125,7 +125,7 @@ describe('definitions are checked when the application starts', () => {
   });
 
   it('a transition nobody can send stops start-up', async () => {
-    educationWorkflowV1.transitions.push({ command: 'archive', from: ['rejected'], to: 'withdrawn', roles: ['admin'], label: 'Archiver' });
+    educationWorkflowV1.transitions.push({ command: 'archive', event: 'project.archived', from: ['rejected'], to: 'withdrawn', roles: ['admin'], label: 'Archiver' });
     restore.push(() => educationWorkflowV1.transitions.pop());
     const error = await startupError();
     expect(error).toMatchObject({ definitionId: 'cnr-education', fault: 'unrunnable_command' });

@@ -9,6 +9,7 @@ import { funnelProjection } from './funnel/funnel.projection.js';
 import { projectListProjection } from './project-list/project-list.projection.js';
 import type { Projection } from './runner/projection.js';
 import { workloadProjection } from './workload/workload.projection.js';
+import { TRANSITION_EVENTS } from '#projects';
 
 const all: Projection[] = [projectListProjection, funnelProjection, envelopeBalancesProjection, workloadProjection, decisionsProjection, dailySeriesProjection];
 const at = (d: number) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString();
@@ -18,7 +19,8 @@ const by = { id: 'v1', role: 'validator' };
 function life(i: number): EventToAppend[] {
   const projectId = `p${i}`;
   const e = (type: string, data: object): EventToAppend => ({ id: randomUUID(), type, data });
-  const t = (command: string, from: string, to: string, d: number, extra: object = {}) => e('project.transitioned', { command, from, to, by, at: at(d), ...extra });
+  const t = (command: keyof typeof TRANSITION_EVENTS, from: string, to: string, d: number, extra: object = {}) =>
+    e(TRANSITION_EVENTS[command], { from, to, by, at: at(d), ...extra });
   const deadline = (type: string, n: number, d: number) => e(type, { deadlineId: `${projectId}-d${n}`, name: 'completion', subjectId: projectId, openedAt: at(d), dueAt: at(d + 30), at: at(d), onExpiry: { command: 'lapse', reason: 'délai' }, cancelledBy: 'h' });
   const events = [
     e('project.intention_declared', {
@@ -32,13 +34,13 @@ function life(i: number): EventToAppend[] {
     t('start_analysis', 'submitted', 'under_analysis', i + 4),
     t('request_completion', 'under_analysis', 'completion_requested', i + 5, { reason: 'pièces' }),
     deadline('project.deadline_opened', 1, i + 5),
-    t('complete', 'completion_requested', 'submitted', i + 6),
+    t('resubmit', 'completion_requested', 'submitted', i + 6),
     deadline(i % 2 ? 'project.deadline_cancelled' : 'project.deadline_expired', 1, i + 6),
     t('start_analysis', 'submitted', 'under_analysis', i + 7),
     t('start_analysis', 'under_analysis', 'under_analysis', i + 7),
   ];
   if (i % 4 === 0) events.push(t('reject', 'under_analysis', 'rejected', i + 8, { reason: 'hors cadre' }));
-  else events.push(t('validate', 'under_analysis', 'validated', i + 8, { reason: 'ok', inputs: { grantedAmountCents: 500 * i } }));
+  else events.push(t('validate', 'under_analysis', 'validated', i + 8, { reason: 'ok', grantedAmountCents: 500 * i }));
   if (i % 4 === 1) events.push(t('start_financing', 'validated', 'financing', i + 9));
   return events;
 }

@@ -38,8 +38,8 @@ describe('education (FIP): given / when / then', () => {
     spec.given(historyTo('education', 'drafting')).when(edu('submit')).thenThrows('PROJECT_FIELD_REQUIRED', { field: 'requestedAmountCents', rule: 'required' });
     spec.given(play([declare('education'), edu('start_drafting'), completeDossier()]).events).when(edu('submit')).then([
       {
-        type: 'project.transitioned',
-        data: { command: 'submit', from: 'drafting', to: 'submitted', by: { id: 'holder-1', role: 'holder' }, at: T0.toISOString() },
+        type: 'project.submitted',
+        data: { from: 'drafting', to: 'submitted', by: { id: 'holder-1', role: 'holder' }, at: T0.toISOString() },
       },
     ]);
   });
@@ -53,9 +53,9 @@ describe('education (FIP): given / when / then', () => {
   it('requesting completion records the reason and opens the 30-day completion deadline', () => {
     spec.given(historyTo('education', 'under_analysis')).when({ ...edu('request_completion'), reason: 'Budget détaillé manquant' } as ProjectCommand).then([
       {
-        type: 'project.transitioned',
+        type: 'project.completion_requested',
         data: {
-          command: 'request_completion', from: 'under_analysis', to: 'completion_requested', reason: 'Budget détaillé manquant',
+          from: 'under_analysis', to: 'completion_requested', reason: 'Budget détaillé manquant',
           by: { id: eduValidator.id, role: 'validator' }, at: T0.toISOString(),
         },
       },
@@ -72,7 +72,7 @@ describe('education (FIP): given / when / then', () => {
   it('the holder completes and resubmits: the deadline is cancelled', () => {
     const history = historyTo('education', 'completion_requested');
     spec.given(history).when(edu('resubmit', day(3))).then([
-      { type: 'project.transitioned', data: { command: 'resubmit', from: 'completion_requested', to: 'submitted', by: { id: 'holder-1', role: 'holder' }, at: day(3).toISOString() } },
+      { type: 'project.resubmitted', data: { from: 'completion_requested', to: 'submitted', by: { id: 'holder-1', role: 'holder' }, at: day(3).toISOString() } },
       { type: 'project.deadline_cancelled', data: { deadlineId: `${PID}/completion/1`, name: 'completion', subjectId: PID, cancelledBy: 'resubmit', at: day(3).toISOString() } },
     ]);
   });
@@ -82,8 +82,8 @@ describe('education (FIP): given / when / then', () => {
     spec.given(historyTo('education', 'completion_requested')).when(expire).then([
       { type: 'project.deadline_expired', data: { deadlineId: `${PID}/completion/1`, name: 'completion', subjectId: PID, dueAt: day(30).toISOString(), at: day(30).toISOString() } },
       {
-        type: 'project.transitioned',
-        data: { command: 'lapse', from: 'completion_requested', to: 'withdrawn', reason: 'completion deadline passed', by: { id: system.id, role: 'system' }, at: day(30).toISOString() },
+        type: 'project.lapsed',
+        data: { from: 'completion_requested', to: 'withdrawn', reason: 'completion deadline passed', by: { id: system.id, role: 'system' }, at: day(30).toISOString() },
       },
     ]);
     spec.given(historyTo('education', 'completion_requested')).when({ ...expire, ctx: ctx(system, day(29)) }).thenThrows('PROJECT_DEADLINE_NOT_DUE');
@@ -93,9 +93,9 @@ describe('education (FIP): given / when / then', () => {
   it('validation carries the granted amount (integer cents, at most the request)', () => {
     spec.given(historyTo('education', 'under_analysis')).when(edu('validate')).then([
       {
-        type: 'project.transitioned',
+        type: 'project.validated',
         data: {
-          command: 'validate', from: 'under_analysis', to: 'validated', reason: 'Projet conforme', inputs: { grantedAmountCents: 1_000_000 },
+          from: 'under_analysis', to: 'validated', reason: 'Projet conforme', grantedAmountCents: 1_000_000,
           by: { id: eduValidator.id, role: 'validator' }, at: T0.toISOString(),
         },
       },
@@ -110,15 +110,15 @@ describe('education (FIP): given / when / then', () => {
   it('reject then reopen (validator, with a reason) sends the project back to analysis', () => {
     spec.given(historyTo('education', 'rejected')).when({ ...edu('reopen'), reason: 'Pièce retrouvée' } as ProjectCommand).then([
       {
-        type: 'project.transitioned',
-        data: { command: 'reopen', from: 'rejected', to: 'under_analysis', reason: 'Pièce retrouvée', by: { id: eduValidator.id, role: 'validator' }, at: T0.toISOString() },
+        type: 'project.reopened',
+        data: { from: 'rejected', to: 'under_analysis', reason: 'Pièce retrouvée', by: { id: eduValidator.id, role: 'validator' }, at: T0.toISOString() },
       },
     ]);
   });
 
   it('the holder withdraws from any non-final state; a withdrawal during completion cancels the deadline', () => {
     spec.given(historyTo('education', 'completion_requested')).when(edu('withdraw')).then((events) => {
-      expect(events.map((e) => e.type)).toEqual(['project.transitioned', 'project.deadline_cancelled']);
+      expect(events.map((e) => e.type)).toEqual(['project.withdrawn', 'project.deadline_cancelled']);
     });
     spec.given(historyTo('education', 'closed')).when(edu('withdraw')).thenThrows('PROJECT_ILLEGAL_TRANSITION', { state: 'closed' });
   });
@@ -127,7 +127,7 @@ describe('education (FIP): given / when / then', () => {
     spec.given(historyTo('education', 'validated')).when({ ...edu('start_financing'), commitmentRef: '  ' } as ProjectCommand)
       .thenThrows('PROJECT_INPUT_REQUIRED', { field: 'commitmentRef' });
     spec.given(historyTo('education', 'validated')).when(edu('start_financing')).then((events) => {
-      expect(events[0]).toMatchObject({ data: { to: 'financing', inputs: { commitmentRef: 'EJ-2026-0042' }, by: { id: finance.id, role: 'finance' } } });
+      expect(events[0]).toMatchObject({ type: 'project.financing_started', data: { to: 'financing', commitmentRef: 'EJ-2026-0042', by: { id: finance.id, role: 'finance' } } });
     });
     spec.given(historyTo('education', 'financing')).when(edu('close')).thenThrows('PROJECT_GUARD_FAILED', { guard: 'final_report_submitted' });
     spec.given(historyTo('education', 'financing')).when({ ...edu('submit_final_report'), report: { summary: 'x', spentAmountCents: 1.5 } } as ProjectCommand)

@@ -22,7 +22,7 @@ describe('health (FIR): given / when / then', () => {
 
   it('after analysis, the project goes to the territorial health council (CTS)', () => {
     spec.given(historyTo('health', 'under_analysis')).when(health('refer_to_cts')).then([
-      { type: 'project.transitioned', data: { command: 'refer_to_cts', from: 'under_analysis', to: 'cts_review', by: { id: arsValidator.id, role: 'validator' }, at: T0.toISOString() } },
+      { type: 'project.referred_to_cts', data: { from: 'under_analysis', to: 'cts_review', by: { id: arsValidator.id, role: 'validator' }, at: T0.toISOString() } },
     ]);
   });
 
@@ -36,9 +36,9 @@ describe('health (FIR): given / when / then', () => {
     const opinion = { ...health('record_cts_opinion'), favourable: false, reason: 'Doublon avec un projet voisin' } as ProjectCommand;
     spec.given(historyTo('health', 'cts_review')).when(opinion).then([
       {
-        type: 'project.transitioned',
+        type: 'project.cts_opinion_recorded',
         data: {
-          command: 'record_cts_opinion', from: 'cts_review', to: 'cts_review', reason: 'Doublon avec un projet voisin', inputs: { favourable: false },
+          from: 'cts_review', to: 'cts_review', reason: 'Doublon avec un projet voisin', favourable: false,
           by: { id: arsValidator.id, role: 'validator' }, at: T0.toISOString(),
         },
       },
@@ -66,9 +66,9 @@ describe('health (FIR): given / when / then', () => {
     spec.given(play([...pathTo('health', 'cts_review'), health('record_cts_opinion')]).events).when(health('validate')).then((events) => {
       expect(events).toEqual([
         {
-          type: 'project.transitioned',
+          type: 'project.validated',
           data: {
-            command: 'validate', from: 'cts_review', to: 'validated', reason: 'Projet conforme', inputs: { grantedAmountCents: 1_000_000 },
+            from: 'cts_review', to: 'validated', reason: 'Projet conforme', grantedAmountCents: 1_000_000,
             by: { id: arsValidator.id, role: 'validator' }, at: T0.toISOString(),
           },
         },

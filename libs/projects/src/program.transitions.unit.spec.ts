@@ -3,6 +3,7 @@ import { type Actor, DomainError } from '#kernel';
 import { deciderSpecification } from '#testing';
 import { ROLES } from '#workflow';
 import type { ProjectCommand } from './project.commands.js';
+import { TRANSITION_EVENTS } from './project.events.js';
 import { projectDecider } from './project.decider.js';
 import { commandFor, completeDossier, historyTo, otherHolder, outsiderOf, play, pathTo } from './project.fixture.js';
 import { PROGRAMS, type Program } from './project.state.js';
@@ -33,7 +34,7 @@ describe.each(PROGRAMS)('%s workflow: every transition', (program) => {
 
   it.each(legal)('%s from %s → %s is legal for its role', (command, from, to) => {
     spec.given(setup(program, command, from)).when(commandFor(program, command)).then((events) => {
-      expect(events[0]).toMatchObject({ type: 'project.transitioned', data: { command, from, to } });
+      expect(events[0]).toMatchObject({ type: TRANSITION_EVENTS[command as keyof typeof TRANSITION_EVENTS], data: { from, to } });
     });
   });
 

@@ -12,6 +12,11 @@ export function decideProject(registry: WorkflowRegistry, command: ProjectComman
   if (command.type === 'declare_intention') return declareIntention(registry, command, state);
   if (!state.exists) throw new DomainError('not_found', 'PROJECT_NOT_FOUND', `project ${command.projectId} does not exist`, { projectId: command.projectId });
   if (command.projectId !== state.id) throw invalid('PROJECT_INVALID_FIELD', 'projectId', `must be ${state.id}`);
+  if (state.unrecognisedEvents?.length) {
+    const types = [...new Set(state.unrecognisedEvents)];
+    throw new DomainError('unavailable', 'PROJECT_UNKNOWN_EVENTS', `Le projet contient des événements que cette version ne connaît pas `
+      + `(${types.join(', ')}) : elle ne décide pas sur un état mal lu. Réessayez sur une instance à jour.`, { eventTypes: types });
+  }
   const engine = engineFor(registry, state.program, state.workflow.definition.version);
   switch (command.type) {
     case 'edit_content':

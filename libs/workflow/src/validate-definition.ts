@@ -15,6 +15,7 @@ export type WorkflowFault =
   | 'unknown_deadline'
   | 'invalid_deadline'
   | 'deadline_outlives_state'
+  | 'invalid_event'
   /** Checked by the application that runs the definition (programs it knows, commands it can run). */
   | 'unknown_program'
   | 'unrunnable_command';
@@ -63,6 +64,7 @@ export function validateDefinition(d: WorkflowDefinition): void {
       if (seen.has(`${t.command}@${f}`)) fail('ambiguous_transition', `${where} is declared twice from "${f}"`);
       seen.add(`${t.command}@${f}`);
     }
+    checkEvent(d, t, fail);
     if (t.roles.length === 0) fail('unknown_role', `${where} allows no role`);
     for (const r of t.roles) if (!ROLES.includes(r)) fail('unknown_role', `${where} allows unknown role "${r}"`);
   }
@@ -118,4 +120,16 @@ function validateDeadlines(d: WorkflowDefinition, fail: (fault: WorkflowFault, d
       fail('unknown_deadline', `transition "${t.command}" opens unknown deadline "${t.opensDeadline}"`);
     }
   }
+}
+
+const EVENT_TYPE = /^[a-z]+\.[a-z]+(?:_[a-z]+)*$/;
+const FACTS = new Set(['from', 'to', 'reason', 'by', 'at']);
+
+/** One stable event type per command, distinct between commands; inputs never shadow the facts every event records. */
+function checkEvent(d: WorkflowDefinition, t: WorkflowDefinition['transitions'][number], fail: (f: WorkflowFault, m: string) => never): void {
+  const where = `transition "${t.command}"`;
+  if (!EVENT_TYPE.test(t.event ?? '')) fail('invalid_event', `${where} has no event type of the form "subject.fact_name"`);
+  const clash = d.transitions.find((x) => (x.command === t.command) !== (x.event === t.event));
+  if (clash) fail('invalid_event', `${where} and "${clash.command}" must have one event type per command`);
+  for (const input of t.inputs ?? []) if (FACTS.has(input.name)) fail('invalid_event', `${where}: input "${input.name}" shadows a fact`);
 }

@@ -21,7 +21,7 @@ describe('validateDefinition', () => {
   });
 
   it('names the definition, its version and the fault', () => {
-    const e = faultOf((d) => d.transitions.push({ command: 'x', from: ['draft'], to: 'nowhere', roles: ['holder'], label: 'X' }));
+    const e = faultOf((d) => d.transitions.push({ command: 'x', event: 'dossier.xed', from: ['draft'], to: 'nowhere', roles: ['holder'], label: 'X' }));
     expect(e.message).toBe('workflow definition "review" v1: unknown_state: transition "x" goes to unknown state "nowhere"');
     expect([e.definitionId, e.version, e.fault]).toEqual(['review', 1, 'unknown_state']);
   });
@@ -34,7 +34,7 @@ describe('validateDefinition', () => {
       d.transitions[0]!.from.push('ghost');
     }],
     ['a final state with exits', 'final_state_with_exits', /final state "accepted" has exits: revive/, (d) => {
-      d.transitions.push({ command: 'revive', from: ['accepted'], to: 'sent', roles: ['validator'], label: 'Relancer' });
+      d.transitions.push({ command: 'revive', event: 'dossier.revived', from: ['accepted'], to: 'sent', roles: ['validator'], label: 'Relancer' });
     }],
     ['no initial state', 'initial_state_count', /found 0/, (d) => {
       d.states[0]!.initial = false;
@@ -52,7 +52,16 @@ describe('validateDefinition', () => {
       d.transitions.find((t) => t.command === 'ask')!.opensDeadline = undefined;
     }],
     ['the same command twice from one state', 'ambiguous_transition', /"send" is declared twice from "draft"/, (d) => {
-      d.transitions.push({ command: 'send', from: ['draft'], to: 'dropped', roles: ['holder'], label: 'Envoyer' });
+      d.transitions.push({ command: 'send', event: 'dossier.sent', from: ['draft'], to: 'dropped', roles: ['holder'], label: 'Envoyer' });
+    }],
+    ['a transition without a business event type', 'invalid_event', /"send" has no event type/, (d) => {
+      d.transitions[0]!.event = 'sent';
+    }],
+    ['two commands recording one event type', 'invalid_event', /one event type per command/, (d) => {
+      d.transitions[1]!.event = d.transitions[0]!.event;
+    }],
+    ['an input shadowing a fact every event records', 'invalid_event', /input "at" shadows a fact/, (d) => {
+      d.transitions[0]!.inputs = [{ name: 'at', label: 'Quand' }];
     }],
     ['an unknown role', 'unknown_role', /"king"/, (d) => {
       (d.transitions[0]!.roles as string[]).push('king');

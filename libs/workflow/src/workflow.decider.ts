@@ -1,8 +1,8 @@
 import { type Actor, type CommandContext, type DomainEvent, DomainError, invalid } from '#kernel';
 import { accessDenial } from './workflow.access.js';
 import { type WorkflowDefinition, type WorkflowSubject, type WorkflowTransitionDef, definesCommand, findTransition, transitionsFrom } from './workflow.definition.js';
-import type { DeadlineExpiredData, DeadlineOpenedData, TransitionedData, WorkflowEventTypes } from './workflow.events.js';
-import { type WorkflowInstance, evolveInstance, startInstance } from './workflow.instance.js';
+import type { DeadlineExpiredData, DeadlineOpenedData, TransitionFacts, WorkflowEventTypes } from './workflow.events.js';
+import { type WorkflowInstance, evolveInstance, startInstance, transitionInstance } from './workflow.instance.js';
 
 export interface TransitionRequest {
   command: string;
@@ -43,7 +43,9 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
   const P = options.codePrefix;
   const types = options.types;
 
-  const evolve = (instance: WorkflowInstance, event: DomainEvent) => evolveInstance(types, instance, event);
+  const transitionEventTypes = new Set(definition.transitions.map((t) => t.event));
+  const evolve = (instance: WorkflowInstance, event: DomainEvent) =>
+    transitionEventTypes.has(event.type) ? transitionInstance(instance, event.data as TransitionFacts) : evolveInstance(types, instance, event);
 
   const blockers = (t: WorkflowTransitionDef, subject: WorkflowSubject): DomainError | undefined => {
     for (const field of t.requiredFields ?? []) {
@@ -97,16 +99,14 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
   function transitionEvents(t: WorkflowTransitionDef, request: TransitionRequest, reason: string | undefined, instance: WorkflowInstance, subject: WorkflowSubject): DomainEvent[] {
     const at = request.ctx.now.toISOString();
     const inputs = Object.fromEntries((t.inputs ?? []).map((i) => [i.name, request.inputs?.[i.name]]));
-    const transitioned: TransitionedData = {
-      command: t.command,
+    const facts: TransitionFacts = {
       from: instance.state,
       to: t.to,
       ...(reason ? { reason } : {}),
-      ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
       by: { id: request.ctx.actor.id, role: request.ctx.actor.role },
       at,
     };
-    const events: DomainEvent[] = [{ type: types.transitioned, data: transitioned }];
+    const events: DomainEvent[] = [{ type: t.event, data: { ...facts, ...inputs } }];
     for (const open of instance.deadlines) {
       const def = definition.deadlines.find((x) => x.name === open.name);
       // Running the expiry command directly (not through expire) also makes the deadline moot.

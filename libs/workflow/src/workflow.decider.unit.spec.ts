@@ -4,7 +4,7 @@ import { workflowDecider } from './workflow.decider.js';
 import { actor, alice, reviewDefinition, reviewer, subject } from './workflow.fixture.js';
 import type { WorkflowInstance } from './workflow.instance.js';
 
-const types = { transitioned: 't', deadlineOpened: 'do', deadlineCancelled: 'dc', deadlineExpired: 'de' };
+const types = { deadlineOpened: 'do', deadlineCancelled: 'dc', deadlineExpired: 'de' };
 const engine = workflowDecider(reviewDefinition(), { types, codePrefix: 'DEMO' });
 const T0 = new Date('2026-01-10T09:00:00.000Z');
 const ctx = (a = alice, now = T0): CommandContext => ({ actor: a, now });
@@ -38,7 +38,7 @@ describe('workflowDecider', () => {
   it('records who, when, from, to and the trimmed reason', () => {
     const { events } = run([['send', ctx()], ['ask', ctx(reviewer), { reason: '  pourquoi ? ' }]]);
     expect(events[1]).toEqual({
-      type: 't', data: { command: 'ask', from: 'sent', to: 'waiting', reason: 'pourquoi ?', by: { id: 'val', role: 'validator' }, at: T0.toISOString() },
+      type: 'dossier.question_asked', data: { from: 'sent', to: 'waiting', reason: 'pourquoi ?', by: { id: 'val', role: 'validator' }, at: T0.toISOString() },
     });
   });
 
@@ -75,10 +75,11 @@ describe('workflowDecider', () => {
     expect([guard.category, guard.code, guard.details['guard']]).toEqual(['conflict', 'DEMO_GUARD_FAILED', 'has_budget']);
   });
 
-  it('keeps the declared inputs in the event', () => {
+  it('records the declared inputs as the typed event’s own values, and nothing else', () => {
     const { events, instance } = run([['send', ctx()], ['accept', ctx(reviewer), { reason: 'ok', inputs: { amount: 5, junk: 1 } }]]);
-    expect(events[1]!.data).toMatchObject({ inputs: { amount: 5 } });
-    expect((events[1]!.data as { inputs: object }).inputs).not.toHaveProperty('junk');
+    expect(events[1]).toMatchObject({ type: 'dossier.accepted', data: { amount: 5 } });
+    expect(events[1]!.data).not.toHaveProperty('junk');
+    expect(events[1]!.data).not.toHaveProperty('inputs');
     expect(instance.state).toBe('accepted');
   });
 
@@ -100,7 +101,7 @@ describe('workflowDecider', () => {
     it('is cancelled by the transition that makes it moot', () => {
       const { instance } = opened();
       const out = engine.decide({ command: 'reply', ctx: ctx() }, instance, subject());
-      expect(out.map((e) => e.type)).toEqual(['t', 'dc']);
+      expect(out.map((e) => e.type)).toEqual(['dossier.replied', 'dc']);
       expect(out[1]!.data).toMatchObject({ deadlineId: 'd1/reply/1', cancelledBy: 'reply' });
       expect(out.reduce(engine.evolve, instance).deadlines).toEqual([]);
     });
@@ -110,8 +111,8 @@ describe('workflowDecider', () => {
       const due = new Date('2026-01-20T09:00:00.000Z');
       const system = actor('system', 'scheduler');
       const out = engine.expire({ deadlineId: 'd1/reply/1', ctx: ctx(system, due) }, instance, subject());
-      expect(out.map((e) => e.type)).toEqual(['de', 't']);
-      expect(out[1]!.data).toMatchObject({ command: 'time_out', to: 'dropped', reason: 'no reply' });
+      expect(out.map((e) => e.type)).toEqual(['de', 'dossier.timed_out']);
+      expect(out[1]!.data).toMatchObject({ to: 'dropped', reason: 'no reply' });
       const after = out.reduce(engine.evolve, instance);
       expect(after.deadlines).toEqual([]);
       expect(engine.expire({ deadlineId: 'd1/reply/1', ctx: ctx(system, due) }, after, subject())).toEqual([]);
@@ -120,7 +121,7 @@ describe('workflowDecider', () => {
     it('is cancelled when its expiry command is run directly', () => {
       const { instance } = opened();
       const out = engine.decide({ command: 'time_out', ctx: ctx(actor('system')), reason: 'manual' }, instance, subject());
-      expect(out.map((e) => e.type)).toEqual(['t', 'dc']);
+      expect(out.map((e) => e.type)).toEqual(['dossier.timed_out', 'dc']);
       expect(out.reduce(engine.evolve, instance).deadlines).toEqual([]);
     });
 

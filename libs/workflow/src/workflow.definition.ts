@@ -39,6 +39,8 @@ export interface WorkflowInput {
 
 export interface WorkflowTransitionDef {
   command: string;
+  /** The stable type of the business event this transition records ('project.submitted'); one per command. */
+  event: string;
   from: string[];
   to: string;
   roles: Role[];

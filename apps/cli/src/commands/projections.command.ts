@@ -5,6 +5,7 @@ import { openEventStore } from '#event-store';
 import { CheckpointStore, formatProgress, type RebuildProgress, rebuildProjections } from '#projections';
 import { allProjections } from '../../../api/src/projections/all-projections.js';
 import { loadConfig } from '../../../api/src/config/app.config.js';
+import { refondaUpcasters } from '../../../api/src/infrastructure/upcasters.js';
 
 const USAGE = 'projections rebuild [name]   |   projections list';
 
@@ -36,7 +37,7 @@ export async function projectionsCommand(args: string[]): Promise<number> {
       for (const p of known) process.stdout.write(`${p.name}\tv${p.version}\tposition ${checkpoints.read(p.name)?.position ?? '-'}\ttables ${p.tables.join(', ')}\n`);
       return 0;
     }
-    const store = await openEventStore(config.eventStore);
+    const store = await openEventStore(config.eventStore, refondaUpcasters());
     try {
       process.stderr.write(`rebuilding ${chosen.map((p) => p.name).join(', ')} into ${config.readModelPath}\n`);
       const bar = progressPrinter();

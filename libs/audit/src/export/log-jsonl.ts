@@ -9,7 +9,10 @@ export function eventJsonLine(e: RecordedEvent): string {
   })}\n`;
 }
 
-/** The whole log as JSON Lines, one chunk per page, up to the head at the start of the export. */
+/**
+ * The whole log as JSON Lines, one chunk per page, up to the head at the start of the export: the events as stored
+ * (types and data as their version wrote them, not upcast), so that anyone can recompute the hashes it carries.
+ */
 export async function* logJsonLines(store: EventStore, options: { pageSize?: number } = {}): AsyncGenerator<string> {
-  for await (const page of readLogPages(store, options)) yield page.map(eventJsonLine).join('');
+  for await (const page of readLogPages(store, { ...options, stored: true })) yield page.map(eventJsonLine).join('');
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { RecordedEvent } from '#event-store';
 import { envelopeName } from './french.js';
 import { summarize, toHistoryEntry } from './history-entry.js';
+import { TRANSITION_EVENTS } from '#projects';
 
 const recorded = (streamId: string, type: string, data: unknown, metadata: Record<string, unknown> = {}, revision = 0n): RecordedEvent => ({
   id: '6f1c2f8e-8a44-4a3b-9a51-1b2c3d4e5f60', streamId, revision, position: 42n, type, schemaVersion: 1, data, metadata,
@@ -19,16 +20,16 @@ describe('French one-line summaries', () => {
   });
 
   it("'Validé par … : motif …' with the granted amount", () => {
-    const e = recorded(PROJECT, 'project.transitioned', {
-      command: 'validate', from: 'under_analysis', to: 'validated', reason: 'Projet solide, partenaires engagés',
-      inputs: { grantedAmountCents: 800_000 }, by: { id: 'validator-lille', role: 'validator' }, at: '2023-10-02T09:29:59.000Z',
+    const e = recorded(PROJECT, 'project.validated', {
+      from: 'under_analysis', to: 'validated', reason: 'Projet solide, partenaires engagés',
+      grantedAmountCents: 800_000, by: { id: 'validator-lille', role: 'validator' }, at: '2023-10-02T09:29:59.000Z',
     }, validatorMeta, 4n);
     expect(summarize(e)).toBe('Validé par validator-lille (instructeur), 8\u202f000,00\u00a0€ accordés : motif Projet solide, partenaires engagés');
   });
 
   it('names every lifecycle step in French', () => {
-    const t = (command: string, reason?: string) => summarize(recorded(PROJECT, 'project.transitioned', {
-      command, from: 'a', to: 'b', reason, by: { id: 'u', role: 'holder' }, at: '2023-10-02T09:29:59.000Z',
+    const t = (command: keyof typeof TRANSITION_EVENTS, reason?: string) => summarize(recorded(PROJECT, TRANSITION_EVENTS[command], {
+      from: 'a', to: 'b', reason, by: { id: 'u', role: 'holder' }, at: '2023-10-02T09:29:59.000Z',
     }, { actor: 'u', role: 'holder' }));
     expect(t('submit')).toBe('Déposé par u (porteur)');
     expect(t('reject', 'Hors champ')).toBe('Refusé par u (porteur) : motif Hors champ');
@@ -55,11 +56,11 @@ describe('French one-line summaries', () => {
 
 describe('history entries', () => {
   it('carry who, role, territory, when, why, position, revision and hash', () => {
-    const e = recorded(PROJECT, 'project.transitioned', {
-      command: 'reject', from: 'under_analysis', to: 'rejected', reason: 'Hors champ', by: { id: 'validator-lille', role: 'validator' }, at: 'x',
+    const e = recorded(PROJECT, 'project.rejected', {
+      from: 'under_analysis', to: 'rejected', reason: 'Hors champ', by: { id: 'validator-lille', role: 'validator' }, at: 'x',
     }, validatorMeta, 3n);
     expect(toHistoryEntry(e)).toEqual({
-      position: '42', revision: '3', eventId: e.id, type: 'project.transitioned', who: 'validator-lille', role: 'validator',
+      position: '42', revision: '3', eventId: e.id, type: 'project.rejected', who: 'validator-lille', role: 'validator',
       territory: { academies: ['09'] }, when: '2023-10-02T09:30:00.000Z', occurredAt: '2023-10-02T09:29:59.000Z', why: 'Hors champ',
       hash: 'ab'.repeat(32), correlationId: 'c-1', summary: 'Refusé par validator-lille (instructeur) : motif Hors champ',
     });

@@ -118,6 +118,31 @@ export function runEventStoreContract(factory: ContractFactory): void {
       }
     });
 
+    it('reads an event stored under a retired type as the typed event it stands for; stored: true reads it as stored', async () => {
+      const upcasters = new UpcasterRegistry()
+        .retype('AmountChanged', 1, (d: { kind: string; cents: number }) => ({ type: `Amount${d.kind}`, data: { amountCents: d.cents } }))
+        .register('AmountRaised', 1, (d: { amountCents: number }) => ({ ...d, currency: 'EUR' }));
+      const h = await factory.create({ upcasters });
+      try {
+        const s = streamName('project');
+        await h.store.appendToStream(s, [{ ...anEvent('AmountChanged', { kind: 'Raised', cents: 5 }), schemaVersion: 1 }], { expectedRevision: 'no_stream' });
+        await h.store.appendToStream(s, [{ ...anEvent('AmountChanged', { kind: 'Lowered', cents: 2 }), schemaVersion: 1 }], { expectedRevision: 0n });
+        const read = await h.store.readStream(s);
+        expect(read.map((e) => [e.type, e.schemaVersion, e.data])).toEqual([
+          ['AmountRaised', 2, { amountCents: 5, currency: 'EUR' }],
+          ['AmountLowered', 1, { amountCents: 2 }],
+        ]);
+        expect((await h.store.readAll()).filter((e) => e.streamId === s).map((e) => e.type)).toEqual(['AmountRaised', 'AmountLowered']);
+        const stored = (await h.store.readAll({ stored: true })).filter((e) => e.streamId === s);
+        expect(stored.map((e) => [e.type, e.schemaVersion, e.data])).toEqual([
+          ['AmountChanged', 1, { kind: 'Raised', cents: 5 }],
+          ['AmountChanged', 1, { kind: 'Lowered', cents: 2 }],
+        ]);
+      } finally {
+        await h.cleanup();
+      }
+    });
+
     it('refuses work once closed', async () => {
       const store = await ctx.h.reopen();
       await store.close();

@@ -109,7 +109,7 @@ export class EventStoreDbEventStore implements EventStore {
       for (const e of ours) {
         const event = toRecorded(e, await starts.positionOf(e));
         if (event.position < from) continue;
-        out.push(this.upcasters.upcast(event));
+        out.push(options.stored ? event : this.upcasters.upcast(event));
         if (out.length >= max) return out;
       }
       if (page.length < this.pageSize) return out;

@@ -93,7 +93,7 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.readAllSync(Number(options.fromPosition ?? 0n), options.maxCount);
+    return this.readAllSync(Number(options.fromPosition ?? 0n), options.maxCount, options.stored);
   }
 
   async headPosition(): Promise<bigint> {
@@ -138,9 +138,10 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  private readAllSync(from: number, max: number | undefined): RecordedEvent[] {
+  private readAllSync(from: number, max: number | undefined, stored = false): RecordedEvent[] {
     if (this.closed) return [];
-    return this.decode(this.stmts.all.for(max).all(from));
+    const rows = this.stmts.all.for(max).all(from);
+    return stored ? rows.map(fromRaw) : this.decode(rows);
   }
 
   private decode(rows: RawEventRow[]): RecordedEvent[] {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandContext } from '#kernel';
 import { type EventStore, SqliteEventStore, handleCommand } from '#event-store';
-import { type ProjectCommand, projectDecider, streamIdOf } from '#projects';
+import { type ProjectCommand, isTransitionEvent, projectDecider, streamIdOf } from '#projects';
 import { DeadlineRunner } from './deadline.runner.js';
 
 const DAY = 86_400_000;
@@ -75,8 +75,8 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
     const fired = await runner.tick();
     expect(fired.map((f) => [f.deadline.deadlineId, f.outcome])).toEqual([['p-1/completion/1', 'expired']]);
     const last = (await store.readStream(streamIdOf('p-1'))).slice(-2);
-    expect(last.map((e) => e.type)).toEqual(['project.deadline_expired', 'project.transitioned']);
-    expect(last[1]!.data).toMatchObject({ command: 'lapse', to: 'withdrawn', reason: 'completion deadline passed', by: { role: 'system' } });
+    expect(last.map((e) => e.type)).toEqual(['project.deadline_expired', 'project.lapsed']);
+    expect(last[1]!.data).toMatchObject({ to: 'withdrawn', reason: 'completion deadline passed', by: { role: 'system' } });
     expect(await statusOf(store, 'p-1')).toMatchObject({ status: 'withdrawn' });
     await runner.caughtUp();
     expect(runner.pending()).toEqual([]);
@@ -126,7 +126,7 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
     expect([...firedA, ...firedB].every((f) => f.outcome !== 'failed')).toBe(true);
     const types = await typesOf(storeA, 'p-3');
     expect(types.filter((t) => t === 'project.deadline_expired')).toHaveLength(1);
-    expect(types.filter((t) => t === 'project.transitioned').length).toBe(5);
+    expect(types.filter((t) => isTransitionEvent({ type: t, data: {} })).length).toBe(5);
     expect(await statusOf(storeB, 'p-3')).toMatchObject({ status: 'withdrawn' });
   });
 

@@ -2,11 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { advanceCents, planSettlement } from './funding.schedule.js';
 import { commitmentRefFor, exerciseYearOf, matchingEnvelope } from './funding.matching.js';
 import { type FundingRecord, type LogEvent, fundingReaction } from './funding.process.js';
+import { TRANSITION_EVENTS } from '#projects';
 
 const P = '0b7e3a52-6f0e-4c43-9a0c-3f6f1b2a9d10';
-const transitioned = (command: string, inputs: Record<string, unknown> = {}, at = '2023-10-12T09:00:00.000Z'): LogEvent => ({
-  id: `evt-${command}`, streamId: `project-${P}`, type: 'project.transitioned', position: 42n, at,
-  data: { command, from: 'x', to: 'y', inputs, by: { id: 'u', role: 'validator' }, at },
+const transitioned = (command: keyof typeof TRANSITION_EVENTS, inputs: Record<string, unknown> = {}, at = '2023-10-12T09:00:00.000Z'): LogEvent => ({
+  id: `evt-${command}`, streamId: `project-${P}`, type: TRANSITION_EVENTS[command], position: 42n, at,
+  data: { from: 'x', to: 'y', ...inputs, by: { id: 'u', role: 'validator' }, at },
 });
 const record = (status: FundingRecord['status']): FundingRecord => ({
   projectId: P, envelopeId: 'fip-academie-12-2023', commitmentRef: commitmentRefFor(P, 2023), splitKey: null, year: 2023,

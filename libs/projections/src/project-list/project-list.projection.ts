@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '#event-store';
-import { evolveProject, initialProjectState, type Project, ProjectEventType, type ProjectState } from '#projects';
+import { PROJECT_EVENT_TYPES, evolveProject, initialProjectState, type Project, type ProjectState } from '#projects';
 import type { Projection } from '../runner/projection.js';
 import { perConnection } from '../shared/batch-state.js';
 
@@ -13,7 +13,7 @@ export const PROJECT_LIST = 'projects';
 export const projectListProjection: Projection = {
   name: PROJECT_LIST,
   version: 1,
-  handles: Object.values(ProjectEventType),
+  handles: [...PROJECT_EVENT_TYPES],
   tables: ['projects'],
   setup(db, prefix) {
     db.exec(`CREATE TABLE IF NOT EXISTS "${prefix}projects" (

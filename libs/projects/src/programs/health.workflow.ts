@@ -26,17 +26,17 @@ export const healthWorkflowV1: WorkflowDefinition = {
   ],
   transitions: [
     ...commonTransitions(NON_FINAL),
-    { command: 'refer_to_cts', from: ['under_analysis'], to: 'cts_review', roles: ['validator'], label: 'Soumettre au conseil territorial de santé' },
+    { command: 'refer_to_cts', event: 'project.referred_to_cts', from: ['under_analysis'], to: 'cts_review', roles: ['validator'], label: 'Soumettre au conseil territorial de santé' },
     {
-      command: 'record_cts_opinion', from: ['cts_review'], to: 'cts_review', roles: ['validator'], reasonRequired: true,
+      command: 'record_cts_opinion', event: 'project.cts_opinion_recorded', from: ['cts_review'], to: 'cts_review', roles: ['validator'], reasonRequired: true,
       inputs: [{ name: 'favourable', label: 'Avis favorable ?' }], label: 'Enregistrer l’avis du CTS',
     },
     {
-      command: 'validate', from: ['cts_review'], to: 'validated', roles: ['validator'], reasonRequired: true,
+      command: 'validate', event: 'project.validated', from: ['cts_review'], to: 'validated', roles: ['validator'], reasonRequired: true,
       inputs: [GRANTED_AMOUNT_INPUT], guards: [ctsOpinionRecorded], label: 'Valider le projet (décision de l’ARS)',
     },
     {
-      command: 'reject', from: ['cts_review'], to: 'rejected', roles: ['validator'], reasonRequired: true,
+      command: 'reject', event: 'project.rejected', from: ['cts_review'], to: 'rejected', roles: ['validator'], reasonRequired: true,
       guards: [ctsOpinionRecorded], label: 'Refuser le projet (décision de l’ARS)',
     },
   ],

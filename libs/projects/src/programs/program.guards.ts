@@ -32,35 +32,35 @@ export const DOSSIER_FIELDS = ['title', 'description', 'requestedAmountCents', '
 /** The transitions both programs share, around the analysis step each program defines. */
 export function commonTransitions(nonFinal: string[]): WorkflowTransitionDef[] {
   return [
-    { command: 'start_drafting', from: ['intention'], to: 'drafting', roles: ['holder'], label: 'Commencer l’élaboration du projet' },
+    { command: 'start_drafting', event: 'project.drafting_started', from: ['intention'], to: 'drafting', roles: ['holder'], label: 'Commencer l’élaboration du projet' },
     {
-      command: 'submit', from: ['drafting'], to: 'submitted', roles: ['holder'],
+      command: 'submit', event: 'project.submitted', from: ['drafting'], to: 'submitted', roles: ['holder'],
       requiredFields: DOSSIER_FIELDS, guards: [budgetCoversRequest], label: 'Déposer le projet',
     },
-    { command: 'start_analysis', from: ['submitted'], to: 'under_analysis', roles: ['validator'], label: 'Prendre le dossier en analyse' },
+    { command: 'start_analysis', event: 'project.analysis_started', from: ['submitted'], to: 'under_analysis', roles: ['validator'], label: 'Prendre le dossier en analyse' },
     {
-      command: 'request_completion', from: ['under_analysis'], to: 'completion_requested', roles: ['validator'],
+      command: 'request_completion', event: 'project.completion_requested', from: ['under_analysis'], to: 'completion_requested', roles: ['validator'],
       reasonRequired: true, opensDeadline: 'completion', label: 'Demander des compléments (dossier à compléter)',
     },
     {
-      command: 'resubmit', from: ['completion_requested'], to: 'submitted', roles: ['holder'],
+      command: 'resubmit', event: 'project.resubmitted', from: ['completion_requested'], to: 'submitted', roles: ['holder'],
       requiredFields: DOSSIER_FIELDS, guards: [budgetCoversRequest], label: 'Redéposer le dossier complété',
     },
     {
-      command: 'lapse', from: ['completion_requested'], to: 'withdrawn', roles: ['system'], reasonRequired: true,
+      command: 'lapse', event: 'project.lapsed', from: ['completion_requested'], to: 'withdrawn', roles: ['system'], reasonRequired: true,
       label: 'Classer sans suite (délai de complément dépassé)',
     },
-    { command: 'reopen', from: ['rejected'], to: 'under_analysis', roles: ['validator'], reasonRequired: true, label: 'Rouvrir l’instruction' },
-    { command: 'withdraw', from: nonFinal, to: 'withdrawn', roles: ['holder'], label: 'Abandonner le projet' },
+    { command: 'reopen', event: 'project.reopened', from: ['rejected'], to: 'under_analysis', roles: ['validator'], reasonRequired: true, label: 'Rouvrir l’instruction' },
+    { command: 'withdraw', event: 'project.withdrawn', from: nonFinal, to: 'withdrawn', roles: ['holder'], label: 'Abandonner le projet' },
     {
-      command: 'start_financing', from: ['validated'], to: 'financing', roles: ['finance', 'system'],
+      command: 'start_financing', event: 'project.financing_started', from: ['validated'], to: 'financing', roles: ['finance', 'system'],
       inputs: [{ name: 'commitmentRef', label: 'Référence de l’engagement juridique' }], label: 'Engager le financement',
     },
     {
-      command: 'submit_final_report', from: ['financing'], to: 'financing', roles: ['holder'],
+      command: 'submit_final_report', event: 'project.final_report_submitted', from: ['financing'], to: 'financing', roles: ['holder'],
       inputs: [{ name: 'finalReport', label: 'Bilan final' }], label: 'Déposer le bilan final',
     },
-    { command: 'close', from: ['financing'], to: 'closed', roles: ['finance', 'system'], guards: [finalReportSubmitted], label: 'Clôturer le projet' },
+    { command: 'close', event: 'project.closed', from: ['financing'], to: 'closed', roles: ['finance', 'system'], guards: [finalReportSubmitted], label: 'Clôturer le projet' },
   ];
 }
 
