@@ -21,6 +21,11 @@ export interface HandleCommandOptions<C, S> {
    * (a retry of the same Idempotency-Key): answer that first outcome and write nothing.
    */
   replayByEventIds?: boolean;
+  /**
+   * A digest of the command and its inputs, stored in the metadata as `fingerprint`: a replay whose first event
+   * carries another one is the same key reused on another command or body, refused (409 IDEMPOTENCY_KEY_REUSED).
+   */
+  fingerprint?: string;
 }
 
 export interface HandleCommandResult<S> {
@@ -47,7 +52,7 @@ export async function handleCommand<C, S>(o: HandleCommandOptions<C, S>): Promis
     let state = foldRecorded(o.decider, history);
     if (o.replayByEventIds && o.eventId) {
       const replay = replayFrom(history, o.eventId, state);
-      if (replay) return replay;
+      if (replay) return checkedReplay(replay, history, o);
     }
     const events = o.decider.decide(o.command, state);
     if (events.length === 0) return { events, state, revision };
@@ -72,6 +77,20 @@ export async function handleCommand<C, S>(o: HandleCommandOptions<C, S>): Promis
       }
     }
   }
+}
+
+function checkedReplay<C, S>(replay: HandleCommandResult<S>, history: readonly RecordedEvent[], o: HandleCommandOptions<C, S>) {
+  const firstId = o.eventId!(0, { type: '', data: {} });
+  const first = history.find((e) => e.id === firstId);
+  const stored = first?.metadata['fingerprint'];
+  // Events written before fingerprints were stored cannot tell: they are answered as retries, as they were then.
+  if (o.fingerprint !== undefined && stored !== undefined && stored !== o.fingerprint) {
+    throw new DomainError('conflict', 'IDEMPOTENCY_KEY_REUSED', 'Cette clé Idempotency-Key a déjà servi pour une autre commande ou un autre '
+      + 'contenu : rien n’a été fait. Utilisez une nouvelle clé pour une nouvelle commande.', {
+      idempotencyKey: o.metadata['idempotencyKey'], firstCommand: first?.metadata['command'],
+    });
+  }
+  return replay;
 }
 
 function replayFrom<S>(history: readonly RecordedEvent[], eventId: (index: number, event: DomainEvent) => string, state: S): HandleCommandResult<S> | undefined {

@@ -7,6 +7,7 @@ import { EVENT_STORE, type EventStore, openEventStore } from '#event-store';
 import { JwtService, loadOrCreateDemoSecret } from '#auth';
 import type { AppConfig } from '../config/app.config.js';
 import { APP_CONFIG, CLOCK, type Clock, LOGGER, READ_MODEL_DB } from './tokens.js';
+import { CommandShell } from './cqrs/command-shell.js';
 import { refondaUpcasters } from './upcasters.js';
 
 /** Store, read-model file, clock, JWT: opened once, closed on shutdown (after in-flight requests). */
@@ -41,8 +42,9 @@ export class InfrastructureModule implements OnApplicationShutdown {
           },
         },
         { provide: JwtService, useFactory: () => new JwtService(config.jwtSecret ?? loadOrCreateDemoSecret(config.dataDir)) },
+        CommandShell,
       ],
-      exports: [APP_CONFIG, LOGGER, CLOCK, EVENT_STORE, READ_MODEL_DB, JwtService],
+      exports: [APP_CONFIG, LOGGER, CLOCK, EVENT_STORE, READ_MODEL_DB, JwtService, CommandShell],
     };
   }
 

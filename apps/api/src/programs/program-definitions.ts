@@ -1,6 +1,6 @@
 import { PROGRAMS, programRegistry } from '#projects';
 import { type Role, type WorkflowDefinition, WorkflowDefinitionError, WorkflowRegistry } from '#workflow';
-import { TRANSITION_COMMANDS } from '../projects/run-transition/run-transition.http.js';
+import { TRANSITION_COMMANDS } from '../projects/run-transition/run-transition.command.js';
 
 /** The workflow definitions this application runs (every version of every program). */
 export const WORKFLOW_DEFINITIONS = Symbol('WORKFLOW_DEFINITIONS');

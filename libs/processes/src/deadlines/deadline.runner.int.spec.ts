@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CommandContext } from '#kernel';
+import { type CommandContext, eventIdFor } from '#kernel';
 import { type EventStore, SqliteEventStore, handleCommand } from '#event-store';
 import { type ProjectCommand, isTransitionEvent, projectDecider, streamIdOf } from '#projects';
-import { DeadlineRunner } from './deadline.runner.js';
+import { DEADLINE_SCHEDULER_ACTOR, DeadlineRunner } from './deadline.runner.js';
+import type { PendingDeadline } from './deadline.scheduler.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-02T08:00:00.000Z');
@@ -30,8 +31,18 @@ afterEach(async () => {
 });
 
 const newStore = () => track(new SqliteEventStore({ path: join(dir, 'events.sqlite') }));
-const newRunner = (store: EventStore, consumer?: string) =>
-  track(new DeadlineRunner({ store, checkpointPath: join(dir, 'deadlines.sqlite'), clock, consumer, pollIntervalMs: 60_000 })).start();
+/** What the application's ExpireProjectDeadline command does, on this store: the deadline id derives the event ids. */
+const expireOn = (store: EventStore) => async (d: PendingDeadline) => {
+  const result = await handleCommand({
+    store, streamId: d.streamId, decider: projectDecider, retries: 5, metadata: { actorId: DEADLINE_SCHEDULER_ACTOR.id },
+    command: { type: 'expire_deadline', projectId: d.projectId, deadlineId: d.deadlineId, ctx: { actor: DEADLINE_SCHEDULER_ACTOR, now: new Date(d.dueAt) } },
+    eventId: (i) => eventIdFor(d.deadlineId, i, 'deadline'),
+  });
+  return result.events.length;
+};
+const runnerOn = (store: EventStore, consumer?: string, pollIntervalMs?: number) =>
+  new DeadlineRunner({ store, checkpointPath: join(dir, 'deadlines.sqlite'), clock, consumer, pollIntervalMs, expire: expireOn(store) });
+const newRunner = (store: EventStore, consumer?: string) => track(runnerOn(store, consumer, 60_000)).start();
 
 const ctx = (actor: CommandContext['actor']): CommandContext => ({ actor, now: clock() });
 
@@ -94,7 +105,7 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
 
     now = T0 + 31 * DAY;
     store = newStore();
-    const second = new DeadlineRunner({ store, checkpointPath: join(dir, 'deadlines.sqlite'), clock });
+    const second = runnerOn(store);
     track(second);
     expect(second.checkpoint()).toBe(checkpoint);
     expect(second.pending().map((d) => d.deadlineId)).toEqual(['p-2/completion/1']);
@@ -153,7 +164,7 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
       store, streamId: streamIdOf('p-7'), decider: projectDecider, metadata: {},
       command: { type: 'expire_deadline', projectId: 'p-7', deadlineId: 'p-7/completion/1', ctx: ctx({ id: 'other', role: 'system', scope: {} }) },
     });
-    const restarted = track(new DeadlineRunner({ store, checkpointPath: join(dir, 'deadlines.sqlite'), clock }));
+    const restarted = track(runnerOn(store));
     expect(restarted.pending()).toHaveLength(1);
     expect((await restarted.tick()).map((f) => f.outcome)).toEqual(['moot']);
     expect(restarted.pending()).toEqual([]);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { fold } from '#kernel';
 import { type ScheduleEvent, deadlineScheduler, toScheduleEvent } from './deadline.scheduler.js';
-import { deadlineEventId } from './deadline.event-id.js';
 
 const opened = (id: string, dueAt: string): ScheduleEvent => ({
   type: 'project.deadline_opened',
@@ -35,13 +34,5 @@ describe('deadlineScheduler (pure)', () => {
     expect(toScheduleEvent({ type: 'project.deadline_expired', data: { deadlineId: 'q' }, streamId: 's' })).toEqual({
       type: 'project.deadline_expired', data: { deadlineId: 'q', streamId: 's' },
     });
-  });
-
-  it('derives stable name-based (v5) UUIDs from the deadline id', () => {
-    const id = deadlineEventId('p-1/completion/1', 0);
-    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(deadlineEventId('p-1/completion/1', 0)).toBe(id);
-    expect(deadlineEventId('p-1/completion/1', 1)).not.toBe(id);
-    expect(deadlineEventId('p-1/completion/2', 0)).not.toBe(id);
   });
 });

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { DeadlineRunner, type FiredDeadline, type PendingDeadline } from '#processes';
+import { CommandBus } from '@nestjs/cqrs';
+import { DEADLINE_SCHEDULER_ACTOR, DeadlineRunner, type FiredDeadline, type PendingDeadline } from '#processes';
 import type { AppConfig } from '../../config/app.config.js';
 import { APP_CONFIG, CLOCK, type Clock, LOGGER } from '../../infrastructure/tokens.js';
+import { ExpireProjectDeadline } from '../../projects/expire-deadline/expire-deadline.command.js';
 
 /** How often the API checks the (injected) clock for due deadlines, in real milliseconds. */
 export const DEADLINE_POLL_MS = 1000;
@@ -45,6 +47,7 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(LOGGER) logger: Logger,
+    @Inject(CommandBus) private readonly commands: CommandBus,
   ) {
     this.logger = logger.child({ component: 'deadlines' });
     mkdirSync(config.dataDir, { recursive: true });
@@ -52,6 +55,7 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
     this.runner = new DeadlineRunner({
       store, checkpointPath: this.checkpointFile, clock: () => this.clock.now(), pollIntervalMs: 0,
       onError: (error, deadline) => this.failed(error, deadline),
+      expire: (deadline) => this.expire(deadline),
     });
   }
 
@@ -113,6 +117,13 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /** A timeout that failed, or a tick that failed, is retried on the next tick; losing the log is fatal. */
+  /** The timeout, as a command like any other: the deadline id is its idempotency key, so replicas write it once. */
+  private async expire(d: PendingDeadline): Promise<number> {
+    const meta = { principal: DEADLINE_SCHEDULER_ACTOR, idempotencyKey: d.deadlineId, correlationId: d.deadlineId, causationId: `deadline:${d.deadlineId}` };
+    const written = await this.commands.execute(new ExpireProjectDeadline(d.projectId, d.deadlineId, new Date(d.dueAt), meta));
+    return written.events.length;
+  }
+
   private failed(error: unknown, deadline?: PendingDeadline, fatal = deadline === undefined): void {
     this.failures++;
     this.lastError = error instanceof Error ? error.message : String(error);
