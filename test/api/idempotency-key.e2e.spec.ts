@@ -8,7 +8,8 @@ describe('Idempotency-Key, handled once for every command', () => {
   let holder: string;
   let id: string;
   const head = async () => (await (api.app.get(EVENT_STORE) as EventStore).headPosition()).toString();
-  const post = (path: string, key: string, body: unknown = {}) => api.request('POST', path, { token: holder, body, headers: { 'idempotency-key': key } });
+  const post = (path: string, key: string, body: unknown = {}) =>
+    api.request('POST', path, { token: holder, body, headers: { 'idempotency-key': key } });
 
   beforeAll(async () => {
     api = await startApi();
@@ -44,9 +45,17 @@ describe('Idempotency-Key, handled once for every command', () => {
   });
 
   it('the same key with another body is refused too', async () => {
-    const edited = await api.request('PATCH', `/projects/${id}`, { token: holder, body: { title: 'Une fresque' }, headers: { 'idempotency-key': 'edit-1' } });
+    const edited = await api.request('PATCH', `/projects/${id}`, {
+      token: holder,
+      body: { title: 'Une fresque' },
+      headers: { 'idempotency-key': 'edit-1' },
+    });
     expect(edited.status).toBe(200);
-    const other = await api.request('PATCH', `/projects/${id}`, { token: holder, body: { title: 'Autre' }, headers: { 'idempotency-key': 'edit-1' } });
+    const other = await api.request('PATCH', `/projects/${id}`, {
+      token: holder,
+      body: { title: 'Autre' },
+      headers: { 'idempotency-key': 'edit-1' },
+    });
     expect(other.status).toBe(409);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
@@ -54,9 +63,18 @@ describe('Idempotency-Key, handled once for every command', () => {
   it('every event carries the one metadata shape: actor id, role, scope, time, correlation, causation, replica, command, fingerprint', async () => {
     const events = await (api.app.get(EVENT_STORE) as EventStore).readStream(`project-${id}`);
     for (const e of events) {
-      expect(Object.keys(e.metadata).sort()).toEqual(
-        ['actorId', 'causationId', 'command', 'correlationId', 'fingerprint', 'idempotencyKey', 'occurredAt', 'replica', 'role', 'scope'],
-      );
+      expect(Object.keys(e.metadata).sort()).toEqual([
+        'actorId',
+        'causationId',
+        'command',
+        'correlationId',
+        'fingerprint',
+        'idempotencyKey',
+        'occurredAt',
+        'replica',
+        'role',
+        'scope',
+      ]);
       expect(e.metadata).toMatchObject({ actorId: 'holder-idempotency', role: 'holder', replica: 'main' });
     }
   });

@@ -11,7 +11,11 @@ import { type RecordedRead, readAs } from '../support/log-v1/capture.js';
 // A log written by the code before the architecture redesign (test/fixtures/log-v1/README.md), with what that code
 // answered on it. The current code must read it back to the same states and read models, and verify its chains.
 const FIXTURE = join(process.cwd(), 'test/fixtures/log-v1');
-const scenario = JSON.parse(readFileSync(join(FIXTURE, 'scenario.json'), 'utf8')) as { clock: string; headPosition: string; eventTypes: string[] };
+const scenario = JSON.parse(readFileSync(join(FIXTURE, 'scenario.json'), 'utf8')) as {
+  clock: string;
+  headPosition: string;
+  eventTypes: string[];
+};
 const recorded = JSON.parse(readFileSync(join(FIXTURE, 'reads.json'), 'utf8')) as RecordedRead[];
 const run = promisify(execFile);
 
@@ -29,19 +33,34 @@ function asProblemDetails(v1: RecordedRead): Record<string, unknown> {
 
 /** Written out here, apart from the code under test: the typed event each v1 command now reads as. */
 const TYPE_OF_V1_COMMAND: Record<string, string> = {
-  start_drafting: 'project.drafting_started', submit: 'project.submitted', start_analysis: 'project.analysis_started',
-  request_completion: 'project.completion_requested', resubmit: 'project.resubmitted', refer_to_cts: 'project.referred_to_cts',
-  record_cts_opinion: 'project.cts_opinion_recorded', validate: 'project.validated', reject: 'project.rejected',
-  reopen: 'project.reopened', withdraw: 'project.withdrawn', lapse: 'project.lapsed', start_financing: 'project.financing_started',
-  submit_final_report: 'project.final_report_submitted', close: 'project.closed',
+  start_drafting: 'project.drafting_started',
+  submit: 'project.submitted',
+  start_analysis: 'project.analysis_started',
+  request_completion: 'project.completion_requested',
+  resubmit: 'project.resubmitted',
+  refer_to_cts: 'project.referred_to_cts',
+  record_cts_opinion: 'project.cts_opinion_recorded',
+  validate: 'project.validated',
+  reject: 'project.rejected',
+  reopen: 'project.reopened',
+  withdraw: 'project.withdrawn',
+  lapse: 'project.lapsed',
+  start_financing: 'project.financing_started',
+  submit_final_report: 'project.final_report_submitted',
+  close: 'project.closed',
 };
-const v1Log = (recorded.find((r) => r.path === '/audit/log.jsonl')!.body as string).trim().split('\n').map((l) => JSON.parse(l));
+const v1Log = (recorded.find((r) => r.path === '/audit/log.jsonl')!.body as string)
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
 const v1CommandOf = new Map<string, string>(v1Log.filter((e) => e.type === 'project.transitioned').map((e) => [e.id, e.data.command]));
 
 /** History entries: a v1 'project.transitioned' entry is now listed under the typed event it stands for. */
 function withTypedHistory(v1: RecordedRead): RecordedRead {
   const body = v1.body as { events: { eventId: string; type: string }[] };
-  const events = body.events.map((e) => (e.type === 'project.transitioned' ? { ...e, type: TYPE_OF_V1_COMMAND[v1CommandOf.get(e.eventId)!]! } : e));
+  const events = body.events.map((e) =>
+    e.type === 'project.transitioned' ? { ...e, type: TYPE_OF_V1_COMMAND[v1CommandOf.get(e.eventId)!]! } : e,
+  );
   return { ...v1, body: { ...body, events } };
 }
 
@@ -61,7 +80,8 @@ describe('a log written by Refonda v1 (every event type, every transition of bot
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'refonda-log-v1-read-'));
     // The log and the processes' state files as v1 left them; the read models are rebuilt from the log.
-    for (const file of ['events.sqlite', 'processes-main.sqlite', 'funding-process-main.sqlite']) copyFileSync(join(FIXTURE, file), join(dataDir, file));
+    for (const file of ['events.sqlite', 'processes-main.sqlite', 'funding-process-main.sqlite'])
+      copyFileSync(join(FIXTURE, file), join(dataDir, file));
     api = await startApi({}, dataDir, new FakeClock(new Date(scenario.clock)));
     await caughtUp(api);
   });
@@ -77,17 +97,28 @@ describe('a log written by Refonda v1 (every event type, every transition of bot
     const read = new Set((await store.readAll()).map((e) => e.type));
     expect(read.has('project.transitioned')).toBe(false);
     expect([...read].filter((t) => t.startsWith('project.')).sort()).toEqual(
-      [...new Set([...Object.values(TYPE_OF_V1_COMMAND), 'project.intention_declared', 'project.content_edited',
-        'project.deadline_opened', 'project.deadline_cancelled', 'project.deadline_expired'])].sort(),
+      [
+        ...new Set([
+          ...Object.values(TYPE_OF_V1_COMMAND),
+          'project.intention_declared',
+          'project.content_edited',
+          'project.deadline_opened',
+          'project.deadline_cancelled',
+          'project.deadline_expired',
+        ]),
+      ].sort(),
     );
   });
 
-  it.each(recorded.map((r, i) => [i, r.as, r.path, r] as const))('read %i (%s) GET %s answers as v1 did', async (_i, as, path, expected) => {
-    const read = await readAs(api, path, as);
-    if (expected.status >= 400) expect(read).toMatchObject(asProblemDetails(expected));
-    else if (path.endsWith('/history')) expect(read).toEqual(withTypedHistory(expected));
-    else expect(read).toEqual(expected);
-  });
+  it.each(recorded.map((r, i) => [i, r.as, r.path, r] as const))(
+    'read %i (%s) GET %s answers as v1 did',
+    async (_i, as, path, expected) => {
+      const read = await readAs(api, path, as);
+      if (expected.status >= 400) expect(read).toMatchObject(asProblemDetails(expected));
+      else if (path.endsWith('/history')) expect(read).toEqual(withTypedHistory(expected));
+      else expect(read).toEqual(expected);
+    },
+  );
 
   it('appends nothing while projections and processes replay it (no reaction runs twice)', async () => {
     expect((await (api.app.get(EVENT_STORE) as EventStore).headPosition()).toString()).toBe(scenario.headPosition);
@@ -95,7 +126,9 @@ describe('a log written by Refonda v1 (every event type, every transition of bot
 
   it('passes audit verify: the hash chains cover the stored bytes', async () => {
     await api.close(true);
-    const { stdout } = await run(process.execPath, ['dist/apps/cli/src/main.js', 'audit', 'verify'], { env: { ...process.env, DATA_DIR: dataDir } });
+    const { stdout } = await run(process.execPath, ['dist/apps/cli/src/main.js', 'audit', 'verify'], {
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
     expect(stdout).toContain(scenario.headPosition);
     api = await startApi({}, dataDir, new FakeClock(new Date(scenario.clock)));
   });

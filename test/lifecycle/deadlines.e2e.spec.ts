@@ -49,12 +49,22 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     clock.advance(2 * DAY);
     api = await boot({}, dataDir, clock);
     a = await actors(api);
-    expect(deadlines(api).pending().map((d) => d.deadlineId)).toEqual([`${id}/completion/1`]);
+    expect(
+      deadlines(api)
+        .pending()
+        .map((d) => d.deadlineId),
+    ).toEqual([`${id}/completion/1`]);
     await deadlines(api).tick();
     const project = await read(api, a.holder, id);
     expect(project.body).toMatchObject({
       status: 'withdrawn',
-      lastTransition: { command: 'lapse', from: 'completion_requested', to: 'withdrawn', reason: REASON, by: { id: 'deadline-scheduler', role: 'system' } },
+      lastTransition: {
+        command: 'lapse',
+        from: 'completion_requested',
+        to: 'withdrawn',
+        reason: REASON,
+        by: { id: 'deadline-scheduler', role: 'system' },
+      },
     });
     expect(project.body.workflow.deadlines).toEqual([]);
     expect(project.body.actions).toEqual([]);
@@ -95,14 +105,20 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     expect(deadlines(second).pending()).toHaveLength(5);
 
     clock.advance(31 * DAY);
-    const fired = (await Promise.all([deadlines(first).tick(), deadlines(second).tick(), deadlines(first).tick(), deadlines(second).tick()])).flat();
+    const fired = (
+      await Promise.all([deadlines(first).tick(), deadlines(second).tick(), deadlines(first).tick(), deadlines(second).tick()])
+    ).flat();
     expect(fired.filter((f) => f.outcome === 'failed')).toEqual([]);
     for (const id of ids) {
       const types = await eventTypes(first, id);
       expect(count(types, 'project.deadline_expired')).toBe(1);
       expect(types.at(-1)).toBe('project.lapsed');
       expect(types.slice(1).filter((t) => !t.startsWith('project.deadline_') && t !== 'project.content_edited')).toEqual([
-        'project.drafting_started', 'project.submitted', 'project.analysis_started', 'project.completion_requested', 'project.lapsed',
+        'project.drafting_started',
+        'project.submitted',
+        'project.analysis_started',
+        'project.completion_requested',
+        'project.lapsed',
       ]);
       expect((await read(second, a.holder, id)).body).toMatchObject({ status: 'withdrawn', lastTransition: { reason: REASON } });
     }
@@ -147,7 +163,11 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     clock.advance(29 * DAY);
     // 34 days after the first request, 29 after the second: nothing is due.
     expect(await deadlines(api).tick()).toEqual([]);
-    expect(deadlines(api).pending().map((d) => d.deadlineId)).toEqual([`${id}/completion/2`]);
+    expect(
+      deadlines(api)
+        .pending()
+        .map((d) => d.deadlineId),
+    ).toEqual([`${id}/completion/2`]);
     clock.advance(DAY);
     expect((await deadlines(api).tick()).map((f) => [f.deadline.deadlineId, f.outcome])).toEqual([[`${id}/completion/2`, 'expired']]);
     expect((await read(api, a.holder, id)).body.status).toBe('withdrawn');
@@ -170,16 +190,38 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     const clock = new FakeClock();
     const api = await boot({}, newDir(), clock);
     // A deadline opened in a stream that holds no project: its timeout cannot run (PROJECT_NOT_FOUND).
-    await store(api).appendToStream('project-ghost', [{
-      id: randomUUID(), type: 'project.deadline_opened',
-      data: { deadlineId: 'ghost/completion/1', name: 'completion', subjectId: 'ghost', openedAt: clock.now().toISOString(), dueAt: clock.now().toISOString(), onExpiry: { command: 'lapse', reason: REASON } },
-    }], { expectedRevision: 'no_stream' });
+    await store(api).appendToStream(
+      'project-ghost',
+      [
+        {
+          id: randomUUID(),
+          type: 'project.deadline_opened',
+          data: {
+            deadlineId: 'ghost/completion/1',
+            name: 'completion',
+            subjectId: 'ghost',
+            openedAt: clock.now().toISOString(),
+            dueAt: clock.now().toISOString(),
+            onExpiry: { command: 'lapse', reason: REASON },
+          },
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
     const fired = await deadlines(api).tick();
     expect(fired.map((f) => f.outcome)).toEqual(['failed']);
-    expect(deadlines(api).pending().map((d) => d.deadlineId)).toEqual(['ghost/completion/1']);
+    expect(
+      deadlines(api)
+        .pending()
+        .map((d) => d.deadlineId),
+    ).toEqual(['ghost/completion/1']);
     const health = await api.request('GET', '/health');
     expect(health.status).toBe(200);
-    expect(health.body.processes.deadlines).toMatchObject({ state: 'running', pending: 1, lastError: expect.stringContaining('does not exist') });
+    expect(health.body.processes.deadlines).toMatchObject({
+      state: 'running',
+      pending: 1,
+      lastError: expect.stringContaining('does not exist'),
+    });
     expect(health.body.processes.deadlines.failures).toBeGreaterThanOrEqual(1);
     expect((await deadlines(api).tick()).map((f) => f.outcome)).toEqual(['failed']);
   });

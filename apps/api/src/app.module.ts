@@ -20,7 +20,16 @@ export class AppModule {
   static forRoot(config: AppConfig, logger: Logger, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, logger, clock), ReadModelsModule, ProjectsModule, DashboardModule, AuditModule, ProgramsModule, FundingModule],
+      imports: [
+        CqrsModule.forRoot(),
+        InfrastructureModule.forRoot(config, logger, clock),
+        ReadModelsModule,
+        ProjectsModule,
+        DashboardModule,
+        AuditModule,
+        ProgramsModule,
+        FundingModule,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -46,7 +46,8 @@ export async function handleCommand<C, S>(o: HandleCommandOptions<C, S>): Promis
     const revision = history.length === 0 ? -1n : history[history.length - 1]!.revision;
     if (o.ifMatch !== undefined && o.ifMatch !== revision) {
       throw new DomainError('stale', 'STALE_REVISION', `stream ${o.streamId} is at revision ${revision}, not ${o.ifMatch}`, {
-        expected: String(o.ifMatch), actual: String(revision),
+        expected: String(o.ifMatch),
+        actual: String(revision),
       });
     }
     let state = foldRecorded(o.decider, history);
@@ -85,15 +86,25 @@ function checkedReplay<C, S>(replay: HandleCommandResult<S>, history: readonly R
   const stored = first?.metadata['fingerprint'];
   // Events written before fingerprints were stored cannot tell: they are answered as retries, as they were then.
   if (o.fingerprint !== undefined && stored !== undefined && stored !== o.fingerprint) {
-    throw new DomainError('conflict', 'IDEMPOTENCY_KEY_REUSED', 'Cette clé Idempotency-Key a déjà servi pour une autre commande ou un autre '
-      + 'contenu : rien n’a été fait. Utilisez une nouvelle clé pour une nouvelle commande.', {
-      idempotencyKey: o.metadata['idempotencyKey'], firstCommand: first?.metadata['command'],
-    });
+    throw new DomainError(
+      'conflict',
+      'IDEMPOTENCY_KEY_REUSED',
+      'Cette clé Idempotency-Key a déjà servi pour une autre commande ou un autre ' +
+        'contenu : rien n’a été fait. Utilisez une nouvelle clé pour une nouvelle commande.',
+      {
+        idempotencyKey: o.metadata['idempotencyKey'],
+        firstCommand: first?.metadata['command'],
+      },
+    );
   }
   return replay;
 }
 
-function replayFrom<S>(history: readonly RecordedEvent[], eventId: (index: number, event: DomainEvent) => string, state: S): HandleCommandResult<S> | undefined {
+function replayFrom<S>(
+  history: readonly RecordedEvent[],
+  eventId: (index: number, event: DomainEvent) => string,
+  state: S,
+): HandleCommandResult<S> | undefined {
   const none = { type: '', data: {} };
   const start = history.findIndex((e) => e.id === eventId(0, none));
   if (start < 0) return undefined;
@@ -110,7 +121,10 @@ function replayFrom<S>(history: readonly RecordedEvent[], eventId: (index: numbe
   };
 }
 
-export function foldRecorded<S>(decider: Pick<Decider<unknown, DomainEvent, S>, 'evolve' | 'initialState'>, history: readonly RecordedEvent[]): S {
+export function foldRecorded<S>(
+  decider: Pick<Decider<unknown, DomainEvent, S>, 'evolve' | 'initialState'>,
+  history: readonly RecordedEvent[],
+): S {
   let state = decider.initialState();
   for (const e of history) state = decider.evolve(state, { type: e.type, data: e.data });
   return state;

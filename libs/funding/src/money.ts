@@ -22,7 +22,8 @@ const amountError = (field: string, rule: string, message: string) =>
  */
 export function parseAmount(input: unknown, field: string): Cents {
   if (typeof input === 'number') {
-    if (!Number.isFinite(input) || !Number.isInteger(input)) throw amountError(field, 'integer-cents', 'a number must be an integer number of cents');
+    if (!Number.isFinite(input) || !Number.isInteger(input))
+      throw amountError(field, 'integer-cents', 'a number must be an integer number of cents');
     if (input < 0) throw amountError(field, 'non-negative', 'must be >= 0');
     if (!Number.isSafeInteger(input)) throw amountError(field, 'safe-integer', 'exceeds Number.MAX_SAFE_INTEGER cents');
     return input === 0 ? 0 : input; // -0 → 0

@@ -93,10 +93,24 @@ export type DeadlineCancelled = DomainEvent<'project.deadline_cancelled', Deadli
 export type DeadlineExpired = DomainEvent<'project.deadline_expired', DeadlineExpiredData>;
 
 export type ProjectTransitionEvent =
-  | DraftingStarted | Submitted | AnalysisStarted | CompletionRequested | Resubmitted | ReferredToCts | CtsOpinionRecorded
-  | Validated | Rejected | Reopened | Withdrawn | Lapsed | FinancingStarted | FinalReportSubmitted | Closed;
+  | DraftingStarted
+  | Submitted
+  | AnalysisStarted
+  | CompletionRequested
+  | Resubmitted
+  | ReferredToCts
+  | CtsOpinionRecorded
+  | Validated
+  | Rejected
+  | Reopened
+  | Withdrawn
+  | Lapsed
+  | FinancingStarted
+  | FinalReportSubmitted
+  | Closed;
 
-export type ProjectEvent = IntentionDeclared | ContentEdited | ProjectTransitionEvent | DeadlineOpened | DeadlineCancelled | DeadlineExpired;
+export type ProjectEvent =
+  IntentionDeclared | ContentEdited | ProjectTransitionEvent | DeadlineOpened | DeadlineCancelled | DeadlineExpired;
 
 const COMMAND_OF = new Map<string, TransitionCommandName>(
   Object.entries(TRANSITION_EVENTS).map(([command, type]) => [type, command as TransitionCommandName]),

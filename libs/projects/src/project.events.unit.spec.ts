@@ -24,7 +24,9 @@ describe('typed project events', () => {
     const { events } = play(pathTo('education', 'closed'));
     const types = events.map((e) => e.type);
     expect(types).not.toContain(V1_TRANSITIONED);
-    expect(types).toEqual(expect.arrayContaining(['project.submitted', 'project.validated', 'project.financing_started', 'project.closed']));
+    expect(types).toEqual(
+      expect.arrayContaining(['project.submitted', 'project.validated', 'project.financing_started', 'project.closed']),
+    );
     for (const e of events.filter(isTransitionEvent)) expect(e.data).not.toHaveProperty('inputs');
     expect(events.find((e) => e.type === 'project.validated')!.data).toMatchObject({ grantedAmountCents: expect.any(Number) });
   });
@@ -33,10 +35,16 @@ describe('typed project events', () => {
     const history = [...historyTo('education', 'under_analysis'), { type: 'project.signed_by_delegate', data: { delegationId: 'd-1' } }];
     const state = fold(projectDecider, history);
     expect(state).toMatchObject({ status: 'under_analysis', unrecognisedEvents: ['project.signed_by_delegate'] });
-    spec.given(history).when(commandFor('education', 'reject')).thenThrows('PROJECT_UNKNOWN_EVENTS', { eventTypes: ['project.signed_by_delegate'] });
-    spec.given(historyTo('education', 'under_analysis')).when(commandFor('education', 'reject')).then((events) => {
-      expect(events[0]!.type).toBe('project.rejected');
-    });
+    spec
+      .given(history)
+      .when(commandFor('education', 'reject'))
+      .thenThrows('PROJECT_UNKNOWN_EVENTS', { eventTypes: ['project.signed_by_delegate'] });
+    spec
+      .given(historyTo('education', 'under_analysis'))
+      .when(commandFor('education', 'reject'))
+      .then((events) => {
+        expect(events[0]!.type).toBe('project.rejected');
+      });
   });
 });
 
@@ -45,10 +53,24 @@ describe('v1 logs: the generic project.transitioned is read as the typed event i
   const at = '2023-10-02T09:00:00.000Z';
 
   it('moves the command to the type and the inputs beside the facts', () => {
-    expect(typedFromV1Transition({ command: 'validate', from: 'under_analysis', to: 'validated', reason: 'ok', inputs: { grantedAmountCents: 5 }, by, at }))
-      .toEqual({ type: 'project.validated', data: { from: 'under_analysis', to: 'validated', reason: 'ok', grantedAmountCents: 5, by, at } });
-    expect(typedFromV1Transition({ command: 'submit', from: 'drafting', to: 'submitted', by, at }))
-      .toEqual({ type: 'project.submitted', data: { from: 'drafting', to: 'submitted', by, at } });
+    expect(
+      typedFromV1Transition({
+        command: 'validate',
+        from: 'under_analysis',
+        to: 'validated',
+        reason: 'ok',
+        inputs: { grantedAmountCents: 5 },
+        by,
+        at,
+      }),
+    ).toEqual({
+      type: 'project.validated',
+      data: { from: 'under_analysis', to: 'validated', reason: 'ok', grantedAmountCents: 5, by, at },
+    });
+    expect(typedFromV1Transition({ command: 'submit', from: 'drafting', to: 'submitted', by, at })).toEqual({
+      type: 'project.submitted',
+      data: { from: 'drafting', to: 'submitted', by, at },
+    });
   });
 
   it('folds to the same state as the typed events today’s code writes', () => {
@@ -57,7 +79,10 @@ describe('v1 logs: the generic project.transitioned is read as the typed event i
       if (!isTransitionEvent(e)) return e;
       const { from, to, reason, by: who, at: when, ...inputs } = e.data as unknown as Record<string, unknown>;
       const command = Object.entries(TRANSITION_EVENTS).find(([, type]) => type === e.type)![0];
-      return { type: V1_TRANSITIONED, data: { command, from, to, ...(reason ? { reason } : {}), ...(Object.keys(inputs).length ? { inputs } : {}), by: who, at: when } };
+      return {
+        type: V1_TRANSITIONED,
+        data: { command, from, to, ...(reason ? { reason } : {}), ...(Object.keys(inputs).length ? { inputs } : {}), by: who, at: when },
+      };
     });
     const upcast = asV1.map((e) => (e.type === V1_TRANSITIONED ? typedFromV1Transition(e.data as never) : e));
     expect(upcast).toEqual(typed);

@@ -1,6 +1,14 @@
 import type { DomainEvent } from '#kernel';
 import { evolveInstance, startInstance, transitionInstance } from '#workflow';
-import { type IntentionDeclaredData, PROJECT_WORKFLOW_EVENTS, type ProjectEvent, type ProjectTransitionEvent, commandOf, isProjectEvent, transitionValues } from './project.events.js';
+import {
+  type IntentionDeclaredData,
+  PROJECT_WORKFLOW_EVENTS,
+  type ProjectEvent,
+  type ProjectTransitionEvent,
+  commandOf,
+  isProjectEvent,
+  transitionValues,
+} from './project.events.js';
 import type { Project, ProjectState } from './project.state.js';
 
 /** Pure and total. An event type it does not know is recorded, so that decide refuses rather than act on a misread state. */
@@ -62,8 +70,13 @@ function declared(d: IntentionDeclaredData): Project {
     declarant: d.declarant,
     declaredAt: d.at,
     content: {
-      title: d.title, description: d.description, territory: { ...d.territory }, holder: { ...d.holder },
-      partners: [...d.partners], budgetLines: [], attachments: [],
+      title: d.title,
+      description: d.description,
+      territory: { ...d.territory },
+      holder: { ...d.holder },
+      partners: [...d.partners],
+      budgetLines: [],
+      attachments: [],
     },
     workflow: startInstance(d.workflow, d.state),
     status: d.state,
@@ -76,8 +89,13 @@ function transitioned(p: Project, event: ProjectTransitionEvent): Project {
   const { from, to, reason, by, at } = event.data;
   const inputs = transitionValues(event);
   const lastTransition = {
-    command: commandOf(event), from, to, ...(reason === undefined ? {} : { reason }),
-    ...(Object.keys(inputs).length > 0 ? { inputs } : {}), by, at,
+    command: commandOf(event),
+    from,
+    to,
+    ...(reason === undefined ? {} : { reason }),
+    ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
+    by,
+    at,
   };
   return { ...withWorkflow(p, transitionInstance(p.workflow, event.data)), lastTransition };
 }

@@ -1,5 +1,11 @@
 import type { DomainEvent } from '#kernel';
-import type { DeadlineCancelledData, DeadlineExpiredData, DeadlineOpenedData, TransitionFacts, WorkflowEventTypes } from './workflow.events.js';
+import type {
+  DeadlineCancelledData,
+  DeadlineExpiredData,
+  DeadlineOpenedData,
+  TransitionFacts,
+  WorkflowEventTypes,
+} from './workflow.events.js';
 
 export interface OpenDeadline {
   deadlineId: string;

@@ -22,11 +22,17 @@ export function workflowView(d: WorkflowDefinition) {
       ...(t.opensDeadline ? { opensDeadline: t.opensDeadline } : {}),
     })),
     deadlines: d.deadlines.map((x) => ({
-      name: x.name, label: x.label, durationDays: x.durationDays, onExpiry: { ...x.onExpiry }, cancelledBy: [...x.cancelledBy],
+      name: x.name,
+      label: x.label,
+      durationDays: x.durationDays,
+      onExpiry: { ...x.onExpiry },
+      cancelledBy: [...x.cancelledBy],
     })),
     access: {
       ownerRoles: [...d.access.ownerRoles],
-      territory: Object.fromEntries(Object.entries(d.access.territory).map(([role, rules]) => [role, (rules ?? []).map((r) => ({ ...r }))])),
+      territory: Object.fromEntries(
+        Object.entries(d.access.territory).map(([role, rules]) => [role, (rules ?? []).map((r) => ({ ...r }))]),
+      ),
     },
     mermaid: toMermaid(d),
   };

@@ -3,8 +3,16 @@ import Database from 'better-sqlite3';
 import { eventHash, GENESIS_HASH, headHash, SqliteEventStore } from '#event-store';
 
 export interface Row {
-  position: number; stream_id: string; revision: number; event_id: string; type: string; schema_version: number;
-  data: string; metadata: string; recorded_at: number; hash: string;
+  position: number;
+  stream_id: string;
+  revision: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  recorded_at: number;
+  hash: string;
 }
 
 /** A small log over 3 streams, interleaved, one second apart (recordedAt is under the test's control). */
@@ -97,8 +105,14 @@ export function alterAndRehash(path: string, position: number): void {
     db.transaction(() => {
       for (const r of all) {
         const hash = eventHash(last.get(r.stream_id) ?? GENESIS_HASH, {
-          streamId: r.stream_id, revision: r.revision, eventId: r.event_id, type: r.type, schemaVersion: r.schema_version,
-          dataJson: r.data, metadataJson: r.metadata, recordedAtMs: r.recorded_at,
+          streamId: r.stream_id,
+          revision: r.revision,
+          eventId: r.event_id,
+          type: r.type,
+          schemaVersion: r.schema_version,
+          dataJson: r.data,
+          metadataJson: r.metadata,
+          recordedAtMs: r.recorded_at,
         });
         last.set(r.stream_id, hash);
         head = headHash(head, r.position, hash);

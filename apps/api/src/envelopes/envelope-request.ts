@@ -39,7 +39,8 @@ export function checkBody(body: unknown, allowed: readonly string[]): Body {
 /** Amounts: integer cents (JSON number) or decimal euros (string, "12500.00"); never a float. */
 const amount = (b: Body, field: string) => parseAmount(b[field], field);
 const optionalAmount = (b: Body, field: string) => (b[field] === undefined ? undefined : amount(b, field));
-const optional = <K extends string>(b: Body, field: K) => (b[field] === undefined ? {} : { [field]: b[field] }) as Partial<Record<K, never>>;
+const optional = <K extends string>(b: Body, field: K) =>
+  (b[field] === undefined ? {} : { [field]: b[field] }) as Partial<Record<K, never>>;
 
 function splitOf(value: unknown): unknown {
   if (value === null || value === undefined || typeof value !== 'object') return value;
@@ -51,29 +52,77 @@ function splitOf(value: unknown): unknown {
 
 export function operationCommand(operation: Operation, b: Body): EnvelopeOrder {
   switch (operation) {
-    case 'notify': return { type: 'NotifyCredits', aeCents: amount(b, 'ae'), cpCents: amount(b, 'cp'), ...optional(b, 'kind'), ...optional(b, 'reason') };
-    case 'reduce': return { type: 'ReduceCredits', aeCents: amount(b, 'ae'), cpCents: amount(b, 'cp'), reason: b['reason'] as string };
-    case 'split': return { type: 'SetSplit', split: splitOf(b['split'] ?? null) as never, ...optional(b, 'reason') };
-    case 'allocate': return { type: 'AllocateToChild', childId: b['childId'] as string, aeCents: amount(b, 'ae'), cpCents: amount(b, 'cp'), ...optional(b, 'reason') };
-    case 'transfer': return { type: 'TransferToSibling', toId: b['toId'] as string, aeCents: amount(b, 'ae'), cpCents: amount(b, 'cp'), reason: b['reason'] as string };
+    case 'notify':
+      return {
+        type: 'NotifyCredits',
+        aeCents: amount(b, 'ae'),
+        cpCents: amount(b, 'cp'),
+        ...optional(b, 'kind'),
+        ...optional(b, 'reason'),
+      };
+    case 'reduce':
+      return { type: 'ReduceCredits', aeCents: amount(b, 'ae'), cpCents: amount(b, 'cp'), reason: b['reason'] as string };
+    case 'split':
+      return { type: 'SetSplit', split: splitOf(b['split'] ?? null) as never, ...optional(b, 'reason') };
+    case 'allocate':
+      return {
+        type: 'AllocateToChild',
+        childId: b['childId'] as string,
+        aeCents: amount(b, 'ae'),
+        cpCents: amount(b, 'cp'),
+        ...optional(b, 'reason'),
+      };
+    case 'transfer':
+      return {
+        type: 'TransferToSibling',
+        toId: b['toId'] as string,
+        aeCents: amount(b, 'ae'),
+        cpCents: amount(b, 'cp'),
+        reason: b['reason'] as string,
+      };
     case 'commit':
       return {
-        type: 'Commit', commitmentRef: b['commitmentRef'] as string, projectId: b['projectId'] as string, amountCents: amount(b, 'amount'),
-        ...optional(b, 'splitKey'), ...optional(b, 'reason'),
+        type: 'Commit',
+        commitmentRef: b['commitmentRef'] as string,
+        projectId: b['projectId'] as string,
+        amountCents: amount(b, 'amount'),
+        ...optional(b, 'splitKey'),
+        ...optional(b, 'reason'),
       };
     case 'release': {
       const amountCents = optionalAmount(b, 'amount');
-      return { type: 'ReleaseCommitment', commitmentRef: b['commitmentRef'] as string, reason: b['reason'] as string, ...(amountCents === undefined ? {} : { amountCents }) };
-    }
-    case 'service-done': return { type: 'RecordServiceDone', commitmentRef: b['commitmentRef'] as string, amountCents: amount(b, 'amount'), ...optional(b, 'reference') };
-    case 'pay': {
-      if (b['certifyServiceDone'] !== undefined && typeof b['certifyServiceDone'] !== 'boolean') throw invalid('VALIDATION_FAILED', 'certifyServiceDone', 'a boolean');
       return {
-        type: 'PayInstalment', commitmentRef: b['commitmentRef'] as string, amountCents: amount(b, 'amount'),
-        ...optional(b, 'certifyServiceDone'), ...optional(b, 'reference'),
+        type: 'ReleaseCommitment',
+        commitmentRef: b['commitmentRef'] as string,
+        reason: b['reason'] as string,
+        ...(amountCents === undefined ? {} : { amountCents }),
       };
     }
-    case 'recover': return { type: 'Recover', commitmentRef: b['commitmentRef'] as string, amountCents: amount(b, 'amount'), reason: b['reason'] as string };
+    case 'service-done':
+      return {
+        type: 'RecordServiceDone',
+        commitmentRef: b['commitmentRef'] as string,
+        amountCents: amount(b, 'amount'),
+        ...optional(b, 'reference'),
+      };
+    case 'pay': {
+      if (b['certifyServiceDone'] !== undefined && typeof b['certifyServiceDone'] !== 'boolean')
+        throw invalid('VALIDATION_FAILED', 'certifyServiceDone', 'a boolean');
+      return {
+        type: 'PayInstalment',
+        commitmentRef: b['commitmentRef'] as string,
+        amountCents: amount(b, 'amount'),
+        ...optional(b, 'certifyServiceDone'),
+        ...optional(b, 'reference'),
+      };
+    }
+    case 'recover':
+      return {
+        type: 'Recover',
+        commitmentRef: b['commitmentRef'] as string,
+        amountCents: amount(b, 'amount'),
+        reason: b['reason'] as string,
+      };
     case 'close-year': {
       if (!Number.isInteger(b['year'])) throw invalid('VALIDATION_FAILED', 'year', 'the exercise year to close, an integer');
       return { type: 'CloseYear', year: b['year'] as number };
@@ -87,8 +136,13 @@ export function openCommand(b: Body): Extract<EnvelopeOrder, { type: 'OpenEnvelo
   const period = b['year'] !== undefined ? { fromYear: b['year'], toYear: b['year'] } : b['period'];
   const ceilingCents = b['ceiling'] === undefined || b['ceiling'] === null ? undefined : parseAmount(b['ceiling'], 'ceiling');
   return {
-    type: 'OpenEnvelope', fund: b['fund'] as never, territoryCode: b['territoryCode'] as string, period: period as never,
-    ...optional(b, 'label'), ...optional(b, 'parentId'), ...optional(b, 'carryOver'),
+    type: 'OpenEnvelope',
+    fund: b['fund'] as never,
+    territoryCode: b['territoryCode'] as string,
+    period: period as never,
+    ...optional(b, 'label'),
+    ...optional(b, 'parentId'),
+    ...optional(b, 'carryOver'),
     ...(b['split'] === undefined ? {} : { split: splitOf(b['split']) as never }),
     ...(ceilingCents === undefined ? {} : { ceilingCents }),
   };

@@ -25,7 +25,12 @@ export function balanceView(b: EnvelopeBalance) {
     ...b,
     display: {
       ae: { notified: formatEuros(b.ae.notified), committed: formatEuros(b.ae.committed), available: formatEuros(b.ae.available) },
-      cp: { notified: formatEuros(b.cp.notified), paid: formatEuros(b.cp.paid), recovered: formatEuros(b.cp.recovered), available: formatEuros(b.cp.available) },
+      cp: {
+        notified: formatEuros(b.cp.notified),
+        paid: formatEuros(b.cp.paid),
+        recovered: formatEuros(b.cp.recovered),
+        available: formatEuros(b.cp.available),
+      },
     },
   };
 }
@@ -34,8 +39,18 @@ export function balanceView(b: EnvelopeBalance) {
 export function commitmentsView(state: EnvelopeState) {
   if (state.status === 'none') return [];
   return Object.values(state.commitments).map((c) => ({
-    commitmentRef: c.ref, projectId: c.projectId, year: c.year, splitKey: c.splitKey,
-    committedCents: c.committed, releasedCents: c.released, serviceDoneCents: c.serviceDone, paidCents: c.paid, recoveredCents: c.recovered,
-    netCommittedCents: netCommitted(c), netCertifiedCents: netCertified(c), netPaidCents: netPaid(c), instalments: c.instalments,
+    commitmentRef: c.ref,
+    projectId: c.projectId,
+    year: c.year,
+    splitKey: c.splitKey,
+    committedCents: c.committed,
+    releasedCents: c.released,
+    serviceDoneCents: c.serviceDone,
+    paidCents: c.paid,
+    recoveredCents: c.recovered,
+    netCommittedCents: netCommitted(c),
+    netCertifiedCents: netCertified(c),
+    netPaidCents: netPaid(c),
+    instalments: c.instalments,
   }));
 }

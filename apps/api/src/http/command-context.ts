@@ -44,7 +44,10 @@ export function ifMatchOf(request: FastifyRequest): bigint | undefined {
   const raw = header(request, 'if-match');
   if (raw === undefined) return undefined;
   const m = /^(?:W\/)?"?(-?\d{1,15})"?$/.exec(raw.trim());
-  if (!m) throw invalid('VALIDATION_FAILED', 'If-Match', 'revision-etag', { detail: 'L’en-tête If-Match doit être une révision (ETag) telle que "3".' });
+  if (!m)
+    throw invalid('VALIDATION_FAILED', 'If-Match', 'revision-etag', {
+      detail: 'L’en-tête If-Match doit être une révision (ETag) telle que "3".',
+    });
   return BigInt(m[1]!);
 }
 

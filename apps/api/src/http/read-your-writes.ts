@@ -12,7 +12,10 @@ import { header } from './command-context.js';
  */
 @Injectable()
 export class ReadYourWrites {
-  constructor(@Inject(ProjectionRunner) private readonly runner: ProjectionRunner, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async waitFor(request: FastifyRequest, query: { minPosition?: string }): Promise<void> {
     return this.waitForPosition(minPositionOf(request, query));
@@ -22,7 +25,9 @@ export class ReadYourWrites {
   async waitForPosition(raw: string | undefined): Promise<void> {
     if (raw === undefined || raw === '') return;
     if (!/^\d{1,15}$/.test(raw)) {
-      throw invalid('VALIDATION_FAILED', 'minPosition', 'position', { detail: 'minPosition doit être une position du journal (entier positif ou nul).' });
+      throw invalid('VALIDATION_FAILED', 'minPosition', 'position', {
+        detail: 'minPosition doit être une position du journal (entier positif ou nul).',
+      });
     }
     const reached = await this.runner.waitFor(BigInt(raw), this.config.maxReadWaitMs);
     if (!reached) {

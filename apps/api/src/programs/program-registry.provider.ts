@@ -9,6 +9,10 @@ export const PROJECT_DECIDER = Symbol('PROJECT_DECIDER');
 export const PROGRAM_REGISTRY_PROVIDERS: Provider[] = [
   // Read at start-up, not at import: definitions registered after the module loaded are checked too.
   { provide: WORKFLOW_DEFINITIONS, useFactory: () => registeredDefinitions() },
-  { provide: WorkflowRegistry, inject: [WORKFLOW_DEFINITIONS], useFactory: (definitions: WorkflowDefinition[]) => checkProgramDefinitions(definitions) },
+  {
+    provide: WorkflowRegistry,
+    inject: [WORKFLOW_DEFINITIONS],
+    useFactory: (definitions: WorkflowDefinition[]) => checkProgramDefinitions(definitions),
+  },
   { provide: PROJECT_DECIDER, inject: [WorkflowRegistry], useFactory: (registry: WorkflowRegistry) => createProjectDecider(registry) },
 ];

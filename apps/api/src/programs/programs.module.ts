@@ -18,7 +18,10 @@ import { ProgramsHttp } from './programs.http.js';
   exports: [WorkflowRegistry, PROJECT_DECIDER],
 })
 export class ProgramsModule implements OnModuleInit {
-  constructor(@Inject(WorkflowRegistry) private readonly registry: WorkflowRegistry, @Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    @Inject(WorkflowRegistry) private readonly registry: WorkflowRegistry,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   onModuleInit(): void {
     const loaded = this.registry.programs().map((p) => `${this.registry.latest(p).id} v${this.registry.versions(p).join(',')}`);

@@ -8,10 +8,18 @@ import { type ProjectWritten, projectWritten } from './project-written.js';
 /** What every project command handler does: build the domain command with its context, and run it on the project's stream. */
 @Injectable()
 export class ProjectCommandRunner {
-  constructor(@Inject(CommandShell) private readonly shell: CommandShell, @Inject(PROJECT_DECIDER) private readonly decider: ProjectDecider) {}
+  constructor(
+    @Inject(CommandShell) private readonly shell: CommandShell,
+    @Inject(PROJECT_DECIDER) private readonly decider: ProjectDecider,
+  ) {}
 
   async run(
-    projectId: string, name: string, inputs: unknown, meta: CommandMeta, build: (ctx: CommandContext) => ProjectCommand, at?: Date,
+    projectId: string,
+    name: string,
+    inputs: unknown,
+    meta: CommandMeta,
+    build: (ctx: CommandContext) => ProjectCommand,
+    at?: Date,
   ): Promise<ProjectWritten> {
     const now = at ?? this.shell.now();
     const command = build({ actor: meta.principal, now });

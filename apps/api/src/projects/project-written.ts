@@ -29,7 +29,11 @@ export function projectWriteResponse(reply: FastifyReply, w: ProjectWritten) {
   reply.header('ETag', `"${w.revision}"`);
   if (w.position !== null) reply.header('X-Position', w.position.toString());
   return {
-    projectId: w.projectId, status: w.status, revision: w.revision.toString(), position: w.position?.toString() ?? null, events: w.events,
+    projectId: w.projectId,
+    status: w.status,
+    revision: w.revision.toString(),
+    position: w.position?.toString() ?? null,
+    events: w.events,
     ...(w.replayed ? { replayed: true } : {}),
   };
 }

@@ -34,7 +34,10 @@ export async function projectionsCommand(args: string[]): Promise<number> {
   try {
     if (sub === 'list') {
       const checkpoints = new CheckpointStore(db);
-      for (const p of known) process.stdout.write(`${p.name}\tv${p.version}\tposition ${checkpoints.read(p.name)?.position ?? '-'}\ttables ${p.tables.join(', ')}\n`);
+      for (const p of known)
+        process.stdout.write(
+          `${p.name}\tv${p.version}\tposition ${checkpoints.read(p.name)?.position ?? '-'}\ttables ${p.tables.join(', ')}\n`,
+        );
       return 0;
     }
     const store = await openEventStore(config.eventStore, refondaUpcasters());
@@ -44,8 +47,10 @@ export async function projectionsCommand(args: string[]): Promise<number> {
       const result = await rebuildProjections({ store, db, projections: chosen, batchSize: 2000, onProgress: bar.update });
       bar.done();
       const rate = result.elapsedMs > 0 ? Math.round((result.events * 1000) / result.elapsedMs) : result.events;
-      process.stdout.write(`rebuilt ${chosen.map((p) => p.name).join(', ')}: ${result.events} events to position ${result.position} `
-        + `in ${(result.elapsedMs / 1000).toFixed(1)} s (${rate} events/s), swapped in\n`);
+      process.stdout.write(
+        `rebuilt ${chosen.map((p) => p.name).join(', ')}: ${result.events} events to position ${result.position} ` +
+          `in ${(result.elapsedMs / 1000).toFixed(1)} s (${rate} events/s), swapped in\n`,
+      );
       return 0;
     } finally {
       await store.close();

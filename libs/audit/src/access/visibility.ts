@@ -10,8 +10,12 @@ export function canSeeProject(actor: Actor, project: Project): boolean {
   if (actor.role === 'holder') return project.declarant === actor.id;
   const t = project.content.territory;
   const within = (codes: string[] | undefined, code: string | undefined) => code !== undefined && (codes ?? []).includes(code);
-  return within(actor.scope.regions, t.region) || within(actor.scope.academies, t.academie)
-    || within(actor.scope.departements, t.departement) || within(actor.scope.cts, t.cts);
+  return (
+    within(actor.scope.regions, t.region) ||
+    within(actor.scope.academies, t.academie) ||
+    within(actor.scope.departements, t.departement) ||
+    within(actor.scope.cts, t.cts)
+  );
 }
 
 /**
@@ -31,11 +35,16 @@ export function canSeeEnvelope(actor: Actor, envelopeId: string): boolean {
   const code = territory.slice(dash + 1).toUpperCase();
   const has = (codes: string[] | undefined, c: string) => (codes ?? []).some((x) => x.toUpperCase() === c);
   switch (kind) {
-    case 'academie': return has(actor.scope.academies, code);
+    case 'academie':
+      return has(actor.scope.academies, code);
     case 'ars':
-    case 'region': return has(actor.scope.regions, code);
-    case 'departement': return has(actor.scope.departements, code);
-    case 'cts': return has(actor.scope.cts, territory.toUpperCase()) || has(actor.scope.cts, code);
-    default: return false;
+    case 'region':
+      return has(actor.scope.regions, code);
+    case 'departement':
+      return has(actor.scope.departements, code);
+    case 'cts':
+      return has(actor.scope.cts, territory.toUpperCase()) || has(actor.scope.cts, code);
+    default:
+      return false;
   }
 }

@@ -4,8 +4,16 @@ import { readLogPages } from './read-pages.js';
 /** One event as one JSON line: positions and revisions as strings (they are 64-bit). */
 export function eventJsonLine(e: RecordedEvent): string {
   return `${JSON.stringify({
-    position: e.position.toString(), streamId: e.streamId, revision: e.revision.toString(), id: e.id, type: e.type,
-    schemaVersion: e.schemaVersion, recordedAt: e.recordedAt.toISOString(), hash: e.hash ?? null, metadata: e.metadata, data: e.data,
+    position: e.position.toString(),
+    streamId: e.streamId,
+    revision: e.revision.toString(),
+    id: e.id,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    recordedAt: e.recordedAt.toISOString(),
+    hash: e.hash ?? null,
+    metadata: e.metadata,
+    data: e.data,
   })}\n`;
 }
 

@@ -2,13 +2,18 @@ import { type Cents, formatEuros, parseEnvelopeId } from '#funding';
 import { territoryLabel } from '#territories';
 
 const ROLE_LABELS: Record<string, string> = {
-  holder: 'porteur', validator: 'instructeur', finance: 'gestionnaire', auditor: 'auditeur', admin: 'administrateur', system: 'système',
+  holder: 'porteur',
+  validator: 'instructeur',
+  finance: 'gestionnaire',
+  auditor: 'auditeur',
+  admin: 'administrateur',
+  system: 'système',
 };
 
 /** "validator-1 (instructeur)"; "inconnu" when the event names nobody. */
 export function actorLabel(who: string | null, role: string | null): string {
   if (!who) return 'inconnu';
-  const label = role ? ROLE_LABELS[role] ?? role : undefined;
+  const label = role ? (ROLE_LABELS[role] ?? role) : undefined;
   return label ? `${who} (${label})` : who;
 }
 
@@ -29,12 +34,18 @@ export function envelopeTerritoryLabel(territoryCode: string): string {
   const dash = territoryCode.indexOf('-');
   const kind = dash < 0 ? territoryCode : territoryCode.slice(0, dash);
   const code = dash < 0 ? '' : territoryCode.slice(dash + 1);
-  const label = kind === 'academie' ? territoryLabel('academie', code)
-    : kind === 'ars' ? territoryLabel('ars', code)
-    : kind === 'region' ? territoryLabel('region', code)
-    : kind === 'departement' ? territoryLabel('departement', code)
-    : kind === 'cts' ? territoryLabel('cts', territoryCode) ?? territoryLabel('cts', code)
-    : undefined;
+  const label =
+    kind === 'academie'
+      ? territoryLabel('academie', code)
+      : kind === 'ars'
+        ? territoryLabel('ars', code)
+        : kind === 'region'
+          ? territoryLabel('region', code)
+          : kind === 'departement'
+            ? territoryLabel('departement', code)
+            : kind === 'cts'
+              ? (territoryLabel('cts', territoryCode) ?? territoryLabel('cts', code))
+              : undefined;
   return label ?? territoryCode;
 }
 
@@ -48,8 +59,12 @@ export function envelopeName(envelopeId: string): string {
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  title: 'titre', description: 'description', partners: 'partenaires', requestedAmountCents: 'montant demandé',
-  budgetLines: 'budget', attachments: 'pièces jointes',
+  title: 'titre',
+  description: 'description',
+  partners: 'partenaires',
+  requestedAmountCents: 'montant demandé',
+  budgetLines: 'budget',
+  attachments: 'pièces jointes',
 };
 
 export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? field;

@@ -3,10 +3,19 @@ import { actorLabel, euros, fieldLabel, frenchDate } from './french.js';
 
 /** What a transition did, as the past participle an instructeur would write ("Validé", "Déposé"…). */
 const TRANSITION_VERBS: Record<string, string> = {
-  start_drafting: 'Élaboration commencée', submit: 'Déposé', start_analysis: 'Mis en analyse',
-  request_completion: 'Compléments demandés', resubmit: 'Redéposé', refer_to_cts: 'Soumis au conseil territorial de santé',
-  validate: 'Validé', reject: 'Refusé', reopen: 'Rouvert', withdraw: 'Abandonné', lapse: 'Classé sans suite (délai dépassé)',
-  start_financing: 'Mis en financement', close: 'Clôturé',
+  start_drafting: 'Élaboration commencée',
+  submit: 'Déposé',
+  start_analysis: 'Mis en analyse',
+  request_completion: 'Compléments demandés',
+  resubmit: 'Redéposé',
+  refer_to_cts: 'Soumis au conseil territorial de santé',
+  validate: 'Validé',
+  reject: 'Refusé',
+  reopen: 'Rouvert',
+  withdraw: 'Abandonné',
+  lapse: 'Classé sans suite (délai dépassé)',
+  start_financing: 'Mis en financement',
+  close: 'Clôturé',
 };
 
 const withReason = (text: string, reason: unknown) =>
@@ -24,7 +33,8 @@ export function projectSummary(type: string, data: unknown, who: string | null, 
     case 'project.content_edited': {
       const { changes } = e.data;
       const fields = Object.keys(changes ?? {}).map((f) =>
-        f === 'requestedAmountCents' ? `${fieldLabel(f)} ${euros(changes.requestedAmountCents)}` : fieldLabel(f));
+        f === 'requestedAmountCents' ? `${fieldLabel(f)} ${euros(changes.requestedAmountCents)}` : fieldLabel(f),
+      );
       return `Dossier modifié par ${by}${fields.length ? ` : ${fields.join(', ')}` : ''}`;
     }
     case 'project.deadline_opened':

@@ -11,7 +11,9 @@ const STREAM = 'envelope-fir-ars-32-2023';
 const PROCESSES = 3;
 const APPENDS = 150;
 const dirs: string[] = [];
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 function runChild(path: string): Promise<{ code: number | null; out: string }> {
   const child = spawn(process.execPath, [CHILD], {
@@ -19,7 +21,9 @@ function runChild(path: string): Promise<{ code: number | null; out: string }> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   return new Promise((done) => child.on('exit', (code) => done({ code, out })));
 }
 

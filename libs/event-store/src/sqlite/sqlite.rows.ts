@@ -1,7 +1,6 @@
 import type { RecordedEvent } from '../event-store.port.js';
 
-export const EVENT_COLUMNS =
-  'position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash';
+export const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash';
 
 /** EVENT_COLUMNS as an array (raw-mode statements skip building a row object: faster reads). */
 export type RawEventRow = [number, string, number, string, string, number, string, string, number, string];

@@ -34,8 +34,17 @@ const newStore = () => track(new SqliteEventStore({ path: join(dir, 'events.sqli
 /** What the application's ExpireProjectDeadline command does, on this store: the deadline id derives the event ids. */
 const expireOn = (store: EventStore) => async (d: PendingDeadline) => {
   const result = await handleCommand({
-    store, streamId: d.streamId, decider: projectDecider, retries: 5, metadata: { actorId: DEADLINE_SCHEDULER_ACTOR.id },
-    command: { type: 'expire_deadline', projectId: d.projectId, deadlineId: d.deadlineId, ctx: { actor: DEADLINE_SCHEDULER_ACTOR, now: new Date(d.dueAt) } },
+    store,
+    streamId: d.streamId,
+    decider: projectDecider,
+    retries: 5,
+    metadata: { actorId: DEADLINE_SCHEDULER_ACTOR.id },
+    command: {
+      type: 'expire_deadline',
+      projectId: d.projectId,
+      deadlineId: d.deadlineId,
+      ctx: { actor: DEADLINE_SCHEDULER_ACTOR, now: new Date(d.dueAt) },
+    },
     eventId: (i) => eventIdFor(d.deadlineId, i, 'deadline'),
   });
   return result.events.length;
@@ -46,21 +55,46 @@ const newRunner = (store: EventStore, consumer?: string) => track(runnerOn(store
 
 const ctx = (actor: CommandContext['actor']): CommandContext => ({ actor, now: clock() });
 
-async function run(store: EventStore, projectId: string, command: Omit<ProjectCommand, 'projectId' | 'ctx'>, actor: CommandContext['actor']) {
+async function run(
+  store: EventStore,
+  projectId: string,
+  command: Omit<ProjectCommand, 'projectId' | 'ctx'>,
+  actor: CommandContext['actor'],
+) {
   return handleCommand({
-    store, streamId: streamIdOf(projectId), decider: projectDecider,
-    command: { ...command, projectId, ctx: ctx(actor) } as ProjectCommand, metadata: { actorId: actor.id },
+    store,
+    streamId: streamIdOf(projectId),
+    decider: projectDecider,
+    command: { ...command, projectId, ctx: ctx(actor) } as ProjectCommand,
+    metadata: { actorId: actor.id },
   });
 }
 
 /** Declares an education project and sends it back for completion: opens the 30-day deadline. */
 async function sendBackForCompletion(store: EventStore, projectId: string) {
-  await run(store, projectId, {
-    type: 'declare_intention', program: 'education', title: 'Un jardin pédagogique', description: 'Concertation',
-    territory: { region: '44', departement: '55', academie: '12' }, holder: { organisationId: '0550001C', name: 'École' },
-  } as never, holder);
+  await run(
+    store,
+    projectId,
+    {
+      type: 'declare_intention',
+      program: 'education',
+      title: 'Un jardin pédagogique',
+      description: 'Concertation',
+      territory: { region: '44', departement: '55', academie: '12' },
+      holder: { organisationId: '0550001C', name: 'École' },
+    } as never,
+    holder,
+  );
   await run(store, projectId, { type: 'start_drafting' } as never, holder);
-  await run(store, projectId, { type: 'edit_content', changes: { requestedAmountCents: 100_000, budgetLines: [{ label: 'Matériel', amountCents: 100_000 }] } } as never, holder);
+  await run(
+    store,
+    projectId,
+    {
+      type: 'edit_content',
+      changes: { requestedAmountCents: 100_000, budgetLines: [{ label: 'Matériel', amountCents: 100_000 }] },
+    } as never,
+    holder,
+  );
   await run(store, projectId, { type: 'submit' } as never, holder);
   await run(store, projectId, { type: 'start_analysis' } as never, validator);
   await run(store, projectId, { type: 'request_completion', reason: 'Devis manquant' } as never, validator);
@@ -68,7 +102,10 @@ async function sendBackForCompletion(store: EventStore, projectId: string) {
 
 const typesOf = async (store: EventStore, projectId: string) => (await store.readStream(streamIdOf(projectId))).map((e) => e.type);
 const statusOf = async (store: EventStore, projectId: string) =>
-  (await store.readStream(streamIdOf(projectId))).reduce((s, e) => projectDecider.evolve(s, { type: e.type, data: e.data }), projectDecider.initialState());
+  (await store.readStream(streamIdOf(projectId))).reduce(
+    (s, e) => projectDecider.evolve(s, { type: e.type, data: e.data }),
+    projectDecider.initialState(),
+  );
 
 describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
   it('fires when the clock passes the due time: the project lapses to withdrawn', async () => {
@@ -76,7 +113,9 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
     const runner = newRunner(store);
     await sendBackForCompletion(store, 'p-1');
     await runner.caughtUp();
-    expect(runner.pending()).toMatchObject([{ deadlineId: 'p-1/completion/1', streamId: 'project-p-1', dueAt: new Date(T0 + 30 * DAY).toISOString() }]);
+    expect(runner.pending()).toMatchObject([
+      { deadlineId: 'p-1/completion/1', streamId: 'project-p-1', dueAt: new Date(T0 + 30 * DAY).toISOString() },
+    ]);
 
     now = T0 + 30 * DAY - 1;
     expect(await runner.tick()).toEqual([]);
@@ -161,8 +200,16 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
     await first.close();
     now = T0 + 30 * DAY;
     await handleCommand({
-      store, streamId: streamIdOf('p-7'), decider: projectDecider, metadata: {},
-      command: { type: 'expire_deadline', projectId: 'p-7', deadlineId: 'p-7/completion/1', ctx: ctx({ id: 'other', role: 'system', scope: {} }) },
+      store,
+      streamId: streamIdOf('p-7'),
+      decider: projectDecider,
+      metadata: {},
+      command: {
+        type: 'expire_deadline',
+        projectId: 'p-7',
+        deadlineId: 'p-7/completion/1',
+        ctx: ctx({ id: 'other', role: 'system', scope: {} }),
+      },
     });
     const restarted = track(runnerOn(store));
     expect(restarted.pending()).toHaveLength(1);

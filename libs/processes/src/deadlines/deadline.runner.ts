@@ -70,7 +70,10 @@ export class DeadlineRunner {
 
   /** Fires every deadline due at clock(); ticks never overlap. */
   tick(): Promise<FiredDeadline[]> {
-    this.ticking = this.ticking.then(() => this.fireDue(), () => this.fireDue());
+    this.ticking = this.ticking.then(
+      () => this.fireDue(),
+      () => this.fireDue(),
+    );
     return this.ticking;
   }
 

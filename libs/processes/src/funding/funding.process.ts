@@ -56,8 +56,14 @@ export interface FundingReaction {
 
 /** Envelope events that add free AE or CP. */
 const CREDIT_EVENTS: readonly string[] = [
-  'envelope.opened', 'envelope.credits_notified', 'envelope.allocation_received', 'envelope.transfer_received',
-  'envelope.commitment_released', 'envelope.recovered', 'envelope.split_set', 'envelope.year_closed',
+  'envelope.opened',
+  'envelope.credits_notified',
+  'envelope.allocation_received',
+  'envelope.transfer_received',
+  'envelope.commitment_released',
+  'envelope.recovered',
+  'envelope.split_set',
+  'envelope.year_closed',
 ];
 
 const PROJECT_STREAM = /^project-(.+)$/;
@@ -68,7 +74,11 @@ const PROJECT_STREAM = /^project-(.+)$/;
  * submit_final_report → settle (balance or recovery, release, close); withdraw → settle as abandoned;
  * a credit increase on an envelope → retry what waits on it.
  */
-export function fundingReaction(event: LogEvent, record: FundingRecord | undefined, exerciseYear: (iso: string) => number): FundingReaction {
+export function fundingReaction(
+  event: LogEvent,
+  record: FundingRecord | undefined,
+  exerciseYear: (iso: string) => number,
+): FundingReaction {
   if (event.type.startsWith('envelope.')) {
     const envelopeId = envelopeIdFromStream(event.streamId);
     return envelopeId && CREDIT_EVENTS.includes(event.type) ? { retryEnvelope: envelopeId } : {};
@@ -119,6 +129,11 @@ export function fundingReaction(event: LogEvent, record: FundingRecord | undefin
 
 /** Envelope refusals that make a project wait (and be retried when the envelope's credits grow), not the process fail. */
 export const PENDING_CODES: readonly string[] = [
-  'ENVELOPE_INSUFFICIENT_AE', 'ENVELOPE_INSUFFICIENT_CP', 'ENVELOPE_NOT_FOUND', 'ENVELOPE_CLOSED', 'ENVELOPE_SPLIT_EXCEEDED',
-  'ENVELOPE_UNKNOWN_SPLIT_KEY', 'ENVELOPE_SPLIT_KEY_REQUIRED',
+  'ENVELOPE_INSUFFICIENT_AE',
+  'ENVELOPE_INSUFFICIENT_CP',
+  'ENVELOPE_NOT_FOUND',
+  'ENVELOPE_CLOSED',
+  'ENVELOPE_SPLIT_EXCEEDED',
+  'ENVELOPE_UNKNOWN_SPLIT_KEY',
+  'ENVELOPE_SPLIT_KEY_REQUIRED',
 ];

@@ -8,7 +8,11 @@ import { contribution, type FunnelProjectState, reach } from './funnel.metrics.j
 export const FUNNEL = 'funnel';
 
 interface Cell {
-  program: string; region: string; academie: string; departement: string; cts: string;
+  program: string;
+  region: string;
+  academie: string;
+  departement: string;
+  cts: string;
 }
 
 interface Row extends Cell {
@@ -99,7 +103,11 @@ function declare(s: FunnelBatch, id: string, d: IntentionDeclaredData): void {
 function move(s: FunnelBatch, id: string, to: string, grantedCents?: number): void {
   const found = s.read(id);
   if (!found) return;
-  const next: FunnelProjectState = { status: to, milestones: reach(found.state, to), grantedCents: grantedCents ?? found.state.grantedCents };
+  const next: FunnelProjectState = {
+    status: to,
+    milestones: reach(found.state, to),
+    grantedCents: grantedCents ?? found.state.grantedCents,
+  };
   const before = found.state;
   found.state = next;
   found.dirty = true;
@@ -118,7 +126,9 @@ class FunnelBatch {
   private readonly addStmt;
 
   constructor(db: Database, prefix: string) {
-    this.select = db.prepare<[string], Row>(`SELECT program, region, academie, departement, cts, state FROM "${prefix}funnel_projects" WHERE id = ?`);
+    this.select = db.prepare<[string], Row>(
+      `SELECT program, region, academie, departement, cts, state FROM "${prefix}funnel_projects" WHERE id = ?`,
+    );
     this.saveStmt = db.prepare(`INSERT INTO "${prefix}funnel_projects" (id, program, region, academie, departement, cts, state)
       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state`);
     this.addStmt = db.prepare(`INSERT INTO "${prefix}funnel_cells" (program, region, academie, departement, cts, metric, value)

@@ -64,8 +64,22 @@ const batchOf = perConnection((db: Database, prefix: string) => ({
 function upsert(upsert: Statement, p: Project, event: RecordedEvent): void {
   const t = p.content.territory;
   upsert.run(
-    p.id, p.program, p.status, p.content.title, t.region, t.departement, t.academie ?? null, t.cts ?? null,
-    p.content.holder.organisationId, p.declarant, p.content.requestedAmountCents ?? null, p.grantedAmountCents ?? null, p.declaredAt,
-    event.recordedAt.toISOString(), Number(event.revision), Number(event.position), JSON.stringify(p),
+    p.id,
+    p.program,
+    p.status,
+    p.content.title,
+    t.region,
+    t.departement,
+    t.academie ?? null,
+    t.cts ?? null,
+    p.content.holder.organisationId,
+    p.declarant,
+    p.content.requestedAmountCents ?? null,
+    p.grantedAmountCents ?? null,
+    p.declaredAt,
+    event.recordedAt.toISOString(),
+    Number(event.revision),
+    Number(event.position),
+    JSON.stringify(p),
   );
 }

@@ -44,7 +44,7 @@ export class ProjectListQueries {
 
   get(id: string): ProjectRow | undefined {
     const row = this.db.prepare('SELECT state, revision, position FROM projects WHERE id = ?').get(id) as
-      | { state: string; revision: number; position: number } | undefined;
+      { state: string; revision: number; position: number } | undefined;
     return row && { state: JSON.parse(row.state) as Project, revision: BigInt(row.revision), position: BigInt(row.position) };
   }
 
@@ -57,14 +57,30 @@ export class ProjectListQueries {
     const v = visibilityClause(actor);
     const where = [v.sql];
     const params: (string | number)[] = [...v.params];
-    if (s.program) { where.push('program = ?'); params.push(s.program); }
-    if (s.status) { where.push('status = ?'); params.push(s.status); }
-    if (s.territory) { where.push('(region = ? OR academie = ? OR departement = ? OR cts = ?)'); params.push(s.territory, s.territory, s.territory, s.territory); }
-    if (s.holder) { where.push('holder_id = ?'); params.push(s.holder); }
-    if (s.q) { where.push("title LIKE ? ESCAPE '\\'"); params.push(`%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`); }
+    if (s.program) {
+      where.push('program = ?');
+      params.push(s.program);
+    }
+    if (s.status) {
+      where.push('status = ?');
+      params.push(s.status);
+    }
+    if (s.territory) {
+      where.push('(region = ? OR academie = ? OR departement = ? OR cts = ?)');
+      params.push(s.territory, s.territory, s.territory, s.territory);
+    }
+    if (s.holder) {
+      where.push('holder_id = ?');
+      params.push(s.holder);
+    }
+    if (s.q) {
+      where.push("title LIKE ? ESCAPE '\\'");
+      params.push(`%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
     const clause = where.join(' AND ');
     const total = (this.db.prepare(`SELECT count(*) AS n FROM projects WHERE ${clause}`).get(...params) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT state FROM projects WHERE ${clause} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`)
+    const rows = this.db
+      .prepare(`SELECT state FROM projects WHERE ${clause} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`)
       .all(...params, s.pageSize, (s.page - 1) * s.pageSize) as { state: string }[];
     return { items: rows.map((r) => JSON.parse(r.state) as Project), total };
   }

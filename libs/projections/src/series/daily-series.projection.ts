@@ -11,8 +11,12 @@ export const DAILY_SERIES = 'daily_series';
 
 /** The project events counted per day, and the metric each counts under. */
 const COUNTED = {
-  'project.submitted': 'deposited', 'project.validated': 'validated', 'project.rejected': 'rejected',
-  'project.financing_started': 'financed', 'project.lapsed': 'withdrawn', 'project.withdrawn': 'withdrawn',
+  'project.submitted': 'deposited',
+  'project.validated': 'validated',
+  'project.rejected': 'rejected',
+  'project.financing_started': 'financed',
+  'project.lapsed': 'withdrawn',
+  'project.withdrawn': 'withdrawn',
 } as const;
 
 /**
@@ -24,8 +28,12 @@ export const dailySeriesProjection: Projection = {
   name: DAILY_SERIES,
   version: 1,
   handles: [
-    ProjectEventType.IntentionDeclared, ...Object.keys(COUNTED), 'envelope.credits_notified', 'envelope.committed',
-    'envelope.paid', 'envelope.recovered',
+    ProjectEventType.IntentionDeclared,
+    ...Object.keys(COUNTED),
+    'envelope.credits_notified',
+    'envelope.committed',
+    'envelope.paid',
+    'envelope.recovered',
   ],
   tables: ['daily_series', 'daily_series_projects'],
   setup(db, prefix) {

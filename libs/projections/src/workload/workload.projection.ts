@@ -19,8 +19,11 @@ export const workloadProjection: Projection = {
   name: WORKLOAD,
   version: 1,
   handles: [
-    ProjectEventType.IntentionDeclared, ...TRANSITION_EVENT_TYPES, ProjectEventType.DeadlineOpened,
-    ProjectEventType.DeadlineCancelled, ProjectEventType.DeadlineExpired,
+    ProjectEventType.IntentionDeclared,
+    ...TRANSITION_EVENT_TYPES,
+    ProjectEventType.DeadlineOpened,
+    ProjectEventType.DeadlineCancelled,
+    ProjectEventType.DeadlineExpired,
   ],
   tables: ['workload_projects', 'workload_deadlines'],
   setup(db, prefix) {
@@ -80,7 +83,8 @@ export const workloadProjection: Projection = {
 };
 
 /** A project declared in the batch (the whole row, replaced) or only moved on (an update of the stored row, if any). */
-type ProjectChange = { full: true; columns: TerritoryColumns; status: string; since: string } | { full: false; status: string; since: string };
+type ProjectChange =
+  { full: true; columns: TerritoryColumns; status: string; since: string } | { full: false; status: string; since: string };
 
 class WorkloadBatch {
   readonly projects = new Map<string, ProjectChange>();
@@ -92,10 +96,13 @@ class WorkloadBatch {
   private readonly dropDeadline;
 
   constructor(db: Database, prefix: string) {
-    this.replace = db.prepare(`INSERT OR REPLACE INTO "${prefix}workload_projects" (id, program, region, academie, departement, cts, status, since)
+    this.replace =
+      db.prepare(`INSERT OR REPLACE INTO "${prefix}workload_projects" (id, program, region, academie, departement, cts, status, since)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     this.update = db.prepare(`UPDATE "${prefix}workload_projects" SET status = ?, since = ? WHERE id = ?`);
-    this.putDeadline = db.prepare(`INSERT OR REPLACE INTO "${prefix}workload_deadlines" (deadline_id, project_id, name, due_at) VALUES (?, ?, ?, ?)`);
+    this.putDeadline = db.prepare(
+      `INSERT OR REPLACE INTO "${prefix}workload_deadlines" (deadline_id, project_id, name, due_at) VALUES (?, ?, ?, ?)`,
+    );
     this.dropDeadline = db.prepare(`DELETE FROM "${prefix}workload_deadlines" WHERE deadline_id = ?`);
   }
 

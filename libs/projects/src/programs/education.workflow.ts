@@ -24,10 +24,24 @@ export const educationWorkflowV1: WorkflowDefinition = {
   transitions: [
     ...commonTransitions(NON_FINAL),
     {
-      command: 'validate', event: 'project.validated', from: ['under_analysis'], to: 'validated', roles: ['validator'], reasonRequired: true,
-      inputs: [GRANTED_AMOUNT_INPUT], label: 'Valider le projet',
+      command: 'validate',
+      event: 'project.validated',
+      from: ['under_analysis'],
+      to: 'validated',
+      roles: ['validator'],
+      reasonRequired: true,
+      inputs: [GRANTED_AMOUNT_INPUT],
+      label: 'Valider le projet',
     },
-    { command: 'reject', event: 'project.rejected', from: ['under_analysis'], to: 'rejected', roles: ['validator'], reasonRequired: true, label: 'Refuser le projet' },
+    {
+      command: 'reject',
+      event: 'project.rejected',
+      from: ['under_analysis'],
+      to: 'rejected',
+      roles: ['validator'],
+      reasonRequired: true,
+      label: 'Refuser le projet',
+    },
   ],
   deadlines: [COMPLETION_DEADLINE],
   access: {

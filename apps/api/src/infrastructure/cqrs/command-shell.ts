@@ -40,13 +40,25 @@ export class CommandShell {
     const { meta, streamId } = c;
     const fingerprint = fingerprintOf(c.name, streamId, c.inputs);
     const metadata: EventMetadata = {
-      actorId: meta.principal.id, role: meta.principal.role, scope: meta.principal.scope, occurredAt: now.toISOString(),
-      correlationId: meta.correlationId, causationId: meta.causationId, replica: this.config.replicaId, command: c.name, fingerprint,
+      actorId: meta.principal.id,
+      role: meta.principal.role,
+      scope: meta.principal.scope,
+      occurredAt: now.toISOString(),
+      correlationId: meta.correlationId,
+      causationId: meta.causationId,
+      replica: this.config.replicaId,
+      command: c.name,
+      fingerprint,
       ...(meta.idempotencyKey === undefined ? {} : { idempotencyKey: meta.idempotencyKey }),
     };
     const key = meta.idempotencyKey;
     return handleCommand({
-      store: this.store, streamId, decider: c.decider, command: c.command, metadata: { ...metadata }, fingerprint,
+      store: this.store,
+      streamId,
+      decider: c.decider,
+      command: c.command,
+      metadata: { ...metadata },
+      fingerprint,
       ...(meta.expectedRevision === undefined ? {} : { ifMatch: meta.expectedRevision }),
       ...(c.retries === undefined ? {} : { retries: c.retries }),
       ...(key ? { eventId: (i: number) => eventIdFor(`${meta.principal.id}\u0000${key}`, i, streamId), replayByEventIds: true } : {}),
@@ -56,5 +68,8 @@ export class CommandShell {
 
 /** A digest of what a command asks: its name, its target and its inputs (key order does not matter). */
 export function fingerprintOf(name: string, streamId: string, inputs: unknown): string {
-  return createHash('sha256').update(`${name}\u0000${streamId}\u0000${stringify(inputs ?? null)}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${name}\u0000${streamId}\u0000${stringify(inputs ?? null)}`)
+    .digest('hex')
+    .slice(0, 32);
 }

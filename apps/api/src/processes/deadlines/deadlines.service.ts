@@ -53,7 +53,10 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
     mkdirSync(config.dataDir, { recursive: true });
     this.checkpointFile = join(config.dataDir, `processes-${config.replicaId}.sqlite`);
     this.runner = new DeadlineRunner({
-      store, checkpointPath: this.checkpointFile, clock: () => this.clock.now(), pollIntervalMs: 0,
+      store,
+      checkpointPath: this.checkpointFile,
+      clock: () => this.clock.now(),
+      pollIntervalMs: 0,
       onError: (error, deadline) => this.failed(error, deadline),
       expire: (deadline) => this.expire(deadline),
     });
@@ -66,7 +69,10 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
       this.runTick().catch((error: unknown) => this.failed(error, undefined, false));
     }, DEADLINE_POLL_MS);
     this.timer.unref();
-    this.logger.info({ checkpoint: this.checkpointFile, position: this.runner.checkpoint().toString(), pending: this.runner.pending().length }, 'deadline runner started');
+    this.logger.info(
+      { checkpoint: this.checkpointFile, position: this.runner.checkpoint().toString(), pending: this.runner.pending().length },
+      'deadline runner started',
+    );
   }
 
   /** Stops before the store closes (Nest runs this hook before onApplicationShutdown); waits for a tick in progress. */
@@ -88,7 +94,10 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   status(): DeadlinesStatus {
-    const due = this.runner.pending().map((d) => d.dueAt).sort();
+    const due = this.runner
+      .pending()
+      .map((d) => d.dueAt)
+      .sort();
     return {
       state: this.state,
       position: this.runner.checkpoint().toString(),
@@ -110,7 +119,10 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
     for (const f of fired) {
       if (f.outcome === 'expired') {
         this.expired++;
-        this.logger.info({ deadlineId: f.deadline.deadlineId, projectId: f.deadline.projectId, dueAt: f.deadline.dueAt }, 'deadline expired: timeout run');
+        this.logger.info(
+          { deadlineId: f.deadline.deadlineId, projectId: f.deadline.projectId, dueAt: f.deadline.dueAt },
+          'deadline expired: timeout run',
+        );
       }
     }
     return fired;
@@ -119,7 +131,12 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
   /** A timeout that failed, or a tick that failed, is retried on the next tick; losing the log is fatal. */
   /** The timeout, as a command like any other: the deadline id is its idempotency key, so replicas write it once. */
   private async expire(d: PendingDeadline): Promise<number> {
-    const meta = { principal: DEADLINE_SCHEDULER_ACTOR, idempotencyKey: d.deadlineId, correlationId: d.deadlineId, causationId: `deadline:${d.deadlineId}` };
+    const meta = {
+      principal: DEADLINE_SCHEDULER_ACTOR,
+      idempotencyKey: d.deadlineId,
+      correlationId: d.deadlineId,
+      causationId: `deadline:${d.deadlineId}`,
+    };
     const written = await this.commands.execute(new ExpireProjectDeadline(d.projectId, d.deadlineId, new Date(d.dueAt), meta));
     return written.events.length;
   }
@@ -128,7 +145,10 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
     this.failures++;
     this.lastError = error instanceof Error ? error.message : String(error);
     if (deadline) {
-      this.logger.error({ err: this.lastError, deadlineId: deadline.deadlineId, projectId: deadline.projectId }, 'deadline timeout failed; will retry');
+      this.logger.error(
+        { err: this.lastError, deadlineId: deadline.deadlineId, projectId: deadline.projectId },
+        'deadline timeout failed; will retry',
+      );
     } else if (!fatal) {
       this.logger.error({ err: this.lastError }, 'deadline tick failed; will retry');
     } else {

@@ -14,6 +14,11 @@ export class DeclareIntentionHandler implements ICommandHandler<DeclareIntention
     // With an Idempotency-Key and no id, the id derives from the key: a retry targets the same project.
     const key = meta.idempotencyKey;
     const id = projectId ?? (key ? eventIdFor(`${meta.principal.id}\u0000${key}`, 0, 'declare_intention') : randomUUID());
-    return this.projects.run(id, 'project.declare_intention', intention, meta, (ctx) => ({ type: 'declare_intention', projectId: id, ...intention, ctx }));
+    return this.projects.run(id, 'project.declare_intention', intention, meta, (ctx) => ({
+      type: 'declare_intention',
+      projectId: id,
+      ...intention,
+      ctx,
+    }));
   }
 }

@@ -22,11 +22,18 @@ export class DeclareIntentionHttp {
   @ApiOperation({ summary: 'Declare an intention (intention de concertation): creates the project' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first outcome' })
   async declare(
-    @Body() body: DeclareIntentionRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply,
+    @Body() body: DeclareIntentionRequest,
+    @CurrentActor() actor: Actor,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const intention = {
-      program: body.program, title: body.title, description: body.description ?? '', territory: { ...body.territory },
-      holder: { ...body.holder }, partners: (body.partners ?? []).map((p) => ({ ...p }) as Partner),
+      program: body.program,
+      title: body.title,
+      description: body.description ?? '',
+      territory: { ...body.territory },
+      holder: { ...body.holder },
+      partners: (body.partners ?? []).map((p) => ({ ...p }) as Partner),
     };
     const written = await this.commands.execute(new DeclareIntention(body.projectId, intention, commandMetaOf(req, actor)));
     reply.header('Location', `/projects/${written.projectId}`);

@@ -9,6 +9,11 @@ export class EditProjectContentHandler implements ICommandHandler<EditProjectCon
   constructor(@Inject(ProjectCommandRunner) private readonly projects: ProjectCommandRunner) {}
 
   execute({ projectId, changes, meta }: EditProjectContent): Promise<ProjectWritten> {
-    return this.projects.run(projectId, 'project.edit_content', changes, meta, (ctx) => ({ type: 'edit_content', projectId, changes, ctx }));
+    return this.projects.run(projectId, 'project.edit_content', changes, meta, (ctx) => ({
+      type: 'edit_content',
+      projectId,
+      changes,
+      ctx,
+    }));
   }
 }

@@ -22,8 +22,11 @@ export class EditContentHttp {
   @ApiOperation({ summary: 'Edit the dossier (while drafting or completing)' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the revision (ETag) the caller saw: stale → 412' })
   async edit(
-    @Param('id', new ParseUUIDPipe()) id: string, @Body() body: EditContentRequest, @CurrentActor() actor: Actor,
-    @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: EditContentRequest,
+    @CurrentActor() actor: Actor,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const changes = JSON.parse(JSON.stringify(body)) as ContentChanges;
     return projectWriteResponse(reply, await this.commands.execute(new EditProjectContent(id, changes, commandMetaOf(req, actor))));

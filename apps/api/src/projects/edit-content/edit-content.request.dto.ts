@@ -18,8 +18,31 @@ export class AttachmentDto {
 export class EditContentRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) description?: string;
-  @ApiPropertyOptional({ type: [PartnerDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => PartnerDto) partners?: PartnerDto[];
-  @ApiPropertyOptional({ description: 'integer euro cents' }) @IsOptional() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) requestedAmountCents?: number;
-  @ApiPropertyOptional({ type: [BudgetLineDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => BudgetLineDto) budgetLines?: BudgetLineDto[];
-  @ApiPropertyOptional({ type: [AttachmentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AttachmentDto) attachments?: AttachmentDto[];
+  @ApiPropertyOptional({ type: [PartnerDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PartnerDto)
+  partners?: PartnerDto[];
+  @ApiPropertyOptional({ description: 'integer euro cents' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  requestedAmountCents?: number;
+  @ApiPropertyOptional({ type: [BudgetLineDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => BudgetLineDto)
+  budgetLines?: BudgetLineDto[];
+  @ApiPropertyOptional({ type: [AttachmentDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentDto)
+  attachments?: AttachmentDto[];
 }

@@ -10,7 +10,9 @@ import { GetProject, type ProjectView } from './get-project.query.js';
 
 const notFound = (id: string) => new DomainError('not_found', 'PROJECT_NOT_FOUND', `Le projet ${id} n’existe pas.`, { projectId: id });
 const outOfScope = (id: string) =>
-  new DomainError('forbidden', 'PROJECT_OUT_OF_SCOPE', `Le projet ${id} est hors de votre territoire ou de votre organisation.`, { projectId: id });
+  new DomainError('forbidden', 'PROJECT_OUT_OF_SCOPE', `Le projet ${id} est hors de votre territoire ou de votre organisation.`, {
+    projectId: id,
+  });
 
 @QueryHandler(GetProject)
 export class GetProjectHandler implements IQueryHandler<GetProject> {
@@ -26,7 +28,12 @@ export class GetProjectHandler implements IQueryHandler<GetProject> {
     const row = this.projects.get(id);
     if (!row) throw notFound(id);
     if (!this.projects.canSee(principal, id)) throw outOfScope(id);
-    return { ...row.state, revision: row.revision.toString(), position: row.position.toString(), actions: availableActions(row.state, principal) };
+    return {
+      ...row.state,
+      revision: row.revision.toString(),
+      position: row.position.toString(),
+      actions: availableActions(row.state, principal),
+    };
   }
 
   /** The state as it was at `asOf`, folded with the decider from the log itself (not from the read model). */
@@ -39,7 +46,10 @@ export class GetProjectHandler implements IQueryHandler<GetProject> {
     const then = foldAsOf(history, asOf, projectDecider);
     if (!then.state.exists) {
       throw new DomainError('not_found', 'PROJECT_NOT_FOUND_AS_OF', `Le projet ${id} n’existait pas encore à ${asOfLabel(asOf)}.`, {
-        projectId: id, asOf: asOfLabel(asOf), firstPosition: history[0]!.position.toString(), declaredAt: history[0]!.recordedAt.toISOString(),
+        projectId: id,
+        asOf: asOfLabel(asOf),
+        firstPosition: history[0]!.position.toString(),
+        declaredAt: history[0]!.recordedAt.toISOString(),
       });
     }
     // A past state offers no action: nothing can be done on it.

@@ -17,12 +17,17 @@ export class GetProjectHttp {
   @ApiOperation({ summary: 'A project: state, content, the actions the caller may take now; its revision as ETag' })
   @ApiQuery({ name: 'minPosition', required: false, description: 'wait (bounded) until read models reach this position' })
   @ApiQuery({
-    name: 'asOf', required: false, description: 'ISO 8601 date-time or log position: the project as it was then, folded from the log (no actions, no ETag)',
+    name: 'asOf',
+    required: false,
+    description: 'ISO 8601 date-time or log position: the project as it was then, folded from the log (no actions, no ETag)',
   })
   @ApiHeader({ name: 'X-Min-Position', required: false })
   async get(
-    @Param('id', new ParseUUIDPipe()) id: string, @Query() query: { minPosition?: string; asOf?: string }, @CurrentActor() actor: Actor,
-    @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: { minPosition?: string; asOf?: string },
+    @CurrentActor() actor: Actor,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.queries.execute(new GetProject(id, actor, minPositionOf(req, query), query.asOf));
     if (view.asOf === undefined) reply.header('ETag', `"${view.revision}"`);

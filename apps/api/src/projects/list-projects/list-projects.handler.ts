@@ -6,7 +6,10 @@ import { ListProjects, type ProjectPage } from './list-projects.query.js';
 
 @QueryHandler(ListProjects)
 export class ListProjectsHandler implements IQueryHandler<ListProjects> {
-  constructor(@Inject(ProjectListQueries) private readonly projects: ProjectListQueries, @Inject(ReadYourWrites) private readonly ryw: ReadYourWrites) {}
+  constructor(
+    @Inject(ProjectListQueries) private readonly projects: ProjectListQueries,
+    @Inject(ReadYourWrites) private readonly ryw: ReadYourWrites,
+  ) {}
 
   async execute({ principal, filters, minPosition }: ListProjects): Promise<ProjectPage> {
     await this.ryw.waitForPosition(minPosition);

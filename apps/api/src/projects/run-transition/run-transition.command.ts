@@ -8,8 +8,20 @@ export type TransitionInput = TransitionCommand extends infer T ? (T extends unk
 
 /** The transitions a person sends (POST /projects/:id/<command>); `lapse` is the deadline process's only. */
 export const TRANSITION_COMMANDS = [
-  'start_drafting', 'submit', 'start_analysis', 'request_completion', 'resubmit', 'refer_to_cts', 'record_cts_opinion',
-  'validate', 'reject', 'reopen', 'withdraw', 'start_financing', 'submit_final_report', 'close',
+  'start_drafting',
+  'submit',
+  'start_analysis',
+  'request_completion',
+  'resubmit',
+  'refer_to_cts',
+  'record_cts_opinion',
+  'validate',
+  'reject',
+  'reopen',
+  'withdraw',
+  'start_financing',
+  'submit_final_report',
+  'close',
 ] as const;
 
 export class RunProjectTransition extends Command<ProjectWritten> {

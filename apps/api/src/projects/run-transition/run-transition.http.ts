@@ -21,8 +21,12 @@ export class RunTransitionHttp {
   @ApiParam({ name: 'command', enum: TRANSITION_COMMANDS })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the revision (ETag) the caller saw: stale → 412' })
   async run(
-    @Param('id', new ParseUUIDPipe()) id: string, @Param('command') command: string, @Body() body: RunTransitionRequest,
-    @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('command') command: string,
+    @Body() body: RunTransitionRequest,
+    @CurrentActor() actor: Actor,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     if (!(TRANSITION_COMMANDS as readonly string[]).includes(command)) {
       throw invalid('PROJECT_UNKNOWN_COMMAND', 'command', `one of ${TRANSITION_COMMANDS.join(', ')}`, { command });
