@@ -18,7 +18,10 @@ import { type Figure, ratioCell, table, writeSection } from './http/report.js';
  */
 const quick = process.env.BENCH_QUICK === '1';
 const profileDir = process.env.BENCH_HTTP_PROFILE;
-/** BENCH_HTTP_WHATIF=process-sync-normal: see bench/http/what-if-process-sync-normal.ts; 3 runs of BENCH_HTTP_ROUTE only, no doc written. */
+/**
+ * BENCH_HTTP_WHATIF=process-sync-normal: see bench/http/what-if-process-sync-normal.ts; 3 runs of BENCH_HTTP_ROUTE only,
+ * no doc written.
+ */
 const whatIf =
   process.env.BENCH_HTTP_WHATIF === 'process-sync-normal'
     ? ['--import', fileURLToPath(new URL('./http/what-if-process-sync-normal.js', import.meta.url))]
@@ -92,8 +95,9 @@ async function main(): Promise<void> {
         // The next run of this route is sized from this one's rate (warm-up rates run low), still ≈ SECONDS.
         amounts.set(s, Math.max(CONNECTIONS * 20, Math.round((m.rate * SECONDS) / CONNECTIONS) * CONNECTIONS));
         log(
-          `run ${rep + 1} ${s.label.slice(0, 3)}: ${Math.round(m.rate)}/s in ${m.seconds.toFixed(1)} s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms, ` +
-            `${JSON.stringify(m.statuses)}, errors ${m.errors}, API ${m.apiCores.toFixed(2)} cores, client ${m.clientCores.toFixed(2)} cores`,
+          `run ${rep + 1} ${s.label.slice(0, 3)}: ${Math.round(m.rate)}/s in ${m.seconds.toFixed(1)} s, ` +
+            `p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms, ${JSON.stringify(m.statuses)}, errors ${m.errors}, ` +
+            `API ${m.apiCores.toFixed(2)} cores, client ${m.clientCores.toFixed(2)} cores`,
         );
       }
     }
@@ -104,12 +108,14 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   const lost = events.ofType !== created;
   log(
-    `API exit code ${exitCode}; 201 answers: ${created}; project.intention_declared in the store: ${events.ofType} (of ${events.total} events)`,
+    `API exit code ${exitCode}; 201 answers: ${created}; ` +
+      `project.intention_declared in the store: ${events.ofType} (of ${events.total} events)`,
   );
   if (single) {
     const m = runs.get(specs[profiled]!)!;
     log(
-      `${specs[profiled]!.label.slice(0, 3)}${whatIf.length ? ' (what-if)' : ''}: ${m.map((r) => Math.round(r.rate)).join(', ')} requests/s; load average ${loadavg()[0]!.toFixed(2)}`,
+      `${specs[profiled]!.label.slice(0, 3)}${whatIf.length ? ' (what-if)' : ''}: ` +
+        `${m.map((r) => Math.round(r.rate)).join(', ')} requests/s; load average ${loadavg()[0]!.toFixed(2)}`,
     );
     return;
   }
@@ -130,8 +136,10 @@ async function main(): Promise<void> {
     '',
     `The real API (\`node dist/apps/api/src/main.js\`, embedded SQLite store, WAL, synchronous=FULL, group commit; DEMO_DATA=false, ` +
       'LOG_LEVEL=warn, projections and processes running as deployed) in a child process; autocannon 8 in the bench process on the same ' +
-      `machine, ${CONNECTIONS} keep-alive connections, holder bearer token (HS256). Each route: one warm-up of ${WARMUP.toLocaleString('en-US')} requests, ` +
-      `then ${REPS} runs of a fixed number of requests sized from the previous run's rate for ≈ ${SECONDS} s (a fixed amount, so every request sent is answered ` +
+      `machine, ${CONNECTIONS} keep-alive connections, holder bearer token (HS256). ` +
+      `Each route: one warm-up of ${WARMUP.toLocaleString('en-US')} requests, ` +
+      `then ${REPS} runs of a fixed number of requests sized from the previous run's rate for ≈ ${SECONDS} s ` +
+      '(a fixed amount, so every request sent is answered ' +
       'and counted), runs interleaved (a, b, c, a, b, c, …). Cells read **median (min–max)** over the runs; latencies are per request, ' +
       "from autocannon's timings; API CPU is from /proc (1.00 = one core busy for the whole run).",
     '',
@@ -155,7 +163,8 @@ async function main(): Promise<void> {
       (median >= TARGET
         ? '.'
         : `; the same pipeline without the store, (b), reached ${Math.round(medianOf(runs.get(invalid)!)).toLocaleString('en-US')}/s, ` +
-          `so ${medianOf(runs.get(invalid)!) < TARGET ? 'the target is out of reach before the store is even touched, and ' : ''}the store path divides it by ${(1 / ratio.median).toFixed(1)}.`),
+          `so ${medianOf(runs.get(invalid)!) < TARGET ? 'the target is out of reach before the store is even touched, and ' : ''}` +
+          `the store path divides it by ${(1 / ratio.median).toFixed(1)}.`),
   ].join('\n');
   process.stdout.write(`${body}\n`);
   if (!quick) writeSection(fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url)), body);

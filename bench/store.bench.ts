@@ -80,7 +80,8 @@ async function main(): Promise<void> {
       unit: 'events/s',
       measured: catchUpData,
       baselineLabel:
-        'raw paged `SELECT` (rows as arrays, as the store reads them) plus `JSON.parse` of both columns: what handing out parsed events costs at the least',
+        'raw paged `SELECT` (rows as arrays, as the store reads them) plus `JSON.parse` of both columns: ' +
+        'what handing out parsed events costs at the least',
       target: '—',
     },
   ];

@@ -37,7 +37,8 @@ function non2xx(runs: Measurement[]): number {
 
 export function table(figures: Figure[]): string {
   const head =
-    '| route | requests/s | p50 ms | p99 ms | statuses (all runs) | non-2xx | errors / timeouts | API CPU (cores) | API CPU ms / request | client CPU (cores) |\n|---|---|---|---|---|---|---|---|---|---|';
+    '| route | requests/s | p50 ms | p99 ms | statuses (all runs) | non-2xx | errors / timeouts | ' +
+    'API CPU (cores) | API CPU ms / request | client CPU (cores) |\n|---|---|---|---|---|---|---|---|---|---|';
   const lines = figures.map((f) => {
     const errs = f.runs.reduce((s, r) => s + r.errors, 0);
     const tos = f.runs.reduce((s, r) => s + r.timeouts, 0);

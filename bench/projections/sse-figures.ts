@@ -53,7 +53,7 @@ export async function sseFigures(dir: string, clients: number, rounds: number, l
       await new Promise((r) => setTimeout(r, 100));
     }
     const store = new SqliteEventStore({ path: `${dir}/events.sqlite` });
-    const latest: number[] = new Array(clients).fill(-1);
+    const latest: number[] = new Array<number>(clients).fill(-1);
     const waiters = new Set<() => void>();
     let connected = 0;
     const sockets: (() => void)[] = [];

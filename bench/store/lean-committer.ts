@@ -38,11 +38,13 @@ export class LeanStore {
         'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
       ),
       insert: this.db.prepare(
-        `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+        'INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash) ' +
+          'VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)',
       ),
       head: this.db.prepare<[], { position: number; hash: string }>('SELECT position, hash FROM log_head WHERE id = 1'),
       setHead: this.db.prepare(
-        'INSERT INTO log_head (id, position, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position, hash = excluded.hash',
+        'INSERT INTO log_head (id, position, hash) VALUES (1, ?, ?) ' +
+          'ON CONFLICT (id) DO UPDATE SET position = excluded.position, hash = excluded.hash',
       ),
     };
   }

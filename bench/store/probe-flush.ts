@@ -56,7 +56,8 @@ tmp.cleanup();
 const per = (ms: number) => `${((ms * 1000) / count).toFixed(1)} µs/append`;
 process.stdout.write(
   [
-    `pragmas: ${pragmas.join(' ') || '(store defaults)'}; ${count} appends, ${(count / (wall / 1000)).toFixed(0)}/s, ${(count / spent.flushes).toFixed(1)} appends/flush`,
+    `pragmas: ${pragmas.join(' ') || '(store defaults)'}; ${count} appends, ${(count / (wall / 1000)).toFixed(0)}/s, ` +
+      `${(count / spent.flushes).toFixed(1)} appends/flush`,
     `  COMMIT (WAL write + fsync + auto-checkpoint): ${per(spent.commit)}  (${(spent.commit / spent.flushes).toFixed(2)} ms/commit)`,
     `  flush minus COMMIT (savepoints, lookups, INSERT, hashes): ${per(spent.flush - spent.commit)}`,
     `  outside flush (callers, validation, JSON, promises, loop): ${per(wall - spent.flush)}`,

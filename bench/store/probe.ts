@@ -23,7 +23,7 @@ const us = (label: string, n: number, run: () => void) => {
 
 // The store's toJson (validate-append.ts), copied: it is not exported.
 const toJson = (v: unknown) =>
-  JSON.stringify(v, (_k, x) => {
+  JSON.stringify(v, (_k, x: unknown) => {
     if (typeof x === 'bigint') throw new Error('bigint');
     if (typeof x === 'number' && !Number.isFinite(x)) throw new Error('nan');
     return x;
@@ -79,7 +79,7 @@ us('sha256 createHash().update().digest() over the same text', N, () => {
   }
 });
 us('new Promise + resolve + await (per append)', N, () => {
-  for (let i = 0; i < N; i++) new Promise<number>((r) => r(i)).then(() => 0);
+  for (let i = 0; i < N; i++) void new Promise<number>((r) => r(i)).then(() => 0);
 });
 
 process.stdout.write('-- SQLite statements inside one open transaction (FULL, WAL)\n');

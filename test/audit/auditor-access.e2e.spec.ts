@@ -50,7 +50,7 @@ describe('the auditor reads everything and writes nothing', () => {
     expect(res.status).toBe(200);
   });
 
-  it('the read-only guard refuses an auditor on any write, before any pipe or handler, and lets reads and other roles through', async () => {
+  it('the read-only guard refuses an auditor on any write, before any pipe or handler; reads and other roles pass', async () => {
     const guard = new AuditorReadOnlyGuard(api.app.get(JwtService));
     const context = (method: string, token?: string) =>
       ({

@@ -68,7 +68,7 @@ describe('PUBLIC_DASHBOARD', () => {
     }
   });
 
-  it('false: every dashboard figure and the stream need a token (header, or access_token for EventSource); the page shell stays reachable', async () => {
+  it('false: every figure and the stream need a token (header, or access_token for EventSource); the page shell is public', async () => {
     const api = await startApi({ PUBLIC_DASHBOARD: 'false' });
     try {
       const token = await api.token({ role: 'auditor' });

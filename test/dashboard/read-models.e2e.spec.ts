@@ -10,7 +10,8 @@ describe('dashboard read models', () => {
   beforeAll(async () => {
     api = await startApi();
     flow = await DashboardFlow.start(api);
-    // education (académie 12, Meuse): 8 intentions, of which 2 stay intentions, 1 drafting, 1 to analyse, 1 to complete, 2 validated (one reopened after a rejection), 1 rejected, 1 financed
+    // education (académie 12, Meuse): 8 intentions, of which 2 stay intentions, 1 drafting, 1 to analyse, 1 to complete,
+    // 2 validated (one reopened after a rejection), 1 rejected, 1 financed
     await flow.declare('education', 'Intention A');
     await flow.declare('education', 'Intention B');
     const drafting = await flow.declare('education', 'Brouillon');

@@ -31,7 +31,7 @@ describe('GET /dashboard/stream (Server-Sent Events)', () => {
     sse.close();
   });
 
-  it('a client reconnecting with Last-Event-ID misses nothing: below the current position it gets the current snapshot at once', async () => {
+  it('a client reconnecting with Last-Event-ID misses nothing: below the current position it gets the snapshot at once', async () => {
     const sse = connectSse(`${api.url}/dashboard/stream`);
     const seen = await sse.next(() => true);
     sse.close();

@@ -150,7 +150,7 @@ describe('deploy/Dockerfile', () => {
   const final = lines.slice(stages.at(-1));
   const build = lines.slice(stages[0], stages[1]);
 
-  it('is multi-stage on node:<NODE_VERSION>-bookworm-slim: npm ci and npm run build, then a runtime with dist and production node_modules', () => {
+  it('is multi-stage on node:<NODE_VERSION>-bookworm-slim: npm ci and build, then a runtime with dist and production node_modules', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     for (const i of stages) expect(lines[i]).toMatch(/^FROM node:\$\{NODE_VERSION\}-bookworm-slim AS \w+/);
     expect(build.join('\n')).toMatch(/RUN npm ci/);

@@ -26,7 +26,7 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
     await api.close();
   });
 
-  it('answers exactly 50 × 200 and 150 × 409 ENVELOPE_INSUFFICIENT_AE naming available and requested; the ledger sums exactly', async () => {
+  it('answers 50 × 200 and 150 × 409 ENVELOPE_INSUFFICIENT_AE naming available and requested; the ledger sums exactly', async () => {
     const started = performance.now();
     const responses = await Promise.all(
       Array.from({ length: REQUESTS }, (_, i) =>

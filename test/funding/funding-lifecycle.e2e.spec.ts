@@ -30,7 +30,7 @@ describe('funding: from the intention to the closed project with its money (HTTP
     await api.close();
   });
 
-  it('validated → committed on the académie envelope → financing with its commitment → 50 % paid → final report → balance → closed', async () => {
+  it('validated → committed on the académie envelope → financing → 50 % paid → final report → balance → closed', async () => {
     const id = await validatedEducationProject(api, a, 1_250_000, 1_200_000, 'Un jardin pédagogique partagé à Bar-le-Duc');
     const ref = `EJ-2023-${id}`;
     let funding = await eventually(

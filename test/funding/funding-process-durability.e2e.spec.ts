@@ -67,7 +67,7 @@ describe('the funding process survives restarts, handles each event once, and st
     expect(types.filter((t) => t === 'envelope.paid')).toHaveLength(2);
   });
 
-  it('a broken envelope stream stops the process: failed in GET /health (503) with the error, also after a restart; nothing more is handled', async () => {
+  it('a broken envelope stream stops the process: GET /health 503 with the error, also after a restart; nothing more handled', async () => {
     api = await startApi();
     const a = await actors(api);
     await openNancyMetz(api, a, '4850000.00', '2425000.00');

@@ -13,7 +13,9 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
   workflow: { run: (args) => workflowCommand(args), help: WORKFLOW_HELP },
   token: {
     run: tokenCommand,
-    help: 'token --role <holder|validator|finance|auditor|admin> [--academie 09] [--region 44] [--departement 59] [--cts CODE] [--sub id] [--ttl seconds]',
+    help:
+      'token --role <holder|validator|finance|auditor|admin> ' +
+      '[--academie 09] [--region 44] [--departement 59] [--cts CODE] [--sub id] [--ttl seconds]',
   },
 };
 

@@ -11,7 +11,10 @@ import {
   netPaid,
 } from './envelope.state.js';
 
-/** AE figures (cents). available = notified − reduced + received + transferredIn + carriedIn − transferredOut − allocated − committed + released − carriedOut − lapsed. */
+/**
+ * AE figures (cents). available = notified − reduced + received + transferredIn + carriedIn − transferredOut − allocated
+ * − committed + released − carriedOut − lapsed.
+ */
 export interface AeBalance {
   notified: Cents;
   reduced: Cents;
@@ -109,7 +112,7 @@ const cpOf = (f: Flows): CpBalance => ({
 
 function sumRecords<T extends AeBalance | CpBalance>(rows: T[], empty: T): T {
   const total = { ...empty } as Record<string, number>;
-  for (const row of rows) for (const [k, v] of Object.entries(row)) total[k] = (total[k] ?? 0) + v;
+  for (const row of rows) for (const [k, v] of Object.entries(row) as [string, number][]) total[k] = (total[k] ?? 0) + v;
   return total as unknown as T;
 }
 

@@ -99,7 +99,8 @@ export function insufficient(kind: 'AE' | 'CP', state: OpenedEnvelope, available
   return new DomainError(
     'conflict',
     `ENVELOPE_INSUFFICIENT_${kind}`,
-    `insufficient ${kind} on ${state.envelopeId} for ${state.currentYear}: ${formatEuros(availableCents)} available, ${formatEuros(requestedCents)} requested`,
+    `insufficient ${kind} on ${state.envelopeId} for ${state.currentYear}: ` +
+      `${formatEuros(availableCents)} available, ${formatEuros(requestedCents)} requested`,
     { envelopeId: state.envelopeId, year: state.currentYear, availableCents, requestedCents },
   );
 }

@@ -13,23 +13,22 @@ import { cmd, ctx } from '../test/envelope.fixtures.js';
 /** A parent (FIP national 2023–2025) and two children (académies) run through random command sequences, purely. */
 const P = 'fip-national-2023-2025';
 const IDS = [P, 'fip-academie-09-2023-2025', 'fip-academie-10-2023-2025'] as const;
-const OPS = [
-  'notify',
-  'reduce',
-  'allocate',
-  'transfer',
-  'commit',
-  'release',
-  'service',
-  'pay',
-  'recover',
-  'close',
-  'split',
-  'retry',
-  'reuse',
-] as const;
+type Op =
+  | 'notify'
+  | 'reduce'
+  | 'allocate'
+  | 'transfer'
+  | 'commit'
+  | 'release'
+  | 'service'
+  | 'pay'
+  | 'recover'
+  | 'close'
+  | 'split'
+  | 'retry'
+  | 'reuse';
 /** Weighted so that sequences reach funded, committed and paid states, not only refusals. */
-const WEIGHTED: (typeof OPS)[number][] = [
+const WEIGHTED: Op[] = [
   'notify',
   'notify',
   'notify',
@@ -149,7 +148,7 @@ function run(w: World, s: Step, i: number): DomainError | undefined {
   const t =
     ['pay', 'service', 'recover', 'release'].includes(s.op) && holder >= 0 ? holder : s.op === 'commit' && s.flag ? richest : s.target;
   const reason = s.ref === 0 && s.flag ? '' : 'motif';
-  const commands: Record<(typeof OPS)[number], () => [number, EnvelopeCommand] | undefined> = {
+  const commands: Record<Op, () => [number, EnvelopeCommand] | undefined> = {
     notify: () => [t, cmd('NotifyCredits', { aeCents: 4 * s.amount, cpCents: 2 * s.amount, ctx: c, requestId })],
     reduce: () => [t, cmd('ReduceCredits', { aeCents: s.amount, cpCents: 0, reason, ctx: c, requestId })],
     allocate: () => [
@@ -215,7 +214,8 @@ function run(w: World, s: Step, i: number): DomainError | undefined {
   const [target, command] = picked;
   const before = w.states[target];
   try {
-    if (command.type === 'AllocateToChild' && w.states[IDS.indexOf(command.childId as never)]!.status !== 'open') return undefined; // the application's pre-check
+    // The application's pre-check.
+    if (command.type === 'AllocateToChild' && w.states[IDS.indexOf(command.childId as never)]!.status !== 'open') return undefined;
     const events = apply(w, target, command);
     if (s.op === 'retry') expect(events).toEqual([]);
     const first = events[0];

@@ -4,7 +4,6 @@ import type { ProjectCommand } from './project.commands.js';
 import { projectDecider } from './project.decider.js';
 import {
   CODES,
-  PID,
   T0,
   arsValidator,
   commandFor,

@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals';
 import { type CommandContext, type DomainEvent, DomainError } from '#kernel';
 import { workflowDecider } from './workflow.decider.js';
 import { actor, alice, reviewDefinition, reviewer, subject } from './workflow.fixture.js';
-import type { WorkflowInstance } from './workflow.instance.js';
 
 const types = { deadlineOpened: 'do', deadlineCancelled: 'dc', deadlineExpired: 'de' };
 const engine = workflowDecider(reviewDefinition(), { types, codePrefix: 'DEMO' });

@@ -82,7 +82,8 @@ export function swapRows(path: string, p1: number, p2: number): void {
     const get = (p: number) => db.prepare('SELECT * FROM events WHERE position = ?').get(p) as Row;
     const [a, b] = [get(p1), get(p2)];
     const put = db.prepare(`UPDATE events SET stream_id = @stream_id, revision = @revision, event_id = @event_id, type = @type,
-      schema_version = @schema_version, data = @data, metadata = @metadata, recorded_at = @recorded_at, hash = @hash WHERE position = @position`);
+      schema_version = @schema_version, data = @data, metadata = @metadata, recorded_at = @recorded_at, hash = @hash
+      WHERE position = @position`);
     db.transaction(() => {
       db.prepare('UPDATE events SET revision = -1 - revision WHERE position IN (?, ?)').run(p1, p2); // dodge the unique index
       put.run({ ...b, position: p1 });

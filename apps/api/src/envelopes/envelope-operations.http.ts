@@ -15,7 +15,8 @@ const KEY_HEADER = {
   description: 'required: a retry with the same key returns the first outcome and writes nothing',
 };
 const AMOUNTS =
-  'Amounts (ae, cp, amount, ceiling, split shares): integer cents (JSON number) or decimal euros as a string ("12500.00"); a JSON number with a fraction is refused (400).';
+  'Amounts (ae, cp, amount, ceiling, split shares): integer cents (JSON number) or decimal euros as a string ("12500.00"); ' +
+  'a JSON number with a fraction is refused (400).';
 
 @ApiTags('envelopes')
 @ApiBearerAuth()

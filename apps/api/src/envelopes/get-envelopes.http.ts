@@ -24,7 +24,8 @@ export class GetEnvelopesHttp {
   @Get(':id')
   @ApiOperation({
     summary:
-      'An envelope folded from its stream: AE and CP (notified, allocated, committed, paid, recovered, available…) in total and per year, commitments; revision as ETag',
+      'An envelope folded from its stream: AE and CP (notified, allocated, committed, paid, recovered, available…) ' +
+      'in total and per year, commitments; revision as ETag',
   })
   @ApiQuery({
     name: 'asOf',

@@ -13,7 +13,8 @@ function print(report: ReplayReport): void {
     for (const t of p.tables) {
       if (t.identical) continue;
       process.stdout.write(
-        `  table ${t.table}: ${t.liveRows} live rows, ${t.replayRows} replayed; ${t.onlyInLive} only live, ${t.onlyInReplay} only replayed${t.schemaDifference ? `; schema: ${t.schemaDifference}` : ''}\n`,
+        `  table ${t.table}: ${t.liveRows} live rows, ${t.replayRows} replayed; ` +
+          `${t.onlyInLive} only live, ${t.onlyInReplay} only replayed${t.schemaDifference ? `; schema: ${t.schemaDifference}` : ''}\n`,
       );
       for (const d of t.differences) {
         const cols = d.columns

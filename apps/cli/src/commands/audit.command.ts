@@ -6,7 +6,9 @@ import { auditVerifyCommand } from './audit-verify.command.js';
 const SUBCOMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
   verify: {
     run: auditVerifyCommand,
-    help: 'audit verify [--anchor file [--public-key file]] [--json]   recompute every hash; name the first altered, missing or reordered event',
+    help:
+      'audit verify [--anchor file [--public-key file]] [--json]   ' +
+      'recompute every hash; name the first altered, missing or reordered event',
   },
   anchor: {
     run: auditAnchorCommand,

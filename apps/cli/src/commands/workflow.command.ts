@@ -61,7 +61,8 @@ function summary(d: ReturnType<WorkflowRegistry['get']>): string {
   if (d.deadlines.length > 0) lines.push('', 'deadlines:');
   for (const x of d.deadlines) {
     lines.push(
-      `  ${x.name.padEnd(22)} ${x.durationDays} days, then ${x.onExpiry.command} ("${x.onExpiry.reason}"); cancelled by ${x.cancelledBy.join(', ')}`,
+      `  ${x.name.padEnd(22)} ${x.durationDays} days, then ${x.onExpiry.command} ("${x.onExpiry.reason}"); ` +
+        `cancelled by ${x.cancelledBy.join(', ')}`,
     );
   }
   return lines.join('\n');

@@ -82,7 +82,8 @@ export function checkAnchor(eventLogPath: string, anchor: Anchor, trusted?: KeyO
   const headMatches = report.head.position === Number(anchor.position) && report.head.hash === anchor.head;
   if (!headMatches) {
     problems.push(
-      `the log up to position ${anchor.position} no longer gives the anchored head ${anchor.head.slice(0, 12)}… (recomputed ${report.head.hash.slice(0, 12)}… at position ${report.head.position})`,
+      `the log up to position ${anchor.position} no longer gives the anchored head ${anchor.head.slice(0, 12)}… ` +
+        `(recomputed ${report.head.hash.slice(0, 12)}… at position ${report.head.position})`,
     );
   }
   if (!report.ok) problems.push(`${report.faults.length} fault(s) in the log up to position ${anchor.position}`);

@@ -39,8 +39,10 @@ export function envelopeSummary(envelopeId: string, type: string, data: unknown,
       return withReason(`Transfert reçu de ${aeCp(e.data)} sur ${on} depuis ${envelopeName(e.data.fromId)}`, e.data.reason);
     case 'envelope.committed':
       return withReason(`Engagement de ${euros(e.data.amountCents)} sur ${on}`, e.data.reason);
-    case 'envelope.split_exceeded':
-      return `Dépassement de la part « ${e.data.splitKey} » sur ${on} : ${euros(e.data.excessCents)} au-delà de ${euros(e.data.shareCents)}`;
+    case 'envelope.split_exceeded': {
+      const excess = `${euros(e.data.excessCents)} au-delà de ${euros(e.data.shareCents)}`;
+      return `Dépassement de la part « ${e.data.splitKey} » sur ${on} : ${excess}`;
+    }
     case 'envelope.commitment_released':
       return withReason(`Désengagement de ${euros(e.data.amountCents)} sur ${on} (engagement ${e.data.commitmentRef})`, e.data.reason);
     case 'envelope.service_done':
@@ -51,7 +53,8 @@ export function envelopeSummary(envelopeId: string, type: string, data: unknown,
       return withReason(`Reversement de ${euros(e.data.amountCents)} sur ${on} (engagement ${e.data.commitmentRef})`, e.data.reason);
     case 'envelope.year_closed':
       return (
-        `Clôture de l'exercice ${e.data.year} de ${on} : report ${euros(e.data.aeCarriedCents)} d'AE et ${euros(e.data.cpCarriedCents)} de CP, ` +
+        `Clôture de l'exercice ${e.data.year} de ${on} : ` +
+        `report ${euros(e.data.aeCarriedCents)} d'AE et ${euros(e.data.cpCarriedCents)} de CP, ` +
         `annulation ${euros(e.data.aeLapsedCents)} d'AE et ${euros(e.data.cpLapsedCents)} de CP`
       );
     default:

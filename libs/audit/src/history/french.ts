@@ -25,6 +25,7 @@ export function euros(cents: unknown): string {
 /** "2023-10-01T…Z" → "01/10/2023" (UTC date of the ISO string). */
 export function frenchDate(iso: unknown): string {
   const m = typeof iso === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a malformed value shows as it is (an object as [object Object])
   return m ? `${m[3]}/${m[2]}/${m[1]}` : String(iso ?? '?');
 }
 

@@ -27,7 +27,9 @@ export function locateGaps(gaps: readonly RevisionGap[], positionGaps: readonly 
       streamId: g.streamId,
       revision: g.fromRevision,
       eventId: null,
-      message: `revision${count > 1 ? `s ${g.fromRevision}..${g.toRevision}` : ` ${g.fromRevision}`} of the stream ${count > 1 ? 'are' : 'is'} missing ${where}`,
+      message:
+        `revision${count > 1 ? `s ${g.fromRevision}..${g.toRevision}` : ` ${g.fromRevision}`} ` +
+        `of the stream ${count > 1 ? 'are' : 'is'} missing ${where}`,
     });
   }
   for (const p of unclaimed) {
@@ -38,7 +40,9 @@ export function locateGaps(gaps: readonly RevisionGap[], positionGaps: readonly 
       streamId: null,
       revision: null,
       eventId: null,
-      message: `position${p.to > p.from ? `s ${p.from}..${p.to} are` : ` ${p.from} is`} missing from the log (the last event of its stream: stream unknown)`,
+      message:
+        `position${p.to > p.from ? `s ${p.from}..${p.to} are` : ` ${p.from} is`} ` +
+        'missing from the log (the last event of its stream: stream unknown)',
     });
   }
   return faults;

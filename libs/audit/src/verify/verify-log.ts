@@ -161,7 +161,9 @@ function compareHeads(recomputed: LogHead, stored: LogHead | null, timeHint: Fau
         ...base,
         kind: 'head_mismatch',
         position: recomputed.position + 1,
-        message: `the recorded head is at position ${stored.position} but the log ends at position ${recomputed.position}: events ${recomputed.position + 1}..${stored.position} are missing`,
+        message:
+          `the recorded head is at position ${stored.position} but the log ends at position ${recomputed.position}: ` +
+          `events ${recomputed.position + 1}..${stored.position} are missing`,
       },
     ];
   }
@@ -181,7 +183,9 @@ function compareHeads(recomputed: LogHead, stored: LogHead | null, timeHint: Fau
       {
         ...timeHint,
         kind: 'head_mismatch',
-        message: `the chained head differs from the recorded one: the global order changed; first event out of time order here (${timeHint.message})`,
+        message:
+          'the chained head differs from the recorded one: the global order changed; ' +
+          `first event out of time order here (${timeHint.message})`,
       },
     ];
   }
@@ -190,7 +194,9 @@ function compareHeads(recomputed: LogHead, stored: LogHead | null, timeHint: Fau
       ...base,
       kind: 'head_mismatch',
       position: null,
-      message: `the chained head over global order (${recomputed.hash.slice(0, 12)}…) differs from the recorded one (${stored.hash.slice(0, 12)}…): events were reordered, or removed or altered with their stream hashes rewritten`,
+      message:
+        `the chained head over global order (${recomputed.hash.slice(0, 12)}…) differs from the recorded one ` +
+        `(${stored.hash.slice(0, 12)}…): events were reordered, or removed or altered with their stream hashes rewritten`,
     },
   ];
 }

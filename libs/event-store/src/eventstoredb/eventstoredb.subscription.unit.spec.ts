@@ -4,7 +4,6 @@ import type { RecordedEvent } from '../event-store.port.js';
 import { AppendStarts } from './append-starts.js';
 import { fakeLog, notLeader, serviceError } from './client-fakes.js';
 import { isRetryable, mapClientError } from './eventstoredb.errors.js';
-import type { ClientEvent } from './eventstoredb.events.js';
 import { encodePosition } from './eventstoredb.position.js';
 import { type ClientSubscription, resubscribingAll } from './eventstoredb.subscription.js';
 

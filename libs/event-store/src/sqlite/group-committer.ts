@@ -42,7 +42,8 @@ export class GroupCommitter {
       rollbackTo: db.prepare('ROLLBACK TO one_append'),
       head: db.prepare<[], { position: number; hash: string }>('SELECT position, hash FROM log_head WHERE id = 1'),
       setHead: db.prepare(
-        'INSERT INTO log_head (id, position, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position, hash = excluded.hash',
+        'INSERT INTO log_head (id, position, hash) VALUES (1, ?, ?) ' +
+          'ON CONFLICT (id) DO UPDATE SET position = excluded.position, hash = excluded.hash',
       ),
     };
   }

@@ -27,7 +27,7 @@ function runChild(path: string): Promise<{ code: number | null; out: string }> {
   return new Promise((done) => child.on('exit', (code) => done({ code, out })));
 }
 
-it('three processes appending to one stream (each store remembering tails) leave contiguous revisions and an intact hash chain', async () => {
+it('three processes appending to one stream (each remembering tails) leave contiguous revisions and an intact hash chain', async () => {
   if (!existsSync(CHILD)) throw new Error(`${CHILD} is missing: run "npm run build" first (npm test does)`);
   const dir = mkdtempSync(join(tmpdir(), 'refonda-shared-'));
   dirs.push(dir);

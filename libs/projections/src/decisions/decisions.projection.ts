@@ -97,8 +97,8 @@ class DecisionsBatch {
     this.replace = db.prepare(`INSERT OR REPLACE INTO "${prefix}decision_projects" (id, program, title, region, academie, departement, cts)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.retitle = db.prepare(`UPDATE "${prefix}decision_projects" SET title = ? WHERE id = ?`);
-    this.decide =
-      db.prepare(`INSERT OR REPLACE INTO "${prefix}decisions" (position, project_id, command, from_state, to_state, reason, by_id, by_role, at, granted_cents)
+    this.decide = db.prepare(`INSERT OR REPLACE INTO "${prefix}decisions"
+      (position, project_id, command, from_state, to_state, reason, by_id, by_role, at, granted_cents)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 

@@ -78,7 +78,8 @@ export class EnvelopeBalanceQueries {
       .prepare(
         `SELECT e.envelope_id, e.fund, e.territory_code, e.label, e.parent_id, e.status, e.commitments,
         ${filter.year !== undefined ? 'y.year' : 'NULL'} AS year,
-        ${available('ae')} AS ae_available, ${consumed('ae')} AS ae_consumed, ${available('cp')} AS cp_available, ${consumed('cp')} AS cp_consumed
+        ${available('ae')} AS ae_available, ${consumed('ae')} AS ae_consumed,
+        ${available('cp')} AS cp_available, ${consumed('cp')} AS cp_consumed
       FROM envelopes e JOIN envelope_years y ON y.envelope_id = e.envelope_id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       GROUP BY e.envelope_id${filter.year !== undefined ? ', y.year' : ''} ORDER BY e.fund, e.envelope_id`,

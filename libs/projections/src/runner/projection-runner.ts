@@ -45,7 +45,8 @@ const BURST = 1000;
  * Drives projections from the store's subscription (never from an in-memory bus). Each has
  * its own checkpoint, written with its tables: a subscription burst is one commit, each projection
  * in its own savepoint. Projections starting from the same position share one
- * subscription (usually all of them: every batch moves each checkpoint to the burst's end). A failing projection stops with its error visible; the others go on.
+ * subscription (usually all of them: every batch moves each checkpoint to the burst's end).
+ * A failing projection stops with its error visible; the others go on.
  * A blue-green rebuild (`rebuildProjections`, maybe in another process) may move a checkpoint
  * forward under the runner: each batch re-reads it and skips what the rebuilt tables already hold.
  */

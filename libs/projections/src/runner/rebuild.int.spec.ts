@@ -22,7 +22,8 @@ const sums: Projection = {
   apply(db, event: RecordedEvent, prefix) {
     const d = event.data as { key: string; amount: number };
     db.prepare(
-      `INSERT INTO "${prefix}sums" (key, total, n) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET total = total + excluded.total, n = n + 1`,
+      `INSERT INTO "${prefix}sums" (key, total, n) VALUES (?, ?, 1) ` +
+        'ON CONFLICT (key) DO UPDATE SET total = total + excluded.total, n = n + 1',
     ).run(d.key, d.amount);
   },
 };
@@ -42,7 +43,7 @@ describe('rebuildProjections (blue-green)', () => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
-  it('rebuilds into fresh tables while the live ones keep serving and moving, then swaps atomically: nothing missed, nothing doubled', async () => {
+  it('rebuilds into fresh tables while the live ones serve and move on, then swaps atomically: nothing missed or doubled', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'refonda-rebuild-'));
     dirs.push(dir);
     const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });

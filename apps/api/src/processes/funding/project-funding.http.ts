@@ -28,7 +28,8 @@ export class ProjectFundingHttp {
   @Get(':id/funding')
   @ApiOperation({
     summary:
-      "A project's money: the funding process's status ('pending' with the envelope's refusal), the commitment, the instalments and the payments and recoveries",
+      "A project's money: the funding process's status ('pending' with the envelope's refusal), the commitment, " +
+      'the instalments and the payments and recoveries',
   })
   async funding(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     const project = foldRecorded(projectDecider, await this.store.readStream(streamIdOf(id)));
