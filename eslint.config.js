@@ -14,8 +14,16 @@ const TEST_FILES = [
   'libs/event-store/src/eventstoredb/esdb-test-server.ts',
 ];
 
+/** The domain libs' own code: not their application shell (`application/`, `application.ts`), not their specs. */
+const DOMAIN_CODE = {
+  files: ['libs/{kernel,workflow,projects,funding,territories}/src/**/*.ts'],
+  ignores: ['libs/*/src/application/**', 'libs/*/src/application.ts', '**/*.spec.ts'],
+};
+const CLOCK_READ = 'Domain code never reads the clock: time comes in the command context (ctx.now).';
+
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'test-artifacts/'] },
+  // test/architecture/fixtures/ holds deliberately wrong files; eslint-rules.unit.spec.ts lints them by hand.
+  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'test-artifacts/', 'test/architecture/fixtures/'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -61,6 +69,17 @@ export default defineConfig(
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
+    },
+  },
+  {
+    // dependency-cruiser sees imports, not calls: the clock rule of the domain libs lives here.
+    ...DOMAIN_CODE,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: CLOCK_READ },
+        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: CLOCK_READ },
+      ],
     },
   },
   { files: ['**/*.js', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },

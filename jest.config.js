@@ -60,6 +60,9 @@ async function eventStoreDbNotRun() {
 
 const notRun = await eventStoreDbNotRun();
 
+// Only the project's own libs: packages such as dependency-cruiser resolve their own `#…` subpath imports.
+const LIBS = readdirSync(new URL('./libs/', import.meta.url)).join('|');
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
@@ -67,12 +70,13 @@ export default {
     '^.+\\.ts$': ['@swc/jest', swc],
   },
   moduleNameMapper: {
-    '^#([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
-    '^#([a-z-]+)/(.+)$': '<rootDir>/libs/$1/src/$2.ts',
+    [`^#(${LIBS})$`]: '<rootDir>/libs/$1/src/index.ts',
+    [`^#(${LIBS})/(.+)$`]: '<rootDir>/libs/$1/src/$2.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
   testTimeout: 30000,
-  testPathIgnorePatterns: ['/node_modules/', ...(notRun.length > 0 ? ['\\.esdb\\.spec\\.ts$'] : [])],
+  // The fixtures of test/architecture are inputs of its rule tests (one is named like a spec), not tests.
+  testPathIgnorePatterns: ['/node_modules/', '/test/architecture/fixtures/', ...(notRun.length > 0 ? ['\\.esdb\\.spec\\.ts$'] : [])],
   reporters: ['default', ['<rootDir>/test/support/skipped-summary.reporter.cjs', { notRun }]],
 };
