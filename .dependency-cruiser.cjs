@@ -24,7 +24,6 @@ const CONTROLLERS_READING_THE_STORE = [
   '^apps/api/src/envelopes/get-envelopes\\.http\\.ts$',
   '^apps/api/src/health/health\\.controller\\.ts$',
   '^apps/api/src/processes/funding/project-funding\\.http\\.ts$',
-  '^apps/api/src/projects/get-project/get-project\\.http\\.ts$',
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -60,7 +60,7 @@ describe('Idempotency-Key, handled once for every command', () => {
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
-  it('every event carries the one metadata shape: actor id, role, scope, time, correlation, causation, replica, command, fingerprint', async () => {
+  it('every event carries the one metadata shape: actor, role, scope, time, correlation, causation, replica, command', async () => {
     const events = await (api.app.get(EVENT_STORE) as EventStore).readStream(`project-${id}`);
     for (const e of events) {
       expect(Object.keys(e.metadata).sort()).toEqual([

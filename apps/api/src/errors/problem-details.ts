@@ -84,7 +84,8 @@ export function problem(
 
 function fieldErrorsOf(details: Record<string, unknown>): FieldError[] | undefined {
   if (Array.isArray(details.errors)) return details.errors as FieldError[];
-  if (typeof details.field === 'string') return [{ field: details.field, rule: String(details.rule ?? 'invalid') }];
+  if (typeof details.field === 'string')
+    return [{ field: details.field, rule: typeof details.rule === 'string' ? details.rule : 'invalid' }];
   return undefined;
 }
 

@@ -49,7 +49,7 @@ export function parseJsonBody(text: string): unknown {
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text, (_key, value, context?: { source?: string }) =>
+    parsed = JSON.parse(text, (_key, value: unknown, context?: { source?: string }) =>
       typeof value === 'number' && context?.source !== undefined && /[.eE]/.test(context.source)
         ? new FractionalLiteral(context.source)
         : value,
@@ -63,7 +63,9 @@ export function parseJsonBody(text: string): unknown {
   const field = fractionalPath(parsed);
   if (field !== undefined) {
     throw invalid('INVALID_AMOUNT', field, 'integer-cents', {
-      detail: `${field} : un nombre à virgule n’est pas un montant ; envoyez des centimes entiers (champ …Cents) ou des euros en chaîne décimale (« 12500.00 »).`,
+      detail:
+        `${field} : un nombre à virgule n’est pas un montant ; envoyez des centimes entiers (champ …Cents) ` +
+        'ou des euros en chaîne décimale (« 12500.00 »).',
     });
   }
   return parsed;

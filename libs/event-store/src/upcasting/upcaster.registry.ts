@@ -5,7 +5,8 @@ import type { RecordedEvent } from '../event-store.port.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Upcaster = (data: any, event: RecordedEvent) => unknown;
 
-/** Reads an event stored under an old, retired type as the event of another type it stands for (e.g. one typed business fact). */
+/** Reads an event stored under an old, retired type as the event of another type it stands for (one typed business fact). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as Upcaster: each retyper declares the old shape it takes
 export type Retyper = (data: any, event: RecordedEvent) => { type: string; data: unknown };
 
 type Step = { kind: 'data'; upcast: Upcaster } | { kind: 'type'; retype: Retyper };
