@@ -45,7 +45,7 @@ describe('the auditor reads everything and writes nothing', () => {
   });
 
   it('while the same calls with a token of the right role are not refused on the role', async () => {
-    const finance = await api.token({ role: 'finance', scope: { regions: ['44'] } });
+    const finance = await api.token({ role: 'finance', scope: { academies: ['12'] } });
     const res = await api.request('POST', `/projects/${projectId}/start_financing`, { token: finance, body: { commitmentRef: 'EJ-1' } });
     expect(res.status).toBe(200);
   });

@@ -64,6 +64,21 @@ function withTypedHistory(v1: RecordedRead): RecordedRead {
   return { ...v1, body: { ...body, events } };
 }
 
+/**
+ * Definitions: each transition now names its business event; finance now has a territory rule (v1 let any finance officer
+ * act on any project's financing).
+ */
+const FINANCE_RULE: Record<string, { scope: string; field: string }[]> = {
+  education: [{ scope: 'academies', field: 'academie' }],
+  health: [{ scope: 'regions', field: 'region' }],
+};
+function withFinanceTerritory(v1: RecordedRead): RecordedRead {
+  const body = v1.body as { program: string; access: { territory: Record<string, unknown> }; transitions: { command: string }[] };
+  const territory = { ...body.access.territory, finance: FINANCE_RULE[body.program] };
+  const transitions = body.transitions.map((t) => ({ ...t, event: TYPE_OF_V1_COMMAND[t.command] }));
+  return { ...v1, body: { ...body, transitions, access: { ...body.access, territory } } };
+}
+
 async function caughtUp(api: ApiHarness) {
   for (let i = 0; i < 500; i++) {
     const health = (await api.request('GET', '/health')).body;
@@ -116,6 +131,7 @@ describe('a log written by Refonda v1 (every event type, every transition of bot
       const read = await readAs(api, path, as);
       if (expected.status >= 400) expect(read).toMatchObject(asProblemDetails(expected));
       else if (path.endsWith('/history')) expect(read).toEqual(withTypedHistory(expected));
+      else if (/^\/programs\/[a-z]+\/workflow$/.test(path)) expect(read).toEqual(withFinanceTerritory(expected));
       else expect(read).toEqual(expected);
     },
   );

@@ -21,7 +21,12 @@ describe('dashboard read models', () => {
     await flow.run(toComplete, 'start_analysis');
     await flow.run(toComplete, 'request_completion', { reason: 'Budget détaillé manquant' });
     const v1 = await flow.validated(1_000_000);
-    await flow.run(v1.id, 'start_financing', { commitmentRef: 'EJ-2023-0001' }, await api.token({ role: 'finance' }));
+    await flow.run(
+      v1.id,
+      'start_financing',
+      { commitmentRef: 'EJ-2023-0001' },
+      await api.token({ role: 'finance', scope: { academies: ['12'] } }),
+    );
     const reopened = await flow.deposit('education', 'Refusé puis validé');
     await flow.run(reopened, 'start_analysis');
     await flow.run(reopened, 'reject', { reason: 'Hors cadre' });

@@ -11,3 +11,4 @@ export { educationWorkflowV1 } from './programs/education.workflow.js';
 export { healthWorkflowV1 } from './programs/health.workflow.js';
 export { createProgramRegistry, programRegistry } from './programs/program.registry.js';
 export * from './project.upcasts.js';
+export * from './project.policy.js';

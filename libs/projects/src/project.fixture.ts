@@ -28,7 +28,8 @@ export const eduOutsider = actor('val-paris', 'validator', { academies: [CODES.o
 export const arsValidator = actor('val-ars', 'validator', { regions: [CODES.region] });
 export const ctsValidator = actor('val-cts', 'validator', { cts: [CODES.cts] });
 export const healthOutsider = actor('val-idf', 'validator', { regions: [CODES.otherRegion] });
-export const finance = actor('fin-1', 'finance');
+/** The académie's and the ARS's finance officer: finance acts only within its territory. */
+export const finance = actor('fin-1', 'finance', { academies: [CODES.academie], regions: [CODES.region] });
 export const system = actor('deadline-scheduler', 'system');
 export const auditor = actor('aud-1', 'auditor');
 

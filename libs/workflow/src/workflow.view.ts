@@ -11,6 +11,7 @@ export function workflowView(d: WorkflowDefinition) {
     states: d.states.map((s) => ({ name: s.name, label: s.label, initial: s.initial === true, final: s.final === true })),
     transitions: d.transitions.map((t) => ({
       command: t.command,
+      event: t.event,
       label: t.label,
       from: [...t.from],
       to: t.to,

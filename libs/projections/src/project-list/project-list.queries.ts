@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Actor } from '#kernel';
-import type { Project } from '#projects';
+import { NATIONAL_READERS, type Project, READ_SCOPES } from '#projects';
 
 export interface ProjectRow {
   state: Project;
@@ -21,21 +21,18 @@ export interface ProjectSearch {
   pageSize: number;
 }
 
-/** What an actor may see: national roles everything, holders their own projects, others their territory. */
+/** The project policy's read rule (canReadProject) as SQL over the list's columns; a property test checks they agree. */
 export function visibilityClause(actor: Actor): { sql: string; params: string[] } {
-  if (actor.role === 'admin' || actor.role === 'auditor' || actor.role === 'system') return { sql: '1 = 1', params: [] };
+  if (NATIONAL_READERS.includes(actor.role)) return { sql: '1 = 1', params: [] };
   if (actor.role === 'holder') return { sql: 'declarant = ?', params: [actor.id] };
   const parts: string[] = [];
   const params: string[] = [];
-  const add = (column: string, codes: string[] | undefined) => {
-    if (!codes?.length) return;
-    parts.push(`${column} IN (${codes.map(() => '?').join(', ')})`);
+  for (const { scope, field } of READ_SCOPES) {
+    const codes = actor.scope[scope];
+    if (!codes?.length) continue;
+    parts.push(`${field} IN (${codes.map(() => '?').join(', ')})`);
     params.push(...codes);
-  };
-  add('region', actor.scope.regions);
-  add('academie', actor.scope.academies);
-  add('departement', actor.scope.departements);
-  add('cts', actor.scope.cts);
+  }
   return parts.length ? { sql: `(${parts.join(' OR ')})`, params } : { sql: '1 = 0', params: [] };
 }
 

@@ -46,6 +46,7 @@ export const educationWorkflowV1: WorkflowDefinition = {
   deadlines: [COMPLETION_DEADLINE],
   access: {
     ownerRoles: ['holder'],
-    territory: { validator: [{ scope: 'academies', field: 'academie' }] },
+    // The académie's instructeurs decide; its finance officers run the money of its projects only.
+    territory: { validator: [{ scope: 'academies', field: 'academie' }], finance: [{ scope: 'academies', field: 'academie' }] },
   },
 };

@@ -82,6 +82,8 @@ export const healthWorkflowV1: WorkflowDefinition = {
         { scope: 'regions', field: 'region' },
         { scope: 'cts', field: 'cts' },
       ],
+      // The ARS's finance officers run the money of the projects of their région only.
+      finance: [{ scope: 'regions', field: 'region' }],
     },
   },
 };
