@@ -20,7 +20,6 @@ const CONTROLLERS_READING_THE_STORE = [
   '^apps/api/src/audit/audit-exports\\.http\\.ts$',
   '^apps/api/src/audit/envelope-history\\.http\\.ts$',
   '^apps/api/src/audit/project-history\\.http\\.ts$',
-  '^apps/api/src/dashboard/dashboard\\.controller\\.ts$',
   '^apps/api/src/envelopes/get-envelopes\\.http\\.ts$',
   '^apps/api/src/health/health\\.controller\\.ts$',
   '^apps/api/src/processes/funding/project-funding\\.http\\.ts$',
