@@ -36,7 +36,7 @@ export class GetProgramWorkflowHandler implements IQueryHandler<GetProgramWorkfl
   private programOf(id: string): string {
     const program = this.registry.programs().find((p) => p === id || this.registry.latest(p).id === id);
     if (!program) {
-      throw new DomainError('not_found', 'PROGRAM_NOT_FOUND', `Aucun programme ${JSON.stringify(id.slice(0, 100))}.`, {
+      throw new DomainError('not_found', 'PROGRAM_NOT_FOUND', `Aucun programme « ${id.slice(0, 100)} ».`, {
         programs: this.registry.programs(),
       });
     }
