@@ -17,10 +17,6 @@ const LIBS_WITH_DEEP_IMPORTS = '(event-store|funding)';
  * controller reading the store fails the rule; dependency-rules.e2e.spec.ts fails when an entry is no longer needed.
  */
 const CONTROLLERS_READING_THE_STORE = [
-  '^apps/api/src/audit/audit-exports\\.http\\.ts$',
-  '^apps/api/src/audit/envelope-history\\.http\\.ts$',
-  '^apps/api/src/audit/project-history\\.http\\.ts$',
-  '^apps/api/src/dashboard/dashboard\\.controller\\.ts$',
   '^apps/api/src/envelopes/get-envelopes\\.http\\.ts$',
   '^apps/api/src/health/health\\.controller\\.ts$',
   '^apps/api/src/processes/funding/project-funding\\.http\\.ts$',

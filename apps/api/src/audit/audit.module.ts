@@ -1,13 +1,27 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AuditExportsHttp } from './audit-exports.http.js';
 import { AuditorReadOnlyGuard } from './auditor-read-only.guard.js';
-import { EnvelopeHistoryHttp } from './envelope-history.http.js';
-import { ProjectHistoryHttp } from './project-history.http.js';
+import { ExportLedgerHandler } from './export-ledger/export-ledger.handler.js';
+import { ExportLedgerHttp } from './export-ledger/export-ledger.http.js';
+import { ExportLogHandler } from './export-log/export-log.handler.js';
+import { ExportLogHttp } from './export-log/export-log.http.js';
+import { GetEnvelopeHistoryHandler } from './get-envelope-history/get-envelope-history.handler.js';
+import { GetEnvelopeHistoryHttp } from './get-envelope-history/get-envelope-history.http.js';
+import { GetProjectHistoryHandler } from './get-project-history/get-project-history.handler.js';
+import { GetProjectHistoryHttp } from './get-project-history/get-project-history.http.js';
 
-/** Histories, exports, and the auditor's read-only rule. Verify, anchors and replay are CLI commands (`audit …`). */
+/**
+ * Histories, exports (each a query slice), and the auditor's read-only rule. Verify, anchors and replay are CLI
+ * commands (`audit …`).
+ */
 @Module({
-  controllers: [ProjectHistoryHttp, EnvelopeHistoryHttp, AuditExportsHttp],
-  providers: [{ provide: APP_GUARD, useClass: AuditorReadOnlyGuard }],
+  controllers: [GetProjectHistoryHttp, GetEnvelopeHistoryHttp, ExportLedgerHttp, ExportLogHttp],
+  providers: [
+    GetProjectHistoryHandler,
+    GetEnvelopeHistoryHandler,
+    ExportLedgerHandler,
+    ExportLogHandler,
+    { provide: APP_GUARD, useClass: AuditorReadOnlyGuard },
+  ],
 })
 export class AuditModule {}

@@ -2,7 +2,7 @@ import { invalid } from '#kernel';
 import type { RecordedEvent } from '#event-store';
 import { type HistoryEntry, toHistoryEntry } from '#audit';
 
-export interface HistoryQuery {
+export interface HistoryPaging {
   /** First revision to return (default 0). */
   from?: string;
   /** At most this many events (1..1000, default 1000). */
@@ -17,7 +17,7 @@ export interface HistoryPage {
 }
 
 /** A page of a stream's history, in revision order. */
-export function historyPage(streamId: string, history: readonly RecordedEvent[], query: HistoryQuery): HistoryPage {
+export function historyPage(streamId: string, history: readonly RecordedEvent[], query: HistoryPaging): HistoryPage {
   const from = query.from === undefined || query.from === '' ? 0 : Number(query.from);
   if (!Number.isSafeInteger(from) || from < 0 || !/^\d*$/.test(query.from ?? ''))
     throw invalid('VALIDATION_FAILED', 'from', 'a revision >= 0');

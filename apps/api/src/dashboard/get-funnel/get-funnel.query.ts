@@ -1,0 +1,23 @@
+import { Query } from '@nestjs/cqrs';
+import type { FunnelFigures } from '#projections';
+
+export interface FunnelView {
+  position: string;
+  /** Present when the funnel was folded from the log as it was then. */
+  asOf?: string;
+  programs: Record<string, FunnelFigures>;
+}
+
+/**
+ * The funnel per program, narrowed to the territory `within` (`<level>:<code>`): from the read models once they reach
+ * `minPosition`, or as it was at `asOf` (a date-time or a log position), folded from the log.
+ */
+export class GetFunnel extends Query<FunnelView> {
+  constructor(
+    readonly within?: string,
+    readonly minPosition?: string,
+    readonly asOf?: string,
+  ) {
+    super();
+  }
+}
