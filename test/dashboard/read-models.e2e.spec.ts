@@ -100,6 +100,25 @@ describe('dashboard read models', () => {
     });
   });
 
+  it('gives a decision’s project, motivation and author only to a caller who may read that project (v1: any token)', async () => {
+    const as = async (claims: Parameters<ApiHarness['token']>[0]) =>
+      (await api.request('GET', '/dashboard/decisions?limit=3', { token: await api.token(claims) })).body.items as Record<
+        string,
+        unknown
+      >[];
+    for (const outsider of [
+      { role: 'holder' as const, sub: 'holder-of-another-school' },
+      { role: 'validator' as const, sub: 'val-lille', scope: { academies: ['09'] } },
+      { role: 'finance' as const, sub: 'finance-hdf', scope: { regions: ['32'] } },
+    ]) {
+      const items = await as(outsider);
+      expect(items).toHaveLength(3);
+      for (const item of items) for (const field of ['projectId', 'title', 'reason', 'by']) expect(item).not.toHaveProperty(field);
+    }
+    expect((await as({ role: 'auditor', sub: 'auditor' }))[1]).toMatchObject({ title: 'Refusé puis validé', reason: 'Recours accepté' });
+    expect((await as({ role: 'validator', sub: 'val-ge', scope: { regions: ['44'] } }))[1]).toMatchObject({ reason: 'Recours accepté' });
+  });
+
   it("shows the validators' queue per territory, with ages and the completion deadline", async () => {
     const now = (await api.request('GET', '/dashboard/workload?level=academie')).body;
     expect(now.items).toEqual([

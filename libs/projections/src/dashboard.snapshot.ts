@@ -41,7 +41,7 @@ export class DashboardQueries {
       funnel: this.funnel.byProgram(),
       territories: TERRITORY_LEVELS.flatMap((level) => this.funnel.territories({ level })),
       envelopes: this.envelopes.list(),
-      decisions: this.decisions.recent(10, false),
+      decisions: this.decisions.recent(10, () => false),
       workload: this.workload.byTerritory('region', now),
       series: this.series.points({ from }),
     };

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { DashboardQueries } from '#projections';
+import { DashboardQueries, ProjectListQueries } from '#projections';
 import { ReadYourWrites } from '../http/read-your-writes.js';
 import { READ_MODEL_DB } from '../infrastructure/tokens.js';
 import { DashboardAccessGuard } from './dashboard-access.guard.js';
@@ -51,6 +51,7 @@ import { GetWorkloadHttp } from './get-workload/get-workload.http.js';
     DashboardStream,
     ReadYourWrites,
     { provide: DashboardQueries, inject: [READ_MODEL_DB], useFactory: (db: Database.Database) => new DashboardQueries(db) },
+    { provide: ProjectListQueries, inject: [READ_MODEL_DB], useFactory: (db: Database.Database) => new ProjectListQueries(db) },
   ],
   exports: [DashboardStream],
 })

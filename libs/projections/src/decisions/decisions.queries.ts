@@ -21,8 +21,11 @@ export interface DecisionRow {
 export class DecisionQueries {
   constructor(private readonly db: Database) {}
 
-  /** The latest decisions, newest first. Without `details` they carry no project identity nor motivation. */
-  recent(limit: number, details: boolean, program?: string): DecisionRow[] {
+  /**
+   * The latest decisions, newest first. Only those `details` admits (a caller who may read the project: the project policy)
+   * carry the project's identity, the motivation and who decided; the others only their figures.
+   */
+  recent(limit: number, details: (projectId: string) => boolean, program?: string): DecisionRow[] {
     const rows = this.db
       .prepare(
         `SELECT d.*, p.program, p.title, p.region, p.academie, p.departement FROM decisions d
@@ -41,7 +44,7 @@ export class DecisionQueries {
       academie: r['academie'] || null,
       departement: r['departement'],
       grantedCents: r['granted_cents'],
-      ...(details
+      ...(details(String(r['project_id']))
         ? { projectId: r['project_id'], title: r['title'], reason: r['reason'], by: { id: r['by_id'], role: r['by_role'] } }
         : {}),
     }));
