@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { performance } from 'node:perf_hooks';
+import { toDecimalString } from '#funding';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { type Actors, NANCY_METZ_2023, actors, envelopeCommand, store } from './funding-flow.js';
 
-const AMOUNT = 2_000_000; // €20,000 per project
+const AMOUNT = 2_000_000; // cents: €20,000 per project
 const FUNDABLE = 50;
 const REQUESTS = 200;
 
@@ -14,7 +15,7 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
     api = await startApi();
     a = await actors(api);
     expect((await envelopeCommand(api, a.finance, '/envelopes', { fund: 'fip', territoryCode: 'academie-12', year: 2023 })).status).toBe(201);
-    const notified = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: FUNDABLE * AMOUNT, cp: '400000.00' });
+    const notified = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: toDecimalString(FUNDABLE * AMOUNT), cp: '400000.00' });
     expect(notified.status).toBe(200);
   });
   afterAll(async () => { await api.close(); });
@@ -23,7 +24,7 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
     const started = performance.now();
     const responses = await Promise.all(Array.from({ length: REQUESTS }, (_, i) =>
       envelopeCommand(api, i % 3 === 0 ? a.admin : a.finance, `/envelopes/${NANCY_METZ_2023}/commit`, {
-        commitmentRef: `EJ-2023-NM-${String(i).padStart(4, '0')}`, projectId: `projet-${i}`, amount: AMOUNT,
+        commitmentRef: `EJ-2023-NM-${String(i).padStart(4, '0')}`, projectId: `projet-${i}`, amount: toDecimalString(AMOUNT),
       }, `concurrent-commit-${i}`)));
     const wallMs = performance.now() - started;
     const won = responses.filter((r) => r.status === 200);

@@ -31,7 +31,7 @@ describe('funding pending: not enough AE → the project waits with the reason �
     expect(project.body.status).toBe('validated');
 
     // Increased by €5,000: the process retries, commits and the project moves to financing.
-    const increased = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: 500_000, cp: 0, kind: 'increase', reason: 'Abondement de la DGESCO' });
+    const increased = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: '5000.00', cp: '0.00', kind: 'increase', reason: 'Abondement de la DGESCO' });
     expect(increased.status).toBe(200);
     funding = await eventually(() => fundingOf(api, a.holder, id), (r) => r.body.funding?.status === 'financing' && r.body.payments?.length === 1);
     expect(funding.body).toMatchObject({
@@ -49,7 +49,7 @@ describe('funding pending: not enough AE → the project waits with the reason �
     await eventually(() => fundingOf(api, a.holder, first), (r) => r.body.funding?.status === 'pending');
     const second = await validatedEducationProject(api, a, 300_000, 300_000, 'Chorale inter-écoles de Stenay');
     await eventually(() => fundingOf(api, a.holder, second), (r) => r.body.funding?.status === 'pending');
-    await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: '5000.00', cp: 0, kind: 'increase', reason: 'Redéploiement' });
+    await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: '5000.00', cp: '0.00', kind: 'increase', reason: 'Redéploiement' });
     await eventually(() => fundingOf(api, a.holder, first), (r) => r.body.funding?.status === 'financing');
     const waiting = await eventually(() => fundingOf(api, a.holder, second), (r) => r.body.funding?.pending?.details?.availableCents === 100_000);
     expect(waiting.body.funding).toMatchObject({ status: 'pending', pending: { code: 'ENVELOPE_INSUFFICIENT_AE', details: { requestedCents: 300_000 } } });
