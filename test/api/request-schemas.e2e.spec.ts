@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
+import { actors, declare, edit, ok, run } from '../lifecycle/lifecycle-flow.js';
 
 interface Schema {
   $ref?: string;
@@ -50,7 +51,7 @@ function properties(doc: Doc, schema: Schema, path = ''): [string, Schema][] {
   });
 }
 
-describe('request bodies: one DTO per operation, documented in OpenAPI', () => {
+describe('request bodies: one DTO per operation, documented in OpenAPI; the amount rule on …Cents fields', () => {
   let api: ApiHarness;
   let doc: Doc;
   beforeAll(async () => {
@@ -82,5 +83,39 @@ describe('request bodies: one DTO per operation, documented in OpenAPI', () => {
     expect(properties(doc, bodyOf(doc, '/envelopes')!).map(([p]) => p)).toEqual(expect.arrayContaining([
       'period.fromYear', 'period.toYear', 'carryOver.ae', 'carryOver.ae.mode', 'carryOver.ae.percent', 'split.mode', 'split.shares',
     ]));
+  });
+
+  it('the project bodies (declare, edit, transition) give an example and a description on every field; …Cents fields are integers', () => {
+    for (const [path, method] of [['/projects', 'post'], ['/projects/{id}', 'patch'], ['/projects/{id}/{command}', 'post']] as const) {
+      const schema = bodyOf(doc, path, method);
+      expect(schema).toBeDefined();
+      const all = properties(doc, schema!);
+      expect(all.length).toBeGreaterThan(3);
+      for (const [field, property] of all) {
+        expect({ path, field, example: property.example !== undefined, description: typeof property.description })
+          .toEqual({ path, field, example: true, description: 'string' });
+        if (field.endsWith('Cents')) expect({ field, type: property.type }).toEqual({ field, type: 'integer' });
+      }
+    }
+  });
+
+  it('a …Cents field given a string is a 400 naming the field and the rule, and nothing is written', async () => {
+    const a = await actors(api);
+    const id = await declare(api, a.holder, 'education');
+    await ok(api, a.holder, id, 'start_drafting');
+    const head = async () => (await api.request('GET', '/health')).body.store.headPosition as string;
+    const before = await head();
+    const requested = await edit(api, a.holder, id, { requestedAmountCents: '4500.00' });
+    expect(requested.status).toBe(400);
+    expect(requested.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'requestedAmountCents', rule: 'isCents', detail: expect.stringContaining('nombre entier de centimes') }],
+    });
+    const line = await edit(api, a.holder, id, { budgetLines: [{ label: 'Semences', amountCents: '800' }] });
+    expect(line.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'budgetLines.0.amountCents', rule: 'isCents' }] });
+    const granted = await run(api, a.eduValidator, id, 'validate', { reason: 'ok', grantedAmountCents: '12000.00' });
+    expect(granted.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'grantedAmountCents', rule: 'isCents' }] });
+    expect(await head()).toBe(before);
+    expect((await edit(api, a.holder, id, { requestedAmountCents: 450_000 })).status).toBe(200);
   });
 });
