@@ -26,5 +26,5 @@ it('seeds envelopes and projects in every state through the API, once, and the f
   expect(new Set(statuses)).toEqual(new Set(['intention', 'drafting', 'submitted', 'under_analysis', 'completion_requested', 'rejected', 'cts_review', 'financing']));
   const year = api.clock.now().getUTCFullYear();
   const ge = await api.request('GET', `/envelopes/fir-ars-44-${year}`, { token: auditor });
-  expect(ge.body.ae).toMatchObject({ notified: 100_000_000, committed: 4_500_000 });
+  expect(ge.body.ae).toMatchObject({ notifiedCents: 100_000_000, committedCents: 4_500_000 });
 });

@@ -39,7 +39,7 @@ describe('dashboard read models', () => {
     expect(res.status).toBe(200);
     expect(res.body.programs.education).toEqual({
       intentions: 8, drafting: 1, deposited: 5, to_analyse: 1, to_complete: 1, validated: 2, rejected: 1, financed: 1, withdrawn: 0,
-      granted_cents: 1_250_000,
+      grantedCents: 1_250_000,
     });
     expect(res.body.programs.health).toMatchObject({ intentions: 1, deposited: 0 });
     const within = await api.request('GET', '/dashboard/funnel?within=academie:12');

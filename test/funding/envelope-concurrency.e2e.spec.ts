@@ -46,7 +46,7 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
     expect(committed.reduce((t, e) => t + (e.data as { amountCents: number }).amountCents, 0)).toBe(FUNDABLE * AMOUNT);
     expect(new Set(won.map((r) => r.body.position)).size).toBe(FUNDABLE);
     const envelope = await api.request('GET', `/envelopes/${NANCY_METZ_2023}`, { token: a.finance });
-    expect(envelope.body.ae).toMatchObject({ notified: FUNDABLE * AMOUNT, committed: FUNDABLE * AMOUNT, available: 0 });
+    expect(envelope.body.ae).toMatchObject({ notifiedCents: FUNDABLE * AMOUNT, committedCents: FUNDABLE * AMOUNT, availableCents: 0 });
     expect(envelope.body.commitments).toMatchObject({ count: FUNDABLE, committedCents: FUNDABLE * AMOUNT });
   }, 180_000);
 });

@@ -23,7 +23,7 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     expect(first.body).toMatchObject({
       replayed: false, requestId: commitKey,
       outcome: [{ type: 'envelope.committed', data: { commitmentRef: 'EJ-2023-NM-0042', amountCents: 1_850_000, year: 2023 } }],
-      balance: { ae: { committed: 1_850_000, available: 485_000_000 - 1_850_000 } },
+      balance: { ae: { committedCents: 1_850_000, availableCents: 485_000_000 - 1_850_000 } },
     });
     const position = first.headers.get('x-position');
     expect(position).toBe(first.body.position);
@@ -145,9 +145,9 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     const again = await envelopeCommand(api, a.admin, `/envelopes/${national}/allocate`, { childId: 'fip-academie-13-2023', ae: '3000000.00', cp: '1000000.00' }, allocationKey);
     expect(again.body).toMatchObject({ replayed: true, target: { replayed: true } });
     const child = await api.request('GET', '/envelopes/fip-academie-13-2023', { token: a.admin });
-    expect(child.body.ae).toMatchObject({ received: 300_000_000, available: 300_000_000 });
+    expect(child.body.ae).toMatchObject({ receivedCents: 300_000_000, availableCents: 300_000_000 });
     const parent = await api.request('GET', `/envelopes/${national}`, { token: a.admin });
-    expect(parent.body.ae).toMatchObject({ allocated: 300_000_000, available: 15_000_000_000 - 300_000_000 });
+    expect(parent.body.ae).toMatchObject({ allocatedCents: 300_000_000, availableCents: 15_000_000_000 - 300_000_000 });
 
     expect((await envelopeCommand(api, a.admin, '/envelopes', { fund: 'fip', territoryCode: 'academie-14', year: 2023, parentId: national })).status).toBe(201);
     const moved = await envelopeCommand(api, a.admin, '/envelopes/fip-academie-13-2023/transfer', { toId: 'fip-academie-14-2023', ae: '500000.00', cp: '0.00', reason: 'Projets prêts dans l’autre académie' });
@@ -157,6 +157,6 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     expect(tooMuch.status).toBe(409);
     expect(tooMuch.body).toMatchObject({ code: 'ENVELOPE_INSUFFICIENT_AE', availableCents: 250_000_000, requestedCents: 250_000_001 });
     const sibling = await api.request('GET', '/envelopes/fip-academie-14-2023', { token: a.admin });
-    expect(sibling.body.ae).toMatchObject({ transferredIn: 50_000_000, available: 50_000_000 });
+    expect(sibling.body.ae).toMatchObject({ transferredInCents: 50_000_000, availableCents: 50_000_000 });
   });
 });

@@ -42,11 +42,11 @@ export class ProjectFundingHttp {
     const mine = history.filter((e) => (e.data as { commitmentRef?: string }).commitmentRef === record.commitmentRef);
     const payments = mine.filter((e) => e.type === 'envelope.paid').map((e) => {
       const d = e.data as Paid['data'];
-      return { instalment: d.instalment, amountCents: d.amountCents, amount: formatEuros(d.amountCents), year: d.year, at: e.metadata['occurredAt'] ?? e.recordedAt.toISOString(), position: e.position.toString() };
+      return { instalment: d.instalment, amountCents: d.amountCents, display: formatEuros(d.amountCents), year: d.year, at: e.metadata['occurredAt'] ?? e.recordedAt.toISOString(), position: e.position.toString() };
     });
     const recoveries = mine.filter((e) => e.type === 'envelope.recovered').map((e) => {
       const d = e.data as Recovered['data'];
-      return { amountCents: d.amountCents, amount: formatEuros(d.amountCents), reason: d.reason, at: e.metadata['occurredAt'] ?? e.recordedAt.toISOString(), position: e.position.toString() };
+      return { amountCents: d.amountCents, display: formatEuros(d.amountCents), reason: d.reason, at: e.metadata['occurredAt'] ?? e.recordedAt.toISOString(), position: e.position.toString() };
     });
     const advance = advanceCents(record.grantedCents, DEFAULT_SCHEDULE);
     const paidOf = (n: (i: number) => boolean) => payments.filter((p) => n(p.instalment)).reduce((t, p) => t + p.amountCents, 0);
