@@ -88,7 +88,7 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     expect(euros.body.outcome[0].data).toMatchObject({ aeCents: 1_250_000, cpCents: 1_250_050 });
   });
 
-  it('refuses integer cents in a euro field: {"ae": 5000} is a 400 naming ae and its rule, writes nothing; "50.00" books 5000', async () => {
+  it('refuses integer cents in a euro field: {"ae": 5000} → 400 naming ae and its rule, no write; "50.00" is 5000 cents', async () => {
     const before = await head(api);
     const integer = await notify({ ae: 5000, cp: '0.00', kind: 'increase' });
     expect(integer.status).toBe(400);

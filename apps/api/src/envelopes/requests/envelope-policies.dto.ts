@@ -55,7 +55,7 @@ export class SplitDto {
   @IsEuroAmountMap() shares!: Record<string, string>;
 
   toPolicy(): SplitPolicy {
-    const shares = Object.entries(this.shares).map(([key, euros]) => [key, cents(euros, `split.shares.${key}`)]);
+    const shares = Object.entries(this.shares).map(([key, euros]): [string, number] => [key, cents(euros, `split.shares.${key}`)]);
     return { mode: this.mode, shares: Object.fromEntries(shares) };
   }
 }
