@@ -14,7 +14,6 @@ const swc = {
   sourceMaps: 'inline',
 };
 
-
 // The EventStoreDB contract suite (*.esdb.spec.ts) runs against EVENTSTORE_CONNECTION_STRING, or in a
 // Testcontainers container when a Docker engine answers. Otherwise it is left out of the run and the
 // summary says that it did not run and why: those cases are never counted as passed.
@@ -23,7 +22,10 @@ const DOCKER_SOCKET = '/var/run/docker.sock';
 function dockerAnswers() {
   if (!existsSync(DOCKER_SOCKET)) return Promise.resolve(false);
   return new Promise((resolve) => {
-    const req = request({ socketPath: DOCKER_SOCKET, path: '/_ping', timeout: 1000 }, (res) => { res.resume(); resolve(res.statusCode === 200); });
+    const req = request({ socketPath: DOCKER_SOCKET, path: '/_ping', timeout: 1000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(false));
     req.end();
@@ -31,12 +33,18 @@ function dockerAnswers() {
 }
 
 function installed(name) {
-  try { createRequire(import.meta.url).resolve(name); return true; } catch { return false; }
+  try {
+    createRequire(import.meta.url).resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function contractCaseCount() {
   const dir = new URL('./libs/event-store/src/contract/', import.meta.url);
-  return readdirSync(dir).filter((f) => f.endsWith('.contract.ts'))
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.contract.ts'))
     .reduce((n, f) => n + (readFileSync(new URL(f, dir), 'utf8').match(/^\s*it\(/gm) ?? []).length, 0);
 }
 
@@ -52,6 +60,9 @@ async function eventStoreDbNotRun() {
 
 const notRun = await eventStoreDbNotRun();
 
+// Only the project's own libs: packages such as dependency-cruiser resolve their own `#…` subpath imports.
+const LIBS = readdirSync(new URL('./libs/', import.meta.url)).join('|');
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
@@ -59,12 +70,13 @@ export default {
     '^.+\\.ts$': ['@swc/jest', swc],
   },
   moduleNameMapper: {
-    '^#([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
-    '^#([a-z-]+)/(.+)$': '<rootDir>/libs/$1/src/$2.ts',
+    [`^#(${LIBS})$`]: '<rootDir>/libs/$1/src/index.ts',
+    [`^#(${LIBS})/(.+)$`]: '<rootDir>/libs/$1/src/$2.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
   testTimeout: 30000,
-  testPathIgnorePatterns: ['/node_modules/', ...(notRun.length > 0 ? ['\\.esdb\\.spec\\.ts$'] : [])],
+  // The fixtures of test/architecture are inputs of its rule tests (one is named like a spec), not tests.
+  testPathIgnorePatterns: ['/node_modules/', '/test/architecture/fixtures/', ...(notRun.length > 0 ? ['\\.esdb\\.spec\\.ts$'] : [])],
   reporters: ['default', ['<rootDir>/test/support/skipped-summary.reporter.cjs', { notRun }]],
 };

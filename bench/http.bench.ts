@@ -18,9 +18,14 @@ import { type Figure, ratioCell, table, writeSection } from './http/report.js';
  */
 const quick = process.env.BENCH_QUICK === '1';
 const profileDir = process.env.BENCH_HTTP_PROFILE;
-/** BENCH_HTTP_WHATIF=process-sync-normal: see bench/http/what-if-process-sync-normal.ts; 3 runs of BENCH_HTTP_ROUTE only, no doc written. */
-const whatIf = process.env.BENCH_HTTP_WHATIF === 'process-sync-normal'
-  ? ['--import', fileURLToPath(new URL('./http/what-if-process-sync-normal.js', import.meta.url))] : [];
+/**
+ * BENCH_HTTP_WHATIF=process-sync-normal: see bench/http/what-if-process-sync-normal.ts; 3 runs of BENCH_HTTP_ROUTE only,
+ * no doc written.
+ */
+const whatIf =
+  process.env.BENCH_HTTP_WHATIF === 'process-sync-normal'
+    ? ['--import', fileURLToPath(new URL('./http/what-if-process-sync-normal.js', import.meta.url))]
+    : [];
 const profiled = ({ a: 0, b: 1, c: 2 } as Record<string, number>)[process.env.BENCH_HTTP_ROUTE ?? 'a'] ?? 0;
 /** Profile, what-if or BENCH_HTTP_ROUTE set: that one route only, no doc written. */
 const single = profileDir !== undefined || whatIf.length > 0 || process.env.BENCH_HTTP_ROUTE !== undefined;
@@ -39,9 +44,25 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'refonda-bench-http-'));
   const token = await new JwtService(SECRET).sign({ sub: 'bench-holder', role: 'holder', scope: { academies: ['12'] } });
   const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const durable: LoadSpec = { label: '(a) `POST /projects`, valid intention → 201 (durable: validate, decide, group-committed append, fsync)', method: 'POST', path: '/projects', headers: auth, body: JSON.stringify(educationIntention()) };
-  const invalid: LoadSpec = { label: "(b) `POST /projects`, same body with `program: 'culture'` → 400 (Fastify + JWT guard + ValidationPipe, no store)", method: 'POST', path: '/projects', headers: auth, body: JSON.stringify({ ...educationIntention(), program: 'culture' }) };
-  const health: LoadSpec = { label: '(c) `GET /health` → 200 (public; reads the store head and projection status)', method: 'GET', path: '/health' };
+  const durable: LoadSpec = {
+    label: '(a) `POST /projects`, valid intention → 201 (durable: validate, decide, group-committed append, fsync)',
+    method: 'POST',
+    path: '/projects',
+    headers: auth,
+    body: JSON.stringify(educationIntention()),
+  };
+  const invalid: LoadSpec = {
+    label: "(b) `POST /projects`, same body with `program: 'culture'` → 400 (Fastify + JWT guard + ValidationPipe, no store)",
+    method: 'POST',
+    path: '/projects',
+    headers: auth,
+    body: JSON.stringify({ ...educationIntention(), program: 'culture' }),
+  };
+  const health: LoadSpec = {
+    label: '(c) `GET /health` → 200 (public; reads the store head and projection status)',
+    method: 'GET',
+    path: '/health',
+  };
   const specs = [durable, invalid, health];
 
   const api = await startApi(dir, SECRET, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...whatIf]);
@@ -55,7 +76,9 @@ async function main(): Promise<void> {
   try {
     const probe = await Promise.all(specs.map((s) => fetch(`${api.url}${s.path}`, { method: s.method, headers: s.headers, body: s.body })));
     const expected = [201, 400, 200];
-    probe.forEach((r, i) => { if (r.status !== expected[i]) throw new Error(`${specs[i]!.path}: ${r.status}, expected ${expected[i]}`); });
+    probe.forEach((r, i) => {
+      if (r.status !== expected[i]) throw new Error(`${specs[i]!.path}: ${r.status}, expected ${expected[i]}`);
+    });
     created += 1;
     const amounts = new Map<LoadSpec, number>();
     for (const s of single ? [specs[profiled]!] : specs) {
@@ -71,8 +94,11 @@ async function main(): Promise<void> {
         runs.get(s)!.push(m);
         // The next run of this route is sized from this one's rate (warm-up rates run low), still ≈ SECONDS.
         amounts.set(s, Math.max(CONNECTIONS * 20, Math.round((m.rate * SECONDS) / CONNECTIONS) * CONNECTIONS));
-        log(`run ${rep + 1} ${s.label.slice(0, 3)}: ${Math.round(m.rate)}/s in ${m.seconds.toFixed(1)} s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms, ` +
-          `${JSON.stringify(m.statuses)}, errors ${m.errors}, API ${m.apiCores.toFixed(2)} cores, client ${m.clientCores.toFixed(2)} cores`);
+        log(
+          `run ${rep + 1} ${s.label.slice(0, 3)}: ${Math.round(m.rate)}/s in ${m.seconds.toFixed(1)} s, ` +
+            `p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms, ${JSON.stringify(m.statuses)}, errors ${m.errors}, ` +
+            `API ${m.apiCores.toFixed(2)} cores, client ${m.clientCores.toFixed(2)} cores`,
+        );
       }
     }
   } finally {
@@ -81,10 +107,16 @@ async function main(): Promise<void> {
   const events = await countEvents(join(dir, 'events.sqlite'), 'project.intention_declared');
   rmSync(dir, { recursive: true, force: true });
   const lost = events.ofType !== created;
-  log(`API exit code ${exitCode}; 201 answers: ${created}; project.intention_declared in the store: ${events.ofType} (of ${events.total} events)`);
+  log(
+    `API exit code ${exitCode}; 201 answers: ${created}; ` +
+      `project.intention_declared in the store: ${events.ofType} (of ${events.total} events)`,
+  );
   if (single) {
     const m = runs.get(specs[profiled]!)!;
-    log(`${specs[profiled]!.label.slice(0, 3)}${whatIf.length ? ' (what-if)' : ''}: ${m.map((r) => Math.round(r.rate)).join(', ')} requests/s; load average ${loadavg()[0]!.toFixed(2)}`);
+    log(
+      `${specs[profiled]!.label.slice(0, 3)}${whatIf.length ? ' (what-if)' : ''}: ` +
+        `${m.map((r) => Math.round(r.rate)).join(', ')} requests/s; load average ${loadavg()[0]!.toFixed(2)}`,
+    );
     return;
   }
 
@@ -104,10 +136,12 @@ async function main(): Promise<void> {
     '',
     `The real API (\`node dist/apps/api/src/main.js\`, embedded SQLite store, WAL, synchronous=FULL, group commit; DEMO_DATA=false, ` +
       'LOG_LEVEL=warn, projections and processes running as deployed) in a child process; autocannon 8 in the bench process on the same ' +
-      `machine, ${CONNECTIONS} keep-alive connections, holder bearer token (HS256). Each route: one warm-up of ${WARMUP.toLocaleString('en-US')} requests, ` +
-      `then ${REPS} runs of a fixed number of requests sized from the previous run's rate for ≈ ${SECONDS} s (a fixed amount, so every request sent is answered ` +
+      `machine, ${CONNECTIONS} keep-alive connections, holder bearer token (HS256). ` +
+      `Each route: one warm-up of ${WARMUP.toLocaleString('en-US')} requests, ` +
+      `then ${REPS} runs of a fixed number of requests sized from the previous run's rate for ≈ ${SECONDS} s ` +
+      '(a fixed amount, so every request sent is answered ' +
       'and counted), runs interleaved (a, b, c, a, b, c, …). Cells read **median (min–max)** over the runs; latencies are per request, ' +
-      'from autocannon\'s timings; API CPU is from /proc (1.00 = one core busy for the whole run).',
+      "from autocannon's timings; API CPU is from /proc (1.00 = one core busy for the whole run).",
     '',
     table(specs.map((s): Figure => ({ label: s.label, runs: runs.get(s)! }))),
     '',
@@ -118,7 +152,7 @@ async function main(): Promise<void> {
       `${events.ofType.toLocaleString('en-US')} \`project.intention_declared\` events for ${created.toLocaleString('en-US')} 201 answers ` +
       `(warm-up and probe included): ${lost ? '**MISMATCH**' : 'equal'}.`,
     '',
-    'Where a durable command\'s time can go: each step alone in the bench process, after the HTTP runs (µs per operation, wall clock; ' +
+    "Where a durable command's time can go: each step alone in the bench process, after the HTTP runs (µs per operation, wall clock; " +
       'see `BENCH_HTTP_PROFILE=<dir>` in bench/http.bench.ts for a CPU profile of the API under load):',
     '',
     '| step | µs |\n|---|---|',
@@ -126,8 +160,11 @@ async function main(): Promise<void> {
     '',
     `Target ≥ ${TARGET.toLocaleString('en-US')} durable commands/s through HTTP: ${median >= TARGET ? '**met**' : '**not met**'} ` +
       `(median ${Math.round(median).toLocaleString('en-US')}/s on this run)` +
-      (median >= TARGET ? '.' : `; the same pipeline without the store, (b), reached ${Math.round(medianOf(runs.get(invalid)!)).toLocaleString('en-US')}/s, ` +
-        `so ${medianOf(runs.get(invalid)!) < TARGET ? 'the target is out of reach before the store is even touched, and ' : ''}the store path divides it by ${(1 / ratio.median).toFixed(1)}.`),
+      (median >= TARGET
+        ? '.'
+        : `; the same pipeline without the store, (b), reached ${Math.round(medianOf(runs.get(invalid)!)).toLocaleString('en-US')}/s, ` +
+          `so ${medianOf(runs.get(invalid)!) < TARGET ? 'the target is out of reach before the store is even touched, and ' : ''}` +
+          `the store path divides it by ${(1 / ratio.median).toFixed(1)}.`),
   ].join('\n');
   process.stdout.write(`${body}\n`);
   if (!quick) writeSection(fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url)), body);

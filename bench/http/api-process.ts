@@ -14,12 +14,13 @@ export interface ApiProcess {
   log: () => string;
 }
 
-export const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number };
-    s.close(() => resolve(port));
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
   });
-});
 
 /** The real API, as deployed: its own process, the embedded store in `dataDir`, no demo data, warn-level logs. */
 export async function startApi(dataDir: string, jwtSecret: string, nodeArgs: string[] = []): Promise<ApiProcess> {
@@ -27,7 +28,15 @@ export async function startApi(dataDir: string, jwtSecret: string, nodeArgs: str
   const port = await freePort();
   let log = '';
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'warn', JWT_SECRET: jwtSecret },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: jwtSecret,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (c: Buffer) => (log += c.toString()));
@@ -39,7 +48,9 @@ export async function startApi(dataDir: string, jwtSecret: string, nodeArgs: str
     if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}:\n${log}`);
     try {
       if ((await fetch(`${url}/health`)).status === 200) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) throw new Error(`API did not become healthy:\n${log}`);
     await new Promise((r) => setTimeout(r, 100));
   }

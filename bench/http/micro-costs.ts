@@ -24,7 +24,10 @@ async function perOp(n: number, op: () => unknown): Promise<number> {
 
 /** A typical envelope command body (POST /envelopes/:id/commit). */
 const COMMIT_BODY = JSON.stringify({
-  commitmentRef: 'EJ-2023-NM-0042', projectId: '7855d075-3b22-4f1a-8c1a-1f436c04d386', amount: '18500.00', splitKey: 'CTS-32-80',
+  commitmentRef: 'EJ-2023-NM-0042',
+  projectId: '7855d075-3b22-4f1a-8c1a-1f436c04d386',
+  amount: '18500.00',
+  splitKey: 'CTS-32-80',
   reason: 'Convention du 12 septembre 2023',
 });
 
@@ -54,25 +57,37 @@ export async function microCosts(): Promise<[string, number][]> {
   const jwt = new JwtService('http-bench-secret-0123456789-abcdefghij');
   const token = await jwt.sign({ sub: 'bench-holder', role: 'holder', scope: { academies: ['12'] } });
   out.push(['JwtService.verify (jose, HS256), one at a time', await perOp(20_000, () => jwt.verify(token))]);
-  out.push(['JwtService.verify, 64 at a time (as under 64 connections), per verify', (await perOp(500, () => Promise.all(Array.from({ length: 64 }, () => jwt.verify(token))))) / 64]);
+  out.push([
+    'JwtService.verify, 64 at a time (as under 64 connections), per verify',
+    (await perOp(500, () => Promise.all(Array.from({ length: 64 }, () => jwt.verify(token))))) / 64,
+  ]);
   // Reference only: the HS256 signature check alone with node:crypto (no claims checks), what the MAC itself costs.
   const [h, p, sig] = token.split('.') as [string, string, string];
   const key = Buffer.from('http-bench-secret-0123456789-abcdefghij');
-  out.push(['reference: node:crypto createHmac check of the same signature + JSON.parse of the payload', await perOp(100_000, () => {
-    const mac = createHmac('sha256', key).update(`${h}.${p}`).digest();
-    if (!timingSafeEqual(mac, Buffer.from(sig, 'base64url'))) throw new Error('bad signature');
-    return JSON.parse(Buffer.from(p, 'base64url').toString());
-  })]);
+  out.push([
+    'reference: node:crypto createHmac check of the same signature + JSON.parse of the payload',
+    await perOp(100_000, () => {
+      const mac = createHmac('sha256', key).update(`${h}.${p}`).digest();
+      if (!timingSafeEqual(mac, Buffer.from(sig, 'base64url'))) throw new Error('bad signature');
+      return JSON.parse(Buffer.from(p, 'base64url').toString());
+    }),
+  ]);
   const body = educationIntention();
   const options = { whitelist: true, forbidNonWhitelisted: true };
-  out.push(['class-transformer plainToInstance + class-validator validate (valid body)', await perOp(20_000, () => validate(plainToInstance(DeclareIntentionRequest, body), options))]);
+  out.push([
+    'class-transformer plainToInstance + class-validator validate (valid body)',
+    await perOp(20_000, () => validate(plainToInstance(DeclareIntentionRequest, body), options)),
+  ]);
   out.push(['JSON.parse of the body', await perOp(100_000, () => JSON.parse(JSON.stringify(body)))]);
-  out.push(...await parserCosts('an envelope commit body', COMMIT_BODY, 50_000));
-  out.push(...await parserCosts('the intention body of (a)', JSON.stringify(body), 50_000));
+  out.push(...(await parserCosts('an envelope commit body', COMMIT_BODY, 50_000)));
+  out.push(...(await parserCosts('the intention body of (a)', JSON.stringify(body), 50_000)));
 
   const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
   let i = 0;
-  out.push(['store.readStream of a missing stream (log of ~0–20k events)', await perOp(20_000, () => store.readStream(`project-missing-${i++}`))]);
+  out.push([
+    'store.readStream of a missing stream (log of ~0–20k events)',
+    await perOp(20_000, () => store.readStream(`project-missing-${i++}`)),
+  ]);
   await store.close();
 
   for (const sync of ['FULL', 'NORMAL']) {
@@ -92,7 +107,12 @@ export async function microCosts(): Promise<[string, number][]> {
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
   microCosts().then(
-    (out) => { for (const [label, us] of out) process.stdout.write(`${us.toFixed(1).padStart(8)} µs  ${label}\n`); },
-    (error: Error) => { process.stderr.write(`${error.stack}\n`); process.exit(1); },
+    (out) => {
+      for (const [label, us] of out) process.stdout.write(`${us.toFixed(1).padStart(8)} µs  ${label}\n`);
+    },
+    (error: Error) => {
+      process.stderr.write(`${error.stack}\n`);
+      process.exit(1);
+    },
   );
 }

@@ -9,7 +9,13 @@ interface Node {
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
 }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 export function origin(url: string, fn: string): string {
   if (!url) return fn.startsWith('(') ? fn : `(native) ${fn}`;
@@ -66,9 +72,15 @@ export function summarize(file: string, inclusiveNames: string[]): string {
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
   return [
     `${file}: ${ms(total)} sampled, ${ms(idle)} idle, ${ms(busy)} busy (shares below are of busy time)`,
-    '', 'self time by origin:', ...top(byOrigin, 25).map(([o, t]) => `  ${share(t).padStart(7)} ${ms(t).padStart(8)}  ${o}`),
-    '', 'self time by function:', ...top(byFn, 40).map(([f, t]) => `  ${share(t).padStart(7)} ${ms(t).padStart(8)}  ${f}`),
-    '', 'inclusive time under:', ...[...inclusive].map(([f, t]) => `  ${share(t).padStart(7)} ${ms(t).padStart(8)}  ${f}`),
+    '',
+    'self time by origin:',
+    ...top(byOrigin, 25).map(([o, t]) => `  ${share(t).padStart(7)} ${ms(t).padStart(8)}  ${o}`),
+    '',
+    'self time by function:',
+    ...top(byFn, 40).map(([f, t]) => `  ${share(t).padStart(7)} ${ms(t).padStart(8)}  ${f}`),
+    '',
+    'inclusive time under:',
+    ...[...inclusive].map(([f, t]) => `  ${share(t).padStart(7)} ${ms(t).padStart(8)}  ${f}`),
   ].join('\n');
 }
 

@@ -25,7 +25,7 @@ export async function rebuildFigures(store: SqliteEventStore, dir: string, log: 
   const head = Number(await store.headPosition());
   let t = performance.now();
   let n = 0;
-  for (let from = 1; ; ) {
+  for (let from = 1; ;) {
     const page = await store.readAll({ fromPosition: BigInt(from), maxCount: 1000 });
     if (page.length === 0) break;
     n += page.length;
@@ -40,7 +40,10 @@ export async function rebuildFigures(store: SqliteEventStore, dir: string, log: 
     const sub = store.subscribeToAll().subscribe({
       next: (e) => {
         n++;
-        if (Number(e.position) >= head) { sub.unsubscribe(); resolve(); }
+        if (Number(e.position) >= head) {
+          sub.unsubscribe();
+          resolve();
+        }
       },
       error: reject,
     });

@@ -13,12 +13,13 @@ export interface SseFigures {
   max: number;
 }
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number };
-    s.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
   });
-});
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
@@ -30,17 +31,29 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 export async function sseFigures(dir: string, clients: number, rounds: number, log: (s: string) => void): Promise<SseFigures> {
   const port = await freePort();
   const api = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, DEMO_DATA: 'false', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-bench-secret-bench-secret!' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dir,
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret!',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
     for (let i = 0; ; i++) {
-      try { if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break; } catch { /* starting */ }
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
+      } catch {
+        /* starting */
+      }
       if (i > 200) throw new Error('API did not start');
       await new Promise((r) => setTimeout(r, 100));
     }
     const store = new SqliteEventStore({ path: `${dir}/events.sqlite` });
-    const latest: number[] = new Array(clients).fill(-1);
+    const latest: number[] = new Array<number>(clients).fill(-1);
     const waiters = new Set<() => void>();
     let connected = 0;
     const sockets: (() => void)[] = [];
@@ -73,18 +86,43 @@ export async function sseFigures(dir: string, clients: number, rounds: number, l
       const received: number[] = [];
       const t0 = performance.now();
       const projectId = randomUUID();
-      const { position } = await store.appendToStream(`project-${projectId}`, [{ id: randomUUID(), type: 'project.intention_declared', data: {
-        projectId, program: 'education', workflow: { id: 'cnr-education', version: 1 }, state: 'intention', declarant: 'bench',
-        title: `Bench ${r}`, description: 'bench', territory: { region: '44', departement: '55', academie: '12' },
-        holder: { organisationId: '0550001C', name: 'École' }, partners: [], at: new Date().toISOString(),
-      } }], { expectedRevision: 'no_stream' });
+      const { position } = await store.appendToStream(
+        `project-${projectId}`,
+        [
+          {
+            id: randomUUID(),
+            type: 'project.intention_declared',
+            data: {
+              projectId,
+              program: 'education',
+              workflow: { id: 'cnr-education', version: 1 },
+              state: 'intention',
+              declarant: 'bench',
+              title: `Bench ${r}`,
+              description: 'bench',
+              territory: { region: '44', departement: '55', academie: '12' },
+              holder: { organisationId: '0550001C', name: 'École' },
+              partners: [],
+              at: new Date().toISOString(),
+            },
+          },
+        ],
+        { expectedRevision: 'no_stream' },
+      );
       const target = Number(position);
       const done = new Set<number>();
       await new Promise<void>((resolve) => {
         const check = () => {
           const now = performance.now();
-          for (let c = 0; c < clients; c++) if (!done.has(c) && latest[c]! >= target) { done.add(c); received.push(now - t0); }
-          if (done.size === clients) { waiters.delete(check); resolve(); }
+          for (let c = 0; c < clients; c++)
+            if (!done.has(c) && latest[c]! >= target) {
+              done.add(c);
+              received.push(now - t0);
+            }
+          if (done.size === clients) {
+            waiters.delete(check);
+            resolve();
+          }
         };
         waiters.add(check);
         check();

@@ -13,15 +13,20 @@ export interface StoreRun {
 export async function storeAppends(batches: PlannedAppend[], path: string): Promise<StoreRun> {
   const store = new SqliteEventStore({ path });
   const events = batches.reduce((n, b) => n + b.events.length, 0);
-  const perSecond = await rate(events, () => Promise.all(
-    Array.from({ length: CALLERS }, async (_, caller) => {
-      const revisions = new Map<number, bigint>();
-      for (let k = caller; k < batches.length; k += CALLERS) {
-        const b = batches[k]!;
-        const r = await store.appendToStream(streamName(b.stream), b.events, { expectedRevision: revisions.get(b.stream) ?? 'no_stream' });
-        revisions.set(b.stream, r.nextRevision);
-      }
-    })));
+  const perSecond = await rate(events, () =>
+    Promise.all(
+      Array.from({ length: CALLERS }, async (_, caller) => {
+        const revisions = new Map<number, bigint>();
+        for (let k = caller; k < batches.length; k += CALLERS) {
+          const b = batches[k]!;
+          const r = await store.appendToStream(streamName(b.stream), b.events, {
+            expectedRevision: revisions.get(b.stream) ?? 'no_stream',
+          });
+          revisions.set(b.stream, r.nextRevision);
+        }
+      }),
+    ),
+  );
   const { commits, appends } = store.stats;
   await store.close();
   if (appends !== batches.length) throw new Error(`store answered ${appends} appends, expected ${batches.length}`);

@@ -29,7 +29,10 @@ export function makeEvent(i: number): EventToAppend {
       amountCents: 1_250_000 + (i % 1000),
       territory: 'FR-IDF',
       reason: 'Réservation du financement de la tranche 2 après avis favorable du comité',
-      lines: [{ code: 'INV', cents: 1_000_000 }, { code: 'FCT', cents: 250_000 + (i % 1000) }],
+      lines: [
+        { code: 'INV', cents: 1_000_000 },
+        { code: 'FCT', cents: 250_000 + (i % 1000) },
+      ],
     },
     metadata: {
       actor: 'user-3f2a9c',
@@ -60,7 +63,8 @@ export function plan(appends: number, eventsPerAppend: number, seed: number): Pl
   for (let k = 0; k < appends; k++) {
     const caller = k % CALLERS;
     let stream: number;
-    do stream = caller + CALLERS * Math.floor(rand() * perCaller); while (stream >= STREAMS);
+    do stream = caller + CALLERS * Math.floor(rand() * perCaller);
+    while (stream >= STREAMS);
     out.push({ stream, events: Array.from({ length: eventsPerAppend }, () => makeEvent(n++)) });
   }
   return out;

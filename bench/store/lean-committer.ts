@@ -10,7 +10,13 @@ import type Database from 'better-sqlite3';
 import { type EventToAppend, GENESIS_HASH, validateAppend } from '#event-store';
 import { openRaw } from './raw-db.js';
 
-interface Pending { streamId: string; expected: bigint | 'no_stream'; rows: { id: string; type: string; data: string; meta: string }[]; resolve: (r: bigint) => void; reject: (e: unknown) => void }
+interface Pending {
+  streamId: string;
+  expected: bigint | 'no_stream';
+  rows: { id: string; type: string; data: string; meta: string }[];
+  resolve: (r: bigint) => void;
+  reject: (e: unknown) => void;
+}
 
 export class LeanStore {
   readonly stats = { commits: 0, appends: 0 };
@@ -21,26 +27,48 @@ export class LeanStore {
 
   constructor(path: string) {
     this.db = openRaw(path);
-    this.db.exec('CREATE TABLE IF NOT EXISTS log_head (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL, hash TEXT NOT NULL)');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS log_head (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL, hash TEXT NOT NULL)',
+    );
     this.s = {
-      begin: this.db.prepare('BEGIN IMMEDIATE'), commit: this.db.prepare('COMMIT'), rollback: this.db.prepare('ROLLBACK'),
-      last: this.db.prepare<[string], { revision: number; hash: string }>('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
-      insert: this.db.prepare(`INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)`),
+      begin: this.db.prepare('BEGIN IMMEDIATE'),
+      commit: this.db.prepare('COMMIT'),
+      rollback: this.db.prepare('ROLLBACK'),
+      last: this.db.prepare<[string], { revision: number; hash: string }>(
+        'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+      ),
+      insert: this.db.prepare(
+        'INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash) ' +
+          'VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)',
+      ),
       head: this.db.prepare<[], { position: number; hash: string }>('SELECT position, hash FROM log_head WHERE id = 1'),
-      setHead: this.db.prepare('INSERT INTO log_head (id, position, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position, hash = excluded.hash'),
+      setHead: this.db.prepare(
+        'INSERT INTO log_head (id, position, hash) VALUES (1, ?, ?) ' +
+          'ON CONFLICT (id) DO UPDATE SET position = excluded.position, hash = excluded.hash',
+      ),
     };
   }
 
   append(streamId: string, events: readonly EventToAppend[], expected: bigint | 'no_stream'): Promise<bigint> {
     validateAppend(streamId, events, expected);
-    const rows = events.map((e) => ({ id: e.id.toLowerCase(), type: e.type, data: JSON.stringify(e.data), meta: JSON.stringify(e.metadata ?? {}) }));
+    const rows = events.map((e) => ({
+      id: e.id.toLowerCase(),
+      type: e.type,
+      data: JSON.stringify(e.data),
+      meta: JSON.stringify(e.metadata ?? {}),
+    }));
     return new Promise((resolve, reject) => {
       this.queue.push({ streamId, expected, rows, resolve, reject });
-      if (!this.scheduled) { this.scheduled = true; setImmediate(() => this.flush()); }
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
     });
   }
 
-  close(): void { this.db.close(); }
+  close(): void {
+    this.db.close();
+  }
 
   private flush(): void {
     this.scheduled = false;
@@ -81,6 +109,10 @@ export class LeanStore {
     }
     this.stats.commits++;
     this.stats.appends += batch.length;
-    batch.forEach((p, i) => { const o = out[i]!; if (o instanceof Error) p.reject(o); else p.resolve(o); });
+    batch.forEach((p, i) => {
+      const o = out[i]!;
+      if (o instanceof Error) p.reject(o);
+      else p.resolve(o);
+    });
   }
 }

@@ -12,7 +12,8 @@ const PAGE = 1000; // the store's default subscription page size
 export async function seedReadLog(path: string, perStream: number): Promise<number> {
   let n = 0;
   const batches = Array.from({ length: STREAMS }, (_, s) => ({
-    stream: s, events: Array.from({ length: perStream }, () => makeEvent(n++)),
+    stream: s,
+    events: Array.from({ length: perStream }, () => makeEvent(n++)),
   }));
   // Batch k goes to caller k % CALLERS; with k = s, streams stay partitioned by caller.
   await storeAppends(batches, path);
@@ -36,7 +37,9 @@ export function readBench(path: string, total: number): ReadBench {
   const wholeLog = raw.prepare(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position`);
   const byPosition = raw.prepare(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ${PAGE}`);
   const byPositionRaw = raw.prepare(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ${PAGE}`).raw(true);
-  const check = (got: number) => { if (got !== total) throw new Error(`read ${got} events, expected ${total}`); };
+  const check = (got: number) => {
+    if (got !== total) throw new Error(`read ${got} events, expected ${total}`);
+  };
 
   return {
     readStream: async () => {
@@ -68,8 +71,14 @@ export function readBench(path: string, total: number): ReadBench {
     catchUpReadingData: async () => {
       let cents = 0;
       const value = await rate(total, async () => {
-        const last = await lastValueFrom(store.subscribeToAll({ fromPosition: 0n }).pipe(
-          take(total), tap((e) => { cents += readAmount(e.data, e.metadata); })));
+        const last = await lastValueFrom(
+          store.subscribeToAll({ fromPosition: 0n }).pipe(
+            take(total),
+            tap((e) => {
+              cents += readAmount(e.data, e.metadata);
+            }),
+          ),
+        );
         check(Number(last.position));
       });
       // Rows as arrays, as the store reads them: the cheapest way better-sqlite3 hands them over.

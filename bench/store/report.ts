@@ -28,7 +28,9 @@ export function table(rows: Row[]): string {
   const head = '| figure | value | baseline | ratio | target | met? |\n|---|---|---|---|---|---|';
   const lines = rows.map((r) => {
     const notes = r.measured.notes.length ? ` [${[...new Set(r.measured.notes)].join('; ')}]` : '';
-    return `| ${r.figure} | ${cell(r.measured.value, num)} ${r.unit} | ${cell(r.measured.baseline, num)} ${r.unit} — ${r.baselineLabel}${notes} | ${cell(r.measured.ratio, ratio)} | ${r.target} | ${verdict(r)} |`;
+    const baseline = `${cell(r.measured.baseline, num)} ${r.unit} — ${r.baselineLabel}${notes}`;
+    const value = `${cell(r.measured.value, num)} ${r.unit}`;
+    return `| ${r.figure} | ${value} | ${baseline} | ${cell(r.measured.ratio, ratio)} | ${r.target} | ${verdict(r)} |`;
   });
   return [head, ...lines].join('\n');
 }

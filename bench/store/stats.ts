@@ -18,7 +18,7 @@ export function summarize(values: number[]): Samples {
 }
 
 /** A rate (per second) from a count and a duration measured with performance.now(). */
-export async function rate(count: number, run: () => Promise<unknown> | unknown): Promise<number> {
+export async function rate(count: number, run: () => unknown): Promise<number> {
   const t0 = performance.now();
   await run();
   return (count * 1000) / (performance.now() - t0);

@@ -5,8 +5,12 @@ import { DEMO_PROJECTS } from '../../apps/api/src/demo/demo-scenario.js';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 
 let api: ApiHarness;
-beforeAll(async () => { api = await startApi(); });
-afterAll(async () => { await api.close(); });
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(async () => {
+  await api.close();
+});
 
 it('seeds envelopes and projects in every state through the API, once, and the funding process finances the validated ones', async () => {
   await loadDemoData(api.app, pino({ level: 'silent' }));
@@ -23,7 +27,9 @@ it('seeds envelopes and projects in every state through the API, once, and the f
     await new Promise((r) => setTimeout(r, 50));
   }
   expect(statuses).toHaveLength(DEMO_PROJECTS.length);
-  expect(new Set(statuses)).toEqual(new Set(['intention', 'drafting', 'submitted', 'under_analysis', 'completion_requested', 'rejected', 'cts_review', 'financing']));
+  expect(new Set(statuses)).toEqual(
+    new Set(['intention', 'drafting', 'submitted', 'under_analysis', 'completion_requested', 'rejected', 'cts_review', 'financing']),
+  );
   const year = api.clock.now().getUTCFullYear();
   const ge = await api.request('GET', `/envelopes/fir-ars-44-${year}`, { token: auditor });
   expect(ge.body.ae).toMatchObject({ notifiedCents: 100_000_000, committedCents: 4_500_000 });

@@ -5,8 +5,12 @@ import { type ApiHarness, startApi } from '../support/api-harness.js';
 
 describe('API foundation', () => {
   let api: ApiHarness;
-  beforeAll(async () => { api = await startApi(); });
-  afterAll(async () => { await api.close(); });
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('GET /health is public and reports the store and projections', async () => {
     const res = await api.request('GET', '/health');
@@ -45,7 +49,11 @@ describe('start-up configuration', () => {
   it('stops with a message naming the wrong variable', () => {
     const main = 'dist/apps/api/src/main.js';
     if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first (npm test does)`);
-    const run = spawnSync(process.execPath, [main], { env: { ...process.env, PORT: 'eighty', DATA_DIR: '/tmp/refonda-never' }, encoding: 'utf8', timeout: 15000 });
+    const run = spawnSync(process.execPath, [main], {
+      env: { ...process.env, PORT: 'eighty', DATA_DIR: '/tmp/refonda-never' },
+      encoding: 'utf8',
+      timeout: 15000,
+    });
     expect(run.status).toBe(78);
     expect(run.stderr).toContain('PORT="eighty" is invalid: an integer from 1 to 65535');
   });

@@ -30,7 +30,12 @@ describe('HTTP input limits and the one error shape (RFC 9457 problem details)',
   const head = async () => (await (api.app.get(EVENT_STORE) as EventStore).headPosition()).toString();
 
   it('refuses a 256 MB body from its Content-Length, anonymous, before reading it or authenticating', async () => {
-    const res = await sendHeadOnly(api.url, '/envelopes', { 'content-type': 'application/json', 'content-length': String(256 * 1024 * 1024) }, '{"fund": "');
+    const res = await sendHeadOnly(
+      api.url,
+      '/envelopes',
+      { 'content-type': 'application/json', 'content-length': String(256 * 1024 * 1024) },
+      '{"fund": "',
+    );
     expect(res.status).toBe(413);
     expect(res.contentType).toContain('application/problem+json');
     expect(JSON.parse(res.body)).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE', title: 'Requête trop volumineuse' });
@@ -39,8 +44,10 @@ describe('HTTP input limits and the one error shape (RFC 9457 problem details)',
   it('refuses a chunked body once it passes the limit', async () => {
     const big = JSON.stringify({ title: 'x'.repeat(2 * 1024 * 1024) });
     const res = await fetch(`${api.url}/projects`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${holder}` },
-      body: new Blob([big]).stream(), duplex: 'half',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${holder}` },
+      body: new Blob([big]).stream(),
+      duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(413);
   });
@@ -48,7 +55,11 @@ describe('HTTP input limits and the one error shape (RFC 9457 problem details)',
   it('refuses a deeply nested body with a 400 naming the body and the rule, and writes nothing', async () => {
     const before = await head();
     const body = `{"title": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
-    const res = await fetch(`${api.url}/projects`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${holder}` }, body });
+    const res = await fetch(`${api.url}/projects`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${holder}` },
+      body,
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ code: 'BODY_TOO_DEEP', errors: [{ field: 'body', rule: 'max-depth-32' }] });
     expect(await head()).toBe(before);
@@ -65,8 +76,24 @@ describe('HTTP input limits and the one error shape (RFC 9457 problem details)',
     const cases = [
       [await fetch(`${api.url}/projects`), 401, 'AUTH_REQUIRED'],
       [await fetch(`${api.url}/no-such-route`), 404, 'NOT_FOUND'],
-      [await fetch(`${api.url}/projects`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${holder}` }, body: '{"a":' }), 400, 'INVALID_JSON'],
-      [await fetch(`${api.url}/projects`, { method: 'POST', headers: { authorization: `Bearer ${holder}`, 'content-type': 'application/json' }, body: '{"title": 3}' }), 400, 'VALIDATION_FAILED'],
+      [
+        await fetch(`${api.url}/projects`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${holder}` },
+          body: '{"a":',
+        }),
+        400,
+        'INVALID_JSON',
+      ],
+      [
+        await fetch(`${api.url}/projects`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${holder}`, 'content-type': 'application/json' },
+          body: '{"title": 3}',
+        }),
+        400,
+        'VALIDATION_FAILED',
+      ],
     ] as const;
     for (const [res, status, code] of cases) {
       expect(res.status).toBe(status);
@@ -84,10 +111,12 @@ describe('HTTP input limits and the one error shape (RFC 9457 problem details)',
     const res = await api.request('POST', '/projects', { token: holder, body: { program: 'sport', title: 3, extra: true } });
     expect(res.status).toBe(400);
     const errors = res.body.errors as { field: string; rule: string; detail: string }[];
-    expect(errors).toEqual(expect.arrayContaining([
-      expect.objectContaining({ field: 'program', rule: 'isIn', detail: 'n’est pas l’une des valeurs autorisées' }),
-      expect.objectContaining({ field: 'title', rule: 'isString' }),
-      expect.objectContaining({ field: 'extra', rule: 'whitelistValidation', detail: 'champ inconnu' }),
-    ]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'program', rule: 'isIn', detail: 'n’est pas l’une des valeurs autorisées' }),
+        expect.objectContaining({ field: 'title', rule: 'isString' }),
+        expect.objectContaining({ field: 'extra', rule: 'whitelistValidation', detail: 'champ inconnu' }),
+      ]),
+    );
   });
 });

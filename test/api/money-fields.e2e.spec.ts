@@ -7,9 +7,16 @@ import { moneyFieldFaults } from '../support/money-fields.js';
 
 /** Every envelope operation once, on a FIR tree of its own: national → two ARS (allocation, transfer, split, the spending chain). */
 const FLOW: [path: string, body: Record<string, unknown>][] = [
-  ['/envelopes', {
-    fund: 'fir', territoryCode: 'national', year: 2023, ceiling: '30000000.00', carryOver: { ae: { mode: 'all' }, cp: { mode: 'none' } },
-  }],
+  [
+    '/envelopes',
+    {
+      fund: 'fir',
+      territoryCode: 'national',
+      year: 2023,
+      ceiling: '30000000.00',
+      carryOver: { ae: { mode: 'all' }, cp: { mode: 'none' } },
+    },
+  ],
   ['/envelopes/fir-national-2023/notify', { ae: '3000000.00', cp: '3000000.00', reason: 'Réserve nationale CNR santé' }],
   ['/envelopes', { fund: 'fir', territoryCode: 'ars-11', year: 2023, parentId: 'fir-national-2023' }],
   ['/envelopes', { fund: 'fir', territoryCode: 'ars-76', year: 2023, parentId: 'fir-national-2023' }],
@@ -44,7 +51,12 @@ describe('money on the wire: integers only under …Cents names, in every answer
     for (const { path, as } of logV1Reads) {
       const read = await readAs(api, path, as);
       const jsonLines = path.startsWith('/audit/log.jsonl');
-      const lines = jsonLines ? String(read.body).trim().split('\n').map((l) => JSON.parse(l) as unknown) : [read.body];
+      const lines = jsonLines
+        ? String(read.body)
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l) as unknown)
+        : [read.body];
       for (const line of lines) answers.push([`GET ${path} → ${read.status}`, line]);
     }
     const reads = ['/envelopes/fir-ars-11-2023', '/envelopes/fir-national-2023', '/envelopes?fund=fir', '/dashboard/summary', '/health'];
@@ -53,7 +65,9 @@ describe('money on the wire: integers only under …Cents names, in every answer
       answers.push([`GET ${path} → ${read.status}`, read.body]);
     }
   }, 60_000);
-  afterAll(async () => { await api.close(); });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('ran every envelope operation, its refusals (409 with amounts, 400 on a number in a euro field), every read of the v1 log', () => {
     const statuses = answers.slice(0, FLOW.length).map(([what]) => what.split(' → ')[1]);

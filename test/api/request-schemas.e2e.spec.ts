@@ -25,7 +25,8 @@ const ENVELOPE_BODIES: Record<string, { fields: string[]; required: string[] }> 
   '/envelopes/{id}/allocate': { fields: ['ae', 'cp', 'childId', 'reason'], required: ['ae', 'cp', 'childId'] },
   '/envelopes/{id}/transfer': { fields: ['ae', 'cp', 'toId', 'reason'], required: ['ae', 'cp', 'toId', 'reason'] },
   '/envelopes/{id}/commit': {
-    fields: ['commitmentRef', 'projectId', 'amount', 'splitKey', 'reason'], required: ['commitmentRef', 'projectId', 'amount'],
+    fields: ['commitmentRef', 'projectId', 'amount', 'splitKey', 'reason'],
+    required: ['commitmentRef', 'projectId', 'amount'],
   },
   '/envelopes/{id}/release': { fields: ['commitmentRef', 'amount', 'reason'], required: ['commitmentRef', 'reason'] },
   '/envelopes/{id}/service-done': { fields: ['commitmentRef', 'amount', 'reference'], required: ['commitmentRef', 'amount'] },
@@ -58,7 +59,9 @@ describe('request bodies: one DTO per operation, documented in OpenAPI; the amou
     api = await startApi();
     doc = (await api.request('GET', '/api/docs-json')).body as Doc;
   });
-  afterAll(async () => { await api.close(); });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it.each(Object.entries(ENVELOPE_BODIES))('POST %s documents its body: fields, required ones, examples, descriptions', (path, body) => {
     const schema = bodyOf(doc, path);
@@ -77,23 +80,46 @@ describe('request bodies: one DTO per operation, documented in OpenAPI; the amou
   });
 
   it('the generic POST /envelopes/{id}/{operation} route is gone from the document: each operation has its own path', () => {
-    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/envelopes/{id}/') && p !== '/envelopes/{id}/history').sort())
-      .toEqual(Object.keys(ENVELOPE_BODIES).filter((p) => p !== '/envelopes').sort());
+    expect(
+      Object.keys(doc.paths)
+        .filter((p) => p.startsWith('/envelopes/{id}/') && p !== '/envelopes/{id}/history')
+        .sort(),
+    ).toEqual(
+      Object.keys(ENVELOPE_BODIES)
+        .filter((p) => p !== '/envelopes')
+        .sort(),
+    );
     expect(resolve(doc, bodyOf(doc, '/envelopes/{id}/split')!).properties?.split).toBeDefined();
-    expect(properties(doc, bodyOf(doc, '/envelopes')!).map(([p]) => p)).toEqual(expect.arrayContaining([
-      'period.fromYear', 'period.toYear', 'carryOver.ae', 'carryOver.ae.mode', 'carryOver.ae.percent', 'split.mode', 'split.shares',
-    ]));
+    expect(properties(doc, bodyOf(doc, '/envelopes')!).map(([p]) => p)).toEqual(
+      expect.arrayContaining([
+        'period.fromYear',
+        'period.toYear',
+        'carryOver.ae',
+        'carryOver.ae.mode',
+        'carryOver.ae.percent',
+        'split.mode',
+        'split.shares',
+      ]),
+    );
   });
 
   it('the project bodies (declare, edit, transition) give an example and a description on every field; …Cents fields are integers', () => {
-    for (const [path, method] of [['/projects', 'post'], ['/projects/{id}', 'patch'], ['/projects/{id}/{command}', 'post']] as const) {
+    for (const [path, method] of [
+      ['/projects', 'post'],
+      ['/projects/{id}', 'patch'],
+      ['/projects/{id}/{command}', 'post'],
+    ] as const) {
       const schema = bodyOf(doc, path, method);
       expect(schema).toBeDefined();
       const all = properties(doc, schema!);
       expect(all.length).toBeGreaterThan(3);
       for (const [field, property] of all) {
-        expect({ path, field, example: property.example !== undefined, description: typeof property.description })
-          .toEqual({ path, field, example: true, description: 'string' });
+        expect({ path, field, example: property.example !== undefined, description: typeof property.description }).toEqual({
+          path,
+          field,
+          example: true,
+          description: 'string',
+        });
         if (field.endsWith('Cents')) expect({ field, type: property.type }).toEqual({ field, type: 'integer' });
       }
     }

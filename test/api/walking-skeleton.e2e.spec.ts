@@ -9,7 +9,9 @@ describe('walking skeleton: POST /projects → decider → append → projection
     api = await startApi();
     holder = await api.token({ role: 'holder', sub: 'holder-bar-le-duc' });
   });
-  afterAll(async () => { await api.close(); });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('declares an intention and reads it back at the position the command wrote (read-your-writes)', async () => {
     const created = await api.request('POST', '/projects', { token: holder, body: educationIntention() });
@@ -29,7 +31,10 @@ describe('walking skeleton: POST /projects → decider → append → projection
   it('the same with the X-Min-Position header, for 50 writes in a row', async () => {
     for (let i = 0; i < 50; i++) {
       const created = await api.request('POST', '/projects', { token: holder, body: educationIntention(`Projet ${i}`) });
-      const read = await api.request('GET', `/projects/${created.body.projectId}`, { token: holder, headers: { 'x-min-position': created.body.position } });
+      const read = await api.request('GET', `/projects/${created.body.projectId}`, {
+        token: holder,
+        headers: { 'x-min-position': created.body.position },
+      });
       expect(read.status).toBe(200);
     }
   });
@@ -52,7 +57,10 @@ describe('walking skeleton: POST /projects → decider → append → projection
     expect(bad.status).toBe(400);
     const fields = bad.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['program', 'title']));
-    const badUai = await api.request('POST', '/projects', { token: holder, body: { ...educationIntention(), holder: { organisationId: '0550001B', name: 'x' } } });
+    const badUai = await api.request('POST', '/projects', {
+      token: holder,
+      body: { ...educationIntention(), holder: { organisationId: '0550001B', name: 'x' } },
+    });
     expect(badUai.status).toBe(400);
     expect(badUai.body).toMatchObject({ errors: [expect.objectContaining({ field: 'holder.organisationId' })] });
     const unknownField = await api.request('POST', '/projects', { token: holder, body: { ...educationIntention(), budget: 1.5 } });

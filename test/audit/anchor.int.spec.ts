@@ -36,7 +36,9 @@ describe('signed anchors: the log up to a kept head is unchanged', () => {
     const kept = readPublicKey(loadOrCreateAuditKey(dir).publicKeyPem);
     expect(checkAnchor(path, anchor, kept)).toMatchObject({ ok: true, signatureValid: true, headMatches: true, trustedKey: true });
     const store = new SqliteEventStore({ path });
-    await store.appendToStream('project-c', [{ id: randomUUID(), type: 'project.intention_declared', data: { title: 'later' } }], { expectedRevision: 'no_stream' });
+    await store.appendToStream('project-c', [{ id: randomUUID(), type: 'project.intention_declared', data: { title: 'later' } }], {
+      expectedRevision: 'no_stream',
+    });
     await store.close();
     expect(checkAnchor(path, anchor, kept).ok).toBe(true);
     expect(verifyLog(path).head.position).toBe(11);

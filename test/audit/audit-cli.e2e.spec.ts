@@ -15,7 +15,9 @@ const run = promisify(execFile);
 /** `npm run cli -- audit …` (node dist/apps/cli/src/main.js), on this DATA_DIR; resolves with the exit code. */
 async function cli(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['dist/apps/cli/src/main.js', 'audit', ...args], { env: { ...process.env, DATA_DIR: dataDir } });
+    const { stdout, stderr } = await run(process.execPath, ['dist/apps/cli/src/main.js', 'audit', ...args], {
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -67,14 +69,16 @@ describe('npm run cli -- audit …, on the files a real API wrote', () => {
     expect(readFileSync(join(dataDir, 'log.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(head);
   });
 
-  it('replay lists a live read-model row changed behind the projections\' back', async () => {
+  it("replay lists a live read-model row changed behind the projections' back", async () => {
     const db = new Database(join(dataDir, 'read-models-main.sqlite'));
     db.prepare("UPDATE projects SET title = 'Titre falsifié' WHERE id = ?").run(projectId);
     db.close();
     const replay = await cli(dataDir, 'replay');
     expect(replay.code).toBe(1);
     expect(replay.stdout).toContain('DIFFERENT  projects');
-    expect(replay.stdout).toContain(`differs {"id":"${projectId}"} title: live "Titre falsifié" ≠ replay "Un jardin pédagogique partagé à Bar-le-Duc"`);
+    expect(replay.stdout).toContain(
+      `differs {"id":"${projectId}"} title: live "Titre falsifié" ≠ replay "Un jardin pédagogique partagé à Bar-le-Duc"`,
+    );
   });
 
   it('verify fails and names the altered event; the anchor no longer verifies', async () => {
@@ -82,7 +86,9 @@ describe('npm run cli -- audit …, on the files a real API wrote', () => {
     changeOneByte(join(dataDir, 'events.sqlite'), target.position);
     const verify = await cli(dataDir, 'verify');
     expect(verify.code).toBe(1);
-    expect(verify.stdout).toContain(`first: position ${target.position}, stream project-${projectId}, revision 2: altered event (hash mismatch)`);
+    expect(verify.stdout).toContain(
+      `first: position ${target.position}, stream project-${projectId}, revision 2: altered event (hash mismatch)`,
+    );
     const anchored = await cli(dataDir, 'verify', '--anchor', join(dataDir, 'anchor.json'), '--public-key', join(dataDir, 'kept.pem'));
     expect(anchored.code).toBe(1);
     expect(anchored.stdout).toContain('FAILED against the anchor');

@@ -16,7 +16,9 @@ describe('the auditor reads everything and writes nothing', () => {
     const validator = await api.token({ role: 'validator', scope: { academies: ['12'] } });
     ({ id: projectId } = await educationToValidation(api, { holder, validator }));
   });
-  afterAll(async () => { await api.close(); });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('every write route of the OpenAPI document answers 403 to an auditor token, and the log does not move', async () => {
     const docs = (await api.request('GET', '/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
@@ -26,9 +28,15 @@ describe('the auditor reads everything and writes nothing', () => {
     for (const [template, operations] of Object.entries(docs.paths)) {
       for (const method of Object.keys(operations).filter((m) => WRITES.includes(m))) {
         // Real ids and a plausible body, so that nothing but the role can refuse the call.
-        const path = template.replace(/\{id\}/g, projectId).replace(/\{command\}/g, 'start_financing').replace(/\{[^}]+\}/g, 'x');
+        const path = template
+          .replace(/\{id\}/g, projectId)
+          .replace(/\{command\}/g, 'start_financing')
+          .replace(/\{[^}]+\}/g, 'x');
         const res = await api.request(method.toUpperCase(), path, { token: auditor, body: { reason: 'audit', commitmentRef: 'EJ-1' } });
-        expect({ route: `${method.toUpperCase()} ${template}`, status: res.status }).toEqual({ route: `${method.toUpperCase()} ${template}`, status: 403 });
+        expect({ route: `${method.toUpperCase()} ${template}`, status: res.status }).toEqual({
+          route: `${method.toUpperCase()} ${template}`,
+          status: 403,
+        });
         tried.push(`${method.toUpperCase()} ${template}`);
       }
     }
@@ -37,16 +45,17 @@ describe('the auditor reads everything and writes nothing', () => {
   });
 
   it('while the same calls with a token of the right role are not refused on the role', async () => {
-    const finance = await api.token({ role: 'finance', scope: { regions: ['44'] } });
+    const finance = await api.token({ role: 'finance', scope: { academies: ['12'] } });
     const res = await api.request('POST', `/projects/${projectId}/start_financing`, { token: finance, body: { commitmentRef: 'EJ-1' } });
     expect(res.status).toBe(200);
   });
 
-  it('the read-only guard refuses an auditor on any write, before any pipe or handler, and lets reads and other roles through', async () => {
+  it('the read-only guard refuses an auditor on any write, before any pipe or handler; reads and other roles pass', async () => {
     const guard = new AuditorReadOnlyGuard(api.app.get(JwtService));
-    const context = (method: string, token?: string) => ({
-      switchToHttp: () => ({ getRequest: () => ({ method, headers: token ? { authorization: `Bearer ${token}` } : {} }) }),
-    }) as unknown as ExecutionContext;
+    const context = (method: string, token?: string) =>
+      ({
+        switchToHttp: () => ({ getRequest: () => ({ method, headers: token ? { authorization: `Bearer ${token}` } : {} }) }),
+      }) as unknown as ExecutionContext;
     const auditor = await api.token({ role: 'auditor' });
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
       await expect(guard.canActivate(context(method, auditor))).rejects.toMatchObject({ category: 'forbidden', code: 'AUDITOR_READ_ONLY' });

@@ -26,7 +26,9 @@ describe('GET /envelopes/:id?asOf= gives the balance as it was then', () => {
       await new Promise((r) => setTimeout(r, 5));
     }
   });
-  afterAll(async () => { await api.close(); });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('by position: equals what GET returned right after each operation', async () => {
     for (const c of captured) {
@@ -40,7 +42,9 @@ describe('GET /envelopes/:id?asOf= gives the balance as it was then', () => {
   it('by ISO date-time, before opening (404), a bad value (400 naming asOf)', async () => {
     const at = await api.request('GET', `/envelopes/${NANCY_METZ_2023}?asOf=${encodeURIComponent(captured[2]!.at)}`, { token: a.finance });
     expect(strip(at.body)).toEqual(strip(captured[2]!.body));
-    const before = await api.request('GET', `/envelopes/${NANCY_METZ_2023}?asOf=${Number(captured[0]!.position) - 1}`, { token: a.finance });
+    const before = await api.request('GET', `/envelopes/${NANCY_METZ_2023}?asOf=${Number(captured[0]!.position) - 1}`, {
+      token: a.finance,
+    });
     expect(before.status).toBe(404);
     const bad = await api.request('GET', `/envelopes/${NANCY_METZ_2023}?asOf=hier`, { token: a.finance });
     expect(bad.status).toBe(400);

@@ -19,7 +19,15 @@ function spied(store: EventStore): { store: EventStore; calls: ReadAllOptions[] 
   const calls: ReadAllOptions[] = [];
   return {
     calls,
-    store: { ...store, readAll: (o) => { calls.push(o ?? {}); return store.readAll(o); }, headPosition: () => store.headPosition(), readStream: (s, o) => store.readStream(s, o) } as EventStore,
+    store: {
+      ...store,
+      readAll: (o) => {
+        calls.push(o ?? {});
+        return store.readAll(o);
+      },
+      headPosition: () => store.headPosition(),
+      readStream: (s, o) => store.readStream(s, o),
+    } as EventStore,
   };
 }
 
@@ -29,7 +37,9 @@ describe('exports: the funding ledger as CSV and the log as JSON Lines, streamed
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'refonda-export-'));
     store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
-    await store.appendToStream('project-x', [{ id: randomUUID(), type: 'project.intention_declared', data: { title: 'not money' } }], { expectedRevision: 'no_stream' });
+    await store.appendToStream('project-x', [{ id: randomUUID(), type: 'project.intention_declared', data: { title: 'not money' } }], {
+      expectedRevision: 'no_stream',
+    });
     await fundingScenario(store);
   });
   afterAll(async () => {
@@ -43,7 +53,15 @@ describe('exports: the funding ledger as CSV and the log as JSON Lines, streamed
     const lines = csv.slice(1).split('\r\n').filter(Boolean);
     expect(lines[0]).toBe('date,envelope,project,operation,AE,CP,actor,reason,role,commitment,position,event_id');
     const rows = lines.slice(1).map((l) => l.split(','));
-    expect(rows.map((r) => r[3])).toEqual(['notification', 'engagement', 'service fait', 'paiement', 'paiement', 'reversement', 'notification']);
+    expect(rows.map((r) => r[3])).toEqual([
+      'notification',
+      'engagement',
+      'service fait',
+      'paiement',
+      'paiement',
+      'reversement',
+      'notification',
+    ]);
     expect(rows[1]!.slice(1, 8)).toEqual([LILLE, 'project-lille-1', 'engagement', '12500.00', '', 'finance-lille', 'Convention signée']);
     expect(rows[0]!.slice(4, 6)).toEqual(['1000000.00', '500000.00']);
     // Payments name the project of their commitment.
@@ -71,10 +89,18 @@ describe('exports: the funding ledger as CSV and the log as JSON Lines, streamed
   });
 
   it('the whole log as JSON Lines, one event per line, in global order, with hashes', async () => {
-    const lines = (await collect(logJsonLines(store))).trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = (await collect(logJsonLines(store)))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(Number(await store.headPosition()));
     expect(lines.map((l) => l.position)).toEqual(lines.map((_, i) => String(i + 1)));
-    expect(lines[0]).toMatchObject({ streamId: 'project-x', revision: '0', type: 'project.intention_declared', data: { title: 'not money' } });
+    expect(lines[0]).toMatchObject({
+      streamId: 'project-x',
+      revision: '0',
+      type: 'project.intention_declared',
+      data: { title: 'not money' },
+    });
     expect(lines.every((l) => /^[0-9a-f]{64}$/.test(l.hash))).toBe(true);
   });
 });
@@ -87,7 +113,11 @@ describe('exports run in constant memory: pages in, backpressure out', () => {
     dir = mkdtempSync(join(tmpdir(), 'refonda-export-big-'));
     store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
     for (let s = 0; s < EVENTS / 500; s++) {
-      const events = Array.from({ length: 500 }, (_, i) => ({ id: randomUUID(), type: 'project.content_edited', data: { changes: { title: `t${i}` }, pad: 'x'.repeat(200) } }));
+      const events = Array.from({ length: 500 }, (_, i) => ({
+        id: randomUUID(),
+        type: 'project.content_edited',
+        data: { changes: { title: `t${i}` }, pad: 'x'.repeat(200) },
+      }));
       await store.appendToStream(`project-${s}`, events, { expectedRevision: 'no_stream' });
     }
   });
@@ -123,7 +153,10 @@ describe('exports run in constant memory: pages in, backpressure out', () => {
     const slow = new Writable({
       highWaterMark: 1024,
       write(chunk: Buffer, _enc, done) {
-        setTimeout(() => { processed += chunk.toString().length; done(); }, 2);
+        setTimeout(() => {
+          processed += chunk.toString().length;
+          done();
+        }, 2);
       },
     });
     await writeChunks(counting(), slow);

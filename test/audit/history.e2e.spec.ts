@@ -21,7 +21,9 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     ({ id: projectId, steps } = await educationToValidation(api, { holder, validator }));
     await fundingScenario(store);
   });
-  afterAll(async () => { await api.close(); });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('a project: every event with who, role, territory, when, why, position, revision, hash and a French summary', async () => {
     const res = await api.request('GET', `/projects/${projectId}/history`, { token: auditor });
@@ -34,13 +36,19 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     expect(events.map((e) => e.hash)).toEqual(recorded.map((e) => e.hash));
     expect(events.every((e) => /^[0-9a-f]{64}$/.test(e.hash) && !Number.isNaN(Date.parse(e.when)))).toBe(true);
     expect(events[0]).toMatchObject({
-      who: 'holder-meuse', role: 'holder', territory: {}, why: null,
+      who: 'holder-meuse',
+      role: 'holder',
+      territory: {},
+      why: null,
       summary: 'Intention déclarée par holder-meuse (porteur) : « Un jardin pédagogique partagé à Bar-le-Duc »',
     });
     expect(events[2]!.summary).toBe('Dossier modifié par holder-meuse (porteur) : montant demandé 12\u202f500,00\u00a0€, budget');
     expect(events[3]!.summary).toBe('Déposé par holder-meuse (porteur)');
     expect(events[5]).toMatchObject({
-      type: 'project.transitioned', who: 'validator-nancy', role: 'validator', territory: { academies: ['12'] },
+      type: 'project.validated',
+      who: 'validator-nancy',
+      role: 'validator',
+      territory: { academies: ['12'] },
       why: 'Projet solide, partenaires engagés',
       summary: 'Validé par validator-nancy (instructeur), 12\u202f500,00\u00a0€ accordés : motif Projet solide, partenaires engagés',
     });
@@ -56,13 +64,15 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     expect((await api.request('GET', `/projects/${projectId}/history?limit=0`, { token: holder })).status).toBe(400);
   });
 
-  it('an envelope: money events summarised in French with the envelope\'s name', async () => {
+  it("an envelope: money events summarised in French with the envelope's name", async () => {
     const res = await api.request('GET', `/envelopes/${LILLE}/history`, { token: auditor });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ envelopeId: LILLE, name: 'FIP 2023 – Académie de Lille', streamId: `envelope-${LILLE}` });
     const summaries = res.body.events.map((e: any) => e.summary);
     expect(summaries).toContain('Engagement de 12\u202f500,00\u00a0€ sur FIP 2023 – Académie de Lille : motif Convention signée');
-    expect(summaries).toContain('Paiement de 10\u202f000,00\u00a0€ sur FIP 2023 – Académie de Lille (versement n° 1, engagement EJ-2023-001)');
+    expect(summaries).toContain(
+      'Paiement de 10\u202f000,00\u00a0€ sur FIP 2023 – Académie de Lille (versement n° 1, engagement EJ-2023-001)',
+    );
     const commit = res.body.events.find((e: any) => e.type === 'envelope.committed');
     expect(commit).toMatchObject({ who: 'finance-lille', role: 'finance', territory: { academies: ['09'] }, why: 'Convention signée' });
     expect(commit.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -105,19 +115,26 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
       expect(csv.status).toBe(200);
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
       // fetch's text() drops a BOM: read the bytes.
-      const raw = Buffer.from(await (await fetch(`${api.url}/audit/ledger.csv?separator=%3B`, { headers: { authorization: `Bearer ${auditor}` } })).arrayBuffer());
+      const raw = Buffer.from(
+        await (await fetch(`${api.url}/audit/ledger.csv?separator=%3B`, { headers: { authorization: `Bearer ${auditor}` } })).arrayBuffer(),
+      );
       expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = raw.subarray(3).toString('utf8');
       expect(text.startsWith('date;envelope;project;operation;AE;CP;actor;reason')).toBe(true);
       expect(text).toContain(`;${LILLE};`);
       expect(text).toContain(`;${HDF};`);
       expect(text).toContain(';engagement;12500,00;;finance-lille;Convention signée;');
-      const lille = String((await api.request('GET', '/audit/ledger.csv', { token: await api.token({ role: 'finance', scope: { academies: ['09'] } }) })).body);
+      const lille = String(
+        (await api.request('GET', '/audit/ledger.csv', { token: await api.token({ role: 'finance', scope: { academies: ['09'] } }) })).body,
+      );
       expect(lille).toContain(`,${LILLE},`);
       expect(lille).not.toContain(HDF);
       const jsonl = await api.request('GET', '/audit/log.jsonl', { token: auditor });
       expect(jsonl.status).toBe(200);
-      const lines = String(jsonl.body).trimEnd().split('\n').map((l) => JSON.parse(l));
+      const lines = String(jsonl.body)
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(lines).toHaveLength(Number(await store.headPosition()));
       expect(await status('/audit/log.jsonl', { role: 'admin' })).toBe(200);
       expect(await status('/audit/log.jsonl', { role: 'finance', scope: { academies: ['09'] } })).toBe(403);

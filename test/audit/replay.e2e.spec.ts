@@ -42,9 +42,17 @@ describe('audit replay: every read model rebuilt from position 0 equals the live
     const report = await replayCheck({ store, liveReadModelPath: liveReadModels, projections: allProjections() });
     expect(report.projections.map((p) => p.name)).toEqual(allProjections().map((p) => p.name));
     for (const p of report.projections) {
-      expect({ name: p.name, problem: p.problem, different: p.tables.filter((t) => !t.identical) }).toEqual({ name: p.name, problem: undefined, different: [] });
+      expect({ name: p.name, problem: p.problem, different: p.tables.filter((t) => !t.identical) }).toEqual({
+        name: p.name,
+        problem: undefined,
+        different: [],
+      });
     }
-    expect(report.projections.find((p) => p.name === 'projects')!.tables[0]).toMatchObject({ table: 'projects', liveRows: 2, replayRows: 2 });
+    expect(report.projections.find((p) => p.name === 'projects')!.tables[0]).toMatchObject({
+      table: 'projects',
+      liveRows: 2,
+      replayRows: 2,
+    });
     expect(report.identical).toBe(true);
   });
 
@@ -71,10 +79,15 @@ describe('audit replay: every read model rebuilt from position 0 equals the live
   it('a non-deterministic projection is caught: the replay differs from what it wrote live', async () => {
     let calls = 0;
     const clocky: Projection = {
-      name: 'clocky', version: 1, handles: ['envelope.committed', 'envelope.paid'], tables: ['clocky'],
+      name: 'clocky',
+      version: 1,
+      handles: ['envelope.committed', 'envelope.paid'],
+      tables: ['clocky'],
       setup: (db, prefix) => db.exec(`CREATE TABLE IF NOT EXISTS "${prefix}clocky" (position INTEGER PRIMARY KEY, seen TEXT NOT NULL)`),
       // Reads something other than the event: a counter standing for the clock or a random draw.
-      apply: (db, event, prefix) => { db.prepare(`INSERT INTO "${prefix}clocky" VALUES (?, ?)`).run(Number(event.position), `call-${++calls}`); },
+      apply: (db, event, prefix) => {
+        db.prepare(`INSERT INTO "${prefix}clocky" VALUES (?, ?)`).run(Number(event.position), `call-${++calls}`);
+      },
     };
     const dir = mkdtempSync(join(tmpdir(), 'refonda-clocky-'));
     const livePath = join(dir, 'live.sqlite');
@@ -87,7 +100,10 @@ describe('audit replay: every read model rebuilt from position 0 equals the live
     const report = await replayCheck({ store, liveReadModelPath: livePath, projections: [clocky] });
     expect(report.identical).toBe(false);
     expect(report.projections[0]!.tables[0]).toMatchObject({ table: 'clocky', liveRows: 3, replayRows: 3, onlyInLive: 3 });
-    expect(report.projections[0]!.tables[0]!.differences[0]).toMatchObject({ kind: 'differs', columns: { seen: { live: 'call-1', replay: 'call-4' } } });
+    expect(report.projections[0]!.tables[0]!.differences[0]).toMatchObject({
+      kind: 'differs',
+      columns: { seen: { live: 'call-1', replay: 'call-4' } },
+    });
     rmSync(dir, { recursive: true, force: true });
   });
 });

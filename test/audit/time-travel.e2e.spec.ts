@@ -14,7 +14,12 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const withoutActions = ({ actions: _a, asOf: _b, ...rest }: Record<string, unknown>) => rest;
 
 /** What was seen at each step, at the time: the live project, the live funnel figures, and the instant after. */
-interface Captured { position: string; at: Date; project: Record<string, unknown>; funnel: Record<string, unknown> }
+interface Captured {
+  position: string;
+  at: Date;
+  project: Record<string, unknown>;
+  funnel: Record<string, unknown>;
+}
 
 describe('time travel: ?asOf= folds the log up to a point and gives the state as it was then', () => {
   let api: ApiHarness;
@@ -37,10 +42,19 @@ describe('time travel: ?asOf= folds the log up to a point and gives the state as
       await pause(5); // the next write is recorded strictly later
     }));
   });
-  afterAll(async () => { await api.close(); });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('GET /projects/:id?asOf=<position> equals the project as it was read at that time', async () => {
-    expect(captured.map((c) => c.project['status'])).toEqual(['intention', 'drafting', 'drafting', 'submitted', 'under_analysis', 'validated']);
+    expect(captured.map((c) => c.project['status'])).toEqual([
+      'intention',
+      'drafting',
+      'drafting',
+      'submitted',
+      'under_analysis',
+      'validated',
+    ]);
     for (const c of captured) {
       const then = await api.request('GET', `/projects/${projectId}?asOf=${c.position}`, { token: holder });
       expect(then.status).toBe(200);
@@ -60,7 +74,9 @@ describe('time travel: ?asOf= folds the log up to a point and gives the state as
     }
     const c = captured[3]!;
     const paris = new Date(c.at.getTime() + 2 * 3600_000).toISOString().replace('Z', '+02:00');
-    expect((await api.request('GET', `/projects/${projectId}?asOf=${encodeURIComponent(paris)}`, { token: holder })).body.status).toBe('submitted');
+    expect((await api.request('GET', `/projects/${projectId}?asOf=${encodeURIComponent(paris)}`, { token: holder })).body.status).toBe(
+      'submitted',
+    );
   });
 
   it('before the project existed: 404; a bad asOf: 400 naming the field; another holder: 403', async () => {
@@ -70,9 +86,14 @@ describe('time travel: ?asOf= folds the log up to a point and gives the state as
     const bad = await api.request('GET', `/projects/${projectId}?asOf=yesterday`, { token: holder });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'AS_OF_INVALID', errors: [expect.objectContaining({ field: 'asOf' })] });
-    const other = await api.request('GET', `/projects/${projectId}?asOf=${captured[5]!.position}`, { token: await api.token({ role: 'holder', sub: 'someone' }) });
+    const other = await api.request('GET', `/projects/${projectId}?asOf=${captured[5]!.position}`, {
+      token: await api.token({ role: 'holder', sub: 'someone' }),
+    });
     expect(other.status).toBe(403);
-    expect((await api.request('GET', `/projects/${projectId}?asOf=${captured[5]!.position}`, { token: await api.token({ role: 'auditor' }) })).status).toBe(200);
+    expect(
+      (await api.request('GET', `/projects/${projectId}?asOf=${captured[5]!.position}`, { token: await api.token({ role: 'auditor' }) }))
+        .status,
+    ).toBe(200);
   });
 
   it('funnelAsOf(store, asOf) equals the live dashboard funnel captured at each step', async () => {
@@ -85,7 +106,9 @@ describe('time travel: ?asOf= folds the log up to a point and gives the state as
       expect(overHttp.status).toBe(200);
       expect(overHttp.body.programs).toEqual(c.funnel);
     }
-    expect((await api.request('GET', '/dashboard/funnel?asOf=someday')).body).toMatchObject({ errors: [expect.objectContaining({ field: 'asOf' })] });
+    expect((await api.request('GET', '/dashboard/funnel?asOf=someday')).body).toMatchObject({
+      errors: [expect.objectContaining({ field: 'asOf' })],
+    });
     expect(captured[5]!.funnel['education']).toMatchObject({ intentions: 1, deposited: 1, validated: 1 });
     expect((await funnelAsOf(store, new Date('2000-01-01T00:00:00Z'))).total).toBe(0);
   });
@@ -97,13 +120,23 @@ describe('time travel: ?asOf= folds the log up to a point and gives the state as
       seen.push({ position: await store.headPosition(), at: new Date(), balance: envelopeBalance(state) });
       await pause(5);
     };
-    await run(store, LILLE, financeLille, { type: 'OpenEnvelope', fund: 'fip', territoryCode: 'academie-09', period: { fromYear: 2023, toYear: 2023 } });
+    await run(store, LILLE, financeLille, {
+      type: 'OpenEnvelope',
+      fund: 'fip',
+      territoryCode: 'academie-09',
+      period: { fromYear: 2023, toYear: 2023 },
+    });
     await capture();
     await run(store, LILLE, financeLille, { type: 'NotifyCredits', aeCents: 100_000_000, cpCents: 50_000_000 });
     await capture();
     await run(store, LILLE, financeLille, { type: 'Commit', commitmentRef: 'EJ-1', projectId, amountCents: 1_250_000 });
     await capture();
-    await run(store, LILLE, financeLille, { type: 'PayInstalment', commitmentRef: 'EJ-1', amountCents: 1_000_000, certifyServiceDone: true });
+    await run(store, LILLE, financeLille, {
+      type: 'PayInstalment',
+      commitmentRef: 'EJ-1',
+      amountCents: 1_000_000,
+      certifyServiceDone: true,
+    });
     await capture();
     for (const s of seen) {
       expect((await envelopeAsOf(store, LILLE, s.position)).balance).toEqual(s.balance);

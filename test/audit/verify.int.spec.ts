@@ -25,7 +25,7 @@ describe('audit verify recomputes the log from its raw rows and names the first 
     expect(report.head.position).toBe(10);
   });
 
-  it('one byte of one event\'s data changed: hash mismatch at that event, and only there', () => {
+  it("one byte of one event's data changed: hash mismatch at that event, and only there", () => {
     changeOneByte(path, 5);
     const report = verifyLog(path);
     expect(report.ok).toBe(false);
@@ -36,11 +36,16 @@ describe('audit verify recomputes the log from its raw rows and names the first 
 
   it('an altered type, time or metadata is caught the same way', () => {
     const db = new Database(path);
-    db.prepare("UPDATE events SET metadata = '{\"actor\":\"someone-else\",\"role\":\"validator\"}' WHERE position = 7").run();
+    db.prepare('UPDATE events SET metadata = \'{"actor":"someone-else","role":"validator"}\' WHERE position = 7').run();
     db.prepare('UPDATE events SET recorded_at = recorded_at + 1 WHERE position = 9').run();
     db.close();
     const report = verifyLog(path);
-    expect(report.faults.map((f) => [f.kind, f.position])).toEqual(expect.arrayContaining([['hash_mismatch', 7], ['hash_mismatch', 9]]));
+    expect(report.faults.map((f) => [f.kind, f.position])).toEqual(
+      expect.arrayContaining([
+        ['hash_mismatch', 7],
+        ['hash_mismatch', 9],
+      ]),
+    );
     expect(report.first).toMatchObject({ kind: 'hash_mismatch', position: 7, streamId: 'project-a', revision: 3 });
   });
 

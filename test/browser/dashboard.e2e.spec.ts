@@ -13,8 +13,9 @@ const inCi = process.env.CI === 'true';
 const SCREENSHOT = 'test-artifacts/dashboard.png';
 
 if (!present) {
-  const message = `\n*** BROWSER TEST NOT RUN: ${CHROMIUM} is missing. Install it with: apt-get update && apt-get install -y chromium`
-    + `${inCi ? ' (CI=true: this is a failure)' : ''}\n`;
+  const message =
+    `\n*** BROWSER TEST NOT RUN: ${CHROMIUM} is missing. Install it with: apt-get update && apt-get install -y chromium` +
+    `${inCi ? ' (CI=true: this is a failure)' : ''}\n`;
   process.stderr.write(message);
 }
 
@@ -40,8 +41,14 @@ describe('the dashboard in headless Chromium', () => {
       viewport: { width: 1280, height: 1600 },
       locale: 'fr-FR',
       args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run',
-        '--disable-component-update', '--disable-sync',
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
       ],
     });
   }, 60_000);
@@ -57,7 +64,9 @@ describe('the dashboard in headless Chromium', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     let loads = 0;
     page.on('load', () => loads++);
     await page.goto(`${api.url}/`);

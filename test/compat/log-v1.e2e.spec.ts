@@ -22,10 +22,72 @@ function asProblemDetails(v1: RecordedRead): Record<string, unknown> {
   };
 }
 
+/** Written out here, apart from the code under test: the typed event each v1 command now reads as. */
+const TYPE_OF_V1_COMMAND: Record<string, string> = {
+  start_drafting: 'project.drafting_started',
+  submit: 'project.submitted',
+  start_analysis: 'project.analysis_started',
+  request_completion: 'project.completion_requested',
+  resubmit: 'project.resubmitted',
+  refer_to_cts: 'project.referred_to_cts',
+  record_cts_opinion: 'project.cts_opinion_recorded',
+  validate: 'project.validated',
+  reject: 'project.rejected',
+  reopen: 'project.reopened',
+  withdraw: 'project.withdrawn',
+  lapse: 'project.lapsed',
+  start_financing: 'project.financing_started',
+  submit_final_report: 'project.final_report_submitted',
+  close: 'project.closed',
+};
+const v1Log = (recorded.find((r) => r.path === '/audit/log.jsonl')!.body as string)
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
+const v1CommandOf = new Map<string, string>(v1Log.filter((e) => e.type === 'project.transitioned').map((e) => [e.id, e.data.command]));
+
+/** History entries: a v1 'project.transitioned' entry is now listed under the typed event it stands for. */
+function withTypedHistory(v1: RecordedRead): RecordedRead {
+  const body = v1.body as { events: { eventId: string; type: string }[] };
+  const events = body.events.map((e) =>
+    e.type === 'project.transitioned' ? { ...e, type: TYPE_OF_V1_COMMAND[v1CommandOf.get(e.eventId)!]! } : e,
+  );
+  return { ...v1, body: { ...body, events } };
+}
+
+/**
+ * Definitions: each transition now names its business event; finance now has a territory rule (v1 let any finance officer
+ * act on any project's financing).
+ */
+const FINANCE_RULE: Record<string, { scope: string; field: string }[]> = {
+  education: [{ scope: 'academies', field: 'academie' }],
+  health: [{ scope: 'regions', field: 'region' }],
+};
+function withFinanceTerritory(v1: RecordedRead): RecordedRead {
+  const body = v1.body as { program: string; access: { territory: Record<string, unknown> }; transitions: { command: string }[] };
+  const territory = { ...body.access.territory, finance: FINANCE_RULE[body.program] };
+  const transitions = body.transitions.map((t) => ({ ...t, event: TYPE_OF_V1_COMMAND[t.command] }));
+  return { ...v1, body: { ...body, transitions, access: { ...body.access, territory } } };
+}
+
 /** v1's names of the AE and CP figures (envelope balances, per year too, and the dashboard's envelope rows). */
 const V1_CREDIT_FIGURES = new Set([
-  'notified', 'reduced', 'received', 'transferredIn', 'transferredOut', 'allocated', 'committed', 'released', 'paid', 'recovered',
-  'carriedIn', 'carriedOut', 'lapsed', 'available', 'credits', 'consumed',
+  'notified',
+  'reduced',
+  'received',
+  'transferredIn',
+  'transferredOut',
+  'allocated',
+  'committed',
+  'released',
+  'paid',
+  'recovered',
+  'carriedIn',
+  'carriedOut',
+  'lapsed',
+  'available',
+  'credits',
+  'consumed',
 ]);
 
 /**
@@ -40,15 +102,18 @@ const V1_CREDIT_FIGURES = new Set([
 function withCurrentMoneyNames(value: unknown, parentKey = ''): unknown {
   if (Array.isArray(value)) return value.map((item) => withCurrentMoneyNames(item, parentKey));
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([key, child]) => {
-    if ((key === 'ae' || key === 'cp') && parentKey !== 'display') {
-      const renamed = (figure: string, v: unknown) => (V1_CREDIT_FIGURES.has(figure) && typeof v === 'number' ? `${figure}Cents` : figure);
-      return [key, Object.fromEntries(Object.entries(child as Record<string, unknown>).map(([f, v]) => [renamed(f, v), v]))];
-    }
-    if (key === 'granted_cents') return ['grantedCents', child];
-    if (key === 'amount' && (parentKey === 'payments' || parentKey === 'recoveries')) return ['display', child];
-    return [key, withCurrentMoneyNames(child, key)];
-  }));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, child]) => {
+      if ((key === 'ae' || key === 'cp') && parentKey !== 'display') {
+        const renamed = (figure: string, v: unknown) =>
+          V1_CREDIT_FIGURES.has(figure) && typeof v === 'number' ? `${figure}Cents` : figure;
+        return [key, Object.fromEntries(Object.entries(child as Record<string, unknown>).map(([f, v]) => [renamed(f, v), v]))];
+      }
+      if (key === 'granted_cents') return ['grantedCents', child];
+      if (key === 'amount' && (parentKey === 'payments' || parentKey === 'recoveries')) return ['display', child];
+      return [key, withCurrentMoneyNames(child, key)];
+    }),
+  );
 }
 
 describe('a log written by Refonda v1 (every event type, every transition of both programs)', () => {
@@ -62,17 +127,37 @@ describe('a log written by Refonda v1 (every event type, every transition of bot
     await api.close();
   });
 
-  it('holds every v1 event type', async () => {
-    const types = new Set((await (api.app.get(EVENT_STORE) as EventStore).readAll()).map((e) => e.type));
-    expect([...types].sort()).toEqual(scenario.eventTypes);
+  it('holds every v1 event type as stored, and reads the generic v1 transition as typed business events', async () => {
+    const store = api.app.get(EVENT_STORE) as EventStore;
+    const stored = new Set((await store.readAll({ stored: true })).map((e) => e.type));
+    expect([...stored].sort()).toEqual(scenario.eventTypes);
     expect(scenario.eventTypes).toHaveLength(21);
+    const read = new Set((await store.readAll()).map((e) => e.type));
+    expect(read.has('project.transitioned')).toBe(false);
+    expect([...read].filter((t) => t.startsWith('project.')).sort()).toEqual(
+      [
+        ...new Set([
+          ...Object.values(TYPE_OF_V1_COMMAND),
+          'project.intention_declared',
+          'project.content_edited',
+          'project.deadline_opened',
+          'project.deadline_cancelled',
+          'project.deadline_expired',
+        ]),
+      ].sort(),
+    );
   });
 
-  it.each(recorded.map((r, i) => [i, r.as, r.path, r] as const))('read %i (%s) GET %s answers as v1 did', async (_i, as, path, expected) => {
-    const read = await readAs(api, path, as);
-    if (expected.status < 400) expect(read).toEqual({ ...expected, body: withCurrentMoneyNames(expected.body) });
-    else expect(read).toMatchObject(asProblemDetails(expected));
-  });
+  it.each(recorded.map((r, i) => [i, r.as, r.path, r] as const))(
+    'read %i (%s) GET %s answers as v1 did',
+    async (_i, as, path, expected) => {
+      const read = await readAs(api, path, as);
+      if (expected.status >= 400) expect(read).toMatchObject(asProblemDetails(expected));
+      else if (path.endsWith('/history')) expect(read).toEqual(withTypedHistory(expected));
+      else if (/^\/programs\/[a-z]+\/workflow$/.test(path)) expect(read).toEqual(withFinanceTerritory(expected));
+      else expect(read).toEqual({ ...expected, body: withCurrentMoneyNames(expected.body) });
+    },
+  );
 
   it('appends nothing while projections and processes replay it (no reaction runs twice)', async () => {
     expect((await (api.app.get(EVENT_STORE) as EventStore).headPosition()).toString()).toBe(scenario.headPosition);
@@ -80,7 +165,9 @@ describe('a log written by Refonda v1 (every event type, every transition of bot
 
   it('passes audit verify: the hash chains cover the stored bytes', async () => {
     await api.close(true);
-    const { stdout } = await run(process.execPath, ['dist/apps/cli/src/main.js', 'audit', 'verify'], { env: { ...process.env, DATA_DIR: dataDir } });
+    const { stdout } = await run(process.execPath, ['dist/apps/cli/src/main.js', 'audit', 'verify'], {
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
     expect(stdout).toContain(scenario.headPosition);
     api = await startApi({}, dataDir, new FakeClock(new Date(scenario.clock)));
   });

@@ -3,7 +3,12 @@ import { educationIntention, healthIntention } from '../support/demo-fixtures.js
 
 /** Drives projects through the real HTTP API, as the people using Refonda would. */
 export class DashboardFlow {
-  constructor(private readonly api: ApiHarness, readonly holder: string, readonly validator: string, readonly healthValidator: string) {}
+  constructor(
+    private readonly api: ApiHarness,
+    readonly holder: string,
+    readonly validator: string,
+    readonly healthValidator: string,
+  ) {}
 
   static async start(api: ApiHarness): Promise<DashboardFlow> {
     return new DashboardFlow(
@@ -15,7 +20,10 @@ export class DashboardFlow {
   }
 
   async declare(program: 'education' | 'health' = 'education', title?: string): Promise<{ id: string; position: string }> {
-    const res = await this.api.request('POST', '/projects', { token: this.holder, body: program === 'education' ? educationIntention(title) : healthIntention(title) });
+    const res = await this.api.request('POST', '/projects', {
+      token: this.holder,
+      body: program === 'education' ? educationIntention(title) : healthIntention(title),
+    });
     if (res.status !== 201) throw new Error(`declare: ${res.status} ${JSON.stringify(res.body)}`);
     return { id: res.body.projectId, position: res.body.position };
   }

@@ -5,8 +5,12 @@ import { connectSse } from './sse-client.js';
 
 describe('the dashboard page at /', () => {
   let api: ApiHarness;
-  beforeAll(async () => { api = await startApi(); });
-  afterAll(async () => { await api.close(); });
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('is served by the API: French, semantic HTML, its own script, Chart.js from node_modules, no CDN', async () => {
     const res = await fetch(`${api.url}/`);
@@ -15,7 +19,15 @@ describe('the dashboard page at /', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await res.text();
     expect(html).toMatch(/<html lang="fr">/);
-    for (const tag of ['<header>', '<main id="main">', '<nav aria-label=', '<section aria-labelledby=', '<caption>', '<label for="territory-level">']) expect(html).toContain(tag);
+    for (const tag of [
+      '<header>',
+      '<main id="main">',
+      '<nav aria-label=',
+      '<section aria-labelledby=',
+      '<caption>',
+      '<label for="territory-level">',
+    ])
+      expect(html).toContain(tag);
     expect(html).not.toMatch(/(src|href)="https?:/);
     const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
     expect(scripts).toEqual(['/dashboard/assets/chart.umd.js', '/dashboard/assets/dashboard.js']);
@@ -29,12 +41,14 @@ describe('the dashboard page at /', () => {
     expect((await fetch(`${api.url}/dashboard/assets/..%2Fapp.module.ts`)).status).toBe(404);
   });
 
-  it('gives each program\'s workflow as states and transitions, with the Mermaid text', async () => {
+  it("gives each program's workflow as states and transitions, with the Mermaid text", async () => {
     const { items } = (await api.request('GET', '/dashboard/workflows')).body;
     expect(items.map((w: { program: string }) => w.program)).toEqual(['education', 'health']);
     const health = items[1];
     expect(health.states.map((s: { name: string }) => s.name)).toContain('cts_review');
-    expect(health.transitions).toContainEqual(expect.objectContaining({ command: 'validate', from: ['cts_review'], to: 'validated', roles: ['validator'] }));
+    expect(health.transitions).toContainEqual(
+      expect.objectContaining({ command: 'validate', from: ['cts_review'], to: 'validated', roles: ['validator'] }),
+    );
     expect(health.mermaid).toMatch(/^stateDiagram-v2/);
   });
 });
@@ -54,11 +68,19 @@ describe('PUBLIC_DASHBOARD', () => {
     }
   });
 
-  it('false: every dashboard figure and the stream need a token (header, or access_token for EventSource); the page shell stays reachable', async () => {
+  it('false: every figure and the stream need a token (header, or access_token for EventSource); the page shell is public', async () => {
     const api = await startApi({ PUBLIC_DASHBOARD: 'false' });
     try {
       const token = await api.token({ role: 'auditor' });
-      for (const path of ['/dashboard/funnel', '/dashboard/territories', '/dashboard/envelopes', '/dashboard/workload', '/dashboard/decisions', '/dashboard/series', '/dashboard/summary']) {
+      for (const path of [
+        '/dashboard/funnel',
+        '/dashboard/territories',
+        '/dashboard/envelopes',
+        '/dashboard/workload',
+        '/dashboard/decisions',
+        '/dashboard/series',
+        '/dashboard/summary',
+      ]) {
         const anonymous = await api.request('GET', path);
         expect([path, anonymous.status, anonymous.body.code]).toEqual([path, 401, 'AUTH_REQUIRED']);
         expect([path, (await api.request('GET', path, { token })).status]).toEqual([path, 200]);

@@ -6,8 +6,12 @@ import { DashboardFlow } from './dashboard-flow.js';
 
 describe('a failing projection in the running API', () => {
   let api: ApiHarness;
-  beforeAll(async () => { api = await startApi(); });
-  afterAll(async () => { await api.close(); });
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('stops with its error in /health (503) while the other read models go on', async () => {
     const flow = await DashboardFlow.start(api);

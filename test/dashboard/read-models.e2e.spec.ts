@@ -10,7 +10,8 @@ describe('dashboard read models', () => {
   beforeAll(async () => {
     api = await startApi();
     flow = await DashboardFlow.start(api);
-    // education (académie 12, Meuse): 8 intentions, of which 2 stay intentions, 1 drafting, 1 to analyse, 1 to complete, 2 validated (one reopened after a rejection), 1 rejected, 1 financed
+    // education (académie 12, Meuse): 8 intentions, of which 2 stay intentions, 1 drafting, 1 to analyse, 1 to complete,
+    // 2 validated (one reopened after a rejection), 1 rejected, 1 financed
     await flow.declare('education', 'Intention A');
     await flow.declare('education', 'Intention B');
     const drafting = await flow.declare('education', 'Brouillon');
@@ -20,7 +21,12 @@ describe('dashboard read models', () => {
     await flow.run(toComplete, 'start_analysis');
     await flow.run(toComplete, 'request_completion', { reason: 'Budget détaillé manquant' });
     const v1 = await flow.validated(1_000_000);
-    await flow.run(v1.id, 'start_financing', { commitmentRef: 'EJ-2023-0001' }, await api.token({ role: 'finance' }));
+    await flow.run(
+      v1.id,
+      'start_financing',
+      { commitmentRef: 'EJ-2023-0001' },
+      await api.token({ role: 'finance', scope: { academies: ['12'] } }),
+    );
     const reopened = await flow.deposit('education', 'Refusé puis validé');
     await flow.run(reopened, 'start_analysis');
     await flow.run(reopened, 'reject', { reason: 'Hors cadre' });
@@ -32,13 +38,23 @@ describe('dashboard read models', () => {
     // health (Grand Est, Meuse): 1 intention
     last = (await flow.declare('health', 'MSP du Barrois')).position;
   });
-  afterAll(async () => { await api.close(); });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('counts the funnel as the CNR dashboards do: cumulative milestones beside current statuses, and the granted amounts', async () => {
     const res = await api.request('GET', `/dashboard/funnel?minPosition=${last}`);
     expect(res.status).toBe(200);
     expect(res.body.programs.education).toEqual({
-      intentions: 8, drafting: 1, deposited: 5, to_analyse: 1, to_complete: 1, validated: 2, rejected: 1, financed: 1, withdrawn: 0,
+      intentions: 8,
+      drafting: 1,
+      deposited: 5,
+      to_analyse: 1,
+      to_complete: 1,
+      validated: 2,
+      rejected: 1,
+      financed: 1,
+      withdrawn: 0,
       grantedCents: 1_250_000,
     });
     expect(res.body.programs.health).toMatchObject({ intentions: 1, deposited: 0 });
@@ -50,11 +66,22 @@ describe('dashboard read models', () => {
 
   it('gives the same figures per territory, with drill-down from the région to its académies and départements', async () => {
     const regions = (await api.request('GET', '/dashboard/territories?level=region')).body.items;
-    expect(regions).toEqual([expect.objectContaining({ code: '44', label: 'Région Grand Est', figures: expect.objectContaining({ intentions: 9, validated: 2 }) })]);
+    expect(regions).toEqual([
+      expect.objectContaining({ code: '44', label: 'Région Grand Est', figures: expect.objectContaining({ intentions: 9, validated: 2 }) }),
+    ]);
     const academies = (await api.request('GET', '/dashboard/territories?level=academie&parent=region:44')).body.items;
-    expect(academies).toEqual([expect.objectContaining({ code: '12', label: expect.stringContaining('Nancy-Metz'), figures: expect.objectContaining({ intentions: 8 }) })]);
-    const departements = (await api.request('GET', '/dashboard/territories?level=departement&parent=academie:12&program=education')).body.items;
-    expect(departements).toEqual([expect.objectContaining({ code: '55', label: 'Meuse (55)', figures: expect.objectContaining({ deposited: 5 }) })]);
+    expect(academies).toEqual([
+      expect.objectContaining({
+        code: '12',
+        label: expect.stringContaining('Nancy-Metz'),
+        figures: expect.objectContaining({ intentions: 8 }),
+      }),
+    ]);
+    const departements = (await api.request('GET', '/dashboard/territories?level=departement&parent=academie:12&program=education')).body
+      .items;
+    expect(departements).toEqual([
+      expect.objectContaining({ code: '55', label: 'Meuse (55)', figures: expect.objectContaining({ deposited: 5 }) }),
+    ]);
     expect((await api.request('GET', '/dashboard/territories?level=region&parent=region:11')).body.items).toEqual([]);
     expect((await api.request('GET', '/dashboard/territories?level=canton')).status).toBe(400);
   });
@@ -66,19 +93,32 @@ describe('dashboard read models', () => {
     expect(anonymous[1]).not.toHaveProperty('title');
     expect(anonymous[1]).not.toHaveProperty('reason');
     const detailed = (await api.request('GET', '/dashboard/decisions?limit=3', { token: flow.validator })).body.items;
-    expect(detailed[1]).toMatchObject({ title: 'Refusé puis validé', reason: 'Recours accepté', by: { id: 'instructeur-nancy-metz', role: 'validator' } });
+    expect(detailed[1]).toMatchObject({
+      title: 'Refusé puis validé',
+      reason: 'Recours accepté',
+      by: { id: 'instructeur-nancy-metz', role: 'validator' },
+    });
   });
 
-  it('shows the validators\' queue per territory, with ages and the completion deadline', async () => {
+  it("shows the validators' queue per territory, with ages and the completion deadline", async () => {
     const now = (await api.request('GET', '/dashboard/workload?level=academie')).body;
-    expect(now.items).toEqual([expect.objectContaining({
-      code: '12', queue: 1, ages: { under7Days: 1, from7To30Days: 0, over30Days: 0 }, awaitingHolder: 1, deadlines: { overdue: 0, dueWithin7Days: 0 },
-    })]);
+    expect(now.items).toEqual([
+      expect.objectContaining({
+        code: '12',
+        queue: 1,
+        ages: { under7Days: 1, from7To30Days: 0, over30Days: 0 },
+        awaitingHolder: 1,
+        deadlines: { overdue: 0, dueWithin7Days: 0 },
+      }),
+    ]);
     api.clock.advance(25 * 86_400_000);
     const later = (await api.request('GET', '/dashboard/workload?level=academie')).body.items[0];
     expect(later).toMatchObject({ ages: { under7Days: 0, from7To30Days: 1, over30Days: 0 }, deadlines: { overdue: 0, dueWithin7Days: 1 } });
     api.clock.advance(10 * 86_400_000);
-    expect((await api.request('GET', '/dashboard/workload?level=academie')).body.items[0].deadlines).toEqual({ overdue: 1, dueWithin7Days: 0 });
+    expect((await api.request('GET', '/dashboard/workload?level=academie')).body.items[0].deadlines).toEqual({
+      overdue: 1,
+      dueWithin7Days: 0,
+    });
   });
 
   it('keeps daily series of counts and amounts, dated by the events, not by the read time', async () => {

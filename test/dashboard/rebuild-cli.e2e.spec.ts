@@ -26,7 +26,9 @@ describe('npm run cli -- projections rebuild', () => {
     flow = await DashboardFlow.start(api);
     for (let i = 0; i < 30; i++) await flow.deposit(i % 3 === 0 ? 'health' : 'education', `Projet ${i}`);
   });
-  afterAll(async () => { await api.close(); });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('rebuilds every read model from position 0 beside the running API, which keeps answering, and swaps them in', async () => {
     const before = (await api.request('GET', '/dashboard/summary')).body;

@@ -39,24 +39,39 @@ export function connectSse(url: string, headers: Record<string, string> = {}): S
           const value = rest.join(':').replace(/^ /, '');
           if (field === 'id') m.id = value;
           else if (field === 'event') m.event = value;
-          else if (field === 'data') { m.data += value; hasData = true; }
+          else if (field === 'data') {
+            m.data += value;
+            hasData = true;
+          }
         }
         if (!hasData) continue;
         messages.push(m);
-        for (const w of [...waiters]) if (w.match(m)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(m); }
+        for (const w of [...waiters])
+          if (w.match(m)) {
+            waiters.splice(waiters.indexOf(w), 1);
+            w.resolve(m);
+          }
       }
     });
     res.on('error', () => {});
   });
   request.on('error', () => resolveStatus(0));
   return {
-    status, messages, request,
+    status,
+    messages,
+    request,
     next(match, ms = 5000) {
       const found = messages.find(match);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no matching SSE message within ${ms} ms`)), ms);
-        waiters.push({ match, resolve: (m) => { clearTimeout(timer); resolve(m); } });
+        waiters.push({
+          match,
+          resolve: (m) => {
+            clearTimeout(timer);
+            resolve(m);
+          },
+        });
       });
     },
     close: () => request.destroy(),

@@ -14,7 +14,9 @@ describe('GET /dashboard/stream (Server-Sent Events)', () => {
     api = await startApi();
     flow = await DashboardFlow.start(api);
   });
-  afterAll(async () => { await api.close(); });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('sends a snapshot at once, then one per change, each with id = the global log position', async () => {
     const sse = connectSse(`${api.url}/dashboard/stream`);
@@ -29,7 +31,7 @@ describe('GET /dashboard/stream (Server-Sent Events)', () => {
     sse.close();
   });
 
-  it('a client reconnecting with Last-Event-ID misses nothing: below the current position it gets the current snapshot at once', async () => {
+  it('a client reconnecting with Last-Event-ID misses nothing: below the current position it gets the snapshot at once', async () => {
     const sse = connectSse(`${api.url}/dashboard/stream`);
     const seen = await sse.next(() => true);
     sse.close();
@@ -69,12 +71,16 @@ describe('GET /dashboard/stream (Server-Sent Events)', () => {
     const baseline = { clients: stream.size, handles: process.getActiveResourcesInfo().length, listeners: server.listenerCount('request') };
     expect(baseline.clients).toBe(0);
     const url = new URL(`${api.url}/dashboard/stream`);
-    const cycle = () => new Promise<void>((resolve, reject) => {
-      const req = get({ host: url.hostname, port: url.port, path: url.pathname, agent: false }, (res) => {
-        res.once('data', () => { req.destroy(); resolve(); });
+    const cycle = () =>
+      new Promise<void>((resolve, reject) => {
+        const req = get({ host: url.hostname, port: url.port, path: url.pathname, agent: false }, (res) => {
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        });
+        req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve() : reject(e)));
       });
-      req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve() : reject(e)));
-    });
     let peak = 0;
     for (let done = 0; done < 10_000; done += 50) {
       await Promise.all(Array.from({ length: 50 }, cycle));

@@ -9,9 +9,15 @@ const ROOT = process.cwd();
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
 type Service = {
-  image?: string; build?: { context: string; dockerfile: string; args?: Record<string, string> }; env_file?: string | string[];
-  environment?: Record<string, string>; volumes?: string[]; depends_on?: Record<string, { condition: string }>;
-  networks?: Record<string, { ipv4_address?: string }> | string[]; command?: string[]; healthcheck?: { test: string[] };
+  image?: string;
+  build?: { context: string; dockerfile: string; args?: Record<string, string> };
+  env_file?: string | string[];
+  environment?: Record<string, string>;
+  volumes?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  networks?: Record<string, { ipv4_address?: string }> | string[];
+  command?: string[];
+  healthcheck?: { test: string[] };
 };
 
 function yamlFile(path: string): { services: Record<string, Service>; volumes?: Record<string, unknown> } {
@@ -22,10 +28,15 @@ function yamlFile(path: string): { services: Record<string, Service>; volumes?: 
 }
 
 function envFile(path: string): Record<string, string> {
-  return Object.fromEntries(read(path).split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => {
-    const i = l.indexOf('=');
-    return [l.slice(0, i), l.slice(i + 1)];
-  }));
+  return Object.fromEntries(
+    read(path)
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .map((l) => {
+        const i = l.indexOf('=');
+        return [l.slice(0, i), l.slice(i + 1)];
+      }),
+  );
 }
 
 /** The environment a service gets: its env_file(s) (relative to the compose file), then `environment`. */
@@ -43,7 +54,11 @@ describe('docker-compose.yml (development)', () => {
     expect(esdb.environment).toMatchObject({ EVENTSTORE_CLUSTER_SIZE: '1', EVENTSTORE_INSECURE: 'true' });
     const api = services.api!;
     expect(api.build).toEqual({ context: '.', dockerfile: 'deploy/Dockerfile', args: { NODE_VERSION: expect.any(String) } });
-    expect(api.environment).toMatchObject({ STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://eventstoredb:2113?tls=false', DATA_DIR: '/data' });
+    expect(api.environment).toMatchObject({
+      STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://eventstoredb:2113?tls=false',
+      DATA_DIR: '/data',
+    });
     expect(api.depends_on).toEqual({ eventstoredb: { condition: 'service_healthy' } });
   });
 });
@@ -87,7 +102,9 @@ describe('deploy/cluster/docker-compose.yml (3-node secure cluster, API replicas
       // The loop in the script issues node<i> for 172.30.240.1<i> and esdb-node<i>: the SANs match the node.
       expect(ipOf(node)).toBe(`172.30.240.1${n}`);
     });
-    expect(script).toMatch(/for i in 1 2 3;.*-out \.\/node\$\$i.*-ip-addresses 127\.0\.0\.1,172\.30\.240\.1\$\$i -dns-names localhost,esdb-node\$\$i/s);
+    expect(script).toMatch(
+      /for i in 1 2 3;.*-out \.\/node\$\$i.*-ip-addresses 127\.0\.0\.1,172\.30\.240\.1\$\$i -dns-names localhost,esdb-node\$\$i/s,
+    );
   });
 
   it('runs two or more API replicas on the cluster with STORE=eventstoredb, each its own id and data', () => {
@@ -124,17 +141,23 @@ describe('deploy/cluster/docker-compose.yml (3-node secure cluster, API replicas
 });
 
 describe('deploy/Dockerfile', () => {
-  const lines = read('deploy/Dockerfile').replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = read('deploy/Dockerfile')
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const stages = lines.flatMap((l, i) => (/^FROM\s/i.test(l) ? [i] : []));
   const final = lines.slice(stages.at(-1));
   const build = lines.slice(stages[0], stages[1]);
 
-  it('is multi-stage on node:<NODE_VERSION>-bookworm-slim: npm ci and npm run build, then a runtime with dist and production node_modules', () => {
+  it('is multi-stage on node:<NODE_VERSION>-bookworm-slim: npm ci and build, then a runtime with dist and production node_modules', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     for (const i of stages) expect(lines[i]).toMatch(/^FROM node:\$\{NODE_VERSION\}-bookworm-slim AS \w+/);
     expect(build.join('\n')).toMatch(/RUN npm ci/);
     expect(build.join('\n')).toMatch(/RUN npm run build .*npm prune --omit=dev/);
-    expect(final).toEqual(expect.arrayContaining(['COPY --from=build /app/dist ./dist', 'COPY --from=build /app/node_modules ./node_modules']));
+    expect(final).toEqual(
+      expect.arrayContaining(['COPY --from=build /app/dist ./dist', 'COPY --from=build /app/node_modules ./node_modules']),
+    );
     for (const l of lines.filter((x) => /^COPY (?!--from)/.test(x))) {
       for (const src of l.split(/\s+/).slice(1, -1)) expect(existsSync(resolve(ROOT, src))).toBe(true);
     }

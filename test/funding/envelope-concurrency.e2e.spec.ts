@@ -14,30 +14,56 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
   beforeAll(async () => {
     api = await startApi();
     a = await actors(api);
-    expect((await envelopeCommand(api, a.finance, '/envelopes', { fund: 'fip', territoryCode: 'academie-12', year: 2023 })).status).toBe(201);
-    const notified = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: toDecimalString(FUNDABLE * AMOUNT), cp: '400000.00' });
+    expect((await envelopeCommand(api, a.finance, '/envelopes', { fund: 'fip', territoryCode: 'academie-12', year: 2023 })).status).toBe(
+      201,
+    );
+    const notified = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, {
+      ae: toDecimalString(FUNDABLE * AMOUNT),
+      cp: '400000.00',
+    });
     expect(notified.status).toBe(200);
   });
-  afterAll(async () => { await api.close(); });
+  afterAll(async () => {
+    await api.close();
+  });
 
-  it('answers exactly 50 × 200 and 150 × 409 ENVELOPE_INSUFFICIENT_AE naming available and requested; the ledger sums exactly', async () => {
+  it('answers 50 × 200 and 150 × 409 ENVELOPE_INSUFFICIENT_AE naming available and requested; the ledger sums exactly', async () => {
     const started = performance.now();
-    const responses = await Promise.all(Array.from({ length: REQUESTS }, (_, i) =>
-      envelopeCommand(api, i % 3 === 0 ? a.admin : a.finance, `/envelopes/${NANCY_METZ_2023}/commit`, {
-        commitmentRef: `EJ-2023-NM-${String(i).padStart(4, '0')}`, projectId: `projet-${i}`, amount: toDecimalString(AMOUNT),
-      }, `concurrent-commit-${i}`)));
+    const responses = await Promise.all(
+      Array.from({ length: REQUESTS }, (_, i) =>
+        envelopeCommand(
+          api,
+          i % 3 === 0 ? a.admin : a.finance,
+          `/envelopes/${NANCY_METZ_2023}/commit`,
+          {
+            commitmentRef: `EJ-2023-NM-${String(i).padStart(4, '0')}`,
+            projectId: `projet-${i}`,
+            amount: toDecimalString(AMOUNT),
+          },
+          `concurrent-commit-${i}`,
+        ),
+      ),
+    );
     const wallMs = performance.now() - started;
     const won = responses.filter((r) => r.status === 200);
     const refused = responses.filter((r) => r.status === 409);
     const others = responses.filter((r) => r.status !== 200 && r.status !== 409);
-    console.log(`[funding concurrency over HTTP] ${REQUESTS} concurrent POST /envelopes/${NANCY_METZ_2023}/commit: ${won.length} × 200, `
-      + `${refused.length} × 409, ${others.length} other; ${wallMs.toFixed(0)} ms wall, ${(wallMs / REQUESTS).toFixed(1)} ms per request`);
+    console.log(
+      `[funding concurrency over HTTP] ${REQUESTS} concurrent POST /envelopes/${NANCY_METZ_2023}/commit: ${won.length} × 200, ` +
+        `${refused.length} × 409, ${others.length} other; ${wallMs.toFixed(0)} ms wall, ${(wallMs / REQUESTS).toFixed(1)} ms per request`,
+    );
 
     expect(others.map((r) => [r.status, r.body])).toEqual([]);
     expect(won).toHaveLength(FUNDABLE);
     expect(refused).toHaveLength(REQUESTS - FUNDABLE);
     for (const r of refused) {
-      expect(r.body).toMatchObject({ code: 'ENVELOPE_INSUFFICIENT_AE', envelopeId: NANCY_METZ_2023, year: 2023, availableCents: 0, requestedCents: AMOUNT });
+      expect(r.body).toMatchObject({
+        code: 'ENVELOPE_INSUFFICIENT_AE',
+        envelopeId: NANCY_METZ_2023,
+        year: 2023,
+        availableCents: 0,
+        requestedCents: AMOUNT,
+      });
       expect(r.body.detail).toContain('0,00\u00a0€ available, 20\u202f000,00\u00a0€ requested');
     }
     const log = await store(api).readStream(`envelope-${NANCY_METZ_2023}`);

@@ -12,16 +12,24 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     a = await actors(api);
     await openNancyMetz(api, a, '4850000.00', '2425000.00');
   });
-  afterAll(async () => { await api.close(); });
+  afterAll(async () => {
+    await api.close();
+  });
   const notify = (body: Record<string, unknown>) => envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, body);
 
   it('a retry with the same Idempotency-Key returns the first outcome and writes nothing, also after a restart', async () => {
     const commitKey = key('commit');
-    const body = { commitmentRef: 'EJ-2023-NM-0042', projectId: 'projet-hors-processus-42', amount: '18500.00', reason: 'Convention du 12 septembre 2023' };
+    const body = {
+      commitmentRef: 'EJ-2023-NM-0042',
+      projectId: 'projet-hors-processus-42',
+      amount: '18500.00',
+      reason: 'Convention du 12 septembre 2023',
+    };
     const first = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/commit`, body, commitKey);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({
-      replayed: false, requestId: commitKey,
+      replayed: false,
+      requestId: commitKey,
       outcome: [{ type: 'envelope.committed', data: { commitmentRef: 'EJ-2023-NM-0042', amountCents: 1_850_000, year: 2023 } }],
       balance: { ae: { committedCents: 1_850_000, availableCents: 485_000_000 - 1_850_000 } },
     });
@@ -47,7 +55,13 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     expect(committed).toHaveLength(1);
 
     // the same key for another command is refused, not silently answered
-    const reused = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/commit`, { ...body, amount: '18500.01' }, commitKey);
+    const reused = await envelopeCommand(
+      api,
+      a.finance,
+      `/envelopes/${NANCY_METZ_2023}/commit`,
+      { ...body, amount: '18500.01' },
+      commitKey,
+    );
     expect(reused.status).toBe(409);
     expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', requestId: commitKey });
   });
@@ -67,17 +81,21 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     expect(float.body).toMatchObject({ code: 'INVALID_AMOUNT', errors: [{ field: 'ae', rule: 'integer-cents' }] });
     // "1250.00" as a JSON number would parse to 1250 (cents): refused on the raw text
     const res = await fetch(`${api.url}/envelopes/${NANCY_METZ_2023}/notify`, {
-      method: 'POST', body: '{"ae": 0, "cp": 1250.00, "reason": "x: 1.5"}',
+      method: 'POST',
+      body: '{"ae": 0, "cp": 1250.00, "reason": "x: 1.5"}',
       headers: { authorization: `Bearer ${a.finance}`, 'content-type': 'application/json', 'idempotency-key': key() },
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ code: 'INVALID_AMOUNT', errors: [expect.objectContaining({ field: 'cp' })] });
-    const nested = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/split`, { split: { mode: 'soft', shares: { 'CTS-44-55': 10.25 } } });
+    const nested = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/split`, {
+      split: { mode: 'soft', shares: { 'CTS-44-55': 10.25 } },
+    });
     expect(nested.status).toBe(400);
     expect(nested.body).toMatchObject({ code: 'INVALID_AMOUNT', errors: [expect.objectContaining({ field: 'split.shares.CTS-44-55' })] });
     const bad = await notify({ ae: '12,345.00', cp: '0.00' });
     expect(bad.body).toMatchObject({
-      code: 'VALIDATION_FAILED', errors: [{ field: 'ae', rule: 'isEuroAmount', detail: expect.stringContaining('au plus 2 décimales') }],
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'ae', rule: 'isEuroAmount', detail: expect.stringContaining('au plus 2 décimales') }],
     });
     const unknown = await notify({ ae: '0.01', cp: '0.01', aeCents: 1 });
     expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'aeCents', rule: 'whitelistValidation' }] });
@@ -93,7 +111,8 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     const integer = await notify({ ae: 5000, cp: '0.00', kind: 'increase' });
     expect(integer.status).toBe(400);
     expect(integer.body).toMatchObject({
-      code: 'VALIDATION_FAILED', errors: [{ field: 'ae', rule: 'isEuroAmount', detail: expect.stringContaining('chaîne décimale') }],
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'ae', rule: 'isEuroAmount', detail: expect.stringContaining('chaîne décimale') }],
     });
     expect(integer.body.detail).toContain('ae');
     const commitment = { commitmentRef: 'EJ-X', projectId: 'p', amount: 5000 };
@@ -102,7 +121,8 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     const split = { mode: 'soft', shares: { 'CTS-44-55': 5000 } };
     const shares = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/split`, { split });
     expect(shares.body).toMatchObject({
-      code: 'VALIDATION_FAILED', errors: [{ field: 'split.shares', rule: 'isEuroAmountMap', detail: expect.stringContaining('CTS-44-55') }],
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'split.shares', rule: 'isEuroAmountMap', detail: expect.stringContaining('CTS-44-55') }],
     });
     const opening = { fund: 'fip', territoryCode: 'academie-15', year: 2023, ceiling: 5000 };
     const ceiling = await envelopeCommand(api, a.admin, '/envelopes', opening);
@@ -125,10 +145,17 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     for (const token of [a.holder, a.eduValidator, a.auditor]) {
       expect((await envelopeCommand(api, token, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: '1.00', cp: '0.00' })).status).toBe(403);
     }
-    const national = await envelopeCommand(api, a.admin, '/envelopes', { fund: 'fip', territoryCode: 'national', period: { fromYear: 2023, toYear: 2027 }, ceiling: '500000000.00' });
+    const national = await envelopeCommand(api, a.admin, '/envelopes', {
+      fund: 'fip',
+      territoryCode: 'national',
+      period: { fromYear: 2023, toYear: 2027 },
+      ceiling: '500000000.00',
+    });
     expect(national.status).toBe(201);
     expect(national.body.balance).toMatchObject({ envelopeId: 'fip-national-2023-2027', ceilingCents: 50_000_000_000 });
-    expect((await envelopeCommand(api, a.finance, '/envelopes/fip-national-2023-2027/notify', { ae: '1.00', cp: '0.00' })).status).toBe(403);
+    expect((await envelopeCommand(api, a.finance, '/envelopes/fip-national-2023-2027/notify', { ae: '1.00', cp: '0.00' })).status).toBe(
+      403,
+    );
     const unknownOp = await envelopeCommand(api, a.admin, `/envelopes/${NANCY_METZ_2023}/spend`, {});
     expect(unknownOp.body).toMatchObject({ code: 'ENVELOPE_UNKNOWN_OPERATION', errors: [expect.objectContaining({ field: 'operation' })] });
   });
@@ -136,24 +163,58 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
   it('allocates from the national envelope to a child and transfers between siblings (two streams, once)', async () => {
     const national = 'fip-national-2023-2027';
     await envelopeCommand(api, a.admin, `/envelopes/${national}/notify`, { ae: '150000000.00', cp: '50000000.00', reason: 'LFI 2023' });
-    const child13 = await envelopeCommand(api, a.admin, '/envelopes', { fund: 'fip', territoryCode: 'academie-13', year: 2023, parentId: national });
+    const child13 = await envelopeCommand(api, a.admin, '/envelopes', {
+      fund: 'fip',
+      territoryCode: 'academie-13',
+      year: 2023,
+      parentId: national,
+    });
     expect(child13.status).toBe(201);
     const allocationKey = key('alloc');
-    const allocation = await envelopeCommand(api, a.admin, `/envelopes/${national}/allocate`, { childId: 'fip-academie-13-2023', ae: '3000000.00', cp: '1000000.00' }, allocationKey);
+    const allocation = await envelopeCommand(
+      api,
+      a.admin,
+      `/envelopes/${national}/allocate`,
+      { childId: 'fip-academie-13-2023', ae: '3000000.00', cp: '1000000.00' },
+      allocationKey,
+    );
     expect(allocation.status).toBe(200);
-    expect(allocation.body.target).toMatchObject({ envelopeId: 'fip-academie-13-2023', replayed: false, outcome: [{ type: 'envelope.allocation_received' }] });
-    const again = await envelopeCommand(api, a.admin, `/envelopes/${national}/allocate`, { childId: 'fip-academie-13-2023', ae: '3000000.00', cp: '1000000.00' }, allocationKey);
+    expect(allocation.body.target).toMatchObject({
+      envelopeId: 'fip-academie-13-2023',
+      replayed: false,
+      outcome: [{ type: 'envelope.allocation_received' }],
+    });
+    const again = await envelopeCommand(
+      api,
+      a.admin,
+      `/envelopes/${national}/allocate`,
+      { childId: 'fip-academie-13-2023', ae: '3000000.00', cp: '1000000.00' },
+      allocationKey,
+    );
     expect(again.body).toMatchObject({ replayed: true, target: { replayed: true } });
     const child = await api.request('GET', '/envelopes/fip-academie-13-2023', { token: a.admin });
     expect(child.body.ae).toMatchObject({ receivedCents: 300_000_000, availableCents: 300_000_000 });
     const parent = await api.request('GET', `/envelopes/${national}`, { token: a.admin });
     expect(parent.body.ae).toMatchObject({ allocatedCents: 300_000_000, availableCents: 15_000_000_000 - 300_000_000 });
 
-    expect((await envelopeCommand(api, a.admin, '/envelopes', { fund: 'fip', territoryCode: 'academie-14', year: 2023, parentId: national })).status).toBe(201);
-    const moved = await envelopeCommand(api, a.admin, '/envelopes/fip-academie-13-2023/transfer', { toId: 'fip-academie-14-2023', ae: '500000.00', cp: '0.00', reason: 'Projets prêts dans l’autre académie' });
+    expect(
+      (await envelopeCommand(api, a.admin, '/envelopes', { fund: 'fip', territoryCode: 'academie-14', year: 2023, parentId: national }))
+        .status,
+    ).toBe(201);
+    const moved = await envelopeCommand(api, a.admin, '/envelopes/fip-academie-13-2023/transfer', {
+      toId: 'fip-academie-14-2023',
+      ae: '500000.00',
+      cp: '0.00',
+      reason: 'Projets prêts dans l’autre académie',
+    });
     expect(moved.status).toBe(200);
     expect(moved.body.target).toMatchObject({ envelopeId: 'fip-academie-14-2023', outcome: [{ type: 'envelope.transfer_received' }] });
-    const tooMuch = await envelopeCommand(api, a.admin, '/envelopes/fip-academie-13-2023/transfer', { toId: 'fip-academie-14-2023', ae: '2500000.01', cp: '0.00', reason: 'x' });
+    const tooMuch = await envelopeCommand(api, a.admin, '/envelopes/fip-academie-13-2023/transfer', {
+      toId: 'fip-academie-14-2023',
+      ae: '2500000.01',
+      cp: '0.00',
+      reason: 'x',
+    });
     expect(tooMuch.status).toBe(409);
     expect(tooMuch.body).toMatchObject({ code: 'ENVELOPE_INSUFFICIENT_AE', availableCents: 250_000_000, requestedCents: 250_000_001 });
     const sibling = await api.request('GET', '/envelopes/fip-academie-14-2023', { token: a.admin });

@@ -33,9 +33,18 @@ export function envelopeCommand(api: ApiHarness, token: string, path: string, bo
 
 /** Opens the FIP 2023 envelope of Nancy-Metz and notifies its credits (decimal euros). */
 export async function openNancyMetz(api: ApiHarness, a: Actors, ae: string, cp: string) {
-  const opened = await envelopeCommand(api, a.finance, '/envelopes', { fund: 'fip', territoryCode: 'academie-12', year: 2023, label: 'FIP 2023 – académie de Nancy-Metz' });
+  const opened = await envelopeCommand(api, a.finance, '/envelopes', {
+    fund: 'fip',
+    territoryCode: 'academie-12',
+    year: 2023,
+    label: 'FIP 2023 – académie de Nancy-Metz',
+  });
   if (opened.status !== 201) throw new Error(`open: ${opened.status} ${JSON.stringify(opened.body)}`);
-  const notified = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae, cp, reason: 'Notification des crédits FIP 2023 par la DGESCO' });
+  const notified = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, {
+    ae,
+    cp,
+    reason: 'Notification des crédits FIP 2023 par la DGESCO',
+  });
   if (notified.status !== 200) throw new Error(`notify: ${notified.status} ${JSON.stringify(notified.body)}`);
   return notified;
 }
@@ -59,7 +68,10 @@ export async function validatedEducationProject(api: ApiHarness, a: Actors, requ
   if (edited.status !== 200) throw new Error(`edit: ${edited.status} ${JSON.stringify(edited.body)}`);
   await transition(api, a.holder, id, 'submit');
   await transition(api, a.eduValidator, id, 'start_analysis');
-  await transition(api, a.eduValidator, id, 'validate', { reason: 'Avis favorable de la commission académique', grantedAmountCents: grantedCents });
+  await transition(api, a.eduValidator, id, 'validate', {
+    reason: 'Avis favorable de la commission académique',
+    grantedAmountCents: grantedCents,
+  });
   return id;
 }
 

@@ -49,12 +49,22 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     clock.advance(2 * DAY);
     api = await boot({}, dataDir, clock);
     a = await actors(api);
-    expect(deadlines(api).pending().map((d) => d.deadlineId)).toEqual([`${id}/completion/1`]);
+    expect(
+      deadlines(api)
+        .pending()
+        .map((d) => d.deadlineId),
+    ).toEqual([`${id}/completion/1`]);
     await deadlines(api).tick();
     const project = await read(api, a.holder, id);
     expect(project.body).toMatchObject({
       status: 'withdrawn',
-      lastTransition: { command: 'lapse', from: 'completion_requested', to: 'withdrawn', reason: REASON, by: { id: 'deadline-scheduler', role: 'system' } },
+      lastTransition: {
+        command: 'lapse',
+        from: 'completion_requested',
+        to: 'withdrawn',
+        reason: REASON,
+        by: { id: 'deadline-scheduler', role: 'system' },
+      },
     });
     expect(project.body.workflow.deadlines).toEqual([]);
     expect(project.body.actions).toEqual([]);
@@ -67,9 +77,10 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     await deadlines(api).tick();
     const types = await eventTypes(api, id);
     expect(count(types, 'project.deadline_expired')).toBe(1);
-    expect(types.slice(-2)).toEqual(['project.deadline_expired', 'project.transitioned']);
+    expect(types.slice(-2)).toEqual(['project.deadline_expired', 'project.lapsed']);
     const expiry = (await store(api).readStream(`project-${id}`)).slice(-2);
-    expect(expiry[1]!.data).toMatchObject({ command: 'lapse', reason: REASON, at: '2023-10-01T08:00:00.000Z' });
+    expect(expiry[1]).toMatchObject({ type: 'project.lapsed' });
+    expect(expiry[1]!.data).toMatchObject({ to: 'withdrawn', reason: REASON, at: '2023-10-01T08:00:00.000Z' });
     expect(expiry[0]!.metadata).toMatchObject({ actorId: 'deadline-scheduler', role: 'system', correlationId: `${id}/completion/1` });
     expect((await api.request('GET', '/health')).body.processes.deadlines).toMatchObject({ state: 'running', pending: 0, failures: 0 });
   });
@@ -94,13 +105,21 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     expect(deadlines(second).pending()).toHaveLength(5);
 
     clock.advance(31 * DAY);
-    const fired = (await Promise.all([deadlines(first).tick(), deadlines(second).tick(), deadlines(first).tick(), deadlines(second).tick()])).flat();
+    const fired = (
+      await Promise.all([deadlines(first).tick(), deadlines(second).tick(), deadlines(first).tick(), deadlines(second).tick()])
+    ).flat();
     expect(fired.filter((f) => f.outcome === 'failed')).toEqual([]);
     for (const id of ids) {
       const types = await eventTypes(first, id);
       expect(count(types, 'project.deadline_expired')).toBe(1);
-      expect(types.at(-1)).toBe('project.transitioned');
-      expect(count(types, 'project.transitioned')).toBe(5); // drafting, submit, analysis, completion, lapse
+      expect(types.at(-1)).toBe('project.lapsed');
+      expect(types.slice(1).filter((t) => !t.startsWith('project.deadline_') && t !== 'project.content_edited')).toEqual([
+        'project.drafting_started',
+        'project.submitted',
+        'project.analysis_started',
+        'project.completion_requested',
+        'project.lapsed',
+      ]);
       expect((await read(second, a.holder, id)).body).toMatchObject({ status: 'withdrawn', lastTransition: { reason: REASON } });
     }
     expect(deadlines(first).pending()).toEqual([]);
@@ -118,7 +137,7 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     expect(deadlines(api).pending()).toHaveLength(1);
     clock.advance(10 * DAY);
     const resubmitted = await ok(api, a.holder, id, 'resubmit');
-    expect(resubmitted.body.events).toEqual(['project.transitioned', 'project.deadline_cancelled']);
+    expect(resubmitted.body.events).toEqual(['project.resubmitted', 'project.deadline_cancelled']);
     await deadlines(api).tick();
     expect(deadlines(api).pending()).toEqual([]);
 
@@ -144,7 +163,11 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     clock.advance(29 * DAY);
     // 34 days after the first request, 29 after the second: nothing is due.
     expect(await deadlines(api).tick()).toEqual([]);
-    expect(deadlines(api).pending().map((d) => d.deadlineId)).toEqual([`${id}/completion/2`]);
+    expect(
+      deadlines(api)
+        .pending()
+        .map((d) => d.deadlineId),
+    ).toEqual([`${id}/completion/2`]);
     clock.advance(DAY);
     expect((await deadlines(api).tick()).map((f) => [f.deadline.deadlineId, f.outcome])).toEqual([[`${id}/completion/2`, 'expired']]);
     expect((await read(api, a.holder, id)).body.status).toBe('withdrawn');
@@ -157,7 +180,7 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     const id = await educationUnderAnalysis(api, a);
     await ok(api, a.eduValidator, id, 'request_completion', { reason: 'Budget à détailler' });
     const withdrawn = await ok(api, a.holder, id, 'withdraw', { reason: 'Le projet ne se fera pas cette année' });
-    expect(withdrawn.body.events).toEqual(['project.transitioned', 'project.deadline_cancelled']);
+    expect(withdrawn.body.events).toEqual(['project.withdrawn', 'project.deadline_cancelled']);
     clock.advance(40 * DAY);
     expect(await deadlines(api).tick()).toEqual([]);
     expect(await eventTypes(api, id)).not.toContain('project.deadline_expired');
@@ -167,16 +190,38 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     const clock = new FakeClock();
     const api = await boot({}, newDir(), clock);
     // A deadline opened in a stream that holds no project: its timeout cannot run (PROJECT_NOT_FOUND).
-    await store(api).appendToStream('project-ghost', [{
-      id: randomUUID(), type: 'project.deadline_opened',
-      data: { deadlineId: 'ghost/completion/1', name: 'completion', subjectId: 'ghost', openedAt: clock.now().toISOString(), dueAt: clock.now().toISOString(), onExpiry: { command: 'lapse', reason: REASON } },
-    }], { expectedRevision: 'no_stream' });
+    await store(api).appendToStream(
+      'project-ghost',
+      [
+        {
+          id: randomUUID(),
+          type: 'project.deadline_opened',
+          data: {
+            deadlineId: 'ghost/completion/1',
+            name: 'completion',
+            subjectId: 'ghost',
+            openedAt: clock.now().toISOString(),
+            dueAt: clock.now().toISOString(),
+            onExpiry: { command: 'lapse', reason: REASON },
+          },
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
     const fired = await deadlines(api).tick();
     expect(fired.map((f) => f.outcome)).toEqual(['failed']);
-    expect(deadlines(api).pending().map((d) => d.deadlineId)).toEqual(['ghost/completion/1']);
+    expect(
+      deadlines(api)
+        .pending()
+        .map((d) => d.deadlineId),
+    ).toEqual(['ghost/completion/1']);
     const health = await api.request('GET', '/health');
     expect(health.status).toBe(200);
-    expect(health.body.processes.deadlines).toMatchObject({ state: 'running', pending: 1, lastError: expect.stringContaining('does not exist') });
+    expect(health.body.processes.deadlines).toMatchObject({
+      state: 'running',
+      pending: 1,
+      lastError: expect.stringContaining('does not exist'),
+    });
     expect(health.body.processes.deadlines.failures).toBeGreaterThanOrEqual(1);
     expect((await deadlines(api).tick()).map((f) => f.outcome)).toEqual(['failed']);
   });

@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
-import { type Actors, SHA, actors, commandsOf, declare, dossier, edit, educationUnderAnalysis, eventTypes, ok, read, run } from './lifecycle-flow.js';
+import {
+  type Actors,
+  SHA,
+  actors,
+  commandsOf,
+  declare,
+  dossier,
+  edit,
+  educationUnderAnalysis,
+  eventTypes,
+  ok,
+  read,
+  run,
+} from './lifecycle-flow.js';
 
 describe('education (FIP) through HTTP with real tokens', () => {
   let api: ApiHarness;
@@ -9,7 +22,9 @@ describe('education (FIP) through HTTP with real tokens', () => {
     api = await startApi();
     a = await actors(api);
   });
-  afterAll(async () => { await api.close(); });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('intention → drafting → submitted → under_analysis → completion_requested → resubmitted → validated', async () => {
     const id = await declare(api, a.holder, 'education');
@@ -35,34 +50,61 @@ describe('education (FIP) through HTTP with real tokens', () => {
     await ok(api, a.eduValidator, id, 'start_analysis');
 
     const sentBack = await ok(api, a.eduValidator, id, 'request_completion', { reason: 'Joindre le devis signé de la commune' });
-    expect(sentBack.body).toMatchObject({ status: 'completion_requested', events: ['project.transitioned', 'project.deadline_opened'] });
+    expect(sentBack.body).toMatchObject({
+      status: 'completion_requested',
+      events: ['project.completion_requested', 'project.deadline_opened'],
+    });
     project = await read(api, a.holder, id);
     expect(project.body.workflow.deadlines).toMatchObject([{ name: 'completion', dueAt: '2023-10-01T08:00:00.000Z' }]);
-    expect(project.body.lastTransition).toMatchObject({ command: 'request_completion', reason: 'Joindre le devis signé de la commune', by: { id: 'val-nancy-metz' } });
+    expect(project.body.lastTransition).toMatchObject({
+      command: 'request_completion',
+      reason: 'Joindre le devis signé de la commune',
+      by: { id: 'val-nancy-metz' },
+    });
     expect(commandsOf(project)).toEqual(['edit_content', 'resubmit', 'withdraw']);
 
     api.clock.advance(3 * 86_400_000);
-    const completed = await edit(api, a.holder, id, { attachments: [...dossier().attachments, { name: 'devis-signe.pdf', sizeBytes: 51_000, sha256: SHA('devis signé') }] });
+    const completed = await edit(api, a.holder, id, {
+      attachments: [...dossier().attachments, { name: 'devis-signe.pdf', sizeBytes: 51_000, sha256: SHA('devis signé') }],
+    });
     expect(completed.status).toBe(200);
     const resubmitted = await ok(api, a.holder, id, 'resubmit');
-    expect(resubmitted.body).toMatchObject({ status: 'submitted', events: ['project.transitioned', 'project.deadline_cancelled'] });
+    expect(resubmitted.body).toMatchObject({ status: 'submitted', events: ['project.resubmitted', 'project.deadline_cancelled'] });
     await ok(api, a.eduValidator, id, 'start_analysis');
 
-    const validated = await ok(api, a.eduValidator, id, 'validate', { reason: 'Projet conforme aux critères du FIP', grantedAmountCents: 1_000_000 });
+    const validated = await ok(api, a.eduValidator, id, 'validate', {
+      reason: 'Projet conforme aux critères du FIP',
+      grantedAmountCents: 1_000_000,
+    });
     expect(validated.body.status).toBe('validated');
     project = await read(api, a.eduValidator, id);
     expect(project.body).toMatchObject({
-      status: 'validated', grantedAmountCents: 1_000_000,
-      lastTransition: { command: 'validate', reason: 'Projet conforme aux critères du FIP', inputs: { grantedAmountCents: 1_000_000 }, by: { id: 'val-nancy-metz', role: 'validator' } },
+      status: 'validated',
+      grantedAmountCents: 1_000_000,
+      lastTransition: {
+        command: 'validate',
+        reason: 'Projet conforme aux critères du FIP',
+        inputs: { grantedAmountCents: 1_000_000 },
+        by: { id: 'val-nancy-metz', role: 'validator' },
+      },
     });
     expect(project.body.workflow.deadlines).toEqual([]);
     expect(project.headers.get('etag')).toBe(`"${project.body.revision}"`);
     // The validator has nothing left to do: financing is the funding process's (finance / system).
     expect(commandsOf(project)).toEqual([]);
     expect(await eventTypes(api, id)).toEqual([
-      'project.intention_declared', 'project.transitioned', 'project.content_edited', 'project.transitioned', 'project.transitioned',
-      'project.transitioned', 'project.deadline_opened', 'project.content_edited', 'project.transitioned', 'project.deadline_cancelled',
-      'project.transitioned', 'project.transitioned',
+      'project.intention_declared',
+      'project.drafting_started',
+      'project.content_edited',
+      'project.submitted',
+      'project.analysis_started',
+      'project.completion_requested',
+      'project.deadline_opened',
+      'project.content_edited',
+      'project.resubmitted',
+      'project.deadline_cancelled',
+      'project.analysis_started',
+      'project.validated',
     ]);
   });
 
@@ -73,7 +115,12 @@ describe('education (FIP) through HTTP with real tokens', () => {
     await ok(api, a.holder, id, 'submit');
     const res = await run(api, a.eduValidator, id, 'validate', { reason: 'trop tôt', grantedAmountCents: 1 });
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: 'PROJECT_ILLEGAL_TRANSITION', state: 'submitted', command: 'validate', allowedActions: ['start_analysis'] });
+    expect(res.body).toMatchObject({
+      code: 'PROJECT_ILLEGAL_TRANSITION',
+      state: 'submitted',
+      command: 'validate',
+      allowedActions: ['start_analysis'],
+    });
     const resubmit = await run(api, a.holder, id, 'resubmit');
     expect(resubmit.status).toBe(409);
     expect(resubmit.body).toMatchObject({ state: 'submitted', allowedActions: ['withdraw'] });
@@ -89,9 +136,15 @@ describe('education (FIP) through HTTP with real tokens', () => {
     expect(blank.body).toMatchObject({ code: 'PROJECT_REASON_REQUIRED', errors: [expect.objectContaining({ field: 'reason' })] });
     const noAmount = await run(api, a.eduValidator, id, 'validate', { reason: 'Conforme' });
     expect(noAmount.status).toBe(400);
-    expect(noAmount.body).toMatchObject({ code: 'PROJECT_INPUT_REQUIRED', errors: [expect.objectContaining({ field: 'grantedAmountCents' })] });
+    expect(noAmount.body).toMatchObject({
+      code: 'PROJECT_INPUT_REQUIRED',
+      errors: [expect.objectContaining({ field: 'grantedAmountCents' })],
+    });
     const tooMuch = await run(api, a.eduValidator, id, 'validate', { reason: 'Conforme', grantedAmountCents: 1_250_001 });
-    expect(tooMuch.body).toMatchObject({ code: 'PROJECT_INVALID_FIELD', errors: [expect.objectContaining({ field: 'grantedAmountCents' })] });
+    expect(tooMuch.body).toMatchObject({
+      code: 'PROJECT_INVALID_FIELD',
+      errors: [expect.objectContaining({ field: 'grantedAmountCents' })],
+    });
     const float = await run(api, a.eduValidator, id, 'validate', { reason: 'Conforme', grantedAmountCents: 12.5 });
     expect(float.status).toBe(400);
     expect(float.body.errors.map((e: { field: string }) => e.field)).toEqual(['grantedAmountCents']);
@@ -100,7 +153,10 @@ describe('education (FIP) through HTTP with real tokens', () => {
     await ok(api, a.holder, drafting, 'start_drafting');
     const incomplete = await run(api, a.holder, drafting, 'submit');
     expect(incomplete.status).toBe(400);
-    expect(incomplete.body).toMatchObject({ code: 'PROJECT_FIELD_REQUIRED', errors: [expect.objectContaining({ field: 'requestedAmountCents' })] });
+    expect(incomplete.body).toMatchObject({
+      code: 'PROJECT_FIELD_REQUIRED',
+      errors: [expect.objectContaining({ field: 'requestedAmountCents' })],
+    });
     expect(await eventTypes(api, id)).toEqual(before);
   });
 
@@ -138,13 +194,18 @@ describe('education (FIP) through HTTP with real tokens', () => {
     expect(staleTransition.status).toBe(412);
     const fresh = await run(api, a.holder, id, 'withdraw', { reason: 'Projet reporté' }, { 'if-match': '"2"' });
     expect(fresh.status).toBe(200);
-    expect((await read(api, a.holder, id)).body).toMatchObject({ status: 'withdrawn', content: { title: 'Un jardin pédagogique et nourricier' } });
+    expect((await read(api, a.holder, id)).body).toMatchObject({
+      status: 'withdrawn',
+      content: { title: 'Un jardin pédagogique et nourricier' },
+    });
   });
 
   it('the transitions are documented in OpenAPI', async () => {
     const doc = (await api.request('GET', '/api/docs-json')).body;
     const op = doc.paths['/projects/{id}/{command}'].post;
-    expect(op.parameters.find((p: { name: string }) => p.name === 'command').schema.enum).toEqual(expect.arrayContaining(['submit', 'request_completion', 'validate', 'record_cts_opinion']));
+    expect(op.parameters.find((p: { name: string }) => p.name === 'command').schema.enum).toEqual(
+      expect.arrayContaining(['submit', 'request_completion', 'validate', 'record_cts_opinion']),
+    );
     expect(op.parameters.find((p: { name: string }) => p.name === 'If-Match')).toBeDefined();
     expect(doc.paths['/projects'].post).toBeDefined();
     expect(doc.paths['/programs/{id}/workflow'].get).toBeDefined();

@@ -37,14 +37,23 @@ export const dossier = (amountCents = 1_250_000) => ({
 });
 
 export async function declare(api: ApiHarness, token: string, program: 'education' | 'health', title?: string) {
-  const res = await api.request('POST', '/projects', { token, body: program === 'education' ? educationIntention(title) : healthIntention(title) });
+  const res = await api.request('POST', '/projects', {
+    token,
+    body: program === 'education' ? educationIntention(title) : healthIntention(title),
+  });
   if (res.status !== 201) throw new Error(`declare: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.projectId as string;
 }
 
 /** POST /projects/:id/:command; the answer, whatever its status. */
-export const run = (api: ApiHarness, token: string, id: string, command: string, body: Record<string, unknown> = {}, headers?: Record<string, string>) =>
-  api.request('POST', `/projects/${id}/${command}`, { token, body, headers });
+export const run = (
+  api: ApiHarness,
+  token: string,
+  id: string,
+  command: string,
+  body: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+) => api.request('POST', `/projects/${id}/${command}`, { token, body, headers });
 
 /** Runs a transition that must succeed (200). */
 export async function ok(api: ApiHarness, token: string, id: string, command: string, body: Record<string, unknown> = {}) {

@@ -35,7 +35,9 @@ describe('GET /projects: filters (program, status, territory, holder), pages, vi
     const lille = await api.request('POST', '/projects', { token: lilleHolder, body: lilleIntention('Lille éducation 1') });
     expect(lille.status).toBe(201);
   });
-  afterAll(async () => { await api.close(); });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('filters by program, status, territory and holder', async () => {
     expect((await list(a.admin, '')).body.total).toBe(9);

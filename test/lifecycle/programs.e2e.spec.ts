@@ -10,33 +10,77 @@ import { actors, educationUnderAnalysis, ok, read } from './lifecycle-flow.js';
 
 describe('GET /programs, GET /programs/:id/workflow (public)', () => {
   let api: ApiHarness;
-  beforeAll(async () => { api = await startApi(); });
-  afterAll(async () => { await api.close(); });
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
 
   it('lists the programs and their definition versions, without a token', async () => {
     const res = await api.request('GET', '/programs');
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      { program: 'education', title: educationWorkflowV1.title, definitionId: 'cnr-education', latestVersion: 1, versions: [1], workflow: '/programs/education/workflow' },
-      { program: 'health', title: healthWorkflowV1.title, definitionId: 'cnr-health', latestVersion: 1, versions: [1], workflow: '/programs/health/workflow' },
+      {
+        program: 'education',
+        title: educationWorkflowV1.title,
+        definitionId: 'cnr-education',
+        latestVersion: 1,
+        versions: [1],
+        workflow: '/programs/education/workflow',
+      },
+      {
+        program: 'health',
+        title: healthWorkflowV1.title,
+        definitionId: 'cnr-health',
+        latestVersion: 1,
+        versions: [1],
+        workflow: '/programs/health/workflow',
+      },
     ]);
   });
 
   it('returns a definition by program or definition id: states, transitions, roles, deadlines, Mermaid', async () => {
     const res = await api.request('GET', '/programs/health/workflow');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: 'cnr-health', version: 1, program: 'health', latestVersion: 1, versions: [1], mermaid: toMermaid(healthWorkflowV1) });
-    expect(res.body.states.find((s: { name: string }) => s.name === 'cts_review')).toEqual({ name: 'cts_review', label: 'Avis du conseil territorial de santé', initial: false, final: false });
-    expect(res.body.transitions.find((t: { command: string; from: string[] }) => t.command === 'validate')).toMatchObject({
-      from: ['cts_review'], to: 'validated', roles: ['validator'], reasonRequired: true,
-      inputs: [{ name: 'grantedAmountCents' }], guards: [{ name: 'cts_opinion_recorded' }],
+    expect(res.body).toMatchObject({
+      id: 'cnr-health',
+      version: 1,
+      program: 'health',
+      latestVersion: 1,
+      versions: [1],
+      mermaid: toMermaid(healthWorkflowV1),
     });
-    expect(res.body.transitions.find((t: { command: string }) => t.command === 'request_completion')).toMatchObject({ opensDeadline: 'completion' });
-    expect(res.body.deadlines).toEqual([{
-      name: 'completion', label: 'Délai pour compléter le dossier', durationDays: 30,
-      onExpiry: { command: 'lapse', reason: 'completion deadline passed' }, cancelledBy: ['resubmit', 'withdraw'],
-    }]);
-    expect(res.body.access.territory.validator).toEqual([{ scope: 'regions', field: 'region' }, { scope: 'cts', field: 'cts' }]);
+    expect(res.body.states.find((s: { name: string }) => s.name === 'cts_review')).toEqual({
+      name: 'cts_review',
+      label: 'Avis du conseil territorial de santé',
+      initial: false,
+      final: false,
+    });
+    expect(res.body.transitions.find((t: { command: string; from: string[] }) => t.command === 'validate')).toMatchObject({
+      from: ['cts_review'],
+      to: 'validated',
+      roles: ['validator'],
+      reasonRequired: true,
+      inputs: [{ name: 'grantedAmountCents' }],
+      guards: [{ name: 'cts_opinion_recorded' }],
+    });
+    expect(res.body.transitions.find((t: { command: string }) => t.command === 'request_completion')).toMatchObject({
+      opensDeadline: 'completion',
+    });
+    expect(res.body.deadlines).toEqual([
+      {
+        name: 'completion',
+        label: 'Délai pour compléter le dossier',
+        durationDays: 30,
+        onExpiry: { command: 'lapse', reason: 'completion deadline passed' },
+        cancelledBy: ['resubmit', 'withdraw'],
+      },
+    ]);
+    expect(res.body.access.territory.validator).toEqual([
+      { scope: 'regions', field: 'region' },
+      { scope: 'cts', field: 'cts' },
+    ]);
     const byId = await api.request('GET', '/programs/cnr-education/workflow?version=1');
     expect(byId.body).toMatchObject({ id: 'cnr-education', version: 1, mermaid: toMermaid(educationWorkflowV1) });
     expect(byId.body.mermaid).toMatch(/^stateDiagram-v2\n/);
@@ -58,7 +102,9 @@ describe('GET /programs, GET /programs/:id/workflow (public)', () => {
 describe('definition versions through the API', () => {
   /** Version 2 gives 15 days (instead of 30) to complete a dossier sent back. */
   const educationV2: WorkflowDefinition = {
-    ...educationWorkflowV1, version: 2, deadlines: educationWorkflowV1.deadlines.map((d) => ({ ...d, durationDays: 15 })),
+    ...educationWorkflowV1,
+    version: 2,
+    deadlines: educationWorkflowV1.deadlines.map((d) => ({ ...d, durationDays: 15 })),
   };
 
   it('a project keeps the version it started under; a new version (after a restart) applies to new projects only', async () => {
@@ -72,17 +118,33 @@ describe('definition versions through the API', () => {
 
       programRegistry.register(educationV2);
       api = await startApi({}, dataDir, clock);
-      expect((await api.request('GET', '/programs')).body.items[0]).toMatchObject({ program: 'education', latestVersion: 2, versions: [1, 2] });
-      expect((await api.request('GET', '/programs/education/workflow')).body).toMatchObject({ version: 2, deadlines: [{ durationDays: 15 }] });
-      expect((await api.request('GET', '/programs/education/workflow?version=1')).body).toMatchObject({ version: 1, deadlines: [{ durationDays: 30 }] });
+      expect((await api.request('GET', '/programs')).body.items[0]).toMatchObject({
+        program: 'education',
+        latestVersion: 2,
+        versions: [1, 2],
+      });
+      expect((await api.request('GET', '/programs/education/workflow')).body).toMatchObject({
+        version: 2,
+        deadlines: [{ durationDays: 15 }],
+      });
+      expect((await api.request('GET', '/programs/education/workflow?version=1')).body).toMatchObject({
+        version: 1,
+        deadlines: [{ durationDays: 30 }],
+      });
 
       const young = await educationUnderAnalysis(api, a, 'Déclaré sous la version 2');
       await ok(api, a.eduValidator, old, 'request_completion', { reason: 'Pièces manquantes' });
       await ok(api, a.eduValidator, young, 'request_completion', { reason: 'Pièces manquantes' });
       const oldProject = (await read(api, a.holder, old)).body;
       const youngProject = (await read(api, a.holder, young)).body;
-      expect(oldProject.workflow).toMatchObject({ definition: { id: 'cnr-education', version: 1 }, deadlines: [{ dueAt: '2023-10-01T08:00:00.000Z' }] });
-      expect(youngProject.workflow).toMatchObject({ definition: { id: 'cnr-education', version: 2 }, deadlines: [{ dueAt: '2023-09-16T08:00:00.000Z' }] });
+      expect(oldProject.workflow).toMatchObject({
+        definition: { id: 'cnr-education', version: 1 },
+        deadlines: [{ dueAt: '2023-10-01T08:00:00.000Z' }],
+      });
+      expect(youngProject.workflow).toMatchObject({
+        definition: { id: 'cnr-education', version: 2 },
+        deadlines: [{ dueAt: '2023-09-16T08:00:00.000Z' }],
+      });
     } finally {
       await api.close();
     }
@@ -91,7 +153,9 @@ describe('definition versions through the API', () => {
 
 describe('definitions are checked when the application starts', () => {
   const restore: (() => void)[] = [];
-  afterEach(() => { for (const undo of restore.splice(0)) undo(); });
+  afterEach(() => {
+    for (const undo of restore.splice(0)) undo();
+  });
 
   async function startupError(): Promise<unknown> {
     const dataDir = mkdtempSync(join(tmpdir(), 'refonda-bad-definition-'));
@@ -111,21 +175,32 @@ describe('definitions are checked when the application starts', () => {
     restore.push(() => healthWorkflowV1.states.pop());
     const error = await startupError();
     expect(error).toBeInstanceOf(WorkflowDefinitionError);
-    expect((error as Error).message).toBe('workflow definition "cnr-health" v1: dead_end_state: state "limbo" is not final but has no exit');
+    expect((error as Error).message).toBe(
+      'workflow definition "cnr-health" v1: dead_end_state: state "limbo" is not final but has no exit',
+    );
   });
 
   it('a timeout the deadline process may not run stops start-up', async () => {
     const lapse = educationWorkflowV1.transitions.find((t) => t.command === 'lapse')!;
     const roles = lapse.roles;
     lapse.roles = ['validator'];
-    restore.push(() => { lapse.roles = roles; });
+    restore.push(() => {
+      lapse.roles = roles;
+    });
     const error = await startupError();
     expect(error).toMatchObject({ definitionId: 'cnr-education', version: 1, fault: 'invalid_deadline' });
     expect((error as Error).message).toContain('its timeout "lapse" must allow role system');
   });
 
   it('a transition nobody can send stops start-up', async () => {
-    educationWorkflowV1.transitions.push({ command: 'archive', from: ['rejected'], to: 'withdrawn', roles: ['admin'], label: 'Archiver' });
+    educationWorkflowV1.transitions.push({
+      command: 'archive',
+      event: 'project.archived',
+      from: ['rejected'],
+      to: 'withdrawn',
+      roles: ['admin'],
+      label: 'Archiver',
+    });
     restore.push(() => educationWorkflowV1.transitions.pop());
     const error = await startupError();
     expect(error).toMatchObject({ definitionId: 'cnr-education', fault: 'unrunnable_command' });

@@ -12,8 +12,13 @@ jest.setTimeout(120000);
 const post = (url: string, token: string, body: unknown, idempotencyKey?: string) =>
   fetch(url, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
-    body: JSON.stringify(body), signal: AbortSignal.timeout(20000),
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+    },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(20000),
   })
     .then(async (r) => ({ status: r.status, body: (await r.json().catch(() => ({}))) as Record<string, string> }))
     .catch(() => ({ status: 0, body: {} as Record<string, string> }));
@@ -37,7 +42,9 @@ describe('three API replicas sharing one SQLite event-store file', () => {
       const reader = replicas[(i + 1) % 3]!;
       const created = await post(`${writer.url}/projects`, holder, educationIntention(`Projet réparti ${i}`));
       expect(created.status).toBe(201);
-      const read = await fetch(`${reader.url}/projects/${created.body.projectId}?minPosition=${created.body.position}`, { headers: { authorization: `Bearer ${holder}` } });
+      const read = await fetch(`${reader.url}/projects/${created.body.projectId}?minPosition=${created.body.position}`, {
+        headers: { authorization: `Bearer ${holder}` },
+      });
       expect(read.status).toBe(200);
     }
   });
@@ -45,11 +52,31 @@ describe('three API replicas sharing one SQLite event-store file', () => {
   it('concurrent commitments on one envelope sent round-robin are never overspent', async () => {
     const admin = await clusterToken({ sub: 'admin-national', role: 'admin', scope: {} });
     const envelope = 'fip-academie-12-2023';
-    expect((await post(`${replicas[0]!.url}/envelopes`, admin, { fund: 'fip', territoryCode: 'academie-12', year: 2023 }, 'open-nm-2023')).status).toBe(201);
+    expect(
+      (await post(`${replicas[0]!.url}/envelopes`, admin, { fund: 'fip', territoryCode: 'academie-12', year: 2023 }, 'open-nm-2023'))
+        .status,
+    ).toBe(201);
     // AE for exactly 10 commitments of 12 500,00 €.
-    expect((await post(`${replicas[1]!.url}/envelopes/${envelope}/notify`, admin, { ae: '125000.00', cp: '125000.00', reason: 'Notification FIP 2023' }, 'notify-nm-2023')).status).toBe(200);
-    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) =>
-      post(`${replicas[i % 3]!.url}/envelopes/${envelope}/commit`, admin, { commitmentRef: `EJ-2023-R-${i}`, projectId: `projet-r-${i}`, amount: '12500.00' }, `commit-r-${i}`)));
+    expect(
+      (
+        await post(
+          `${replicas[1]!.url}/envelopes/${envelope}/notify`,
+          admin,
+          { ae: '125000.00', cp: '125000.00', reason: 'Notification FIP 2023' },
+          'notify-nm-2023',
+        )
+      ).status,
+    ).toBe(200);
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        post(
+          `${replicas[i % 3]!.url}/envelopes/${envelope}/commit`,
+          admin,
+          { commitmentRef: `EJ-2023-R-${i}`, projectId: `projet-r-${i}`, amount: '12500.00' },
+          `commit-r-${i}`,
+        ),
+      ),
+    );
     expect(answers.filter((a) => a.status === 200)).toHaveLength(10);
     expect(answers.filter((a) => a.status === 409 && a.body.code === 'ENVELOPE_INSUFFICIENT_AE')).toHaveLength(50);
     const store = new SqliteEventStore({ path: join(dataDir, 'events.sqlite') });
@@ -63,7 +90,9 @@ describe('three API replicas sharing one SQLite event-store file', () => {
 
   it('killing one replica loses nothing acknowledged, and the others keep serving', async () => {
     const victim = replicas[2]!;
-    const load = Array.from({ length: 120 }, (_, i) => post(`${replicas[i % 3]!.url}/projects`, holder, educationIntention(`Sous charge ${i}`)));
+    const load = Array.from({ length: 120 }, (_, i) =>
+      post(`${replicas[i % 3]!.url}/projects`, holder, educationIntention(`Sous charge ${i}`)),
+    );
     await new Promise((r) => setTimeout(r, 30));
     victim.process.kill('SIGKILL');
     const answers = await Promise.all(load);
@@ -84,14 +113,19 @@ describe('three API replicas sharing one SQLite event-store file', () => {
   it("the surviving replicas' read models converge to identical content", async () => {
     const head = (await (await fetch(`${replicas[0]!.url}/health`)).json()) as { store: { headPosition: string } };
     for (const r of replicas.slice(0, 2)) {
-      const res = await fetch(`${r.url}/projects?minPosition=${head.store.headPosition}&pageSize=1`, { headers: { authorization: `Bearer ${holder}` } });
+      const res = await fetch(`${r.url}/projects?minPosition=${head.store.headPosition}&pageSize=1`, {
+        headers: { authorization: `Bearer ${holder}` },
+      });
       expect(res.status).toBe(200);
     }
     // Every read-model table, row for row (checkpoints included: both reached the same head).
     const dump = (id: string) => {
       const db = new Database(join(dataDir, `read-models-${id}.sqlite`), { readonly: true });
       try {
-        const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+        const tables = db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+          .pluck()
+          .all() as string[];
         return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]));
       } finally {
         db.close();

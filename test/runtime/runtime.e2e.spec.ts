@@ -18,7 +18,11 @@ function compiledAddons(dir: string, found: string[] = []): string[] {
     const path = join(dir, name);
     if (!statSync(path).isDirectory()) continue;
     if (name === 'Release' || name === 'Debug') {
-      found.push(...readdirSync(path).filter((f) => f.endsWith('.node')).map((f) => join(path, f)));
+      found.push(
+        ...readdirSync(path)
+          .filter((f) => f.endsWith('.node'))
+          .map((f) => join(path, f)),
+      );
     } else if (!name.startsWith('.')) compiledAddons(path, found);
   }
   return found;
@@ -39,8 +43,15 @@ describe('the Node.js runtime', () => {
 
   it('is what npm scripts run, even when the shell finds another node first', () => {
     const bin = join(ROOT, 'node_modules', '.bin');
-    const PATH = (process.env.PATH ?? '').split(delimiter).filter((p) => p !== bin).join(delimiter);
-    const run = spawnSync('npm', ['exec', '--', 'node', '-p', 'process.version'], { cwd: ROOT, env: { ...process.env, PATH }, encoding: 'utf8' });
+    const PATH = (process.env.PATH ?? '')
+      .split(delimiter)
+      .filter((p) => p !== bin)
+      .join(delimiter);
+    const run = spawnSync('npm', ['exec', '--', 'node', '-p', 'process.version'], {
+      cwd: ROOT,
+      env: { ...process.env, PATH },
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe(`v${declared.pinned}`);
   });
@@ -49,7 +60,11 @@ describe('the Node.js runtime', () => {
     expect(read('deploy/Dockerfile')).toMatch(new RegExp(`^ARG NODE_VERSION=${declared.pinned.replaceAll('.', '\\.')}$`, 'm'));
     expect(read('deploy/Dockerfile')).not.toMatch(/^FROM node:(?!\$\{NODE_VERSION\})/m);
     for (const file of ['docker-compose.yml', 'deploy/cluster/docker-compose.yml']) {
-      const services = (parseDocument(read(file)).toJS({ maxAliasCount: 100 }) as { services: Record<string, { build?: { args?: Record<string, string> } }> }).services;
+      const services = (
+        parseDocument(read(file)).toJS({ maxAliasCount: 100 }) as {
+          services: Record<string, { build?: { args?: Record<string, string> } }>;
+        }
+      ).services;
       const built = Object.values(services).filter((s) => s.build);
       expect(built.length).toBeGreaterThan(0);
       for (const service of built) expect(service.build?.args?.NODE_VERSION).toBe(declared.pinned);

@@ -25,13 +25,21 @@ export interface ApiHarness {
   clock: FakeClock;
   dataDir: string;
   token(claims: Partial<TokenClaims> & Pick<TokenClaims, 'role'>): Promise<string>;
-  request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  request(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   /** Stops the app; `keepData` leaves DATA_DIR for a restart. */
   close(keepData?: boolean): Promise<void>;
 }
 
 /** Starts the real application (real SQLite store in a temp dir) on a random local port. */
-export async function startApi(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'refonda-api-')), clock = new FakeClock()): Promise<ApiHarness> {
+export async function startApi(
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'refonda-api-')),
+  clock = new FakeClock(),
+): Promise<ApiHarness> {
   const config = loadConfig({ DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'silent', ...env });
   const app = await createApp(config, createLogger(config.logLevel, config.replicaId), clock);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -39,7 +47,11 @@ export async function startApi(env: Record<string, string> = {}, dataDir = mkdte
   const url = `http://127.0.0.1:${address.port}`;
   const jwt = app.get(JwtService);
   return {
-    app, url, config, clock, dataDir,
+    app,
+    url,
+    config,
+    clock,
+    dataDir,
     token: (c) => jwt.sign({ sub: c.sub ?? `${c.role}-test`, role: c.role, scope: c.scope ?? {}, name: c.name }),
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...(options.headers ?? {}) };

@@ -22,7 +22,17 @@ export async function startReplicas(dataDir: string, count: number, env: Record<
     const port = await freePort();
     let log = '';
     const child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', REPLICA_ID: `r${i}`, JWT_SECRET: CLUSTER_SECRET, DEMO_DATA: 'false', LOG_LEVEL: 'warn', ...env },
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        REPLICA_ID: `r${i}`,
+        JWT_SECRET: CLUSTER_SECRET,
+        DEMO_DATA: 'false',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (c: Buffer) => (log += c.toString()));

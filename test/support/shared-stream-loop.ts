@@ -27,6 +27,10 @@ async function appendOne(): Promise<void> {
 }
 
 // Two appenders per process, so that groups hold appends of this process and tails of the other's.
-await Promise.all([0, 1].map(async () => { for (let i = 0; i < appends / 2; i++) await appendOne(); }));
+await Promise.all(
+  [0, 1].map(async () => {
+    for (let i = 0; i < appends / 2; i++) await appendOne();
+  }),
+);
 await store.close();
 process.stdout.write(`${conflicts}\n`);

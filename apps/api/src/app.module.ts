@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import { AuthGuard } from '#auth';
 import { AuditModule } from './audit/audit.module.js';
@@ -19,7 +20,16 @@ export class AppModule {
   static forRoot(config: AppConfig, logger: Logger, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, logger, clock), ReadModelsModule, ProjectsModule, DashboardModule, AuditModule, ProgramsModule, FundingModule],
+      imports: [
+        CqrsModule.forRoot(),
+        InfrastructureModule.forRoot(config, logger, clock),
+        ReadModelsModule,
+        ProjectsModule,
+        DashboardModule,
+        AuditModule,
+        ProgramsModule,
+        FundingModule,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

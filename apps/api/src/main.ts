@@ -28,16 +28,22 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       logger.error({ signal }, 'shutdown took over 30 s: exiting');
       process.exit(1);
     }, 30_000).unref();
-    app.close().finally(() => clearInterval(idle)).then(
-      () => process.exit(0),
-      (error: Error) => {
-        logger.error({ err: error.message }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    app
+      .close()
+      .finally(() => clearInterval(idle))
+      .then(
+        () => process.exit(0),
+        (error: Error) => {
+          logger.error({ err: error.message }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   });
 }
 await app.listen({ port: config.port, host: config.host });
-logger.info({ port: config.port, store: config.eventStore.kind, dataDir: config.dataDir }, `Refonda API on http://localhost:${config.port} (docs: /api/docs)`);
+logger.info(
+  { port: config.port, store: config.eventStore.kind, dataDir: config.dataDir },
+  `Refonda API on http://localhost:${config.port} (docs: /api/docs)`,
+);
 if (config.demoData) await loadDemoData(app, logger);
 if (!config.jwtSecret) await printDemoTokens(app);

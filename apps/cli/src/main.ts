@@ -11,14 +11,23 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
   projections: { run: projectionsCommand, help: 'projections rebuild [name] | projections list   (blue-green rebuild of the read models)' },
   audit: { run: auditCommand, help: AUDIT_HELP },
   workflow: { run: (args) => workflowCommand(args), help: WORKFLOW_HELP },
-  token: { run: tokenCommand, help: 'token --role <holder|validator|finance|auditor|admin> [--academie 09] [--region 44] [--departement 59] [--cts CODE] [--sub id] [--ttl seconds]' },
+  token: {
+    run: tokenCommand,
+    help:
+      'token --role <holder|validator|finance|auditor|admin> ' +
+      '[--academie 09] [--region 44] [--departement 59] [--cts CODE] [--sub id] [--ttl seconds]',
+  },
 };
 
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    process.stderr.write(`usage: npm run cli -- <command>\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}\n`);
+    process.stderr.write(
+      `usage: npm run cli -- <command>\n${Object.values(COMMANDS)
+        .map((c) => `  ${c.help}`)
+        .join('\n')}\n`,
+    );
     return name ? 2 : 0;
   }
   return command.run(rest);

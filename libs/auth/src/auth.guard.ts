@@ -8,11 +8,16 @@ import { type Role, toActor } from './principal.js';
 /** Global guard: no route is open unless marked @Public(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: unknown; query?: Record<string, unknown> }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; actor?: unknown; query?: Record<string, unknown> }>();
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
     const header = request.headers.authorization;
     if (!header) {
@@ -20,7 +25,8 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('unauthenticated', 'AUTH_REQUIRED', 'Un jeton d’accès est requis : en-tête « Authorization: Bearer <jeton> ».');
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new DomainError('unauthenticated', 'AUTH_MALFORMED', 'L’en-tête Authorization doit avoir la forme « Bearer <jeton> ».');
+    if (!match)
+      throw new DomainError('unauthenticated', 'AUTH_MALFORMED', 'L’en-tête Authorization doit avoir la forme « Bearer <jeton> ».');
     let claims;
     try {
       claims = await this.jwt.verify(match[1]!);
@@ -30,9 +36,14 @@ export class AuthGuard implements CanActivate {
     request.actor = toActor(claims);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);
     if (roles && !roles.includes(claims.role)) {
-      throw new DomainError('forbidden', 'ROLE_FORBIDDEN', `Le rôle « ${claims.role} » ne permet pas cette action ; rôles autorisés : ${roles.join(', ')}.`, {
-        allowedRoles: roles,
-      });
+      throw new DomainError(
+        'forbidden',
+        'ROLE_FORBIDDEN',
+        `Le rôle « ${claims.role} » ne permet pas cette action ; rôles autorisés : ${roles.join(', ')}.`,
+        {
+          allowedRoles: roles,
+        },
+      );
     }
     return true;
   }

@@ -25,7 +25,10 @@ export class JwtService {
 
   constructor(secret: string) {
     if (secret.length < 32) throw new Error('JWT secret must be at least 32 characters');
-    this.key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    this.key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ]);
   }
 
   async sign(claims: TokenClaims, ttlSeconds = 8 * 3600): Promise<string> {
@@ -59,7 +62,12 @@ export class JwtService {
   private claimsOf(payload: JWTPayload): TokenClaims {
     if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new InvalidTokenError('sub is missing');
     if (!isRole(payload.role)) throw new InvalidTokenError(`role "${String(payload.role)}" is unknown`);
-    return { sub: payload.sub, role: payload.role, scope: parseScope(payload.scope), name: typeof payload.name === 'string' ? payload.name : undefined };
+    return {
+      sub: payload.sub,
+      role: payload.role,
+      scope: parseScope(payload.scope),
+      name: typeof payload.name === 'string' ? payload.name : undefined,
+    };
   }
 }
 

@@ -18,15 +18,22 @@ describe('JwtService', () => {
     await expect(jwt.verify(other)).rejects.toBeInstanceOf(InvalidTokenError);
     const token = await jwt.sign(validator);
     const [h, p, s] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), role: 'admin' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), role: 'admin' })).toString(
+      'base64url',
+    );
     await expect(jwt.verify(`${h}.${forged}.${s}`)).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
   it('refuses an expired token, also one verified while it was valid', async () => {
     const key = new TextEncoder().encode(SECRET);
     const now = Math.floor(Date.now() / 1000);
-    const shortLived = await new SignJWT({ role: 'holder', scope: {} }).setProtectedHeader({ alg: 'HS256' }).setSubject('h')
-      .setIssuer('refonda').setIssuedAt(now).setExpirationTime(now + 1).sign(key);
+    const shortLived = await new SignJWT({ role: 'holder', scope: {} })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('h')
+      .setIssuer('refonda')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 1)
+      .sign(key);
     expect((await jwt.verify(shortLived)).role).toBe('holder');
     await new Promise((r) => setTimeout(r, 2100));
     await expect(jwt.verify(shortLived)).rejects.toBeInstanceOf(InvalidTokenError);
@@ -34,7 +41,8 @@ describe('JwtService', () => {
 
   it('refuses an unknown role, a bad scope and a short secret', async () => {
     const key = new TextEncoder().encode(SECRET);
-    const make = (claims: Record<string, unknown>) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('refonda').setExpirationTime('1h').sign(key);
+    const make = (claims: Record<string, unknown>) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('refonda').setExpirationTime('1h').sign(key);
     await expect(jwt.verify(await make({ role: 'king', scope: {} }))).rejects.toThrow('role "king" is unknown');
     await expect(jwt.verify(await make({ role: 'holder', scope: { academies: ['<script>'] } }))).rejects.toThrow('scope.academies');
     expect(() => new JwtService('short')).toThrow('at least 32 characters');

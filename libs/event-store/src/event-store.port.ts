@@ -56,6 +56,8 @@ export interface ReadAllOptions {
   /** Inclusive; 0n or absent reads from the start. */
   fromPosition?: bigint;
   maxCount?: number;
+  /** The events exactly as stored, not upcast (audit exports: the hash chain covers these bytes). */
+  stored?: boolean;
 }
 
 export interface SubscribeOptions {

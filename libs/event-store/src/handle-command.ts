@@ -21,6 +21,11 @@ export interface HandleCommandOptions<C, S> {
    * (a retry of the same Idempotency-Key): answer that first outcome and write nothing.
    */
   replayByEventIds?: boolean;
+  /**
+   * A digest of the command and its inputs, stored in the metadata as `fingerprint`: a replay whose first event
+   * carries another one is the same key reused on another command or body, refused (409 IDEMPOTENCY_KEY_REUSED).
+   */
+  fingerprint?: string;
 }
 
 export interface HandleCommandResult<S> {
@@ -41,13 +46,14 @@ export async function handleCommand<C, S>(o: HandleCommandOptions<C, S>): Promis
     const revision = history.length === 0 ? -1n : history[history.length - 1]!.revision;
     if (o.ifMatch !== undefined && o.ifMatch !== revision) {
       throw new DomainError('stale', 'STALE_REVISION', `stream ${o.streamId} is at revision ${revision}, not ${o.ifMatch}`, {
-        expected: String(o.ifMatch), actual: String(revision),
+        expected: String(o.ifMatch),
+        actual: String(revision),
       });
     }
     let state = foldRecorded(o.decider, history);
     if (o.replayByEventIds && o.eventId) {
       const replay = replayFrom(history, o.eventId, state);
-      if (replay) return replay;
+      if (replay) return checkedReplay(replay, history, o);
     }
     const events = o.decider.decide(o.command, state);
     if (events.length === 0) return { events, state, revision };
@@ -74,7 +80,31 @@ export async function handleCommand<C, S>(o: HandleCommandOptions<C, S>): Promis
   }
 }
 
-function replayFrom<S>(history: readonly RecordedEvent[], eventId: (index: number, event: DomainEvent) => string, state: S): HandleCommandResult<S> | undefined {
+function checkedReplay<C, S>(replay: HandleCommandResult<S>, history: readonly RecordedEvent[], o: HandleCommandOptions<C, S>) {
+  const firstId = o.eventId!(0, { type: '', data: {} });
+  const first = history.find((e) => e.id === firstId);
+  const stored = first?.metadata['fingerprint'];
+  // Events written before fingerprints were stored cannot tell: they are answered as retries, as they were then.
+  if (o.fingerprint !== undefined && stored !== undefined && stored !== o.fingerprint) {
+    throw new DomainError(
+      'conflict',
+      'IDEMPOTENCY_KEY_REUSED',
+      'Cette clé Idempotency-Key a déjà servi pour une autre commande ou un autre ' +
+        'contenu : rien n’a été fait. Utilisez une nouvelle clé pour une nouvelle commande.',
+      {
+        idempotencyKey: o.metadata['idempotencyKey'],
+        firstCommand: first?.metadata['command'],
+      },
+    );
+  }
+  return replay;
+}
+
+function replayFrom<S>(
+  history: readonly RecordedEvent[],
+  eventId: (index: number, event: DomainEvent) => string,
+  state: S,
+): HandleCommandResult<S> | undefined {
   const none = { type: '', data: {} };
   const start = history.findIndex((e) => e.id === eventId(0, none));
   if (start < 0) return undefined;
@@ -91,7 +121,10 @@ function replayFrom<S>(history: readonly RecordedEvent[], eventId: (index: numbe
   };
 }
 
-export function foldRecorded<S>(decider: Pick<Decider<unknown, DomainEvent, S>, 'evolve' | 'initialState'>, history: readonly RecordedEvent[]): S {
+export function foldRecorded<S>(
+  decider: Pick<Decider<unknown, DomainEvent, S>, 'evolve' | 'initialState'>,
+  history: readonly RecordedEvent[],
+): S {
   let state = decider.initialState();
   for (const e of history) state = decider.evolve(state, { type: e.type, data: e.data });
   return state;

@@ -18,7 +18,8 @@ export interface HashedFields {
 export function eventHash(previousHash: string, f: HashedFields): string {
   return hash(
     'sha256',
-    `${previousHash}\n${f.streamId}\n${f.revision}\n${f.eventId}\n${f.type}\n${f.schemaVersion}\n${f.dataJson}\n${f.metadataJson}\n${f.recordedAtMs}`,
+    `${previousHash}\n${f.streamId}\n${f.revision}\n${f.eventId}\n${f.type}\n` +
+      `${f.schemaVersion}\n${f.dataJson}\n${f.metadataJson}\n${f.recordedAtMs}`,
   );
 }
 

@@ -13,7 +13,8 @@ export function validateAppend(streamId: string, events: readonly EventToAppend[
   if (!(typeof expected === 'bigint' ? expected >= 0n : NAMED_REVISIONS.has(expected))) {
     throw new InvalidAppendError(`expectedRevision ${String(expected)} is not a revision >= 0 nor no_stream|stream_exists|any`);
   }
-  if (!Array.isArray(events) || events.length === 0) throw new InvalidAppendError('an append needs at least one event');
+  // `as unknown`: Array.isArray would narrow `events` to any[] and drop the element type below.
+  if (!Array.isArray(events as unknown) || events.length === 0) throw new InvalidAppendError('an append needs at least one event');
   const ids = new Set<string>();
   for (const e of events) {
     if (typeof e.id !== 'string' || !UUID.test(e.id)) throw new InvalidAppendError(`event id "${e.id}" is not a UUID`);

@@ -1,19 +1,49 @@
 import type { Cents } from './money.js';
 import type { Fund, Period } from './envelope.id.js';
 import {
-  type EnvelopeState, type Flows, type YearLedger, available, emptyFlows, netCertified, netCommitted, netPaid,
+  type EnvelopeState,
+  type Flows,
+  type YearLedger,
+  available,
+  emptyFlows,
+  netCertified,
+  netCommitted,
+  netPaid,
 } from './envelope.state.js';
 
-/** AE figures (cents). available = notified − reduced + received + transferredIn + carriedIn − transferredOut − allocated − committed + released − carriedOut − lapsed. */
+/**
+ * AE figures (cents). available = notified − reduced + received + transferredIn + carriedIn − transferredOut − allocated
+ * − committed + released − carriedOut − lapsed.
+ */
 export interface AeBalance {
-  notified: Cents; reduced: Cents; received: Cents; transferredIn: Cents; transferredOut: Cents; allocated: Cents;
-  committed: Cents; released: Cents; carriedIn: Cents; carriedOut: Cents; lapsed: Cents; available: Cents;
+  notified: Cents;
+  reduced: Cents;
+  received: Cents;
+  transferredIn: Cents;
+  transferredOut: Cents;
+  allocated: Cents;
+  committed: Cents;
+  released: Cents;
+  carriedIn: Cents;
+  carriedOut: Cents;
+  lapsed: Cents;
+  available: Cents;
 }
 
 /** CP figures (cents): the same with paid / recovered in place of committed / released. */
 export interface CpBalance {
-  notified: Cents; reduced: Cents; received: Cents; transferredIn: Cents; transferredOut: Cents; allocated: Cents;
-  paid: Cents; recovered: Cents; carriedIn: Cents; carriedOut: Cents; lapsed: Cents; available: Cents;
+  notified: Cents;
+  reduced: Cents;
+  received: Cents;
+  transferredIn: Cents;
+  transferredOut: Cents;
+  allocated: Cents;
+  paid: Cents;
+  recovered: Cents;
+  carriedIn: Cents;
+  carriedOut: Cents;
+  lapsed: Cents;
+  available: Cents;
 }
 
 export interface YearBalance {
@@ -40,7 +70,9 @@ export interface EnvelopeBalance {
   commitments: {
     count: number;
     /** Net of releases; certified and paid are net of recoveries. */
-    committedCents: Cents; certifiedCents: Cents; paidCents: Cents;
+    committedCents: Cents;
+    certifiedCents: Cents;
+    paidCents: Cents;
     /** Committed and not yet paid: what future CP must cover. */
     remainingToPayCents: Cents;
   };
@@ -49,20 +81,38 @@ export interface EnvelopeBalance {
 }
 
 const aeOf = (f: Flows): AeBalance => ({
-  notified: f.notified, reduced: f.reduced, received: f.received, transferredIn: f.transferredIn, transferredOut: f.transferredOut,
-  allocated: f.allocated, committed: f.consumed, released: f.restored, carriedIn: f.carriedIn, carriedOut: f.carriedOut,
-  lapsed: f.lapsed, available: available(f),
+  notified: f.notified,
+  reduced: f.reduced,
+  received: f.received,
+  transferredIn: f.transferredIn,
+  transferredOut: f.transferredOut,
+  allocated: f.allocated,
+  committed: f.consumed,
+  released: f.restored,
+  carriedIn: f.carriedIn,
+  carriedOut: f.carriedOut,
+  lapsed: f.lapsed,
+  available: available(f),
 });
 
 const cpOf = (f: Flows): CpBalance => ({
-  notified: f.notified, reduced: f.reduced, received: f.received, transferredIn: f.transferredIn, transferredOut: f.transferredOut,
-  allocated: f.allocated, paid: f.consumed, recovered: f.restored, carriedIn: f.carriedIn, carriedOut: f.carriedOut,
-  lapsed: f.lapsed, available: available(f),
+  notified: f.notified,
+  reduced: f.reduced,
+  received: f.received,
+  transferredIn: f.transferredIn,
+  transferredOut: f.transferredOut,
+  allocated: f.allocated,
+  paid: f.consumed,
+  recovered: f.restored,
+  carriedIn: f.carriedIn,
+  carriedOut: f.carriedOut,
+  lapsed: f.lapsed,
+  available: available(f),
 });
 
 function sumRecords<T extends AeBalance | CpBalance>(rows: T[], empty: T): T {
   const total = { ...empty } as Record<string, number>;
-  for (const row of rows) for (const [k, v] of Object.entries(row)) total[k] = (total[k] ?? 0) + v;
+  for (const row of rows) for (const [k, v] of Object.entries(row) as [string, number][]) total[k] = (total[k] ?? 0) + v;
   return total as unknown as T;
 }
 
@@ -76,16 +126,34 @@ export function envelopeBalance(state: EnvelopeState): EnvelopeBalance | undefin
   const committedCents = commitments.reduce((t, c) => t + netCommitted(c), 0);
   const paidCents = commitments.reduce((t, c) => t + netPaid(c), 0);
   return {
-    envelopeId: state.envelopeId, fund: state.fund, territoryCode: state.territoryCode, period: state.period, label: state.label,
-    parentId: state.parentId, status: state.status, currentYear: state.currentYear, ceilingCents: state.ceilingCents,
-    ae: sumRecords(years.map((y) => y.ae), aeOf(emptyFlows())),
-    cp: sumRecords(years.map((y) => y.cp), cpOf(emptyFlows())),
+    envelopeId: state.envelopeId,
+    fund: state.fund,
+    territoryCode: state.territoryCode,
+    period: state.period,
+    label: state.label,
+    parentId: state.parentId,
+    status: state.status,
+    currentYear: state.currentYear,
+    ceilingCents: state.ceilingCents,
+    ae: sumRecords(
+      years.map((y) => y.ae),
+      aeOf(emptyFlows()),
+    ),
+    cp: sumRecords(
+      years.map((y) => y.cp),
+      cpOf(emptyFlows()),
+    ),
     years,
     commitments: {
-      count: commitments.length, committedCents, certifiedCents: commitments.reduce((t, c) => t + netCertified(c), 0), paidCents,
+      count: commitments.length,
+      committedCents,
+      certifiedCents: commitments.reduce((t, c) => t + netCertified(c), 0),
+      paidCents,
       remainingToPayCents: committedCents - paidCents,
     },
-    children: Object.entries(state.children).sort(([a], [b]) => (a < b ? -1 : 1)).map(([envelopeId, c]) => ({ envelopeId, ...c })),
+    children: Object.entries(state.children)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([envelopeId, c]) => ({ envelopeId, ...c })),
     split: state.split && {
       mode: state.split.mode,
       shares: Object.entries(state.split.shares).map(([key, shareCents]) => {
@@ -95,4 +163,3 @@ export function envelopeBalance(state: EnvelopeState): EnvelopeBalance | undefin
     },
   };
 }
-

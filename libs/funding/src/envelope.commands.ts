@@ -137,8 +137,19 @@ export interface CloseYear extends EnvelopeCommandBase {
 }
 
 export type EnvelopeCommand =
-  | OpenEnvelope | NotifyCredits | ReduceCredits | SetSplit | AllocateToChild | ReceiveAllocation
-  | TransferToSibling | ReceiveTransfer | Commit | ReleaseCommitment | RecordServiceDone | PayInstalment
-  | Recover | CloseYear;
+  | OpenEnvelope
+  | NotifyCredits
+  | ReduceCredits
+  | SetSplit
+  | AllocateToChild
+  | ReceiveAllocation
+  | TransferToSibling
+  | ReceiveTransfer
+  | Commit
+  | ReleaseCommitment
+  | RecordServiceDone
+  | PayInstalment
+  | Recover
+  | CloseYear;
 
 export type EnvelopeCommandType = EnvelopeCommand['type'];

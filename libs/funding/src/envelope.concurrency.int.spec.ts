@@ -29,7 +29,11 @@ describe('200 concurrent commitments on an envelope that can fund exactly 50', (
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'refonda-funding-'));
     store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
-    await handleEnvelopeCommand(store, ENVELOPE, cmd('OpenEnvelope', { fund: 'fir', territoryCode: 'ars-44', period: { fromYear: 2023, toYear: 2023 } }));
+    await handleEnvelopeCommand(
+      store,
+      ENVELOPE,
+      cmd('OpenEnvelope', { fund: 'fir', territoryCode: 'ars-44', period: { fromYear: 2023, toYear: 2023 } }),
+    );
     await handleEnvelopeCommand(store, ENVELOPE, cmd('NotifyCredits', { aeCents: FUNDABLE * AMOUNT, cpCents: euros(400_000) }));
   });
 
@@ -40,11 +44,27 @@ describe('200 concurrent commitments on an envelope that can fund exactly 50', (
 
   it('lets exactly 50 succeed, answers the 150 others insufficient AE, and the ledger sums exactly', async () => {
     let attempts = 0;
-    const counting = { ...envelopeDecider, decide: (c: EnvelopeCommand, s: Parameters<typeof envelopeDecider.decide>[1]) => { attempts++; return envelopeDecider.decide(c, s); } };
+    const counting = {
+      ...envelopeDecider,
+      decide: (c: EnvelopeCommand, s: Parameters<typeof envelopeDecider.decide>[1]) => {
+        attempts++;
+        return envelopeDecider.decide(c, s);
+      },
+    };
     const commit = (i: number) => {
-      const command = cmd('Commit', { commitmentRef: `EJ-2023-${i}`, projectId: `project-${i}`, amountCents: AMOUNT, requestId: `commit-${i}`, ctx: ctx(i % 2 ? 'system' : 'finance') });
+      const command = cmd('Commit', {
+        commitmentRef: `EJ-2023-${i}`,
+        projectId: `project-${i}`,
+        amountCents: AMOUNT,
+        requestId: `commit-${i}`,
+        ctx: ctx(i % 2 ? 'system' : 'finance'),
+      });
       return handleCommand({
-        store, streamId: STREAM, decider: counting, command, retries: RETRIES,
+        store,
+        streamId: STREAM,
+        decider: counting,
+        command,
+        retries: RETRIES,
         metadata: { actorId: command.ctx.actor.id, role: command.ctx.actor.role, requestId: command.requestId },
         eventId: (index) => eventIdFor(command.requestId, index, STREAM),
       });
@@ -55,8 +75,10 @@ describe('200 concurrent commitments on an envelope that can fund exactly 50', (
 
     const won = results.filter((r) => r.status === 'fulfilled');
     const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as DomainError] : []));
-    console.log(`[funding concurrency] ${VALIDATORS} concurrent commits, ${won.length} committed, ${refused.length} refused: `
-      + `${attempts} decide attempts (${(attempts / VALIDATORS).toFixed(1)} per command), ${wallMs.toFixed(0)} ms wall`);
+    console.log(
+      `[funding concurrency] ${VALIDATORS} concurrent commits, ${won.length} committed, ${refused.length} refused: ` +
+        `${attempts} decide attempts (${(attempts / VALIDATORS).toFixed(1)} per command), ${wallMs.toFixed(0)} ms wall`,
+    );
 
     expect(won).toHaveLength(FUNDABLE);
     expect(refused).toHaveLength(VALIDATORS - FUNDABLE);
@@ -82,7 +104,8 @@ describe('200 concurrent commitments on an envelope that can fund exactly 50', (
     expect(balance.commitments).toMatchObject({ count: FUNDABLE, committedCents: ledger });
     expect(envelopeInvariantViolations(state)).toEqual([]);
     const winners = won.map((r) => (r as PromiseFulfilledResult<{ events: { data: unknown }[] }>).value.events[0]!.data);
-    expect(winners.map((d) => (d as { commitmentRef: string }).commitmentRef).sort())
-      .toEqual(committed.map((e) => (e.data as { commitmentRef: string }).commitmentRef).sort());
+    expect(winners.map((d) => (d as { commitmentRef: string }).commitmentRef).sort()).toEqual(
+      committed.map((e) => (e.data as { commitmentRef: string }).commitmentRef).sort(),
+    );
   }, 180_000); // ~10–20 s on a 2-core machine: 200 racers re-read and re-fold the stream on every lost round
 });

@@ -16,7 +16,10 @@ const DEFAULT_CARRY_OVER: CarryOverPolicy = { ae: { mode: 'all' }, cp: { mode: '
 export function decideOpen(cmd: OpenEnvelope, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
   requireRole(cmd.ctx, MANAGERS, 'open an envelope');
   if (state.status !== 'none') {
-    throw new DomainError('conflict', 'ENVELOPE_ALREADY_OPENED', `envelope ${state.envelopeId} is already open`, { envelopeId: state.envelopeId, status: state.status });
+    throw new DomainError('conflict', 'ENVELOPE_ALREADY_OPENED', `envelope ${state.envelopeId} is already open`, {
+      envelopeId: state.envelopeId,
+      status: state.status,
+    });
   }
   if (!isFund(cmd.fund)) throw invalid('ENVELOPE_INVALID_FUND', 'fund', 'fip or fir');
   const period = assertPeriod(cmd.period);
@@ -26,14 +29,25 @@ export function decideOpen(cmd: OpenEnvelope, state: EnvelopeState, stamp: Stamp
     throw invalid('ENVELOPE_INVALID_PARENT', 'parentId', 'another envelope id of the same fund');
   }
   const ceilingCents = cmd.ceilingCents == null ? null : assertCents(cmd.ceilingCents, 'ceilingCents');
-  const label = optionalText(cmd.label, 'label') ?? `${cmd.fund.toUpperCase()} ${parseEnvelopeId(id)!.territoryCode} ${periodLabel(period)}`;
-  return [{
-    type: 'envelope.opened',
-    data: {
-      ...stamp, envelopeId: id, fund: cmd.fund, territoryCode: parseEnvelopeId(id)!.territoryCode, period, label, parentId,
-      ceilingCents, carryOver: carryOverPolicy(cmd.carryOver ?? DEFAULT_CARRY_OVER), split: splitPolicy(cmd.split ?? null),
+  const label =
+    optionalText(cmd.label, 'label') ?? `${cmd.fund.toUpperCase()} ${parseEnvelopeId(id)!.territoryCode} ${periodLabel(period)}`;
+  return [
+    {
+      type: 'envelope.opened',
+      data: {
+        ...stamp,
+        envelopeId: id,
+        fund: cmd.fund,
+        territoryCode: parseEnvelopeId(id)!.territoryCode,
+        period,
+        label,
+        parentId,
+        ceilingCents,
+        carryOver: carryOverPolicy(cmd.carryOver ?? DEFAULT_CARRY_OVER),
+        split: splitPolicy(cmd.split ?? null),
+      },
     },
-  }];
+  ];
 }
 
 export function decideNotify(cmd: NotifyCredits, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
@@ -42,10 +56,17 @@ export function decideNotify(cmd: NotifyCredits, state: EnvelopeState, stamp: St
   const { aeCents, cpCents } = creditPair(cmd.aeCents, cmd.cpCents);
   if (s.ceilingCents !== null) {
     const notified = notifiedTotals(s);
-    for (const [kind, total, amount] of [['AE', notified.ae, aeCents], ['CP', notified.cp, cpCents]] as const) {
+    for (const [kind, total, amount] of [
+      ['AE', notified.ae, aeCents],
+      ['CP', notified.cp, cpCents],
+    ] as const) {
       if (addCents(total, amount) > s.ceilingCents) {
         throw new DomainError('conflict', 'ENVELOPE_CEILING_EXCEEDED', `${kind} notified would exceed the ceiling of ${s.envelopeId}`, {
-          kind, ceilingCents: s.ceilingCents, notifiedCents: total, requestedCents: amount, availableCents: s.ceilingCents - total,
+          kind,
+          ceilingCents: s.ceilingCents,
+          notifiedCents: total,
+          requestedCents: amount,
+          availableCents: s.ceilingCents - total,
         });
       }
     }
@@ -53,7 +74,12 @@ export function decideNotify(cmd: NotifyCredits, state: EnvelopeState, stamp: St
   const y = yearLedger(s);
   const kind = cmd.kind ?? (y.ae.notified + y.cp.notified === 0 ? 'notification' : 'increase');
   if (kind !== 'notification' && kind !== 'increase') throw invalid('ENVELOPE_INVALID_KIND', 'kind', 'notification or increase');
-  return [{ type: 'envelope.credits_notified', data: { ...stamp, year: s.currentYear, kind, aeCents, cpCents, reason: optionalText(cmd.reason, 'reason', 2000) } }];
+  return [
+    {
+      type: 'envelope.credits_notified',
+      data: { ...stamp, year: s.currentYear, kind, aeCents, cpCents, reason: optionalText(cmd.reason, 'reason', 2000) },
+    },
+  ];
 }
 
 export function decideReduce(cmd: ReduceCredits, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
@@ -62,12 +88,23 @@ export function decideReduce(cmd: ReduceCredits, state: EnvelopeState, stamp: St
   const reason = requireReason(cmd.reason);
   const { aeCents, cpCents } = creditPair(cmd.aeCents, cmd.cpCents);
   const y = yearLedger(s);
-  for (const [kind, flows, amount] of [['AE', y.ae, aeCents], ['CP', y.cp, cpCents]] as const) {
+  for (const [kind, flows, amount] of [
+    ['AE', y.ae, aeCents],
+    ['CP', y.cp, cpCents],
+  ] as const) {
     const notifiedNet = flows.notified - flows.reduced;
     if (amount > notifiedNet) {
-      throw new DomainError('conflict', 'ENVELOPE_REDUCTION_EXCEEDS_NOTIFIED', `cannot reduce ${kind} of ${s.currentYear} below zero notified`, {
-        kind, year: s.currentYear, notifiedCents: notifiedNet, requestedCents: amount,
-      });
+      throw new DomainError(
+        'conflict',
+        'ENVELOPE_REDUCTION_EXCEEDS_NOTIFIED',
+        `cannot reduce ${kind} of ${s.currentYear} below zero notified`,
+        {
+          kind,
+          year: s.currentYear,
+          notifiedCents: notifiedNet,
+          requestedCents: amount,
+        },
+      );
     }
     if (amount > available(flows)) throw insufficient(kind, s, available(flows), amount);
   }
@@ -83,7 +120,9 @@ export function decideSetSplit(cmd: SetSplit, state: EnvelopeState, stamp: Stamp
     const committedCents = s.splitCommitted[splitKey] ?? 0;
     if (committedCents > shareCents) {
       throw new DomainError('conflict', 'ENVELOPE_SPLIT_BELOW_COMMITTED', `${splitKey} already has ${committedCents} cents committed`, {
-        splitKey, shareCents, committedCents,
+        splitKey,
+        shareCents,
+        committedCents,
       });
     }
   }
@@ -95,20 +134,28 @@ export function decideCloseYear(cmd: CloseYear, state: EnvelopeState, stamp: Sta
   const s = requireOpen(state);
   if (cmd.year !== s.currentYear) {
     throw new DomainError('conflict', 'ENVELOPE_WRONG_YEAR', `the open year of ${s.envelopeId} is ${s.currentYear}`, {
-      currentYear: s.currentYear, requestedYear: cmd.year ?? null,
+      currentYear: s.currentYear,
+      requestedYear: cmd.year ?? null,
     });
   }
   const y = yearLedger(s);
   const last = s.currentYear >= s.period.toYear;
   const ae = carry(last ? { mode: 'none' } : s.carryOver.ae, available(y.ae), grossCredits(y.ae));
   const cp = carry(last ? { mode: 'none' } : s.carryOver.cp, available(y.cp), grossCredits(y.cp));
-  return [{
-    type: 'envelope.year_closed',
-    data: {
-      ...stamp, year: s.currentYear, nextYear: last ? null : s.currentYear + 1,
-      aeCarriedCents: ae.carried, aeLapsedCents: ae.lapsed, cpCarriedCents: cp.carried, cpLapsedCents: cp.lapsed,
+  return [
+    {
+      type: 'envelope.year_closed',
+      data: {
+        ...stamp,
+        year: s.currentYear,
+        nextYear: last ? null : s.currentYear + 1,
+        aeCarriedCents: ae.carried,
+        aeLapsedCents: ae.lapsed,
+        cpCarriedCents: cp.carried,
+        cpLapsedCents: cp.lapsed,
+      },
     },
-  }];
+  ];
 }
 
 function carry(rule: CarryOverRule, unused: Cents, base: Cents): { carried: Cents; lapsed: Cents } {
@@ -131,7 +178,8 @@ export function notifiedTotals(s: OpenedEnvelope): { ae: Cents; cp: Cents } {
 function carryOverRule(rule: unknown, field: string): CarryOverRule {
   const r = rule as Partial<{ mode: string; percent: number }> | null;
   if (r?.mode === 'none' || r?.mode === 'all') return { mode: r.mode };
-  if (r?.mode === 'percent' && Number.isInteger(r.percent) && r.percent! >= 0 && r.percent! <= 100) return { mode: 'percent', percent: r.percent! };
+  if (r?.mode === 'percent' && Number.isInteger(r.percent) && r.percent! >= 0 && r.percent! <= 100)
+    return { mode: 'percent', percent: r.percent! };
   throw invalid('ENVELOPE_INVALID_CARRY_OVER', field, "{ mode: 'none' | 'all' } or { mode: 'percent', percent: 0..100 }");
 }
 
@@ -149,7 +197,8 @@ export function splitPolicy(split: SplitPolicy | null): SplitPolicy | null {
   if (entries.length === 0) throw invalid('ENVELOPE_INVALID_SPLIT', 'split.shares', 'at least one share');
   const shares: Record<string, Cents> = {};
   for (const [key, cents] of entries) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(key)) throw invalid('ENVELOPE_INVALID_SPLIT', 'split.shares', 'keys are territory codes');
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(key))
+      throw invalid('ENVELOPE_INVALID_SPLIT', 'split.shares', 'keys are territory codes');
     shares[key] = assertCents(cents, `split.shares.${key}`);
   }
   return { mode: split.mode, shares };

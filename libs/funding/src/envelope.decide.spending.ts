@@ -4,7 +4,16 @@ import type { Commit, PayInstalment, Recover, RecordServiceDone, ReleaseCommitme
 import type { EnvelopeEvent } from './envelope.events.js';
 import { type EnvelopeState, available, netCertified, netCommitted, netPaid, unusedOf, yearLedger } from './envelope.state.js';
 import {
-  COMMITTERS, PAYERS, insufficient, optionalText, positiveAmount, requireCommitment, requireOpen, requireReason, requireRole, requireText,
+  COMMITTERS,
+  PAYERS,
+  insufficient,
+  optionalText,
+  positiveAmount,
+  requireCommitment,
+  requireOpen,
+  requireReason,
+  requireRole,
+  requireText,
 } from './envelope.guards.js';
 import type { Stamp } from './envelope.decide.credits.js';
 
@@ -17,15 +26,26 @@ export function decideCommit(cmd: Commit, state: EnvelopeState, stamp: Stamp): E
   const splitKey = optionalText(cmd.splitKey, 'splitKey', 100);
   if (s.commitments[commitmentRef]) {
     throw new DomainError('conflict', 'ENVELOPE_COMMITMENT_EXISTS', `commitment ${commitmentRef} already exists on ${s.envelopeId}`, {
-      commitmentRef, projectId: s.commitments[commitmentRef]!.projectId,
+      commitmentRef,
+      projectId: s.commitments[commitmentRef]!.projectId,
     });
   }
   const free = available(yearLedger(s).ae);
   if (amountCents > free) throw insufficient('AE', s, free, amountCents);
-  const events: EnvelopeEvent[] = [{
-    type: 'envelope.committed',
-    data: { ...stamp, year: s.currentYear, commitmentRef, projectId, amountCents, splitKey, reason: optionalText(cmd.reason, 'reason', 2000) },
-  }];
+  const events: EnvelopeEvent[] = [
+    {
+      type: 'envelope.committed',
+      data: {
+        ...stamp,
+        year: s.currentYear,
+        commitmentRef,
+        projectId,
+        amountCents,
+        splitKey,
+        reason: optionalText(cmd.reason, 'reason', 2000),
+      },
+    },
+  ];
   const split = s.split;
   if (!split) return events;
   if (splitKey === null) {
@@ -34,16 +54,25 @@ export function decideCommit(cmd: Commit, state: EnvelopeState, stamp: Stamp): E
   }
   const shareCents = split.shares[splitKey];
   if (shareCents === undefined) {
-    throw invalid('ENVELOPE_UNKNOWN_SPLIT_KEY', 'splitKey', `one of ${Object.keys(split.shares).join(', ')}`, { allowed: Object.keys(split.shares) });
+    throw invalid('ENVELOPE_UNKNOWN_SPLIT_KEY', 'splitKey', `one of ${Object.keys(split.shares).join(', ')}`, {
+      allowed: Object.keys(split.shares),
+    });
   }
   const committedCents = addCents(s.splitCommitted[splitKey] ?? 0, amountCents);
   if (committedCents <= shareCents) return events;
   if (split.mode === 'hard') {
     throw new DomainError('conflict', 'ENVELOPE_SPLIT_EXCEEDED', `the share of ${splitKey} on ${s.envelopeId} would be exceeded`, {
-      splitKey, shareCents, committedCents: committedCents - amountCents, requestedCents: amountCents, availableCents: Math.max(0, shareCents - (committedCents - amountCents)),
+      splitKey,
+      shareCents,
+      committedCents: committedCents - amountCents,
+      requestedCents: amountCents,
+      availableCents: Math.max(0, shareCents - (committedCents - amountCents)),
     });
   }
-  events.push({ type: 'envelope.split_exceeded', data: { ...stamp, splitKey, commitmentRef, shareCents, committedCents, excessCents: committedCents - shareCents } });
+  events.push({
+    type: 'envelope.split_exceeded',
+    data: { ...stamp, splitKey, commitmentRef, shareCents, committedCents, excessCents: committedCents - shareCents },
+  });
   return events;
 }
 
@@ -54,12 +83,18 @@ export function decideRelease(cmd: ReleaseCommitment, state: EnvelopeState, stam
   const c = requireCommitment(s, cmd.commitmentRef);
   const unused = unusedOf(c);
   if (cmd.amountCents === undefined && unused === 0) {
-    throw new DomainError('conflict', 'ENVELOPE_NOTHING_TO_RELEASE', `commitment ${c.ref} has no unused part`, { commitmentRef: c.ref, unusedCents: 0 });
+    throw new DomainError('conflict', 'ENVELOPE_NOTHING_TO_RELEASE', `commitment ${c.ref} has no unused part`, {
+      commitmentRef: c.ref,
+      unusedCents: 0,
+    });
   }
   const amountCents = cmd.amountCents === undefined ? unused : positiveAmount(cmd.amountCents, 'amountCents');
   if (amountCents > unused) {
     throw new DomainError('conflict', 'ENVELOPE_RELEASE_EXCEEDS_UNUSED', `only ${unused} cents of ${c.ref} are unused`, {
-      commitmentRef: c.ref, unusedCents: unused, availableCents: unused, requestedCents: amountCents,
+      commitmentRef: c.ref,
+      unusedCents: unused,
+      availableCents: unused,
+      requestedCents: amountCents,
     });
   }
   return [{ type: 'envelope.commitment_released', data: { ...stamp, year: s.currentYear, commitmentRef: c.ref, amountCents, reason } }];
@@ -71,14 +106,23 @@ export function decideServiceDone(cmd: RecordServiceDone, state: EnvelopeState, 
   const c = requireCommitment(s, cmd.commitmentRef);
   const amountCents = positiveAmount(cmd.amountCents, 'amountCents');
   if (amountCents > unusedOf(c)) {
-    throw new DomainError('conflict', 'ENVELOPE_SERVICE_EXCEEDS_COMMITMENT', `only ${unusedOf(c)} cents of ${c.ref} are not yet certified`, {
-      commitmentRef: c.ref, availableCents: unusedOf(c), requestedCents: amountCents,
-    });
+    throw new DomainError(
+      'conflict',
+      'ENVELOPE_SERVICE_EXCEEDS_COMMITMENT',
+      `only ${unusedOf(c)} cents of ${c.ref} are not yet certified`,
+      {
+        commitmentRef: c.ref,
+        availableCents: unusedOf(c),
+        requestedCents: amountCents,
+      },
+    );
   }
-  return [{
-    type: 'envelope.service_done',
-    data: { ...stamp, year: s.currentYear, commitmentRef: c.ref, amountCents, reference: optionalText(cmd.reference, 'reference') },
-  }];
+  return [
+    {
+      type: 'envelope.service_done',
+      data: { ...stamp, year: s.currentYear, commitmentRef: c.ref, amountCents, reference: optionalText(cmd.reference, 'reference') },
+    },
+  ];
 }
 
 export function decidePay(cmd: PayInstalment, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
@@ -89,14 +133,19 @@ export function decidePay(cmd: PayInstalment, state: EnvelopeState, stamp: Stamp
   const unpaid = netCommitted(c) - netPaid(c);
   if (amountCents > unpaid) {
     throw new DomainError('conflict', 'ENVELOPE_PAYMENT_EXCEEDS_COMMITMENT', `only ${unpaid} cents of ${c.ref} are committed and unpaid`, {
-      commitmentRef: c.ref, availableCents: unpaid, requestedCents: amountCents,
+      commitmentRef: c.ref,
+      availableCents: unpaid,
+      requestedCents: amountCents,
     });
   }
   const payable = netCertified(c) - netPaid(c);
   const toCertify = Math.max(0, amountCents - payable);
   if (toCertify > 0 && !cmd.certifyServiceDone) {
     throw new DomainError('conflict', 'ENVELOPE_SERVICE_NOT_DONE', `only ${payable} cents of ${c.ref} are certified and unpaid`, {
-      commitmentRef: c.ref, availableCents: payable, requestedCents: amountCents, allowedActions: ['RecordServiceDone'],
+      commitmentRef: c.ref,
+      availableCents: payable,
+      requestedCents: amountCents,
+      allowedActions: ['RecordServiceDone'],
     });
   }
   const free = available(yearLedger(s).cp);
@@ -105,10 +154,19 @@ export function decidePay(cmd: PayInstalment, state: EnvelopeState, stamp: Stamp
   if (toCertify > 0) {
     events.push({
       type: 'envelope.service_done',
-      data: { ...stamp, year: s.currentYear, commitmentRef: c.ref, amountCents: toCertify, reference: optionalText(cmd.reference, 'reference') },
+      data: {
+        ...stamp,
+        year: s.currentYear,
+        commitmentRef: c.ref,
+        amountCents: toCertify,
+        reference: optionalText(cmd.reference, 'reference'),
+      },
     });
   }
-  events.push({ type: 'envelope.paid', data: { ...stamp, year: s.currentYear, commitmentRef: c.ref, amountCents, instalment: c.instalments + 1 } });
+  events.push({
+    type: 'envelope.paid',
+    data: { ...stamp, year: s.currentYear, commitmentRef: c.ref, amountCents, instalment: c.instalments + 1 },
+  });
   return events;
 }
 
@@ -120,7 +178,9 @@ export function decideRecover(cmd: Recover, state: EnvelopeState, stamp: Stamp):
   const amountCents = positiveAmount(cmd.amountCents, 'amountCents');
   if (amountCents > netPaid(c)) {
     throw new DomainError('conflict', 'ENVELOPE_RECOVERY_EXCEEDS_PAID', `only ${netPaid(c)} cents of ${c.ref} were paid`, {
-      commitmentRef: c.ref, availableCents: netPaid(c), requestedCents: amountCents,
+      commitmentRef: c.ref,
+      availableCents: netPaid(c),
+      requestedCents: amountCents,
     });
   }
   return [{ type: 'envelope.recovered', data: { ...stamp, year: s.currentYear, commitmentRef: c.ref, amountCents, reason } }];

@@ -5,135 +5,271 @@ import { HDF, cmd, ctx, euros, foldEvents, history, openHdf, stamp } from '../te
 
 const spec = deciderSpecification(envelopeDecider);
 /** FIR Hauts-de-France 2023: €2.6M AE, €1M CP, soft split over 6 CTS (cts-32-1: €600k, the others €400k). */
-const funded = (mode: 'soft' | 'hard' = 'soft') => history([openHdf(mode), cmd('NotifyCredits', { aeCents: euros(2_600_000), cpCents: euros(1_000_000) })]);
+const funded = (mode: 'soft' | 'hard' = 'soft') =>
+  history([openHdf(mode), cmd('NotifyCredits', { aeCents: euros(2_600_000), cpCents: euros(1_000_000) })]);
 const commitEj1 = () => cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'project-1', amountCents: euros(100_000), splitKey: 'cts-32-2' });
 const withEj1 = () => history([commitEj1()], funded());
 
 describe('Commit (engagement juridique)', () => {
   it('consumes AE of the current year', () => {
     const commit = commitEj1();
-    spec.given(funded()).when(commit).then([{
-      type: 'envelope.committed',
-      data: { ...stamp(commit), year: 2023, commitmentRef: 'EJ-1', projectId: 'project-1', amountCents: euros(100_000), splitKey: 'cts-32-2', reason: null },
-    }]);
+    spec
+      .given(funded())
+      .when(commit)
+      .then([
+        {
+          type: 'envelope.committed',
+          data: {
+            ...stamp(commit),
+            year: 2023,
+            commitmentRef: 'EJ-1',
+            projectId: 'project-1',
+            amountCents: euros(100_000),
+            splitKey: 'cts-32-2',
+            reason: null,
+          },
+        },
+      ]);
   });
 
   it('refuses more than the AE available, naming available and requested', () => {
-    spec.given(withEj1()).when(cmd('Commit', { commitmentRef: 'EJ-2', projectId: 'p2', amountCents: euros(2_500_001), splitKey: 'cts-32-1' }))
-      .thenThrows('ENVELOPE_INSUFFICIENT_AE', { envelopeId: HDF, year: 2023, availableCents: euros(2_500_000), requestedCents: euros(2_500_001) });
+    spec
+      .given(withEj1())
+      .when(cmd('Commit', { commitmentRef: 'EJ-2', projectId: 'p2', amountCents: euros(2_500_001), splitKey: 'cts-32-1' }))
+      .thenThrows('ENVELOPE_INSUFFICIENT_AE', {
+        envelopeId: HDF,
+        year: 2023,
+        availableCents: euros(2_500_000),
+        requestedCents: euros(2_500_001),
+      });
   });
 
   it('lets the funding process (system) commit, not holders nor validators', () => {
-    spec.given(funded()).when({ ...commitEj1(), ctx: ctx('system') }).then((e) => expect(e).toHaveLength(1));
-    spec.given(funded()).when({ ...commitEj1(), ctx: ctx('holder') }).thenThrows('ENVELOPE_ROLE_FORBIDDEN');
-    spec.given(funded()).when({ ...commitEj1(), ctx: ctx('validator') }).thenThrows('ENVELOPE_ROLE_FORBIDDEN');
+    spec
+      .given(funded())
+      .when({ ...commitEj1(), ctx: ctx('system') })
+      .then((e) => expect(e).toHaveLength(1));
+    spec
+      .given(funded())
+      .when({ ...commitEj1(), ctx: ctx('holder') })
+      .thenThrows('ENVELOPE_ROLE_FORBIDDEN');
+    spec
+      .given(funded())
+      .when({ ...commitEj1(), ctx: ctx('validator') })
+      .thenThrows('ENVELOPE_ROLE_FORBIDDEN');
   });
 
   it('refuses a reference already committed, zero amounts and unknown split keys', () => {
     spec.given(withEj1()).when(commitEj1()).thenThrows('ENVELOPE_COMMITMENT_EXISTS', { commitmentRef: 'EJ-1' });
-    spec.given(funded()).when({ ...commitEj1(), amountCents: 0 }).thenThrows('INVALID_AMOUNT', { field: 'amountCents', rule: 'positive' });
-    spec.given(funded()).when({ ...commitEj1(), splitKey: 'cts-99-9' }).thenThrows('ENVELOPE_UNKNOWN_SPLIT_KEY', { field: 'splitKey' });
-    spec.given(funded()).when({ ...commitEj1(), commitmentRef: '' }).thenThrows('ENVELOPE_INVALID_TEXT', { field: 'commitmentRef' });
+    spec
+      .given(funded())
+      .when({ ...commitEj1(), amountCents: 0 })
+      .thenThrows('INVALID_AMOUNT', { field: 'amountCents', rule: 'positive' });
+    spec
+      .given(funded())
+      .when({ ...commitEj1(), splitKey: 'cts-99-9' })
+      .thenThrows('ENVELOPE_UNKNOWN_SPLIT_KEY', { field: 'splitKey' });
+    spec
+      .given(funded())
+      .when({ ...commitEj1(), commitmentRef: '' })
+      .thenThrows('ENVELOPE_INVALID_TEXT', { field: 'commitmentRef' });
   });
 
   it('records an alert, and still commits, beyond a soft split share', () => {
     const over = cmd('Commit', { commitmentRef: 'EJ-2', projectId: 'p2', amountCents: euros(300_001), splitKey: 'cts-32-2' });
-    spec.given(withEj1()).when(over).then((events) => {
-      expect(events.map((e) => e.type)).toEqual(['envelope.committed', 'envelope.split_exceeded']);
-      expect(events[1]).toEqual({
-        type: 'envelope.split_exceeded',
-        data: { ...stamp(over), splitKey: 'cts-32-2', commitmentRef: 'EJ-2', shareCents: euros(400_000), committedCents: euros(400_001), excessCents: 100 },
+    spec
+      .given(withEj1())
+      .when(over)
+      .then((events) => {
+        expect(events.map((e) => e.type)).toEqual(['envelope.committed', 'envelope.split_exceeded']);
+        expect(events[1]).toEqual({
+          type: 'envelope.split_exceeded',
+          data: {
+            ...stamp(over),
+            splitKey: 'cts-32-2',
+            commitmentRef: 'EJ-2',
+            shareCents: euros(400_000),
+            committedCents: euros(400_001),
+            excessCents: 100,
+          },
+        });
       });
-    });
-    spec.given(withEj1()).when({ ...over, amountCents: euros(300_000) }).then((e) => expect(e.map((x) => x.type)).toEqual(['envelope.committed']));
+    spec
+      .given(withEj1())
+      .when({ ...over, amountCents: euros(300_000) })
+      .then((e) => expect(e.map((x) => x.type)).toEqual(['envelope.committed']));
   });
 
   it('blocks beyond a hard split share, and requires a key', () => {
     const hard = history([commitEj1()], funded('hard'));
-    spec.given(hard).when(cmd('Commit', { commitmentRef: 'EJ-2', projectId: 'p2', amountCents: euros(300_001), splitKey: 'cts-32-2' }))
-      .thenThrows('ENVELOPE_SPLIT_EXCEEDED', { splitKey: 'cts-32-2', shareCents: euros(400_000), committedCents: euros(100_000), requestedCents: euros(300_001), availableCents: euros(300_000) });
-    spec.given(hard).when(cmd('Commit', { commitmentRef: 'EJ-2', projectId: 'p2', amountCents: 1 })).thenThrows('ENVELOPE_SPLIT_KEY_REQUIRED');
+    spec
+      .given(hard)
+      .when(cmd('Commit', { commitmentRef: 'EJ-2', projectId: 'p2', amountCents: euros(300_001), splitKey: 'cts-32-2' }))
+      .thenThrows('ENVELOPE_SPLIT_EXCEEDED', {
+        splitKey: 'cts-32-2',
+        shareCents: euros(400_000),
+        committedCents: euros(100_000),
+        requestedCents: euros(300_001),
+        availableCents: euros(300_000),
+      });
+    spec
+      .given(hard)
+      .when(cmd('Commit', { commitmentRef: 'EJ-2', projectId: 'p2', amountCents: 1 }))
+      .thenThrows('ENVELOPE_SPLIT_KEY_REQUIRED');
   });
 });
 
 describe('ReleaseCommitment', () => {
   it('releases the unused part (all of it by default), restoring AE and the split share', () => {
     const release = cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', reason: 'projet abandonné' });
-    spec.given(withEj1()).when(release).then([{
-      type: 'envelope.commitment_released', data: { ...stamp(release), year: 2023, commitmentRef: 'EJ-1', amountCents: euros(100_000), reason: 'projet abandonné' },
-    }]);
+    spec
+      .given(withEj1())
+      .when(release)
+      .then([
+        {
+          type: 'envelope.commitment_released',
+          data: { ...stamp(release), year: 2023, commitmentRef: 'EJ-1', amountCents: euros(100_000), reason: 'projet abandonné' },
+        },
+      ]);
     const state = foldEvents(history([release], withEj1()));
     expect(state.status === 'open' && [state.splitCommitted['cts-32-2'], state.years[2023]!.ae.restored]).toEqual([0, euros(100_000)]);
   });
 
   it('refuses without a reason, beyond the unused part, on unknown commitments', () => {
     const certified = history([cmd('RecordServiceDone', { commitmentRef: 'EJ-1', amountCents: euros(60_000) })], withEj1());
-    spec.given(certified).when(cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', reason: ' ' })).thenThrows('REASON_REQUIRED', { field: 'reason' });
-    spec.given(certified).when(cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', amountCents: euros(40_001), reason: 'solde' }))
+    spec
+      .given(certified)
+      .when(cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', reason: ' ' }))
+      .thenThrows('REASON_REQUIRED', { field: 'reason' });
+    spec
+      .given(certified)
+      .when(cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', amountCents: euros(40_001), reason: 'solde' }))
       .thenThrows('ENVELOPE_RELEASE_EXCEEDS_UNUSED', { unusedCents: euros(40_000), requestedCents: euros(40_001) });
-    spec.given(certified).when(cmd('ReleaseCommitment', { commitmentRef: 'EJ-9', reason: 'solde' })).thenThrows('ENVELOPE_COMMITMENT_NOT_FOUND');
+    spec
+      .given(certified)
+      .when(cmd('ReleaseCommitment', { commitmentRef: 'EJ-9', reason: 'solde' }))
+      .thenThrows('ENVELOPE_COMMITMENT_NOT_FOUND');
     const fully = history([cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', reason: 'solde' })], certified);
-    spec.given(fully).when(cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', reason: 'solde' })).thenThrows('ENVELOPE_NOTHING_TO_RELEASE');
+    spec
+      .given(fully)
+      .when(cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', reason: 'solde' }))
+      .thenThrows('ENVELOPE_NOTHING_TO_RELEASE');
   });
 });
 
 describe('RecordServiceDone / PayInstalment', () => {
   it('certifies service done up to the committed amount', () => {
     const done = cmd('RecordServiceDone', { commitmentRef: 'EJ-1', amountCents: euros(40_000), reference: 'PV-2023-11' });
-    spec.given(withEj1()).when(done).then([{
-      type: 'envelope.service_done', data: { ...stamp(done), year: 2023, commitmentRef: 'EJ-1', amountCents: euros(40_000), reference: 'PV-2023-11' },
-    }]);
-    spec.given(withEj1()).when({ ...done, amountCents: euros(100_001) }).thenThrows('ENVELOPE_SERVICE_EXCEEDS_COMMITMENT', { availableCents: euros(100_000) });
+    spec
+      .given(withEj1())
+      .when(done)
+      .then([
+        {
+          type: 'envelope.service_done',
+          data: { ...stamp(done), year: 2023, commitmentRef: 'EJ-1', amountCents: euros(40_000), reference: 'PV-2023-11' },
+        },
+      ]);
+    spec
+      .given(withEj1())
+      .when({ ...done, amountCents: euros(100_001) })
+      .thenThrows('ENVELOPE_SERVICE_EXCEEDS_COMMITMENT', { availableCents: euros(100_000) });
   });
 
   it('pays an instalment of certified service, consuming CP', () => {
     const certified = history([cmd('RecordServiceDone', { commitmentRef: 'EJ-1', amountCents: euros(40_000) })], withEj1());
     const pay = cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: euros(40_000) });
-    spec.given(certified).when(pay).then([{ type: 'envelope.paid', data: { ...stamp(pay), year: 2023, commitmentRef: 'EJ-1', amountCents: euros(40_000), instalment: 1 } }]);
-    spec.given(certified).when({ ...pay, amountCents: euros(40_001) }).thenThrows('ENVELOPE_SERVICE_NOT_DONE', { availableCents: euros(40_000), requestedCents: euros(40_001) });
-    spec.given(history([pay], certified)).when(cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: 1 })).thenThrows('ENVELOPE_SERVICE_NOT_DONE', { availableCents: 0 });
+    spec
+      .given(certified)
+      .when(pay)
+      .then([
+        { type: 'envelope.paid', data: { ...stamp(pay), year: 2023, commitmentRef: 'EJ-1', amountCents: euros(40_000), instalment: 1 } },
+      ]);
+    spec
+      .given(certified)
+      .when({ ...pay, amountCents: euros(40_001) })
+      .thenThrows('ENVELOPE_SERVICE_NOT_DONE', { availableCents: euros(40_000), requestedCents: euros(40_001) });
+    spec
+      .given(history([pay], certified))
+      .when(cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: 1 }))
+      .thenThrows('ENVELOPE_SERVICE_NOT_DONE', { availableCents: 0 });
   });
 
   it('certifies and pays in one go when asked, never more than committed and unpaid', () => {
     const pay = cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: euros(70_000), certifyServiceDone: true });
-    spec.given(withEj1()).when(pay).then((e) => expect(e.map((x) => [x.type, (x.data as { amountCents: number }).amountCents])).toEqual([
-      ['envelope.service_done', euros(70_000)], ['envelope.paid', euros(70_000)],
-    ]));
-    spec.given(history([pay], withEj1())).when({ ...pay, requestId: 'again', amountCents: euros(30_001) })
+    spec
+      .given(withEj1())
+      .when(pay)
+      .then((e) =>
+        expect(e.map((x) => [x.type, (x.data as { amountCents: number }).amountCents])).toEqual([
+          ['envelope.service_done', euros(70_000)],
+          ['envelope.paid', euros(70_000)],
+        ]),
+      );
+    spec
+      .given(history([pay], withEj1()))
+      .when({ ...pay, requestId: 'again', amountCents: euros(30_001) })
       .thenThrows('ENVELOPE_PAYMENT_EXCEEDS_COMMITMENT', { availableCents: euros(30_000), requestedCents: euros(30_001) });
   });
 
   it("refuses payments beyond the year's CP", () => {
-    const big = history([cmd('Commit', { commitmentRef: 'EJ-2', projectId: 'p2', amountCents: euros(1_500_000), splitKey: 'cts-32-1' })], funded());
-    spec.given(big).when(cmd('PayInstalment', { commitmentRef: 'EJ-2', amountCents: euros(1_000_001), certifyServiceDone: true }))
+    const big = history(
+      [cmd('Commit', { commitmentRef: 'EJ-2', projectId: 'p2', amountCents: euros(1_500_000), splitKey: 'cts-32-1' })],
+      funded(),
+    );
+    spec
+      .given(big)
+      .when(cmd('PayInstalment', { commitmentRef: 'EJ-2', amountCents: euros(1_000_001), certifyServiceDone: true }))
       .thenThrows('ENVELOPE_INSUFFICIENT_CP', { year: 2023, availableCents: euros(1_000_000), requestedCents: euros(1_000_001) });
   });
 
   it('reserves payment and certification to finance, admin and the funding process (system)', () => {
-    spec.given(withEj1()).when(cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: 1, certifyServiceDone: true, ctx: ctx('system') })).then((e) => expect(e).toHaveLength(2));
-    spec.given(withEj1()).when(cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: 1, certifyServiceDone: true, ctx: ctx('validator') })).thenThrows('ENVELOPE_ROLE_FORBIDDEN');
-    spec.given(withEj1()).when(cmd('RecordServiceDone', { commitmentRef: 'EJ-1', amountCents: 1, ctx: ctx('auditor') })).thenThrows('ENVELOPE_ROLE_FORBIDDEN');
+    spec
+      .given(withEj1())
+      .when(cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: 1, certifyServiceDone: true, ctx: ctx('system') }))
+      .then((e) => expect(e).toHaveLength(2));
+    spec
+      .given(withEj1())
+      .when(cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: 1, certifyServiceDone: true, ctx: ctx('validator') }))
+      .thenThrows('ENVELOPE_ROLE_FORBIDDEN');
+    spec
+      .given(withEj1())
+      .when(cmd('RecordServiceDone', { commitmentRef: 'EJ-1', amountCents: 1, ctx: ctx('auditor') }))
+      .thenThrows('ENVELOPE_ROLE_FORBIDDEN');
   });
 });
 
 describe('Recover (reversement)', () => {
-  const paid = () => history([cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: euros(50_000), certifyServiceDone: true })], withEj1());
+  const paid = () =>
+    history([cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: euros(50_000), certifyServiceDone: true })], withEj1());
 
   it('restores CP and makes the amount unused again (releasable)', () => {
     const recover = cmd('Recover', { commitmentRef: 'EJ-1', amountCents: euros(20_000), reason: 'trop-perçu' });
-    spec.given(paid()).when(recover).then([{
-      type: 'envelope.recovered', data: { ...stamp(recover), year: 2023, commitmentRef: 'EJ-1', amountCents: euros(20_000), reason: 'trop-perçu' },
-    }]);
+    spec
+      .given(paid())
+      .when(recover)
+      .then([
+        {
+          type: 'envelope.recovered',
+          data: { ...stamp(recover), year: 2023, commitmentRef: 'EJ-1', amountCents: euros(20_000), reason: 'trop-perçu' },
+        },
+      ]);
     const after = history([recover], paid());
-    spec.given(after).when(cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', reason: 'solde' }))
+    spec
+      .given(after)
+      .when(cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', reason: 'solde' }))
       .then((e) => expect(e[0]!.data).toMatchObject({ amountCents: euros(70_000) }));
     const state = foldEvents(after);
     expect(state.status === 'open' && state.years[2023]!.cp).toMatchObject({ consumed: euros(50_000), restored: euros(20_000) });
   });
 
   it('refuses without a reason or beyond what was paid', () => {
-    spec.given(paid()).when(cmd('Recover', { commitmentRef: 'EJ-1', amountCents: 1, reason: '' })).thenThrows('REASON_REQUIRED');
-    spec.given(paid()).when(cmd('Recover', { commitmentRef: 'EJ-1', amountCents: euros(50_001), reason: 'x' }))
+    spec
+      .given(paid())
+      .when(cmd('Recover', { commitmentRef: 'EJ-1', amountCents: 1, reason: '' }))
+      .thenThrows('REASON_REQUIRED');
+    spec
+      .given(paid())
+      .when(cmd('Recover', { commitmentRef: 'EJ-1', amountCents: euros(50_001), reason: 'x' }))
       .thenThrows('ENVELOPE_RECOVERY_EXCEEDS_PAID', { availableCents: euros(50_000), requestedCents: euros(50_001) });
   });
 });

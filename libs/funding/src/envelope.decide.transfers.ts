@@ -2,7 +2,17 @@ import { DomainError, invalid } from '#kernel';
 import type { AllocateToChild, ReceiveAllocation, ReceiveTransfer, TransferToSibling } from './envelope.commands.js';
 import type { EnvelopeEvent } from './envelope.events.js';
 import { type EnvelopeState, type OpenedEnvelope, available, yearLedger } from './envelope.state.js';
-import { COMMITTERS, MANAGERS, creditPair, insufficient, optionalText, relatedEnvelope, requireOpen, requireReason, requireRole } from './envelope.guards.js';
+import {
+  COMMITTERS,
+  MANAGERS,
+  creditPair,
+  insufficient,
+  optionalText,
+  relatedEnvelope,
+  requireOpen,
+  requireReason,
+  requireRole,
+} from './envelope.guards.js';
 import type { Stamp } from './envelope.decide.credits.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,7 +25,8 @@ function requireFree(s: OpenedEnvelope, aeCents: number, cpCents: number): void 
 }
 
 function eventRef(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !UUID.test(value)) throw invalid('ENVELOPE_INVALID_EVENT_REF', field, 'the UUID of the originating event');
+  if (typeof value !== 'string' || !UUID.test(value))
+    throw invalid('ENVELOPE_INVALID_EVENT_REF', field, 'the UUID of the originating event');
   return value.toLowerCase();
 }
 
@@ -26,10 +37,12 @@ export function decideAllocate(cmd: AllocateToChild, state: EnvelopeState, stamp
   if (childId === s.parentId) throw invalid('ENVELOPE_INVALID_CHILD', 'childId', 'the parent cannot be a child');
   const { aeCents, cpCents } = creditPair(cmd.aeCents, cmd.cpCents);
   requireFree(s, aeCents, cpCents);
-  return [{
-    type: 'envelope.allocated_to_child',
-    data: { ...stamp, year: s.currentYear, childId, aeCents, cpCents, reason: optionalText(cmd.reason, 'reason', 2000) },
-  }];
+  return [
+    {
+      type: 'envelope.allocated_to_child',
+      data: { ...stamp, year: s.currentYear, childId, aeCents, cpCents, reason: optionalText(cmd.reason, 'reason', 2000) },
+    },
+  ];
 }
 
 export function decideReceiveAllocation(cmd: ReceiveAllocation, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
@@ -37,14 +50,25 @@ export function decideReceiveAllocation(cmd: ReceiveAllocation, state: EnvelopeS
   const s = requireOpen(state);
   if (s.parentId === null || cmd.parentId !== s.parentId) {
     throw new DomainError('conflict', 'ENVELOPE_NOT_A_CHILD', `${s.envelopeId} is not a child of ${String(cmd.parentId)}`, {
-      envelopeId: s.envelopeId, parentId: s.parentId, requestedParentId: cmd.parentId ?? null,
+      envelopeId: s.envelopeId,
+      parentId: s.parentId,
+      requestedParentId: cmd.parentId ?? null,
     });
   }
   const { aeCents, cpCents } = creditPair(cmd.aeCents, cmd.cpCents);
-  return [{
-    type: 'envelope.allocation_received',
-    data: { ...stamp, year: s.currentYear, parentId: s.parentId, parentEventId: eventRef(cmd.parentEventId, 'parentEventId'), aeCents, cpCents },
-  }];
+  return [
+    {
+      type: 'envelope.allocation_received',
+      data: {
+        ...stamp,
+        year: s.currentYear,
+        parentId: s.parentId,
+        parentEventId: eventRef(cmd.parentEventId, 'parentEventId'),
+        aeCents,
+        cpCents,
+      },
+    },
+  ];
 }
 
 export function decideTransfer(cmd: TransferToSibling, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
@@ -52,7 +76,8 @@ export function decideTransfer(cmd: TransferToSibling, state: EnvelopeState, sta
   const s = requireOpen(state);
   const reason = requireReason(cmd.reason);
   const toId = relatedEnvelope(s, cmd.toId, 'toId');
-  if (toId === s.parentId || s.children[toId]) throw invalid('ENVELOPE_NOT_A_SIBLING', 'toId', 'a sibling: an envelope with the same parent');
+  if (toId === s.parentId || s.children[toId])
+    throw invalid('ENVELOPE_NOT_A_SIBLING', 'toId', 'a sibling: an envelope with the same parent');
   const { aeCents, cpCents } = creditPair(cmd.aeCents, cmd.cpCents);
   requireFree(s, aeCents, cpCents);
   return [{ type: 'envelope.transferred', data: { ...stamp, year: s.currentYear, toId, aeCents, cpCents, reason } }];
@@ -65,12 +90,24 @@ export function decideReceiveTransfer(cmd: ReceiveTransfer, state: EnvelopeState
   const fromId = relatedEnvelope(s, cmd.fromId, 'fromId');
   if ((cmd.parentId ?? null) !== s.parentId) {
     throw new DomainError('conflict', 'ENVELOPE_NOT_A_SIBLING', `${fromId} and ${s.envelopeId} do not share a parent`, {
-      envelopeId: s.envelopeId, parentId: s.parentId, sourceParentId: cmd.parentId ?? null,
+      envelopeId: s.envelopeId,
+      parentId: s.parentId,
+      sourceParentId: cmd.parentId ?? null,
     });
   }
   const { aeCents, cpCents } = creditPair(cmd.aeCents, cmd.cpCents);
-  return [{
-    type: 'envelope.transfer_received',
-    data: { ...stamp, year: s.currentYear, fromId, sourceEventId: eventRef(cmd.sourceEventId, 'sourceEventId'), aeCents, cpCents, reason },
-  }];
+  return [
+    {
+      type: 'envelope.transfer_received',
+      data: {
+        ...stamp,
+        year: s.currentYear,
+        fromId,
+        sourceEventId: eventRef(cmd.sourceEventId, 'sourceEventId'),
+        aeCents,
+        cpCents,
+        reason,
+      },
+    },
+  ];
 }

@@ -20,27 +20,42 @@ export function decideEnvelope(command: EnvelopeCommand, state: EnvelopeState): 
   if (seen) {
     if (seen.fingerprint !== fingerprint) {
       throw new DomainError('conflict', 'IDEMPOTENCY_KEY_REUSED', `request ${requestId} was already used for another command`, {
-        requestId, firstEventTypes: seen.events.map((e) => e.type),
+        requestId,
+        firstEventTypes: seen.events.map((e) => e.type),
       });
     }
     return [];
   }
   const stamp = { requestId, fingerprint };
   switch (command.type) {
-    case 'OpenEnvelope': return decideOpen(command, state, stamp);
-    case 'NotifyCredits': return decideNotify(command, state, stamp);
-    case 'ReduceCredits': return decideReduce(command, state, stamp);
-    case 'SetSplit': return decideSetSplit(command, state, stamp);
-    case 'AllocateToChild': return decideAllocate(command, state, stamp);
-    case 'ReceiveAllocation': return decideReceiveAllocation(command, state, stamp);
-    case 'TransferToSibling': return decideTransfer(command, state, stamp);
-    case 'ReceiveTransfer': return decideReceiveTransfer(command, state, stamp);
-    case 'Commit': return decideCommit(command, state, stamp);
-    case 'ReleaseCommitment': return decideRelease(command, state, stamp);
-    case 'RecordServiceDone': return decideServiceDone(command, state, stamp);
-    case 'PayInstalment': return decidePay(command, state, stamp);
-    case 'Recover': return decideRecover(command, state, stamp);
-    case 'CloseYear': return decideCloseYear(command, state, stamp);
+    case 'OpenEnvelope':
+      return decideOpen(command, state, stamp);
+    case 'NotifyCredits':
+      return decideNotify(command, state, stamp);
+    case 'ReduceCredits':
+      return decideReduce(command, state, stamp);
+    case 'SetSplit':
+      return decideSetSplit(command, state, stamp);
+    case 'AllocateToChild':
+      return decideAllocate(command, state, stamp);
+    case 'ReceiveAllocation':
+      return decideReceiveAllocation(command, state, stamp);
+    case 'TransferToSibling':
+      return decideTransfer(command, state, stamp);
+    case 'ReceiveTransfer':
+      return decideReceiveTransfer(command, state, stamp);
+    case 'Commit':
+      return decideCommit(command, state, stamp);
+    case 'ReleaseCommitment':
+      return decideRelease(command, state, stamp);
+    case 'RecordServiceDone':
+      return decideServiceDone(command, state, stamp);
+    case 'PayInstalment':
+      return decidePay(command, state, stamp);
+    case 'Recover':
+      return decideRecover(command, state, stamp);
+    case 'CloseYear':
+      return decideCloseYear(command, state, stamp);
     default:
       throw invalid('ENVELOPE_UNKNOWN_COMMAND', 'type', 'a known envelope command', { type: (command as { type?: unknown }).type ?? null });
   }

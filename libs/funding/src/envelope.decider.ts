@@ -5,7 +5,10 @@ import { type EnvelopeState, initialEnvelopeState } from './envelope.state.js';
 import { decideEnvelope } from './envelope.decide.js';
 import { evolveEnvelope } from './envelope.evolve.js';
 
-/** One envelope = one stream 'envelope-<envelopeId>' (envelopeStreamId); run it with the store's handleCommand, or handleEnvelopeCommand. */
+/**
+ * One envelope = one stream 'envelope-<envelopeId>' (envelopeStreamId); run it with the store's handleCommand, or
+ * handleEnvelopeCommand.
+ */
 export const envelopeDecider: Decider<EnvelopeCommand, EnvelopeEvent, EnvelopeState> = {
   decide: decideEnvelope,
   evolve: evolveEnvelope,

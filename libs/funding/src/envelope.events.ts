@@ -31,71 +31,192 @@ interface Requested {
 }
 
 /** `year` on the events below is the exercise the operation is booked in (the envelope's current year). */
-export type EnvelopeOpened = DomainEvent<'envelope.opened', Requested & {
-  envelopeId: string; fund: Fund; territoryCode: string; period: Period; label: string;
-  parentId: string | null; ceilingCents: Cents | null; carryOver: CarryOverPolicy; split: SplitPolicy | null;
-}>;
-export type CreditsNotified = DomainEvent<'envelope.credits_notified', Requested & {
-  year: number; kind: 'notification' | 'increase'; aeCents: Cents; cpCents: Cents; reason: string | null;
-}>;
-export type CreditsReduced = DomainEvent<'envelope.credits_reduced', Requested & {
-  year: number; aeCents: Cents; cpCents: Cents; reason: string;
-}>;
+export type EnvelopeOpened = DomainEvent<
+  'envelope.opened',
+  Requested & {
+    envelopeId: string;
+    fund: Fund;
+    territoryCode: string;
+    period: Period;
+    label: string;
+    parentId: string | null;
+    ceilingCents: Cents | null;
+    carryOver: CarryOverPolicy;
+    split: SplitPolicy | null;
+  }
+>;
+export type CreditsNotified = DomainEvent<
+  'envelope.credits_notified',
+  Requested & {
+    year: number;
+    kind: 'notification' | 'increase';
+    aeCents: Cents;
+    cpCents: Cents;
+    reason: string | null;
+  }
+>;
+export type CreditsReduced = DomainEvent<
+  'envelope.credits_reduced',
+  Requested & {
+    year: number;
+    aeCents: Cents;
+    cpCents: Cents;
+    reason: string;
+  }
+>;
 export type SplitSet = DomainEvent<'envelope.split_set', Requested & { split: SplitPolicy | null; reason: string | null }>;
-export type AllocatedToChild = DomainEvent<'envelope.allocated_to_child', Requested & {
-  year: number; childId: string; aeCents: Cents; cpCents: Cents; reason: string | null;
-}>;
+export type AllocatedToChild = DomainEvent<
+  'envelope.allocated_to_child',
+  Requested & {
+    year: number;
+    childId: string;
+    aeCents: Cents;
+    cpCents: Cents;
+    reason: string | null;
+  }
+>;
 /** Written on the child; `parentEventId` is the id of the parent's allocated_to_child event. */
-export type AllocationReceived = DomainEvent<'envelope.allocation_received', Requested & {
-  year: number; parentId: string; parentEventId: string; aeCents: Cents; cpCents: Cents;
-}>;
+export type AllocationReceived = DomainEvent<
+  'envelope.allocation_received',
+  Requested & {
+    year: number;
+    parentId: string;
+    parentEventId: string;
+    aeCents: Cents;
+    cpCents: Cents;
+  }
+>;
 /** Written on the source sibling. */
-export type Transferred = DomainEvent<'envelope.transferred', Requested & {
-  year: number; toId: string; aeCents: Cents; cpCents: Cents; reason: string;
-}>;
+export type Transferred = DomainEvent<
+  'envelope.transferred',
+  Requested & {
+    year: number;
+    toId: string;
+    aeCents: Cents;
+    cpCents: Cents;
+    reason: string;
+  }
+>;
 /** Written on the target sibling; `sourceEventId` is the id of the source's transferred event. */
-export type TransferReceived = DomainEvent<'envelope.transfer_received', Requested & {
-  year: number; fromId: string; sourceEventId: string; aeCents: Cents; cpCents: Cents; reason: string;
-}>;
+export type TransferReceived = DomainEvent<
+  'envelope.transfer_received',
+  Requested & {
+    year: number;
+    fromId: string;
+    sourceEventId: string;
+    aeCents: Cents;
+    cpCents: Cents;
+    reason: string;
+  }
+>;
 /** Engagement juridique: consumes AE of the current year in full. */
-export type Committed = DomainEvent<'envelope.committed', Requested & {
-  year: number; commitmentRef: string; projectId: string; amountCents: Cents; splitKey: string | null; reason: string | null;
-}>;
-export type SplitExceeded = DomainEvent<'envelope.split_exceeded', Requested & {
-  splitKey: string; commitmentRef: string; shareCents: Cents; committedCents: Cents; excessCents: Cents;
-}>;
-export type CommitmentReleased = DomainEvent<'envelope.commitment_released', Requested & {
-  year: number; commitmentRef: string; amountCents: Cents; reason: string;
-}>;
+export type Committed = DomainEvent<
+  'envelope.committed',
+  Requested & {
+    year: number;
+    commitmentRef: string;
+    projectId: string;
+    amountCents: Cents;
+    splitKey: string | null;
+    reason: string | null;
+  }
+>;
+export type SplitExceeded = DomainEvent<
+  'envelope.split_exceeded',
+  Requested & {
+    splitKey: string;
+    commitmentRef: string;
+    shareCents: Cents;
+    committedCents: Cents;
+    excessCents: Cents;
+  }
+>;
+export type CommitmentReleased = DomainEvent<
+  'envelope.commitment_released',
+  Requested & {
+    year: number;
+    commitmentRef: string;
+    amountCents: Cents;
+    reason: string;
+  }
+>;
 /** Service fait: certifies that work worth `amountCents` was done, which makes it payable. */
-export type ServiceDone = DomainEvent<'envelope.service_done', Requested & {
-  year: number; commitmentRef: string; amountCents: Cents; reference: string | null;
-}>;
+export type ServiceDone = DomainEvent<
+  'envelope.service_done',
+  Requested & {
+    year: number;
+    commitmentRef: string;
+    amountCents: Cents;
+    reference: string | null;
+  }
+>;
 /** An instalment paid: consumes CP of the current year. */
-export type Paid = DomainEvent<'envelope.paid', Requested & {
-  year: number; commitmentRef: string; amountCents: Cents; instalment: number;
-}>;
+export type Paid = DomainEvent<
+  'envelope.paid',
+  Requested & {
+    year: number;
+    commitmentRef: string;
+    amountCents: Cents;
+    instalment: number;
+  }
+>;
 /** Reversement: money paid back; restores CP of the current year and un-certifies that much service. */
-export type Recovered = DomainEvent<'envelope.recovered', Requested & {
-  year: number; commitmentRef: string; amountCents: Cents; reason: string;
-}>;
-export type YearClosed = DomainEvent<'envelope.year_closed', Requested & {
-  year: number; nextYear: number | null;
-  aeCarriedCents: Cents; aeLapsedCents: Cents; cpCarriedCents: Cents; cpLapsedCents: Cents;
-}>;
+export type Recovered = DomainEvent<
+  'envelope.recovered',
+  Requested & {
+    year: number;
+    commitmentRef: string;
+    amountCents: Cents;
+    reason: string;
+  }
+>;
+export type YearClosed = DomainEvent<
+  'envelope.year_closed',
+  Requested & {
+    year: number;
+    nextYear: number | null;
+    aeCarriedCents: Cents;
+    aeLapsedCents: Cents;
+    cpCarriedCents: Cents;
+    cpLapsedCents: Cents;
+  }
+>;
 
 export type EnvelopeEvent =
-  | EnvelopeOpened | CreditsNotified | CreditsReduced | SplitSet | AllocatedToChild | AllocationReceived
-  | Transferred | TransferReceived | Committed | SplitExceeded | CommitmentReleased | ServiceDone | Paid
-  | Recovered | YearClosed;
+  | EnvelopeOpened
+  | CreditsNotified
+  | CreditsReduced
+  | SplitSet
+  | AllocatedToChild
+  | AllocationReceived
+  | Transferred
+  | TransferReceived
+  | Committed
+  | SplitExceeded
+  | CommitmentReleased
+  | ServiceDone
+  | Paid
+  | Recovered
+  | YearClosed;
 
 export type EnvelopeEventType = EnvelopeEvent['type'];
 
 export const ENVELOPE_EVENT_TYPES: readonly EnvelopeEventType[] = [
-  'envelope.opened', 'envelope.credits_notified', 'envelope.credits_reduced', 'envelope.split_set',
-  'envelope.allocated_to_child', 'envelope.allocation_received', 'envelope.transferred', 'envelope.transfer_received',
-  'envelope.committed', 'envelope.split_exceeded', 'envelope.commitment_released', 'envelope.service_done',
-  'envelope.paid', 'envelope.recovered', 'envelope.year_closed',
+  'envelope.opened',
+  'envelope.credits_notified',
+  'envelope.credits_reduced',
+  'envelope.split_set',
+  'envelope.allocated_to_child',
+  'envelope.allocation_received',
+  'envelope.transferred',
+  'envelope.transfer_received',
+  'envelope.committed',
+  'envelope.split_exceeded',
+  'envelope.commitment_released',
+  'envelope.service_done',
+  'envelope.paid',
+  'envelope.recovered',
+  'envelope.year_closed',
 ];
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(ENVELOPE_EVENT_TYPES);

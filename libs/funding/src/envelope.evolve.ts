@@ -1,8 +1,6 @@
 import { addCents } from './money.js';
 import { type EnvelopeEvent, isEnvelopeEvent } from './envelope.events.js';
-import {
-  type Commitment, type EnvelopeState, type Flows, type OpenedEnvelope, emptyYear, yearLedger,
-} from './envelope.state.js';
+import { type Commitment, type EnvelopeState, type Flows, type OpenedEnvelope, emptyYear, yearLedger } from './envelope.state.js';
 
 type FlowChange = Partial<Record<keyof Flows, number>>;
 
@@ -35,10 +33,22 @@ export function evolveEnvelope(state: EnvelopeState, event: EnvelopeEvent): Enve
   if (event.type === 'envelope.opened') {
     const d = event.data;
     return {
-      status: 'open', envelopeId: d.envelopeId, fund: d.fund, territoryCode: d.territoryCode, period: d.period,
-      label: d.label, parentId: d.parentId, ceilingCents: d.ceilingCents, carryOver: d.carryOver, split: d.split,
-      currentYear: d.period.fromYear, years: { [d.period.fromYear]: emptyYear(d.period.fromYear) },
-      commitments: {}, children: {}, splitCommitted: {}, requests: s.requests,
+      status: 'open',
+      envelopeId: d.envelopeId,
+      fund: d.fund,
+      territoryCode: d.territoryCode,
+      period: d.period,
+      label: d.label,
+      parentId: d.parentId,
+      ceilingCents: d.ceilingCents,
+      carryOver: d.carryOver,
+      split: d.split,
+      currentYear: d.period.fromYear,
+      years: { [d.period.fromYear]: emptyYear(d.period.fromYear) },
+      commitments: {},
+      children: {},
+      splitCommitted: {},
+      requests: s.requests,
     };
   }
   if (s.status === 'none') return s;
@@ -61,7 +71,10 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
       const next = book(s, d.year, { allocated: d.aeCents }, { allocated: d.cpCents });
       return {
         ...next,
-        children: { ...next.children, [d.childId]: { aeCents: addCents(child.aeCents, d.aeCents), cpCents: addCents(child.cpCents, d.cpCents) } },
+        children: {
+          ...next.children,
+          [d.childId]: { aeCents: addCents(child.aeCents, d.aeCents), cpCents: addCents(child.cpCents, d.cpCents) },
+        },
       };
     }
     case 'envelope.allocation_received':
@@ -74,8 +87,16 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
       const d = event.data;
       const next = book(s, d.year, { consumed: d.amountCents }, {});
       const commitment: Commitment = {
-        ref: d.commitmentRef, projectId: d.projectId, year: d.year, splitKey: d.splitKey,
-        committed: d.amountCents, released: 0, serviceDone: 0, paid: 0, recovered: 0, instalments: 0,
+        ref: d.commitmentRef,
+        projectId: d.projectId,
+        year: d.year,
+        splitKey: d.splitKey,
+        committed: d.amountCents,
+        released: 0,
+        serviceDone: 0,
+        paid: 0,
+        recovered: 0,
+        instalments: 0,
       };
       return withSplit({ ...next, commitments: { ...next.commitments, [d.commitmentRef]: commitment } }, d.splitKey, d.amountCents);
     }
@@ -85,7 +106,9 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
       const d = event.data;
       const c = s.commitments[d.commitmentRef];
       if (!c) return s;
-      const next = updateCommitment(book(s, d.year, { restored: d.amountCents }, {}), c.ref, { released: addCents(c.released, d.amountCents) });
+      const next = updateCommitment(book(s, d.year, { restored: d.amountCents }, {}), c.ref, {
+        released: addCents(c.released, d.amountCents),
+      });
       return withSplit(next, c.splitKey, -d.amountCents);
     }
     case 'envelope.service_done': {
@@ -96,7 +119,10 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
       const d = event.data;
       const c = s.commitments[d.commitmentRef];
       if (!c) return s;
-      return updateCommitment(book(s, d.year, {}, { consumed: d.amountCents }), c.ref, { paid: addCents(c.paid, d.amountCents), instalments: d.instalment });
+      return updateCommitment(book(s, d.year, {}, { consumed: d.amountCents }), c.ref, {
+        paid: addCents(c.paid, d.amountCents),
+        instalments: d.instalment,
+      });
     }
     case 'envelope.recovered': {
       const d = event.data;
@@ -106,7 +132,12 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
     }
     case 'envelope.year_closed': {
       const d = event.data;
-      let next = book(s, d.year, { carriedOut: d.aeCarriedCents, lapsed: d.aeLapsedCents }, { carriedOut: d.cpCarriedCents, lapsed: d.cpLapsedCents });
+      let next = book(
+        s,
+        d.year,
+        { carriedOut: d.aeCarriedCents, lapsed: d.aeLapsedCents },
+        { carriedOut: d.cpCarriedCents, lapsed: d.cpLapsedCents },
+      );
       next = { ...next, years: { ...next.years, [d.year]: { ...yearLedger(next, d.year), closed: true } } };
       if (d.nextYear === null) return { ...next, status: 'closed' };
       next = book({ ...next, currentYear: d.nextYear }, d.nextYear, { carriedIn: d.aeCarriedCents }, { carriedIn: d.cpCarriedCents });

@@ -20,7 +20,9 @@ export function requireRole(ctx: CommandContext, allowed: readonly Role[], opera
   const role = ctx?.actor?.role;
   if (!role || !allowed.includes(role)) {
     throw new DomainError('forbidden', 'ENVELOPE_ROLE_FORBIDDEN', `role ${role ?? '(none)'} may not ${operation}`, {
-      role: role ?? null, allowedRoles: [...allowed], operation,
+      role: role ?? null,
+      allowedRoles: [...allowed],
+      operation,
     });
   }
 }
@@ -29,7 +31,9 @@ export function requireOpen(state: EnvelopeState): OpenedEnvelope {
   if (state.status === 'none') throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', 'no envelope was opened on this stream', {});
   if (state.status === 'closed') {
     throw new DomainError('conflict', 'ENVELOPE_CLOSED', `envelope ${state.envelopeId} is closed: its period ended`, {
-      envelopeId: state.envelopeId, status: state.status, allowedActions: [],
+      envelopeId: state.envelopeId,
+      status: state.status,
+      allowedActions: [],
     });
   }
   return state;
@@ -37,7 +41,8 @@ export function requireOpen(state: EnvelopeState): OpenedEnvelope {
 
 /** A required motivation: 1..2000 characters once trimmed. */
 export function requireReason(reason: unknown): string {
-  if (typeof reason !== 'string' || reason.trim().length === 0) throw invalid('REASON_REQUIRED', 'reason', 'a non-empty motivation is required');
+  if (typeof reason !== 'string' || reason.trim().length === 0)
+    throw invalid('REASON_REQUIRED', 'reason', 'a non-empty motivation is required');
   return optionalText(reason, 'reason', 2000)!;
 }
 
@@ -65,7 +70,8 @@ export function positiveAmount(value: unknown, field: string): Cents {
 export function creditPair(ae: unknown, cp: unknown): { aeCents: Cents; cpCents: Cents } {
   const aeCents = assertCents(ae, 'aeCents');
   const cpCents = assertCents(cp, 'cpCents');
-  if (aeCents === 0 && cpCents === 0) throw new DomainError('invalid', 'INVALID_AMOUNT', 'aeCents and cpCents are both 0', { field: 'aeCents', rule: 'positive' });
+  if (aeCents === 0 && cpCents === 0)
+    throw new DomainError('invalid', 'INVALID_AMOUNT', 'aeCents and cpCents are both 0', { field: 'aeCents', rule: 'positive' });
   return { aeCents, cpCents };
 }
 
@@ -82,7 +88,8 @@ export function requireCommitment(state: OpenedEnvelope, ref: unknown): Commitme
   const c = typeof ref === 'string' ? state.commitments[ref] : undefined;
   if (!c) {
     throw new DomainError('not_found', 'ENVELOPE_COMMITMENT_NOT_FOUND', `no commitment ${String(ref)} on ${state.envelopeId}`, {
-      commitmentRef: ref ?? null, envelopeId: state.envelopeId,
+      commitmentRef: ref ?? null,
+      envelopeId: state.envelopeId,
     });
   }
   return c;
@@ -92,7 +99,8 @@ export function insufficient(kind: 'AE' | 'CP', state: OpenedEnvelope, available
   return new DomainError(
     'conflict',
     `ENVELOPE_INSUFFICIENT_${kind}`,
-    `insufficient ${kind} on ${state.envelopeId} for ${state.currentYear}: ${formatEuros(availableCents)} available, ${formatEuros(requestedCents)} requested`,
+    `insufficient ${kind} on ${state.envelopeId} for ${state.currentYear}: ` +
+      `${formatEuros(availableCents)} available, ${formatEuros(requestedCents)} requested`,
     { envelopeId: state.envelopeId, year: state.currentYear, availableCents, requestedCents },
   );
 }

@@ -20,8 +20,13 @@ export function isFund(value: unknown): value is Fund {
 
 export function assertPeriod(period: unknown): Period {
   const p = period as Partial<Period> | null;
-  const ok = !!p && Number.isInteger(p.fromYear) && Number.isInteger(p.toYear)
-    && p.fromYear! >= 2000 && p.toYear! <= 2100 && p.fromYear! <= p.toYear!;
+  const ok =
+    !!p &&
+    Number.isInteger(p.fromYear) &&
+    Number.isInteger(p.toYear) &&
+    p.fromYear! >= 2000 &&
+    p.toYear! <= 2100 &&
+    p.fromYear! <= p.toYear!;
   if (!ok) throw invalid('ENVELOPE_INVALID_PERIOD', 'period', 'fromYear <= toYear, both integer years in 2000..2100');
   return { fromYear: p.fromYear!, toYear: p.toYear! };
 }
@@ -38,13 +43,18 @@ export function periodLabel(period: Period): string {
  */
 export function envelopeId(fund: Fund, territoryCode: string, period: Period | number | string): string {
   if (!isFund(fund)) throw invalid('ENVELOPE_INVALID_FUND', 'fund', `one of ${FUNDS.join(', ')}`);
-  const territory = String(territoryCode ?? '').trim().toLowerCase();
-  if (!TERRITORY.test(territory)) throw invalid('ENVELOPE_INVALID_TERRITORY', 'territoryCode', 'lower-case letters, digits and single dashes');
+  const territory = String(territoryCode ?? '')
+    .trim()
+    .toLowerCase();
+  if (!TERRITORY.test(territory))
+    throw invalid('ENVELOPE_INVALID_TERRITORY', 'territoryCode', 'lower-case letters, digits and single dashes');
   const label = typeof period === 'object' ? periodLabel(assertPeriod(period)) : String(period);
   const id = `${fund}-${territory}-${label}`;
   const parsed = parseEnvelopeId(id);
-  if (!parsed || periodLabel(parsed.period) !== label) throw invalid('ENVELOPE_INVALID_PERIOD', 'period', 'a year (2023) or a range (2023-2027)');
-  if (parsed.territoryCode !== territory) throw invalid('ENVELOPE_INVALID_TERRITORY', 'territoryCode', 'must not end with a 4-digit segment (read as a year)');
+  if (!parsed || periodLabel(parsed.period) !== label)
+    throw invalid('ENVELOPE_INVALID_PERIOD', 'period', 'a year (2023) or a range (2023-2027)');
+  if (parsed.territoryCode !== territory)
+    throw invalid('ENVELOPE_INVALID_TERRITORY', 'territoryCode', 'must not end with a 4-digit segment (read as a year)');
   return id;
 }
 
@@ -63,7 +73,10 @@ export const ENVELOPE_STREAM_PREFIX = 'envelope-';
 /** 'fip-academie-09-2023' → 'envelope-fip-academie-09-2023'. */
 export function envelopeStreamId(id: string): string {
   if (!parseEnvelopeId(id)) {
-    throw new DomainError('invalid', 'ENVELOPE_INVALID_ID', `"${id}" is not an envelope id`, { field: 'envelopeId', rule: 'fund-territory-period' });
+    throw new DomainError('invalid', 'ENVELOPE_INVALID_ID', `"${id}" is not an envelope id`, {
+      field: 'envelopeId',
+      rule: 'fund-territory-period',
+    });
   }
   return `${ENVELOPE_STREAM_PREFIX}${id}`;
 }

@@ -15,8 +15,16 @@ describe('envelope ids', () => {
   });
 
   it('parses back what it builds', () => {
-    expect(parseEnvelopeId('fip-national-2023-2027')).toEqual({ fund: 'fip', territoryCode: 'national', period: { fromYear: 2023, toYear: 2027 } });
-    expect(parseEnvelopeId('fir-cts-32-1-2023')).toEqual({ fund: 'fir', territoryCode: 'cts-32-1', period: { fromYear: 2023, toYear: 2023 } });
+    expect(parseEnvelopeId('fip-national-2023-2027')).toEqual({
+      fund: 'fip',
+      territoryCode: 'national',
+      period: { fromYear: 2023, toYear: 2027 },
+    });
+    expect(parseEnvelopeId('fir-cts-32-1-2023')).toEqual({
+      fund: 'fir',
+      territoryCode: 'cts-32-1',
+      period: { fromYear: 2023, toYear: 2023 },
+    });
     expect(parseEnvelopeId('fip-academie-09-2027-2023')).toBeUndefined();
     expect(parseEnvelopeId('xyz-national-2023')).toBeUndefined();
   });

@@ -33,9 +33,19 @@ describe('idempotency and cross-envelope operations on a real SQLite store', () 
   const count = async (type: string, id = ENVELOPE) => (await store.readStream(envelopeStreamId(id))).filter((e) => e.type === type).length;
 
   it('answers a retried request with its first outcome and writes nothing, also after a restart', async () => {
-    await handleEnvelopeCommand(store, ENVELOPE, cmd('OpenEnvelope', { fund: 'fir', territoryCode: 'ars-44', period: { fromYear: 2023, toYear: 2023 } }));
+    await handleEnvelopeCommand(
+      store,
+      ENVELOPE,
+      cmd('OpenEnvelope', { fund: 'fir', territoryCode: 'ars-44', period: { fromYear: 2023, toYear: 2023 } }),
+    );
     await handleEnvelopeCommand(store, ENVELOPE, cmd('NotifyCredits', { aeCents: euros(1_000_000), cpCents: euros(500_000) }));
-    const commit = cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'project-1', amountCents: euros(30_000), requestId: 'idem-key-1', ctx: ctx('system') });
+    const commit = cmd('Commit', {
+      commitmentRef: 'EJ-1',
+      projectId: 'project-1',
+      amountCents: euros(30_000),
+      requestId: 'idem-key-1',
+      ctx: ctx('system'),
+    });
     const first = await handleEnvelopeCommand(store, ENVELOPE, commit);
     expect(first.replayed).toBe(false);
     const again = await handleEnvelopeCommand(store, ENVELOPE, commit);
@@ -51,11 +61,17 @@ describe('idempotency and cross-envelope operations on a real SQLite store', () 
     expect(await count('envelope.committed')).toBe(1);
 
     // retries racing with each other: the store's idempotent append (same derived event ids) backs the decider
-    const racing = await Promise.all(Array.from({ length: 8 }, () => handleEnvelopeCommand(store, ENVELOPE, { ...commit, requestId: 'idem-key-2', commitmentRef: 'EJ-2' })));
+    const racing = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        handleEnvelopeCommand(store, ENVELOPE, { ...commit, requestId: 'idem-key-2', commitmentRef: 'EJ-2' }),
+      ),
+    );
     expect(new Set(racing.map((r) => JSON.stringify(r.outcome))).size).toBe(1);
     expect(await count('envelope.committed')).toBe(2);
 
-    await expect(handleEnvelopeCommand(store, ENVELOPE, { ...commit, amountCents: euros(30_001) })).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    await expect(handleEnvelopeCommand(store, ENVELOPE, { ...commit, amountCents: euros(30_001) })).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
     const { state } = await readEnvelope(store, ENVELOPE);
     expect(envelopeBalance(state)!.ae).toMatchObject({ committed: euros(60_000), available: euros(940_000) });
   });
@@ -64,12 +80,27 @@ describe('idempotency and cross-envelope operations on a real SQLite store', () 
     const A09 = 'fip-academie-09-2023';
     const A10 = 'fip-academie-10-2023';
     const setUp = async () => {
-      for (const [id, open] of [[FIP_NATIONAL, openFipNational()], [A09, openAcademie('09')], [A10, openAcademie('10')]] as const) {
+      for (const [id, open] of [
+        [FIP_NATIONAL, openFipNational()],
+        [A09, openAcademie('09')],
+        [A10, openAcademie('10')],
+      ] as const) {
         await handleEnvelopeCommand(store, id, open);
       }
-      await handleEnvelopeCommand(store, FIP_NATIONAL, cmd('NotifyCredits', { aeCents: euros(150_000_000), cpCents: euros(50_000_000), ctx: ctx('admin') }));
+      await handleEnvelopeCommand(
+        store,
+        FIP_NATIONAL,
+        cmd('NotifyCredits', { aeCents: euros(150_000_000), cpCents: euros(50_000_000), ctx: ctx('admin') }),
+      );
     };
-    const allocation = { parentId: FIP_NATIONAL, childId: A09, requestId: 'alloc-09', aeCents: euros(4_000_000), cpCents: euros(1_000_000), ctx: ctx('admin') };
+    const allocation = {
+      parentId: FIP_NATIONAL,
+      childId: A09,
+      requestId: 'alloc-09',
+      aeCents: euros(4_000_000),
+      cpCents: euros(1_000_000),
+      ctx: ctx('admin'),
+    };
 
     it('allocates parent → child once, however often it is run', async () => {
       await setUp();
@@ -88,8 +119,22 @@ describe('idempotency and cross-envelope operations on a real SQLite store', () 
     it('completes an allocation interrupted between its two halves (crash), by re-running or by the recovery sweep', async () => {
       await setUp();
       // the crash: only the parent's half was written
-      await handleEnvelopeCommand(store, FIP_NATIONAL, { type: 'AllocateToChild', requestId: 'alloc-09', ctx: allocation.ctx, childId: A09, aeCents: allocation.aeCents, cpCents: allocation.cpCents });
-      await handleEnvelopeCommand(store, FIP_NATIONAL, { type: 'AllocateToChild', requestId: 'alloc-10', ctx: allocation.ctx, childId: A10, aeCents: 100, cpCents: 0 });
+      await handleEnvelopeCommand(store, FIP_NATIONAL, {
+        type: 'AllocateToChild',
+        requestId: 'alloc-09',
+        ctx: allocation.ctx,
+        childId: A09,
+        aeCents: allocation.aeCents,
+        cpCents: allocation.cpCents,
+      });
+      await handleEnvelopeCommand(store, FIP_NATIONAL, {
+        type: 'AllocateToChild',
+        requestId: 'alloc-10',
+        ctx: allocation.ctx,
+        childId: A10,
+        aeCents: 100,
+        cpCents: 0,
+      });
       expect(await count('envelope.allocation_received', A09)).toBe(0);
       await store.close();
       store = new SqliteEventStore({ path });
@@ -105,20 +150,33 @@ describe('idempotency and cross-envelope operations on a real SQLite store', () 
     it('refuses an allocation to an envelope that is not a child before the parent consumes anything', async () => {
       await setUp();
       await handleEnvelopeCommand(store, 'fip-academie-11-2023', openAcademie('11', null));
-      await expect(allocateToChild(store, { ...allocation, childId: 'fip-academie-11-2023' })).rejects.toMatchObject({ code: 'ENVELOPE_NOT_A_CHILD' });
-      await expect(allocateToChild(store, { ...allocation, childId: 'fip-academie-12-2023' })).rejects.toMatchObject({ code: 'ENVELOPE_NOT_FOUND' });
+      await expect(allocateToChild(store, { ...allocation, childId: 'fip-academie-11-2023' })).rejects.toMatchObject({
+        code: 'ENVELOPE_NOT_A_CHILD',
+      });
+      await expect(allocateToChild(store, { ...allocation, childId: 'fip-academie-12-2023' })).rejects.toMatchObject({
+        code: 'ENVELOPE_NOT_FOUND',
+      });
       expect(await count('envelope.allocated_to_child', FIP_NATIONAL)).toBe(0);
     });
 
     it('transfers between siblings once; the children stay within what the parent allocated', async () => {
       await setUp();
       await allocateToChild(store, allocation);
-      const move = { fromId: A09, toId: A10, requestId: 'transfer-1', aeCents: euros(1_500_000), cpCents: euros(200_000), reason: 'projets prêts', ctx: ctx('finance') };
+      const move = {
+        fromId: A09,
+        toId: A10,
+        requestId: 'transfer-1',
+        aeCents: euros(1_500_000),
+        cpCents: euros(200_000),
+        reason: 'projets prêts',
+        ctx: ctx('finance'),
+      };
       await transfer(store, move);
       const again = await transfer(store, move);
       expect([again.source.replayed, again.target.replayed]).toEqual([true, true]);
       await expect(transfer(store, { ...move, requestId: 'transfer-2', aeCents: euros(2_500_001) })).rejects.toMatchObject({
-        code: 'ENVELOPE_INSUFFICIENT_AE', details: { availableCents: euros(2_500_000), requestedCents: euros(2_500_001) },
+        code: 'ENVELOPE_INSUFFICIENT_AE',
+        details: { availableCents: euros(2_500_000), requestedCents: euros(2_500_001) },
       });
       const states = await Promise.all([FIP_NATIONAL, A09, A10].map(async (id) => (await readEnvelope(store, id)).state));
       const [parent, a09, a10] = states.map((s) => envelopeBalance(s)!);

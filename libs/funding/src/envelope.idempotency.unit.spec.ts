@@ -13,7 +13,10 @@ describe('request ids (Idempotency-Key)', () => {
     const after = history([commit], funded());
     spec.given(after).when(commit).then([]);
     // same payload, another actor and time: still a retry
-    spec.given(after).when({ ...commit, ctx: { ...ctx('system'), now: LATER } }).then([]);
+    spec
+      .given(after)
+      .when({ ...commit, ctx: { ...ctx('system'), now: LATER } })
+      .then([]);
     expect(outcomeOf(foldEvents(after), 'key-1')?.events.map((e) => e.type)).toEqual(['envelope.committed']);
     // a retry answers the first outcome even where the command would now be refused
     const spent = history([cmd('Commit', { commitmentRef: 'EJ-2', projectId: 'q', amountCents: 4_000, splitKey: 'cts-32-3' })], after);
@@ -28,19 +31,33 @@ describe('request ids (Idempotency-Key)', () => {
 
   it('refuses a request id reused for another command', () => {
     const commit = cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'p', amountCents: 6_000, requestId: 'key-3' });
-    spec.given(history([commit], funded())).when({ ...commit, amountCents: 6_001 }).thenThrows('IDEMPOTENCY_KEY_REUSED', { requestId: 'key-3' });
-    spec.given(history([commit], funded())).when(cmd('Recover', { commitmentRef: 'EJ-1', amountCents: 1, reason: 'x', requestId: 'key-3' }))
+    spec
+      .given(history([commit], funded()))
+      .when({ ...commit, amountCents: 6_001 })
+      .thenThrows('IDEMPOTENCY_KEY_REUSED', { requestId: 'key-3' });
+    spec
+      .given(history([commit], funded()))
+      .when(cmd('Recover', { commitmentRef: 'EJ-1', amountCents: 1, reason: 'x', requestId: 'key-3' }))
       .thenThrows('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('decides a refused request afresh: a refusal wrote nothing', () => {
     const commit = cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'p', amountCents: 20_000, requestId: 'key-4' });
     spec.given(funded()).when(commit).thenThrows('ENVELOPE_INSUFFICIENT_AE');
-    spec.given(history([cmd('NotifyCredits', { aeCents: 10_000, cpCents: 0 })], funded())).when(commit).then((e) => expect(e).toHaveLength(1));
+    spec
+      .given(history([cmd('NotifyCredits', { aeCents: 10_000, cpCents: 0 })], funded()))
+      .when(commit)
+      .then((e) => expect(e).toHaveLength(1));
   });
 
   it('requires a request id', () => {
-    spec.given(funded()).when({ ...cmd('NotifyCredits', { aeCents: 1, cpCents: 0 }), requestId: '' }).thenThrows('ENVELOPE_INVALID_REQUEST_ID');
-    spec.given(funded()).when({ ...cmd('NotifyCredits', { aeCents: 1, cpCents: 0 }), requestId: undefined as never }).thenThrows('ENVELOPE_INVALID_REQUEST_ID');
+    spec
+      .given(funded())
+      .when({ ...cmd('NotifyCredits', { aeCents: 1, cpCents: 0 }), requestId: '' })
+      .thenThrows('ENVELOPE_INVALID_REQUEST_ID');
+    spec
+      .given(funded())
+      .when({ ...cmd('NotifyCredits', { aeCents: 1, cpCents: 0 }), requestId: undefined as never })
+      .thenThrows('ENVELOPE_INVALID_REQUEST_ID');
   });
 });

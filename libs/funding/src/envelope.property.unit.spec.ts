@@ -13,35 +13,115 @@ import { cmd, ctx } from '../test/envelope.fixtures.js';
 /** A parent (FIP national 2023–2025) and two children (académies) run through random command sequences, purely. */
 const P = 'fip-national-2023-2025';
 const IDS = [P, 'fip-academie-09-2023-2025', 'fip-academie-10-2023-2025'] as const;
-const OPS = ['notify', 'reduce', 'allocate', 'transfer', 'commit', 'release', 'service', 'pay', 'recover', 'close', 'split', 'retry', 'reuse'] as const;
+type Op =
+  | 'notify'
+  | 'reduce'
+  | 'allocate'
+  | 'transfer'
+  | 'commit'
+  | 'release'
+  | 'service'
+  | 'pay'
+  | 'recover'
+  | 'close'
+  | 'split'
+  | 'retry'
+  | 'reuse';
 /** Weighted so that sequences reach funded, committed and paid states, not only refusals. */
-const WEIGHTED: (typeof OPS)[number][] = [
-  'notify', 'notify', 'notify', 'allocate', 'allocate', 'allocate', 'commit', 'commit', 'commit', 'commit', 'pay', 'pay', 'pay',
-  'service', 'service', 'release', 'reduce', 'transfer', 'transfer', 'recover', 'recover', 'close', 'split', 'retry', 'reuse',
+const WEIGHTED: Op[] = [
+  'notify',
+  'notify',
+  'notify',
+  'allocate',
+  'allocate',
+  'allocate',
+  'commit',
+  'commit',
+  'commit',
+  'commit',
+  'pay',
+  'pay',
+  'pay',
+  'service',
+  'service',
+  'release',
+  'reduce',
+  'transfer',
+  'transfer',
+  'recover',
+  'recover',
+  'close',
+  'split',
+  'retry',
+  'reuse',
 ];
 const step = fc.record({
   op: fc.constantFrom(...WEIGHTED),
-  target: fc.nat(2), other: fc.nat(2), ref: fc.nat(3), flag: fc.boolean(),
-  amount: fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.integer({ min: 1, max: 3_000 }), weight: 6 }, { arbitrary: fc.integer({ min: 1, max: 60_000 }), weight: 3 }),
-  role: fc.constantFrom('finance', 'finance', 'finance', 'finance', 'finance', 'admin', 'admin', 'system', 'validator') as fc.Arbitrary<'finance' | 'admin' | 'system' | 'validator'>,
+  target: fc.nat(2),
+  other: fc.nat(2),
+  ref: fc.nat(3),
+  flag: fc.boolean(),
+  amount: fc.oneof(
+    { arbitrary: fc.constant(0), weight: 1 },
+    { arbitrary: fc.integer({ min: 1, max: 3_000 }), weight: 6 },
+    { arbitrary: fc.integer({ min: 1, max: 60_000 }), weight: 3 },
+  ),
+  role: fc.constantFrom('finance', 'finance', 'finance', 'finance', 'finance', 'admin', 'admin', 'system', 'validator') as fc.Arbitrary<
+    'finance' | 'admin' | 'system' | 'validator'
+  >,
 });
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
-interface World { states: EnvelopeState[]; events: EnvelopeEvent[][]; accepted: { target: number; command: EnvelopeCommand }[] }
+interface World {
+  states: EnvelopeState[];
+  events: EnvelopeEvent[][];
+  accepted: { target: number; command: EnvelopeCommand }[];
+}
 
 function openWorld(): World {
   const w: World = { states: IDS.map(() => envelopeDecider.initialState()), events: IDS.map(() => []), accepted: [] };
   const period = { fromYear: 2023, toYear: 2025 };
   apply(w, 0, cmd('OpenEnvelope', { fund: 'fip', territoryCode: 'national', period, ceilingCents: 2_000_000, ctx: ctx('admin') }));
-  apply(w, 1, cmd('OpenEnvelope', { fund: 'fip', territoryCode: 'academie-09', period, parentId: P, carryOver: { ae: { mode: 'percent', percent: 50 }, cp: { mode: 'all' } } }));
-  apply(w, 2, cmd('OpenEnvelope', { fund: 'fip', territoryCode: 'academie-10', period, parentId: P, split: { mode: 'soft', shares: { a: 5_000, b: 1_000 } } }));
+  apply(
+    w,
+    1,
+    cmd('OpenEnvelope', {
+      fund: 'fip',
+      territoryCode: 'academie-09',
+      period,
+      parentId: P,
+      carryOver: { ae: { mode: 'percent', percent: 50 }, cp: { mode: 'all' } },
+    }),
+  );
+  apply(
+    w,
+    2,
+    cmd('OpenEnvelope', {
+      fund: 'fip',
+      territoryCode: 'academie-10',
+      period,
+      parentId: P,
+      split: { mode: 'soft', shares: { a: 5_000, b: 1_000 } },
+    }),
+  );
   // a funded start (as in the seeds: notified nationally, then split over académies); the random steps go on from here
   apply(w, 0, cmd('NotifyCredits', { aeCents: 1_000_000, cpCents: 500_000, ctx: ctx('admin') }));
   for (const child of [1, 2]) {
     const allocate = cmd('AllocateToChild', { childId: IDS[child]!, aeCents: 200_000, cpCents: 100_000, ctx: ctx('admin') });
     apply(w, 0, allocate);
     const parentEventId = eventIdFor(allocate.requestId, 0, `envelope-${P}`);
-    apply(w, child, cmd('ReceiveAllocation', { parentId: P, parentEventId, aeCents: 200_000, cpCents: 100_000, ctx: ctx('system'), requestId: `allocation:${parentEventId}` }));
+    apply(
+      w,
+      child,
+      cmd('ReceiveAllocation', {
+        parentId: P,
+        parentEventId,
+        aeCents: 200_000,
+        cpCents: 100_000,
+        ctx: ctx('system'),
+        requestId: `allocation:${parentEventId}`,
+      }),
+    );
   }
   return w;
 }
@@ -62,43 +142,116 @@ function run(w: World, s: Step, i: number): DomainError | undefined {
   const ref = s.op !== 'commit' && existing.length > 0 ? existing[s.ref % existing.length]! : `EJ-${s.ref}`;
   // bias towards meaningful targets: the envelope holding the commitment, or the richest one to commit on
   const holder = w.states.findIndex((st) => st.status !== 'none' && st.commitments[ref] !== undefined);
-  const richest = w.states.map((st) => (st.status === 'open' ? available(st.years[st.currentYear]!.ae) : -1))
+  const richest = w.states
+    .map((st) => (st.status === 'open' ? available(st.years[st.currentYear]!.ae) : -1))
     .reduce((best, v, i, all) => (v > all[best]! ? i : best), 0);
-  const t = ['pay', 'service', 'recover', 'release'].includes(s.op) && holder >= 0 ? holder : s.op === 'commit' && s.flag ? richest : s.target;
+  const t =
+    ['pay', 'service', 'recover', 'release'].includes(s.op) && holder >= 0 ? holder : s.op === 'commit' && s.flag ? richest : s.target;
   const reason = s.ref === 0 && s.flag ? '' : 'motif';
-  const commands: Record<(typeof OPS)[number], () => [number, EnvelopeCommand] | undefined> = {
+  const commands: Record<Op, () => [number, EnvelopeCommand] | undefined> = {
     notify: () => [t, cmd('NotifyCredits', { aeCents: 4 * s.amount, cpCents: 2 * s.amount, ctx: c, requestId })],
     reduce: () => [t, cmd('ReduceCredits', { aeCents: s.amount, cpCents: 0, reason, ctx: c, requestId })],
-    allocate: () => [0, cmd('AllocateToChild', { childId: IDS[1 + (s.other % 2)]!, aeCents: s.amount, cpCents: Math.floor(s.amount / 3), ctx: c, requestId })],
-    transfer: () => [1 + (t % 2), cmd('TransferToSibling', { toId: IDS[1 + ((t + 1) % 2)]!, aeCents: s.amount, cpCents: 0, reason, ctx: c, requestId })],
-    commit: () => [t, cmd('Commit', { commitmentRef: ref, projectId: `p${s.ref}`, amountCents: Math.ceil(s.amount / 5), splitKey: s.ref === 3 ? null : s.flag ? 'a' : 'b', ctx: c, requestId })],
-    release: () => [t, cmd('ReleaseCommitment', { commitmentRef: ref, reason: 'fin', ...(s.flag ? {} : { amountCents: s.amount }), ctx: c, requestId })],
+    allocate: () => [
+      0,
+      cmd('AllocateToChild', { childId: IDS[1 + (s.other % 2)]!, aeCents: s.amount, cpCents: Math.floor(s.amount / 3), ctx: c, requestId }),
+    ],
+    transfer: () => [
+      1 + (t % 2),
+      cmd('TransferToSibling', { toId: IDS[1 + ((t + 1) % 2)]!, aeCents: s.amount, cpCents: 0, reason, ctx: c, requestId }),
+    ],
+    commit: () => [
+      t,
+      cmd('Commit', {
+        commitmentRef: ref,
+        projectId: `p${s.ref}`,
+        amountCents: Math.ceil(s.amount / 5),
+        splitKey: s.ref === 3 ? null : s.flag ? 'a' : 'b',
+        ctx: c,
+        requestId,
+      }),
+    ],
+    release: () => [
+      t,
+      cmd('ReleaseCommitment', { commitmentRef: ref, reason: 'fin', ...(s.flag ? {} : { amountCents: s.amount }), ctx: c, requestId }),
+    ],
     service: () => [t, cmd('RecordServiceDone', { commitmentRef: ref, amountCents: Math.ceil(s.amount / 10), ctx: c, requestId })],
-    pay: () => [t, cmd('PayInstalment', { commitmentRef: ref, amountCents: Math.ceil(s.amount / 10), certifyServiceDone: s.flag || s.ref > 1, ctx: c, requestId })],
+    pay: () => [
+      t,
+      cmd('PayInstalment', {
+        commitmentRef: ref,
+        amountCents: Math.ceil(s.amount / 10),
+        certifyServiceDone: s.flag || s.ref > 1,
+        ctx: c,
+        requestId,
+      }),
+    ],
     recover: () => [t, cmd('Recover', { commitmentRef: ref, amountCents: Math.ceil(s.amount / 20), reason, ctx: c, requestId })],
-    close: () => { const st = w.states[t]!; return st.status === 'none' ? undefined : [t, cmd('CloseYear', { year: st.status === 'open' ? st.currentYear : 0, ctx: c, requestId })]; },
-    split: () => [t, cmd('SetSplit', { split: s.flag ? { mode: 'hard', shares: { a: s.amount, b: 2 * s.amount } } : { mode: 'soft', shares: { a: s.amount, b: 1_000 } }, ctx: c, requestId })],
-    retry: () => { const a = w.accepted[s.amount % Math.max(1, w.accepted.length)]; return a && [a.target, a.command]; },
-    reuse: () => { const a = w.accepted[s.amount % Math.max(1, w.accepted.length)]; return a && [a.target, { ...a.command, ctx: c, reason: `${i}` } as EnvelopeCommand]; },
+    close: () => {
+      const st = w.states[t]!;
+      return st.status === 'none'
+        ? undefined
+        : [t, cmd('CloseYear', { year: st.status === 'open' ? st.currentYear : 0, ctx: c, requestId })];
+    },
+    split: () => [
+      t,
+      cmd('SetSplit', {
+        split: s.flag ? { mode: 'hard', shares: { a: s.amount, b: 2 * s.amount } } : { mode: 'soft', shares: { a: s.amount, b: 1_000 } },
+        ctx: c,
+        requestId,
+      }),
+    ],
+    retry: () => {
+      const a = w.accepted[s.amount % Math.max(1, w.accepted.length)];
+      return a && [a.target, a.command];
+    },
+    reuse: () => {
+      const a = w.accepted[s.amount % Math.max(1, w.accepted.length)];
+      return a && [a.target, { ...a.command, ctx: c, reason: `${i}` } as EnvelopeCommand];
+    },
   };
   const picked = commands[s.op]();
   if (!picked) return undefined;
   const [target, command] = picked;
   const before = w.states[target];
   try {
-    if (command.type === 'AllocateToChild' && w.states[IDS.indexOf(command.childId as never)]!.status !== 'open') return undefined; // the application's pre-check
+    // The application's pre-check.
+    if (command.type === 'AllocateToChild' && w.states[IDS.indexOf(command.childId as never)]!.status !== 'open') return undefined;
     const events = apply(w, target, command);
     if (s.op === 'retry') expect(events).toEqual([]);
     const first = events[0];
     if (first?.type === 'envelope.allocated_to_child') {
       const parentEventId = eventIdFor(command.requestId, 0, 'envelope-' + P);
-      apply(w, IDS.indexOf(first.data.childId as never), cmd('ReceiveAllocation', { parentId: P, parentEventId, aeCents: first.data.aeCents, cpCents: first.data.cpCents, ctx: c, requestId: `allocation:${parentEventId}` }));
+      apply(
+        w,
+        IDS.indexOf(first.data.childId as never),
+        cmd('ReceiveAllocation', {
+          parentId: P,
+          parentEventId,
+          aeCents: first.data.aeCents,
+          cpCents: first.data.cpCents,
+          ctx: c,
+          requestId: `allocation:${parentEventId}`,
+        }),
+      );
     }
     if (first?.type === 'envelope.transferred') {
       const to = IDS.indexOf(first.data.toId as never);
       if (w.states[to]!.status === 'open') {
         const sourceEventId = eventIdFor(command.requestId, 0, `envelope-${IDS[target]}`);
-        apply(w, to, cmd('ReceiveTransfer', { fromId: IDS[target]!, parentId: P, sourceEventId, aeCents: first.data.aeCents, cpCents: 0, reason: first.data.reason, ctx: ctx('system'), requestId: `transfer:${sourceEventId}` }));
+        apply(
+          w,
+          to,
+          cmd('ReceiveTransfer', {
+            fromId: IDS[target]!,
+            parentId: P,
+            sourceEventId,
+            aeCents: first.data.aeCents,
+            cpCents: 0,
+            reason: first.data.reason,
+            ctx: ctx('system'),
+            requestId: `transfer:${sourceEventId}`,
+          }),
+        );
       }
     }
     return undefined;
@@ -117,7 +270,10 @@ function ledgerOf(events: EnvelopeEvent[]): Record<number, { ae: Flows; cp: Flow
   const commitYear: Record<string, number> = {};
   for (const e of events) {
     const d = e.data as unknown as Record<string, number> & { year: number };
-    const pair = (field: keyof Flows, ae: number, cp: number) => { at(d.year).ae[field] += ae; at(d.year).cp[field] += cp; };
+    const pair = (field: keyof Flows, ae: number, cp: number) => {
+      at(d.year).ae[field] += ae;
+      at(d.year).cp[field] += cp;
+    };
     if (e.type === 'envelope.opened') at(e.data.period.fromYear);
     if (e.type === 'envelope.credits_notified') pair('notified', d.aeCents!, d.cpCents!);
     if (e.type === 'envelope.credits_reduced') pair('reduced', d.aeCents!, d.cpCents!);
@@ -125,14 +281,20 @@ function ledgerOf(events: EnvelopeEvent[]): Record<number, { ae: Flows; cp: Flow
     if (e.type === 'envelope.allocation_received') pair('received', d.aeCents!, d.cpCents!);
     if (e.type === 'envelope.transferred') pair('transferredOut', d.aeCents!, d.cpCents!);
     if (e.type === 'envelope.transfer_received') pair('transferredIn', d.aeCents!, d.cpCents!);
-    if (e.type === 'envelope.committed') { pair('consumed', d.amountCents!, 0); commitYear[e.data.commitmentRef] = d.year; }
+    if (e.type === 'envelope.committed') {
+      pair('consumed', d.amountCents!, 0);
+      commitYear[e.data.commitmentRef] = d.year;
+    }
     if (e.type === 'envelope.commitment_released') pair('restored', d.amountCents!, 0);
     if (e.type === 'envelope.paid') pair('consumed', 0, d.amountCents!);
     if (e.type === 'envelope.recovered') pair('restored', 0, d.amountCents!);
     if (e.type === 'envelope.year_closed') {
       pair('carriedOut', e.data.aeCarriedCents, e.data.cpCarriedCents);
       pair('lapsed', e.data.aeLapsedCents, e.data.cpLapsedCents);
-      if (e.data.nextYear !== null) { at(e.data.nextYear).ae.carriedIn += e.data.aeCarriedCents; at(e.data.nextYear).cp.carriedIn += e.data.cpCarriedCents; }
+      if (e.data.nextYear !== null) {
+        at(e.data.nextYear).ae.carriedIn += e.data.aeCarriedCents;
+        at(e.data.nextYear).cp.carriedIn += e.data.cpCarriedCents;
+      }
     }
   }
   return years;
@@ -147,7 +309,14 @@ function checkWorld(w: World): void {
     expect(balance.years.map((y) => y.year)).toEqual(Object.keys(ledger).map(Number));
     for (const y of balance.years) {
       const l = ledger[y.year]!;
-      expect([y.ae.committed, y.ae.released, y.cp.paid, y.cp.recovered, y.ae.allocated, y.cp.notified]).toEqual([l.ae.consumed, l.ae.restored, l.cp.consumed, l.cp.restored, l.ae.allocated, l.cp.notified]);
+      expect([y.ae.committed, y.ae.released, y.cp.paid, y.cp.recovered, y.ae.allocated, y.cp.notified]).toEqual([
+        l.ae.consumed,
+        l.ae.restored,
+        l.cp.consumed,
+        l.cp.restored,
+        l.ae.allocated,
+        l.cp.notified,
+      ]);
       expect([y.ae.available, y.cp.available]).toEqual([available(l.ae), available(l.cp)]);
       expect(y.ae.available).toBeGreaterThanOrEqual(0);
       expect(y.cp.available).toBeGreaterThanOrEqual(0);
@@ -161,22 +330,44 @@ function checkWorld(w: World): void {
 
 describe('envelope properties', () => {
   it('keeps every invariant after every step of any command sequence, and every balance equals the fold of the events', () => {
-    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
-      const w = openWorld();
-      steps.forEach((s, i) => { run(w, s, i); checkWorld(w); });
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
+        const w = openWorld();
+        steps.forEach((s, i) => {
+          run(w, s, i);
+          checkWorld(w);
+        });
+      }),
+      { numRuns: 150 },
+    );
   }, 120_000);
 
   it('reaches every operation (the generator is not only refusals)', () => {
     const seen: Record<string, number> = {};
-    fc.assert(fc.property(fc.array(step, { minLength: 20, maxLength: 40 }), (steps) => {
-      const w = openWorld();
-      steps.forEach((s, i) => { const err = run(w, s, i); if (err) seen[`${s.op}:${err.code}`] = (seen[`${s.op}:${err.code}`] ?? 0) + 1; });
-      for (const e of w.events.flat()) seen[e.type] = (seen[e.type] ?? 0) + 1;
-    }), { numRuns: 100, seed: 42 });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 20, maxLength: 40 }), (steps) => {
+        const w = openWorld();
+        steps.forEach((s, i) => {
+          const err = run(w, s, i);
+          if (err) seen[`${s.op}:${err.code}`] = (seen[`${s.op}:${err.code}`] ?? 0) + 1;
+        });
+        for (const e of w.events.flat()) seen[e.type] = (seen[e.type] ?? 0) + 1;
+      }),
+      { numRuns: 100, seed: 42 },
+    );
     console.log(`[funding property] events and refusals reached (op:code): ${JSON.stringify(seen)}`);
-    for (const type of ['envelope.committed', 'envelope.paid', 'envelope.service_done', 'envelope.allocation_received', 'envelope.transfer_received',
-      'envelope.commitment_released', 'envelope.recovered', 'envelope.year_closed', 'envelope.credits_reduced', 'envelope.split_exceeded']) {
+    for (const type of [
+      'envelope.committed',
+      'envelope.paid',
+      'envelope.service_done',
+      'envelope.allocation_received',
+      'envelope.transfer_received',
+      'envelope.commitment_released',
+      'envelope.recovered',
+      'envelope.year_closed',
+      'envelope.credits_reduced',
+      'envelope.split_exceeded',
+    ]) {
       expect(seen[type] ?? 0).toBeGreaterThan(3);
     }
   });

@@ -75,8 +75,17 @@ export type EnvelopeState = { status: 'none'; requests: Record<string, Processed
 export const initialEnvelopeState = (): EnvelopeState => ({ status: 'none', requests: {} });
 
 export const emptyFlows = (): Flows => ({
-  notified: 0, reduced: 0, received: 0, transferredIn: 0, transferredOut: 0, allocated: 0,
-  consumed: 0, restored: 0, carriedIn: 0, carriedOut: 0, lapsed: 0,
+  notified: 0,
+  reduced: 0,
+  received: 0,
+  transferredIn: 0,
+  transferredOut: 0,
+  allocated: 0,
+  consumed: 0,
+  restored: 0,
+  carriedIn: 0,
+  carriedOut: 0,
+  lapsed: 0,
 });
 
 export const emptyYear = (year: number): YearLedger => ({ year, closed: false, ae: emptyFlows(), cp: emptyFlows() });
@@ -88,8 +97,9 @@ export function grossCredits(f: Flows): Cents {
 
 /** What is still free to commit (AE) or to pay (CP) in the year. */
 export function available(f: Flows): Cents {
-  return grossCredits(f) + f.transferredIn + f.carriedIn + f.restored
-    - f.transferredOut - f.allocated - f.consumed - f.carriedOut - f.lapsed;
+  return (
+    grossCredits(f) + f.transferredIn + f.carriedIn + f.restored - f.transferredOut - f.allocated - f.consumed - f.carriedOut - f.lapsed
+  );
 }
 
 export function yearLedger(state: OpenedEnvelope, year = state.currentYear): YearLedger {

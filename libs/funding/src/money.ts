@@ -22,10 +22,14 @@ const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 const fault = (rule: string, reason: string): AmountFault => ({ rule, reason });
 const TOO_BIG = fault('safe-integer', 'dépasse le plus grand montant représentable (Number.MAX_SAFE_INTEGER centimes)');
 const NEGATIVE = fault('non-negative', 'un montant ne peut pas être négatif');
-const NOT_A_STRING = fault('type', 'un montant en euros s’écrit en chaîne décimale (« 12500.00 »), jamais en nombre ; '
-  + 'les centimes entiers vont dans les champs …Cents');
-const NOT_DECIMAL = fault('decimal-format', 'doit être une chaîne décimale d’euros avec au plus 2 décimales, '
-  + 'sans espace ni signe (« 12500.00 »)');
+const NOT_A_STRING = fault(
+  'type',
+  'un montant en euros s’écrit en chaîne décimale (« 12500.00 »), jamais en nombre ; ' + 'les centimes entiers vont dans les champs …Cents',
+);
+const NOT_DECIMAL = fault(
+  'decimal-format',
+  'doit être une chaîne décimale d’euros avec au plus 2 décimales, ' + 'sans espace ni signe (« 12500.00 »)',
+);
 const NOT_A_NUMBER = fault('type', 'doit être un nombre entier de centimes (un champ …Cents ne prend pas de chaîne)');
 const NOT_INTEGER = fault('integer-cents', 'doit être un nombre entier de centimes');
 

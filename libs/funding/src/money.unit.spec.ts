@@ -65,10 +65,12 @@ describe('parseAmount (euros as a decimal string)', () => {
   });
 
   it('round-trips every safe amount through its decimal string', () => {
-    fc.assert(fc.property(fc.maxSafeNat(), (cents) => {
-      expect(parseAmount(toDecimalString(cents), 'amount')).toBe(cents);
-      expect(parseAmount(toDecimalString(cents).replace('.', ','), 'amount')).toBe(cents);
-    }));
+    fc.assert(
+      fc.property(fc.maxSafeNat(), (cents) => {
+        expect(parseAmount(toDecimalString(cents), 'amount')).toBe(cents);
+        expect(parseAmount(toDecimalString(cents).replace('.', ','), 'amount')).toBe(cents);
+      }),
+    );
   });
 });
 
@@ -83,9 +85,11 @@ describe('formatEuros', () => {
 
   it('matches Intl fr-FR on this runtime (CLDR >= 34)', () => {
     const intl = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 13 }), (cents) => {
-      expect(formatEuros(cents)).toBe(intl.format(cents / 100));
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 13 }), (cents) => {
+        expect(formatEuros(cents)).toBe(intl.format(cents / 100));
+      }),
+    );
   });
 
   it('refuses what is not cents', () => {

@@ -1,7 +1,5 @@
 import type { Actor, CommandContext } from '#kernel';
-import {
-  type EnvelopeCommand, type EnvelopeEvent, type EnvelopeState, commandFingerprint, envelopeDecider,
-} from '../src/index.js';
+import { type EnvelopeCommand, type EnvelopeEvent, type EnvelopeState, commandFingerprint, envelopeDecider } from '../src/index.js';
 
 /** Test fixtures (kept out of src/: they build dates). Figures come from /work/shared/seeds. */
 export const NOW = new Date('2023-09-15T09:00:00.000Z');
@@ -23,7 +21,8 @@ export const rid = (label = 'req') => `${label}-${++counter}`;
 // Command builders (Omit on a union needs distribution).
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export function cmd<T extends EnvelopeCommand['type']>(
-  type: T, fields: Without<Extract<EnvelopeCommand, { type: T }>, 'type' | 'ctx' | 'requestId'> & { ctx?: CommandContext; requestId?: string },
+  type: T,
+  fields: Without<Extract<EnvelopeCommand, { type: T }>, 'type' | 'ctx' | 'requestId'> & { ctx?: CommandContext; requestId?: string },
 ): Extract<EnvelopeCommand, { type: T }> {
   return { ctx: ctx(), requestId: rid(type), ...fields, type } as unknown as Extract<EnvelopeCommand, { type: T }>;
 }
@@ -31,19 +30,32 @@ export function cmd<T extends EnvelopeCommand['type']>(
 /** FIR Hauts-de-France (INSEE région 32): €2.6M split indicatively over 6 CTS. */
 export const HDF = 'fir-ars-32-2023-2024';
 export const HDF_CTS = ['cts-32-1', 'cts-32-2', 'cts-32-3', 'cts-32-4', 'cts-32-5', 'cts-32-6'];
-export const openHdf = (mode: 'soft' | 'hard' = 'soft') => cmd('OpenEnvelope', {
-  fund: 'fir', territoryCode: 'ars-32', period: { fromYear: 2023, toYear: 2024 }, label: 'FIR CNR santé Hauts-de-France',
-  split: { mode, shares: Object.fromEntries(HDF_CTS.map((k, i) => [k, i === 0 ? euros(600_000) : euros(400_000)])) },
-});
+export const openHdf = (mode: 'soft' | 'hard' = 'soft') =>
+  cmd('OpenEnvelope', {
+    fund: 'fir',
+    territoryCode: 'ars-32',
+    period: { fromYear: 2023, toYear: 2024 },
+    label: 'FIR CNR santé Hauts-de-France',
+    split: { mode, shares: Object.fromEntries(HDF_CTS.map((k, i) => [k, i === 0 ? euros(600_000) : euros(400_000)])) },
+  });
 
 /** FIP national: €500M over 2023–2027, about €150M notified in 2023. */
 export const FIP_NATIONAL = 'fip-national-2023-2027';
-export const openFipNational = () => cmd('OpenEnvelope', {
-  fund: 'fip', territoryCode: 'national', period: { fromYear: 2023, toYear: 2027 }, ceilingCents: euros(500_000_000), ctx: ctx('admin'),
-});
-export const openAcademie = (code: string, parentId: string | null = FIP_NATIONAL) => cmd('OpenEnvelope', {
-  fund: 'fip', territoryCode: `academie-${code}`, period: { fromYear: 2023, toYear: 2023 }, parentId,
-});
+export const openFipNational = () =>
+  cmd('OpenEnvelope', {
+    fund: 'fip',
+    territoryCode: 'national',
+    period: { fromYear: 2023, toYear: 2027 },
+    ceilingCents: euros(500_000_000),
+    ctx: ctx('admin'),
+  });
+export const openAcademie = (code: string, parentId: string | null = FIP_NATIONAL) =>
+  cmd('OpenEnvelope', {
+    fund: 'fip',
+    territoryCode: `academie-${code}`,
+    period: { fromYear: 2023, toYear: 2023 },
+    parentId,
+  });
 
 /** Runs commands through the decider, returning every event (throws like the decider). */
 export function history(commands: EnvelopeCommand[], start: EnvelopeEvent[] = []): EnvelopeEvent[] {

@@ -19,15 +19,18 @@ export interface CommandContext {
 }
 
 /**
- * The decider pattern: pure functions, no I/O.
+ * The decider pattern: pure functions, no I/O. `this: void`: they are passed around unbound (`events.reduce(d.evolve, …)`).
  * `decide` throws a DomainError when the command is refused.
  */
 export interface Decider<Command, Event, State> {
-  decide(command: Command, state: State): Event[];
-  evolve(state: State, event: Event): State;
-  initialState(): State;
+  decide(this: void, command: Command, state: State): Event[];
+  evolve(this: void, state: State, event: Event): State;
+  initialState(this: void): State;
 }
 
-export function fold<Event, State>(decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>, events: readonly Event[]): State {
+export function fold<Event, State>(
+  decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
+  events: readonly Event[],
+): State {
   return events.reduce(decider.evolve, decider.initialState());
 }

@@ -21,7 +21,11 @@ export class ConsumerCheckpoint {
   private readonly get: Database.Statement<[string], { position: number }>;
   private readonly put: Database.Statement<[string, number]>;
 
-  constructor(db: Database.Database, table: string, private readonly consumer: string) {
+  constructor(
+    db: Database.Database,
+    table: string,
+    private readonly consumer: string,
+  ) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${table} (consumer TEXT PRIMARY KEY, position INTEGER NOT NULL)`);
     this.get = db.prepare(`SELECT position FROM ${table} WHERE consumer = ?`);
     // max(): two runners sharing one consumer never move the checkpoint backwards.

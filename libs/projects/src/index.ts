@@ -10,3 +10,5 @@ export * from './project.validation.js';
 export { educationWorkflowV1 } from './programs/education.workflow.js';
 export { healthWorkflowV1 } from './programs/health.workflow.js';
 export { createProgramRegistry, programRegistry } from './programs/program.registry.js';
+export * from './project.upcasts.js';
+export * from './project.policy.js';

@@ -26,6 +26,10 @@ export function availableActions(state: ProjectState, actor: Actor, registry: Wo
   if (actor.role === 'holder' && EDITABLE_STATES.includes(state.status) && !accessDenial(definition.access, actor, subject, 'PROJECT')) {
     actions.push({ command: 'edit_content', label: 'Modifier le dossier', to: state.status, reasonRequired: false, inputs: [] });
   }
-  const transitions: AvailableTransition[] = engineFor(registry, state.program, definition.version).available(state.workflow, subject, actor);
+  const transitions: AvailableTransition[] = engineFor(registry, state.program, definition.version).available(
+    state.workflow,
+    subject,
+    actor,
+  );
   return [...actions, ...transitions];
 }

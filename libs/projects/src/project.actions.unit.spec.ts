@@ -2,7 +2,19 @@ import { describe, expect, it } from '@jest/globals';
 import { availableActions } from './project.actions.js';
 import { projectDecider } from './project.decider.js';
 import {
-  arsValidator, auditor, commandFor, ctsValidator, eduOutsider, eduValidator, finance, historyTo, otherHolder, owner, pathTo, play, system,
+  arsValidator,
+  auditor,
+  commandFor,
+  ctsValidator,
+  eduOutsider,
+  eduValidator,
+  finance,
+  historyTo,
+  otherHolder,
+  owner,
+  pathTo,
+  play,
+  system,
 } from './project.fixture.js';
 import type { Program } from './project.state.js';
 
@@ -27,7 +39,10 @@ describe('availableActions', () => {
     const actions = availableActions(stateAt('education', 'under_analysis'), eduValidator);
     expect(actions.map((a) => a.command)).toEqual(['request_completion', 'validate', 'reject']);
     expect(actions.find((a) => a.command === 'validate')).toMatchObject({
-      to: 'validated', reasonRequired: true, inputs: [{ name: 'grantedAmountCents', label: 'Montant accordé (centimes)' }], label: 'Valider le projet',
+      to: 'validated',
+      reasonRequired: true,
+      inputs: [{ name: 'grantedAmountCents', label: 'Montant accordé (centimes)' }],
+      label: 'Valider le projet',
     });
   });
 

@@ -32,8 +32,17 @@ export interface ExpireDeadline extends Base {
 
 /** Transitions that carry nothing but an optional (or, per the definition, mandatory) reason. */
 export type PlainTransitionType =
-  | 'start_drafting' | 'submit' | 'start_analysis' | 'request_completion' | 'resubmit' | 'refer_to_cts'
-  | 'reject' | 'reopen' | 'withdraw' | 'lapse' | 'close';
+  | 'start_drafting'
+  | 'submit'
+  | 'start_analysis'
+  | 'request_completion'
+  | 'resubmit'
+  | 'refer_to_cts'
+  | 'reject'
+  | 'reopen'
+  | 'withdraw'
+  | 'lapse'
+  | 'close';
 
 export interface PlainTransition extends Base {
   type: PlainTransitionType;
@@ -74,10 +83,15 @@ export type ProjectCommand = DeclareIntention | EditContent | ExpireDeadline | T
 /** The values a transition command brings to the workflow engine (its `inputs`). */
 export function inputsOf(c: TransitionCommand): Record<string, unknown> {
   switch (c.type) {
-    case 'validate': return { grantedAmountCents: c.grantedAmountCents };
-    case 'record_cts_opinion': return { favourable: c.favourable };
-    case 'start_financing': return { commitmentRef: c.commitmentRef };
-    case 'submit_final_report': return { finalReport: c.report };
-    default: return {};
+    case 'validate':
+      return { grantedAmountCents: c.grantedAmountCents };
+    case 'record_cts_opinion':
+      return { favourable: c.favourable };
+    case 'start_financing':
+      return { commitmentRef: c.commitmentRef };
+    case 'submit_final_report':
+      return { finalReport: c.report };
+    default:
+      return {};
   }
 }

@@ -7,7 +7,12 @@ import { streamIdOf } from './project.state.js';
 
 const spec = deciderSpecification(projectDecider);
 const SHA = 'a'.repeat(64);
-const edit = (changes: Record<string, unknown>, who = owner): ProjectCommand => ({ type: 'edit_content', projectId: PID, ctx: ctx(who), changes });
+const edit = (changes: Record<string, unknown>, who = owner): ProjectCommand => ({
+  type: 'edit_content',
+  projectId: PID,
+  ctx: ctx(who),
+  changes,
+});
 const declareWith = (patch: Record<string, unknown>, program: 'education' | 'health' = 'education') =>
   ({ ...declare(program), ...patch }) as ProjectCommand;
 
@@ -24,10 +29,22 @@ describe('project content', () => {
       ['an unknown program', { program: 'culture' }, 'program'],
       ['a school without a valid UAI', { holder: { organisationId: '0000000Z', name: 'École' } }, 'holder.organisationId'],
       ['an unknown région', { territory: { region: '99', departement: CODES.departement, academie: CODES.academie } }, 'territory.region'],
-      ['a département outside the région', { territory: { region: CODES.otherRegion, departement: CODES.departement, academie: CODES.academie } }, 'territory.departement'],
-      ['a commune outside the département', { territory: { region: CODES.region, departement: CODES.departement, academie: CODES.academie, communeCode: '75056' } }, 'territory.communeCode'],
+      [
+        'a département outside the région',
+        { territory: { region: CODES.otherRegion, departement: CODES.departement, academie: CODES.academie } },
+        'territory.departement',
+      ],
+      [
+        'a commune outside the département',
+        { territory: { region: CODES.region, departement: CODES.departement, academie: CODES.academie, communeCode: '75056' } },
+        'territory.communeCode',
+      ],
       ['no académie for education', { territory: { region: CODES.region, departement: CODES.departement } }, 'territory.academie'],
-      ['an académie that does not contain the département', { territory: { region: CODES.region, departement: CODES.departement, academie: CODES.otherAcademie } }, 'territory.academie'],
+      [
+        'an académie that does not contain the département',
+        { territory: { region: CODES.region, departement: CODES.departement, academie: CODES.otherAcademie } },
+        'territory.academie',
+      ],
       ['a partner of unknown kind', { partners: [{ name: 'X', kind: 'club' }] }, 'partners[0].kind'],
     ];
     it.each(cases)('refuses %s: invalid, naming the field', (_what, patch, field) => {
@@ -35,31 +52,60 @@ describe('project content', () => {
     });
 
     it('refuses a health body without a valid FINESS number', () => {
-      spec.given([]).when(declareWith({ holder: { organisationId: CODES.uai, name: 'MSP' } }, 'health'))
+      spec
+        .given([])
+        .when(declareWith({ holder: { organisationId: CODES.uai, name: 'MSP' } }, 'health'))
         .thenThrows('PROJECT_INVALID_FIELD', { field: 'holder.organisationId' });
     });
   });
 
   describe('edits', () => {
     it('are events, recorded with who and when', () => {
-      spec.given(historyTo('education', 'drafting')).when(edit({ title: '  Nouveau titre ', attachments: [{ name: 'devis.pdf', sizeBytes: 1024, sha256: SHA }] }))
-        .then([{ type: 'project.content_edited', data: { changes: { title: 'Nouveau titre', attachments: [{ name: 'devis.pdf', sizeBytes: 1024, sha256: SHA }] }, by: owner.id, at: T0.toISOString() } }]);
+      spec
+        .given(historyTo('education', 'drafting'))
+        .when(edit({ title: '  Nouveau titre ', attachments: [{ name: 'devis.pdf', sizeBytes: 1024, sha256: SHA }] }))
+        .then([
+          {
+            type: 'project.content_edited',
+            data: {
+              changes: { title: 'Nouveau titre', attachments: [{ name: 'devis.pdf', sizeBytes: 1024, sha256: SHA }] },
+              by: owner.id,
+              at: T0.toISOString(),
+            },
+          },
+        ]);
     });
 
     it('apply to the state', () => {
-      const { state } = play([declare('education'), commandFor('education', 'start_drafting'), completeDossier(), edit({ description: 'Plus précis' })]);
-      expect(state).toMatchObject({ content: { description: 'Plus précis', requestedAmountCents: 1_250_000, title: 'Un jardin pédagogique' } });
+      const { state } = play([
+        declare('education'),
+        commandFor('education', 'start_drafting'),
+        completeDossier(),
+        edit({ description: 'Plus précis' }),
+      ]);
+      expect(state).toMatchObject({
+        content: { description: 'Plus précis', requestedAmountCents: 1_250_000, title: 'Un jardin pédagogique' },
+      });
     });
 
     it('are allowed while drafting or completing, nowhere else', () => {
-      spec.given(historyTo('education', 'completion_requested')).when(edit({ description: 'Complément' })).then((events) => expect(events).toHaveLength(1));
+      spec
+        .given(historyTo('education', 'completion_requested'))
+        .when(edit({ description: 'Complément' }))
+        .then((events) => expect(events).toHaveLength(1));
       for (const state of ['intention', 'submitted', 'under_analysis', 'validated', 'withdrawn']) {
-        spec.given(historyTo('education', state)).when(edit({ description: 'x' })).thenThrows('PROJECT_NOT_EDITABLE', { state });
+        spec
+          .given(historyTo('education', state))
+          .when(edit({ description: 'x' }))
+          .thenThrows('PROJECT_NOT_EDITABLE', { state });
       }
     });
 
     it('are the holder’s, on their own project only', () => {
-      spec.given(historyTo('education', 'drafting')).when(edit({ description: 'x' }, otherHolder)).thenThrows('PROJECT_NOT_OWNER');
+      spec
+        .given(historyTo('education', 'drafting'))
+        .when(edit({ description: 'x' }, otherHolder))
+        .thenThrows('PROJECT_NOT_OWNER');
     });
 
     const bad: [string, Record<string, unknown>, string][] = [

@@ -5,13 +5,35 @@ import { type ContentEditedData, type IntentionDeclaredData, ProjectEventType } 
 import { EDITABLE_STATES, PROGRAMS, type Project, type ProjectState } from './project.state.js';
 import { engineFor, subjectOf } from './project.subject.js';
 import {
-  checkCents, checkChanges, checkFinalReport, checkHolder, checkPartners, checkProjectId, checkTerritoryOf, checkText, checkTitle, LIMITS,
+  checkCents,
+  checkChanges,
+  checkFinalReport,
+  checkHolder,
+  checkPartners,
+  checkProjectId,
+  checkTerritoryOf,
+  checkText,
+  checkTitle,
+  LIMITS,
 } from './project.validation.js';
 
 export function decideProject(registry: WorkflowRegistry, command: ProjectCommand, state: ProjectState): DomainEvent[] {
   if (command.type === 'declare_intention') return declareIntention(registry, command, state);
-  if (!state.exists) throw new DomainError('not_found', 'PROJECT_NOT_FOUND', `project ${command.projectId} does not exist`, { projectId: command.projectId });
+  if (!state.exists)
+    throw new DomainError('not_found', 'PROJECT_NOT_FOUND', `project ${command.projectId} does not exist`, {
+      projectId: command.projectId,
+    });
   if (command.projectId !== state.id) throw invalid('PROJECT_INVALID_FIELD', 'projectId', `must be ${state.id}`);
+  if (state.unrecognisedEvents?.length) {
+    const types = [...new Set(state.unrecognisedEvents)];
+    throw new DomainError(
+      'unavailable',
+      'PROJECT_UNKNOWN_EVENTS',
+      `Le projet contient des événements que cette version ne connaît pas ` +
+        `(${types.join(', ')}) : elle ne décide pas sur un état mal lu. Réessayez sur une instance à jour.`,
+      { eventTypes: types },
+    );
+  }
   const engine = engineFor(registry, state.program, state.workflow.definition.version);
   switch (command.type) {
     case 'edit_content':
@@ -20,7 +42,13 @@ export function decideProject(registry: WorkflowRegistry, command: ProjectComman
       return engine.expire({ deadlineId: command.deadlineId, ctx: command.ctx }, state.workflow, subjectOf(state));
     default:
       return engine.decide(
-        { command: command.type, ctx: command.ctx, reason: command.reason, inputs: inputsOf(command), checkInputs: () => checkInputs(command, state) },
+        {
+          command: command.type,
+          ctx: command.ctx,
+          reason: command.reason,
+          inputs: inputsOf(command),
+          checkInputs: () => checkInputs(command, state),
+        },
         state.workflow,
         subjectOf(state),
       );
@@ -30,7 +58,9 @@ export function decideProject(registry: WorkflowRegistry, command: ProjectComman
 function requireHolder(actor: Actor, action: string): void {
   if (actor.role !== 'holder') {
     throw new DomainError('forbidden', 'PROJECT_ROLE_NOT_ALLOWED', `role ${actor.role} may not ${action}`, {
-      role: actor.role, command: action, allowedRoles: ['holder'],
+      role: actor.role,
+      command: action,
+      allowedRoles: ['holder'],
     });
   }
 }
@@ -38,8 +68,10 @@ function requireHolder(actor: Actor, action: string): void {
 function declareIntention(registry: WorkflowRegistry, c: DeclareIntention, state: ProjectState): DomainEvent[] {
   requireHolder(c.ctx.actor, 'declare_intention');
   checkProjectId(c.projectId);
-  if (state.exists) throw new DomainError('conflict', 'PROJECT_ALREADY_EXISTS', `project ${c.projectId} already exists`, { projectId: c.projectId });
-  if (!PROGRAMS.includes(c.program) || !registry.has(c.program)) throw invalid('PROJECT_INVALID_FIELD', 'program', `one of ${PROGRAMS.join(', ')}`);
+  if (state.exists)
+    throw new DomainError('conflict', 'PROJECT_ALREADY_EXISTS', `project ${c.projectId} already exists`, { projectId: c.projectId });
+  if (!PROGRAMS.includes(c.program) || !registry.has(c.program))
+    throw invalid('PROJECT_INVALID_FIELD', 'program', `one of ${PROGRAMS.join(', ')}`);
   checkTitle(c.title);
   checkText('description', c.description, 0, LIMITS.text);
   const territory = checkTerritoryOf(c.program, c.territory);
@@ -57,7 +89,11 @@ function declareIntention(registry: WorkflowRegistry, c: DeclareIntention, state
     description: c.description.trim(),
     territory,
     holder,
-    partners: partners.map((p) => ({ name: p.name.trim(), kind: p.kind, ...(p.organisationId ? { organisationId: p.organisationId } : {}) })),
+    partners: partners.map((p) => ({
+      name: p.name.trim(),
+      kind: p.kind,
+      ...(p.organisationId ? { organisationId: p.organisationId } : {}),
+    })),
     at: c.ctx.now.toISOString(),
   };
   return [{ type: ProjectEventType.IntentionDeclared, data }];
@@ -69,7 +105,8 @@ function editContent(registry: WorkflowRegistry, c: EditContent, p: Project): Do
   if (denied) throw denied;
   if (!EDITABLE_STATES.includes(p.status)) {
     throw new DomainError('conflict', 'PROJECT_NOT_EDITABLE', `project ${p.id} cannot be edited in state ${p.status}`, {
-      state: p.status, editableIn: [...EDITABLE_STATES],
+      state: p.status,
+      editableIn: [...EDITABLE_STATES],
     });
   }
   checkChanges(c.changes);

@@ -1,21 +1,38 @@
 import type { DomainEvent } from '#kernel';
-import type {
-  DeadlineCancelledData, DeadlineExpiredData, DeadlineOpenedData, TransitionedData, WorkflowEventTypes,
-} from '#workflow';
-import type { Attachment, BudgetLine, Holder, Partner, Program, Territory } from './project.state.js';
+import type { DeadlineCancelledData, DeadlineExpiredData, DeadlineOpenedData, TransitionFacts, WorkflowEventTypes } from '#workflow';
+import type { Attachment, BudgetLine, FinalReport, Holder, Partner, Program, Territory } from './project.state.js';
+
+/** The business event each workflow command records; the program definitions declare the same pairs (a test checks it). */
+export const TRANSITION_EVENTS = {
+  start_drafting: 'project.drafting_started',
+  submit: 'project.submitted',
+  start_analysis: 'project.analysis_started',
+  request_completion: 'project.completion_requested',
+  resubmit: 'project.resubmitted',
+  refer_to_cts: 'project.referred_to_cts',
+  record_cts_opinion: 'project.cts_opinion_recorded',
+  validate: 'project.validated',
+  reject: 'project.rejected',
+  reopen: 'project.reopened',
+  withdraw: 'project.withdrawn',
+  lapse: 'project.lapsed',
+  start_financing: 'project.financing_started',
+  submit_final_report: 'project.final_report_submitted',
+  close: 'project.closed',
+} as const;
+export type TransitionCommandName = keyof typeof TRANSITION_EVENTS;
+export type TransitionEventType = (typeof TRANSITION_EVENTS)[TransitionCommandName];
 
 /** Stable event type strings of the project stream (`project-<id>`). */
 export const ProjectEventType = {
   IntentionDeclared: 'project.intention_declared',
   ContentEdited: 'project.content_edited',
-  Transitioned: 'project.transitioned',
   DeadlineOpened: 'project.deadline_opened',
   DeadlineCancelled: 'project.deadline_cancelled',
   DeadlineExpired: 'project.deadline_expired',
 } as const;
 
 export const PROJECT_WORKFLOW_EVENTS: WorkflowEventTypes = {
-  transitioned: ProjectEventType.Transitioned,
   deadlineOpened: ProjectEventType.DeadlineOpened,
   deadlineCancelled: ProjectEventType.DeadlineCancelled,
   deadlineExpired: ProjectEventType.DeadlineExpired,
@@ -51,14 +68,73 @@ export interface ContentEditedData {
   at: string;
 }
 
+type Transition<Type extends TransitionEventType, Values = unknown> = DomainEvent<Type, TransitionFacts & Values>;
+type Reasoned = { reason: string };
+
 export type IntentionDeclared = DomainEvent<'project.intention_declared', IntentionDeclaredData>;
 export type ContentEdited = DomainEvent<'project.content_edited', ContentEditedData>;
-export type ProjectTransitioned = DomainEvent<'project.transitioned', TransitionedData>;
+export type DraftingStarted = Transition<'project.drafting_started'>;
+export type Submitted = Transition<'project.submitted'>;
+export type AnalysisStarted = Transition<'project.analysis_started'>;
+export type CompletionRequested = Transition<'project.completion_requested', Reasoned>;
+export type Resubmitted = Transition<'project.resubmitted'>;
+export type ReferredToCts = Transition<'project.referred_to_cts'>;
+export type CtsOpinionRecorded = Transition<'project.cts_opinion_recorded', Reasoned & { favourable: boolean }>;
+export type Validated = Transition<'project.validated', Reasoned & { grantedAmountCents: number }>;
+export type Rejected = Transition<'project.rejected', Reasoned>;
+export type Reopened = Transition<'project.reopened', Reasoned>;
+export type Withdrawn = Transition<'project.withdrawn'>;
+export type Lapsed = Transition<'project.lapsed', Reasoned>;
+export type FinancingStarted = Transition<'project.financing_started', { commitmentRef: string }>;
+export type FinalReportSubmitted = Transition<'project.final_report_submitted', { finalReport: FinalReport }>;
+export type Closed = Transition<'project.closed'>;
 export type DeadlineOpened = DomainEvent<'project.deadline_opened', DeadlineOpenedData>;
 export type DeadlineCancelled = DomainEvent<'project.deadline_cancelled', DeadlineCancelledData>;
 export type DeadlineExpired = DomainEvent<'project.deadline_expired', DeadlineExpiredData>;
 
-export type ProjectEvent = IntentionDeclared | ContentEdited | ProjectTransitioned | DeadlineOpened | DeadlineCancelled | DeadlineExpired;
+export type ProjectTransitionEvent =
+  | DraftingStarted
+  | Submitted
+  | AnalysisStarted
+  | CompletionRequested
+  | Resubmitted
+  | ReferredToCts
+  | CtsOpinionRecorded
+  | Validated
+  | Rejected
+  | Reopened
+  | Withdrawn
+  | Lapsed
+  | FinancingStarted
+  | FinalReportSubmitted
+  | Closed;
 
-export const isProjectEvent = (e: DomainEvent): e is ProjectEvent =>
-  (Object.values(ProjectEventType) as string[]).includes(e.type);
+export type ProjectEvent =
+  IntentionDeclared | ContentEdited | ProjectTransitionEvent | DeadlineOpened | DeadlineCancelled | DeadlineExpired;
+
+const COMMAND_OF = new Map<string, TransitionCommandName>(
+  Object.entries(TRANSITION_EVENTS).map(([command, type]) => [type, command as TransitionCommandName]),
+);
+const TYPES = new Set<string>([...Object.values(ProjectEventType), ...COMMAND_OF.keys()]);
+
+export const PROJECT_EVENT_TYPES: readonly string[] = [...TYPES];
+export const isProjectEvent = (e: DomainEvent): e is ProjectEvent => TYPES.has(e.type);
+export const isTransitionEvent = (e: DomainEvent): e is ProjectTransitionEvent => COMMAND_OF.has(e.type);
+
+/** The workflow command a transition event records ('project.validated' → 'validate'). */
+export function commandOf(event: ProjectTransitionEvent): TransitionCommandName {
+  return COMMAND_OF.get(event.type)!;
+}
+
+/** A transition event's own values, beyond the facts every transition records (e.g. { grantedAmountCents }). */
+export function transitionValues(event: ProjectTransitionEvent): Record<string, unknown> {
+  const { from: _from, to: _to, reason: _reason, by: _by, at: _at, ...values } = event.data;
+  return values;
+}
+
+export const TRANSITION_EVENT_TYPES: readonly TransitionEventType[] = Object.values(TRANSITION_EVENTS);
+
+/** A recorded event as the project event it is, or undefined when it is not one this version knows. */
+export function asProjectEvent(event: { type: string; data: unknown }): ProjectEvent | undefined {
+  return TYPES.has(event.type) ? ({ type: event.type, data: event.data } as ProjectEvent) : undefined;
+}

@@ -1,25 +1,64 @@
 import type { DomainEvent } from '#kernel';
-import { type TransitionedData, evolveInstance, startInstance } from '#workflow';
-import { type ContentEditedData, type IntentionDeclaredData, PROJECT_WORKFLOW_EVENTS, ProjectEventType } from './project.events.js';
-import type { FinalReport, Project, ProjectState } from './project.state.js';
+import { evolveInstance, startInstance, transitionInstance } from '#workflow';
+import {
+  type IntentionDeclaredData,
+  PROJECT_WORKFLOW_EVENTS,
+  type ProjectEvent,
+  type ProjectTransitionEvent,
+  commandOf,
+  isProjectEvent,
+  transitionValues,
+} from './project.events.js';
+import type { Project, ProjectState } from './project.state.js';
 
-/** Pure and total: unknown events (from later versions) leave the state unchanged. */
+/** Pure and total. An event type it does not know is recorded, so that decide refuses rather than act on a misread state. */
 export function evolveProject(state: ProjectState, event: DomainEvent): ProjectState {
-  if (event.type === ProjectEventType.IntentionDeclared) return declared(event.data as IntentionDeclaredData);
+  if (!isProjectEvent(event)) return state.exists ? unrecognised(state, event.type) : state;
+  if (event.type === 'project.intention_declared') return declared(event.data);
   if (!state.exists) return state;
+  return evolveExisting(state, event);
+}
+
+function evolveExisting(p: Project, event: ProjectEvent): Project {
   switch (event.type) {
-    case ProjectEventType.ContentEdited: {
-      const { changes } = event.data as ContentEditedData;
-      return { ...state, content: { ...state.content, ...changes } };
+    case 'project.intention_declared':
+      return p;
+    case 'project.content_edited':
+      return { ...p, content: { ...p.content, ...event.data.changes } };
+    case 'project.deadline_opened':
+    case 'project.deadline_cancelled':
+    case 'project.deadline_expired':
+      return withWorkflow(p, evolveInstance(PROJECT_WORKFLOW_EVENTS, p.workflow, event));
+    case 'project.validated':
+      return { ...transitioned(p, event), grantedAmountCents: event.data.grantedAmountCents };
+    case 'project.cts_opinion_recorded': {
+      const { favourable, reason, by, at } = event.data;
+      return { ...transitioned(p, event), ctsOpinion: { favourable: favourable === true, reason, by: by.id, at } };
     }
-    case ProjectEventType.Transitioned:
-      return transitioned(state, event.data as TransitionedData, event);
-    case ProjectEventType.DeadlineOpened:
-    case ProjectEventType.DeadlineCancelled:
-    case ProjectEventType.DeadlineExpired:
-      return withWorkflow(state, evolveInstance(PROJECT_WORKFLOW_EVENTS, state.workflow, event));
-    default:
-      return state;
+    case 'project.financing_started':
+      return { ...transitioned(p, event), commitmentRef: event.data.commitmentRef };
+    case 'project.final_report_submitted':
+      return { ...transitioned(p, event), finalReport: event.data.finalReport };
+    case 'project.referred_to_cts': {
+      // A new CTS round (e.g. after reopening) needs a new opinion.
+      const { ctsOpinion: _previous, ...next } = transitioned(p, event);
+      return next;
+    }
+    case 'project.drafting_started':
+    case 'project.submitted':
+    case 'project.analysis_started':
+    case 'project.completion_requested':
+    case 'project.resubmitted':
+    case 'project.rejected':
+    case 'project.reopened':
+    case 'project.withdrawn':
+    case 'project.lapsed':
+    case 'project.closed':
+      return transitioned(p, event);
+    default: {
+      const unknown: never = event;
+      return unrecognised(p, (unknown as DomainEvent).type);
+    }
   }
 }
 
@@ -31,8 +70,13 @@ function declared(d: IntentionDeclaredData): Project {
     declarant: d.declarant,
     declaredAt: d.at,
     content: {
-      title: d.title, description: d.description, territory: { ...d.territory }, holder: { ...d.holder },
-      partners: [...d.partners], budgetLines: [], attachments: [],
+      title: d.title,
+      description: d.description,
+      territory: { ...d.territory },
+      holder: { ...d.holder },
+      partners: [...d.partners],
+      budgetLines: [],
+      attachments: [],
     },
     workflow: startInstance(d.workflow, d.state),
     status: d.state,
@@ -41,23 +85,19 @@ function declared(d: IntentionDeclaredData): Project {
 
 const withWorkflow = (p: Project, workflow: Project['workflow']): Project => ({ ...p, workflow, status: workflow.state });
 
-function transitioned(p: Project, t: TransitionedData, event: DomainEvent): Project {
-  const next: Project = { ...withWorkflow(p, evolveInstance(PROJECT_WORKFLOW_EVENTS, p.workflow, event)), lastTransition: t };
-  const inputs = t.inputs ?? {};
-  switch (t.command) {
-    case 'validate':
-      return { ...next, grantedAmountCents: inputs['grantedAmountCents'] as number };
-    case 'record_cts_opinion':
-      return { ...next, ctsOpinion: { favourable: inputs['favourable'] === true, reason: t.reason ?? '', by: t.by.id, at: t.at } };
-    case 'start_financing':
-      return { ...next, commitmentRef: inputs['commitmentRef'] as string };
-    case 'submit_final_report':
-      return { ...next, finalReport: inputs['finalReport'] as FinalReport };
-  }
-  // A new CTS round (e.g. after reopening) needs a new opinion.
-  if (t.to === 'cts_review' && t.from !== 'cts_review') {
-    const { ctsOpinion: _previous, ...rest } = next;
-    return rest;
-  }
-  return next;
+function transitioned(p: Project, event: ProjectTransitionEvent): Project {
+  const { from, to, reason, by, at } = event.data;
+  const inputs = transitionValues(event);
+  const lastTransition = {
+    command: commandOf(event),
+    from,
+    to,
+    ...(reason === undefined ? {} : { reason }),
+    ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
+    by,
+    at,
+  };
+  return { ...withWorkflow(p, transitionInstance(p.workflow, event.data)), lastTransition };
 }
+
+const unrecognised = (p: Project, type: string): Project => ({ ...p, unrecognisedEvents: [...(p.unrecognisedEvents ?? []), type] });

@@ -28,7 +28,8 @@ export const eduOutsider = actor('val-paris', 'validator', { academies: [CODES.o
 export const arsValidator = actor('val-ars', 'validator', { regions: [CODES.region] });
 export const ctsValidator = actor('val-cts', 'validator', { cts: [CODES.cts] });
 export const healthOutsider = actor('val-idf', 'validator', { regions: [CODES.otherRegion] });
-export const finance = actor('fin-1', 'finance');
+/** The académie's and the ARS's finance officer: finance acts only within its territory. */
+export const finance = actor('fin-1', 'finance', { academies: [CODES.academie], regions: [CODES.region] });
 export const system = actor('deadline-scheduler', 'system');
 export const auditor = actor('aud-1', 'auditor');
 
@@ -40,21 +41,34 @@ export const PID = 'p-1';
 
 export function declare(program: Program, now = T0): ProjectCommand {
   return {
-    type: 'declare_intention', projectId: PID, program, ctx: ctx(owner, now),
-    title: 'Un jardin pédagogique', description: 'Concertation avec les élèves et les familles',
-    territory: program === 'education'
-      ? { region: CODES.region, departement: CODES.departement, communeCode: CODES.commune, academie: CODES.academie }
-      : { region: CODES.region, departement: CODES.departement, communeCode: CODES.commune, cts: CODES.cts },
-    holder: program === 'education' ? { organisationId: CODES.uai, name: 'École de Bar-le-Duc' } : { organisationId: CODES.finess, name: 'MSP de la Meuse' },
+    type: 'declare_intention',
+    projectId: PID,
+    program,
+    ctx: ctx(owner, now),
+    title: 'Un jardin pédagogique',
+    description: 'Concertation avec les élèves et les familles',
+    territory:
+      program === 'education'
+        ? { region: CODES.region, departement: CODES.departement, communeCode: CODES.commune, academie: CODES.academie }
+        : { region: CODES.region, departement: CODES.departement, communeCode: CODES.commune, cts: CODES.cts },
+    holder:
+      program === 'education'
+        ? { organisationId: CODES.uai, name: 'École de Bar-le-Duc' }
+        : { organisationId: CODES.finess, name: 'MSP de la Meuse' },
     partners: [{ name: 'Mairie de Bar-le-Duc', kind: 'collectivite' }],
   };
 }
 
 export const completeDossier = (now = T0): ProjectCommand => ({
-  type: 'edit_content', projectId: PID, ctx: ctx(owner, now),
+  type: 'edit_content',
+  projectId: PID,
+  ctx: ctx(owner, now),
   changes: {
     requestedAmountCents: 1_250_000,
-    budgetLines: [{ label: 'Matériel', amountCents: 1_000_000 }, { label: 'Animation', amountCents: 500_000 }],
+    budgetLines: [
+      { label: 'Matériel', amountCents: 1_000_000 },
+      { label: 'Animation', amountCents: 500_000 },
+    ],
   },
 });
 
@@ -65,19 +79,35 @@ export function commandFor(program: Program, type: string, now = T0, who?: Actor
   const a = who ?? (role === 'validator' ? validatorOf(program) : role === 'finance' ? finance : role === 'system' ? system : owner);
   const c = ctx(a, now);
   switch (type) {
-    case 'validate': return { ...base, type, ctx: c, reason: 'Projet conforme', grantedAmountCents: 1_000_000 };
-    case 'record_cts_opinion': return { ...base, type, ctx: c, reason: 'Avis du CTS du 12 mars', favourable: true };
-    case 'start_financing': return { ...base, type, ctx: c, commitmentRef: 'EJ-2026-0042' };
-    case 'submit_final_report': return { ...base, type, ctx: c, report: { summary: 'Bilan', spentAmountCents: 990_000 } };
-    case 'request_completion': case 'reject': case 'reopen': case 'lapse':
+    case 'validate':
+      return { ...base, type, ctx: c, reason: 'Projet conforme', grantedAmountCents: 1_000_000 };
+    case 'record_cts_opinion':
+      return { ...base, type, ctx: c, reason: 'Avis du CTS du 12 mars', favourable: true };
+    case 'start_financing':
+      return { ...base, type, ctx: c, commitmentRef: 'EJ-2026-0042' };
+    case 'submit_final_report':
+      return { ...base, type, ctx: c, report: { summary: 'Bilan', spentAmountCents: 990_000 } };
+    case 'request_completion':
+    case 'reject':
+    case 'reopen':
+    case 'lapse':
       return { ...base, type, ctx: c, reason: 'Motif' } as ProjectCommand;
-    default: return { ...base, type, ctx: c } as ProjectCommand;
+    default:
+      return { ...base, type, ctx: c } as ProjectCommand;
   }
 }
 
 const ROLE_OF: Record<string, Actor['role']> = {
-  start_analysis: 'validator', request_completion: 'validator', validate: 'validator', reject: 'validator', reopen: 'validator',
-  refer_to_cts: 'validator', record_cts_opinion: 'validator', start_financing: 'finance', close: 'finance', lapse: 'system',
+  start_analysis: 'validator',
+  request_completion: 'validator',
+  validate: 'validator',
+  reject: 'validator',
+  reopen: 'validator',
+  refer_to_cts: 'validator',
+  record_cts_opinion: 'validator',
+  start_financing: 'finance',
+  close: 'finance',
+  lapse: 'system',
 };
 
 /** The commands that lead a new project to each state. */

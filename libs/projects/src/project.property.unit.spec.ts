@@ -5,7 +5,21 @@ import { availableActions } from './project.actions.js';
 import type { ProjectCommand } from './project.commands.js';
 import { projectDecider } from './project.decider.js';
 import {
-  PID, arsValidator, auditor, commandFor, completeDossier, ctsValidator, ctx, day, declare, eduOutsider, eduValidator, finance, otherHolder, owner, system,
+  PID,
+  arsValidator,
+  auditor,
+  commandFor,
+  completeDossier,
+  ctsValidator,
+  ctx,
+  day,
+  declare,
+  eduOutsider,
+  eduValidator,
+  finance,
+  otherHolder,
+  owner,
+  system,
 } from './project.fixture.js';
 import { PROGRAMS, type Program, type ProjectState } from './project.state.js';
 import { programRegistry } from './programs/program.registry.js';
@@ -44,7 +58,11 @@ function toCommand(program: Program, s: Step, now: Date, state: ProjectState): P
     return { type: 'expire_deadline', projectId: PID, deadlineId: open ?? `${PID}/completion/9`, ctx: ctx(who, now) };
   }
   const c = commandFor(program, s.kind, now, who) as ProjectCommand & { reason?: string; grantedAmountCents?: number };
-  return { ...c, ...(s.kind === 'validate' ? { grantedAmountCents: s.amount } : {}), ...(s.withReason ? {} : { reason: undefined }) } as ProjectCommand;
+  return {
+    ...c,
+    ...(s.kind === 'validate' ? { grantedAmountCents: s.amount } : {}),
+    ...(s.withReason ? {} : { reason: undefined }),
+  } as ProjectCommand;
 }
 
 function run(program: Program, steps: Step[]) {
@@ -103,7 +121,17 @@ describe('project decider properties (fast-check)', () => {
       }),
       { numRuns: 300, seed: 42 },
     );
-    for (const state of ['drafting', 'under_analysis', 'completion_requested', 'cts_review', 'validated', 'rejected', 'financing', 'closed', 'withdrawn']) {
+    for (const state of [
+      'drafting',
+      'under_analysis',
+      'completion_requested',
+      'cts_review',
+      'validated',
+      'rejected',
+      'financing',
+      'closed',
+      'withdrawn',
+    ]) {
       expect(reached).toContain(state);
     }
   });

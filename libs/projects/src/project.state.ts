@@ -1,4 +1,4 @@
-import type { TransitionedData, WorkflowInstance } from '#workflow';
+import type { TransitionFacts, WorkflowInstance } from '#workflow';
 
 export type Program = 'education' | 'health';
 export const PROGRAMS: readonly Program[] = ['education', 'health'];
@@ -82,7 +82,15 @@ export interface Project {
   commitmentRef?: string;
   ctsOpinion?: CtsOpinion;
   finalReport?: FinalReport;
-  lastTransition?: TransitionedData;
+  lastTransition?: LastTransition;
+  /** Event types this version does not know (written by a newer one): the project refuses to decide until upgraded. */
+  unrecognisedEvents?: string[];
+}
+
+/** The last workflow step, as readers see it: the command, the facts and the values it brought. */
+export interface LastTransition extends TransitionFacts {
+  command: string;
+  inputs?: Record<string, unknown>;
 }
 
 export type ProjectState = { exists: false } | Project;

@@ -1,7 +1,15 @@
 import { invalid } from '#kernel';
 import {
-  academieOfDepartement, findAcademie, findDepartement, findHealthTerritory, findRegion, communeDepartement, isValidFiness,
-  isValidUai, normalizeIdentifier, regionOfDepartement,
+  academieOfDepartement,
+  findAcademie,
+  findDepartement,
+  findHealthTerritory,
+  findRegion,
+  communeDepartement,
+  isValidFiness,
+  isValidUai,
+  normalizeIdentifier,
+  regionOfDepartement,
 } from '#territories';
 import type { Program, Territory } from './project.state.js';
 
@@ -24,7 +32,8 @@ export function checkTerritory(program: Program, t: Record<string, unknown>): Te
   if (!region) throw invalid(CODE, 'territory.region', 'INSEE région code');
   const departement = typeof t['departement'] === 'string' ? findDepartement(t['departement']) : undefined;
   if (!departement) throw invalid(CODE, 'territory.departement', 'INSEE département code');
-  if (regionOfDepartement(departement.code)?.code !== region.code) throw invalid(CODE, 'territory.departement', `lies in région ${region.code}`);
+  if (regionOfDepartement(departement.code)?.code !== region.code)
+    throw invalid(CODE, 'territory.departement', `lies in région ${region.code}`);
   const territory: Territory = { region: region.code, departement: departement.code };
   const commune = t['communeCode'];
   if (commune !== undefined) {
@@ -36,7 +45,8 @@ export function checkTerritory(program: Program, t: Record<string, unknown>): Te
   if (program === 'education') {
     const academie = typeof t['academie'] === 'string' ? findAcademie(t['academie']) : undefined;
     if (!academie) throw invalid(CODE, 'territory.academie', 'académie code (required for education)');
-    if (academieOfDepartement(departement.code)?.code !== academie.code) throw invalid(CODE, 'territory.academie', `contains département ${departement.code}`);
+    if (academieOfDepartement(departement.code)?.code !== academie.code)
+      throw invalid(CODE, 'territory.academie', `contains département ${departement.code}`);
     if (t['cts'] !== undefined) throw invalid(CODE, 'territory.cts', 'health only');
     territory.academie = academie.code;
   } else {

@@ -1,10 +1,27 @@
 import { invalid } from '#kernel';
 import type { ContentChanges } from './project.events.js';
-import { type Attachment, type BudgetLine, type FinalReport, type Holder, type Partner, type Program, type Territory, PARTNER_KINDS } from './project.state.js';
+import {
+  type Attachment,
+  type BudgetLine,
+  type FinalReport,
+  type Holder,
+  type Partner,
+  type Program,
+  type Territory,
+  PARTNER_KINDS,
+} from './project.state.js';
 import { checkHolderId, checkTerritory } from './project.territory.js';
 
 const CODE = 'PROJECT_INVALID_FIELD';
-export const LIMITS = { title: [3, 200], text: 10_000, name: 200, fileName: 255, partners: 50, budgetLines: 200, attachments: 100 } as const;
+export const LIMITS = {
+  title: [3, 200],
+  text: 10_000,
+  name: 200,
+  fileName: 255,
+  partners: 50,
+  budgetLines: 200,
+  attachments: 100,
+} as const;
 
 const fail = (field: string, rule: string): never => {
   throw invalid(CODE, field, rule);
@@ -22,7 +39,8 @@ export function checkCents(field: string, v: unknown): void {
 }
 
 export function checkProjectId(v: unknown): void {
-  if (typeof v !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,150}$/.test(v)) fail('projectId', 'letters, digits, _.:@- (max 151), starting with a letter or digit');
+  if (typeof v !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,150}$/.test(v))
+    fail('projectId', 'letters, digits, _.:@- (max 151), starting with a letter or digit');
 }
 
 export function checkTitle(v: unknown): void {
@@ -67,8 +85,10 @@ export function checkBudgetLines(v: unknown): asserts v is BudgetLine[] {
 export function checkAttachments(field: string, v: unknown): asserts v is Attachment[] {
   checkList<Attachment>(field, v, LIMITS.attachments, (a, at) => {
     checkText(`${at}.name`, a['name'], 1, LIMITS.fileName);
-    if (typeof a['sizeBytes'] !== 'number' || !Number.isSafeInteger(a['sizeBytes']) || a['sizeBytes'] < 0) fail(`${at}.sizeBytes`, 'integer >= 0');
-    if (typeof a['sha256'] !== 'string' || !/^[0-9a-f]{64}$/.test(a['sha256'])) fail(`${at}.sha256`, '64 lowercase hex characters (sha-256)');
+    if (typeof a['sizeBytes'] !== 'number' || !Number.isSafeInteger(a['sizeBytes']) || a['sizeBytes'] < 0)
+      fail(`${at}.sizeBytes`, 'integer >= 0');
+    if (typeof a['sha256'] !== 'string' || !/^[0-9a-f]{64}$/.test(a['sha256']))
+      fail(`${at}.sha256`, '64 lowercase hex characters (sha-256)');
   });
 }
 

@@ -7,7 +7,10 @@ export interface Departement {
 }
 
 const d = (code: string, name: string, regionCode: string, academieCode: string): Departement => ({
-  code, name, regionCode, academieCode,
+  code,
+  name,
+  regionCode,
+  academieCode,
 });
 
 /** The 101 départements (COG): '01'…'95' without '20', '2A', '2B', and the five overseas '971'…'976'. */

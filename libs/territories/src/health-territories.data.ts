@@ -14,7 +14,11 @@ export interface HealthTerritory {
 }
 
 const whole = (regionCode: string, dep: string, name: string): HealthTerritory => ({
-  code: `CTS-${regionCode}-${dep}`, name, regionCode, departements: [dep], partOfDepartement: false,
+  code: `CTS-${regionCode}-${dep}`,
+  name,
+  regionCode,
+  departements: [dep],
+  partOfDepartement: false,
 });
 
 /**

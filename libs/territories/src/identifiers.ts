@@ -5,7 +5,9 @@
 
 /** Removes spaces, dots and dashes and upper-cases: ' 0750654d ' → '0750654D', '010 000 016' → '010000016'. */
 export function normalizeIdentifier(raw: string): string {
-  return String(raw ?? '').replace(/[\s.-]/g, '').toUpperCase();
+  return String(raw ?? '')
+    .replace(/[\s.-]/g, '')
+    .toUpperCase();
 }
 
 /** Luhn (mod 10) check over a string of digits. */
@@ -62,7 +64,12 @@ export function isValidUai(code: string): boolean {
  * 970302022 CH de Cayenne); Mayotte uses '9805' (980500003 CH de Mayotte, from its former code 985).
  * '9706' is accepted for Mayotte by assumption (not seen in a real number). */
 const FINESS_OVERSEAS: Readonly<Record<string, string>> = {
-  '9701': '971', '9702': '972', '9703': '973', '9704': '974', '9805': '976', '9706': '976',
+  '9701': '971',
+  '9702': '972',
+  '9703': '973',
+  '9704': '974',
+  '9805': '976',
+  '9706': '976',
 };
 
 /** The département code of a FINESS number: '010000016' → '01', '2A…' → '2A', '970211207' → '972'. */

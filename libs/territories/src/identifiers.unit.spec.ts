@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  communeDepartement, finessDepartement, isValidCommuneCode, isValidFiness, isValidSiren, isValidSiret,
-  isValidUai, luhnValid, normalizeIdentifier, uaiDepartement,
+  communeDepartement,
+  finessDepartement,
+  isValidCommuneCode,
+  isValidFiness,
+  isValidSiren,
+  isValidSiret,
+  isValidUai,
+  luhnValid,
+  normalizeIdentifier,
+  uaiDepartement,
 } from './index.js';
 
 describe('isValidUai', () => {

@@ -24,7 +24,13 @@ describe('départements', () => {
     expect(unique(codes(DEPARTEMENTS))).toBe(true);
     const expected = [
       ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((c) => c !== '20'),
-      '2A', '2B', '971', '972', '973', '974', '976',
+      '2A',
+      '2B',
+      '971',
+      '972',
+      '973',
+      '974',
+      '976',
     ];
     expect(codes(DEPARTEMENTS).sort()).toEqual(expected.sort());
   });
@@ -68,8 +74,16 @@ describe('académies', () => {
 
   it('group into the 18 régions académiques', () => {
     expect(new Set(ACADEMIES.map((a) => a.regionCode))).toEqual(new Set(codes(REGIONS)));
-    expect(ACADEMIES.filter((a) => a.regionCode === '11').map((a) => a.name).sort()).toEqual(['Créteil', 'Paris', 'Versailles']);
-    expect(ACADEMIES.filter((a) => a.regionCode === '44').map((a) => a.name).sort()).toEqual(['Nancy-Metz', 'Reims', 'Strasbourg']);
+    expect(
+      ACADEMIES.filter((a) => a.regionCode === '11')
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(['Créteil', 'Paris', 'Versailles']);
+    expect(
+      ACADEMIES.filter((a) => a.regionCode === '44')
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(['Nancy-Metz', 'Reims', 'Strasbourg']);
   });
 
   it('have a label starting with "Académie d" and naming the académie', () => {

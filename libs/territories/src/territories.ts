@@ -7,7 +7,10 @@ export type TerritoryKind = 'region' | 'ars' | 'departement' | 'academie' | 'cts
 export const TERRITORY_KINDS: readonly TerritoryKind[] = ['region', 'ars', 'departement', 'academie', 'cts'];
 
 /** Codes are compared trimmed and upper-cased: '2a' finds Corse-du-Sud, 'cts-44-55' finds CTS Meuse. */
-const normalize = (code: string): string => String(code ?? '').trim().toUpperCase();
+const normalize = (code: string): string =>
+  String(code ?? '')
+    .trim()
+    .toUpperCase();
 
 function indexBy<T extends { code: string }>(items: readonly T[]): ReadonlyMap<string, T> {
   return new Map(items.map((item) => [item.code, item]));

@@ -1,8 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  academieOfDepartement, academiesOfRegion, departementsOfAcademie, departementsOfRegion, findAcademie,
-  findDepartement, findHealthTerritory, findRegion, healthTerritoriesOfDepartement, healthTerritoriesOfRegion,
-  regionOfDepartement, territoryLabel,
+  academieOfDepartement,
+  academiesOfRegion,
+  departementsOfAcademie,
+  departementsOfRegion,
+  findAcademie,
+  findDepartement,
+  findHealthTerritory,
+  findRegion,
+  healthTerritoriesOfDepartement,
+  healthTerritoriesOfRegion,
+  regionOfDepartement,
+  territoryLabel,
 } from './index.js';
 
 describe('look-ups', () => {
@@ -49,7 +58,11 @@ describe('look-ups', () => {
     expect(departementsOfAcademie('12').map((d) => d.code)).toEqual(['54', '55', '57', '88']);
     expect(departementsOfAcademie('09').map((d) => d.name)).toEqual(['Nord', 'Pas-de-Calais']);
     expect(departementsOfRegion('94').map((d) => d.code)).toEqual(['2A', '2B']);
-    expect(academiesOfRegion('32').map((a) => a.name).sort()).toEqual(['Amiens', 'Lille']);
+    expect(
+      academiesOfRegion('32')
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(['Amiens', 'Lille']);
   });
 
   it('list health territories by région and by département', () => {

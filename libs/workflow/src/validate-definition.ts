@@ -15,6 +15,7 @@ export type WorkflowFault =
   | 'unknown_deadline'
   | 'invalid_deadline'
   | 'deadline_outlives_state'
+  | 'invalid_event'
   /** Checked by the application that runs the definition (programs it knows, commands it can run). */
   | 'unknown_program'
   | 'unrunnable_command';
@@ -63,6 +64,7 @@ export function validateDefinition(d: WorkflowDefinition): void {
       if (seen.has(`${t.command}@${f}`)) fail('ambiguous_transition', `${where} is declared twice from "${f}"`);
       seen.add(`${t.command}@${f}`);
     }
+    checkEvent(d, t, fail);
     if (t.roles.length === 0) fail('unknown_role', `${where} allows no role`);
     for (const r of t.roles) if (!ROLES.includes(r)) fail('unknown_role', `${where} allows unknown role "${r}"`);
   }
@@ -76,7 +78,7 @@ export function validateDefinition(d: WorkflowDefinition): void {
   }
 
   const reached = new Set<string>([initials[0]!.name]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const t of d.transitions) {
       if (!reached.has(t.to) && t.from.some((f) => reached.has(f))) {
@@ -97,15 +99,18 @@ function validateDeadlines(d: WorkflowDefinition, fail: (fault: WorkflowFault, d
   for (const x of d.deadlines) {
     const where = `deadline "${x.name}"`;
     if (!x.label?.trim()) fail('missing_label', `${where} has no label`);
-    if (!Number.isSafeInteger(x.durationDays) || x.durationDays < 1) fail('invalid_deadline', `${where}: durationDays must be an integer >= 1`);
-    if (!commands.has(x.onExpiry.command)) fail('invalid_deadline', `${where}: onExpiry command "${x.onExpiry.command}" is not a transition`);
+    if (!Number.isSafeInteger(x.durationDays) || x.durationDays < 1)
+      fail('invalid_deadline', `${where}: durationDays must be an integer >= 1`);
+    if (!commands.has(x.onExpiry.command))
+      fail('invalid_deadline', `${where}: onExpiry command "${x.onExpiry.command}" is not a transition`);
     if (!x.onExpiry.reason?.trim()) fail('invalid_deadline', `${where}: onExpiry needs a reason`);
     for (const c of x.cancelledBy) if (!commands.has(c)) fail('invalid_deadline', `${where}: cancelledBy "${c}" is not a transition`);
     const openers = d.transitions.filter((t) => t.opensDeadline === x.name);
     if (openers.length === 0) fail('invalid_deadline', `${where} is opened by no transition`);
     for (const opener of openers) {
       const expiry = d.transitions.find((t) => t.command === x.onExpiry.command && t.from.includes(opener.to));
-      if (!expiry) fail('invalid_deadline', `${where}: "${x.onExpiry.command}" cannot run from "${opener.to}" where "${opener.command}" opens it`);
+      if (!expiry)
+        fail('invalid_deadline', `${where}: "${x.onExpiry.command}" cannot run from "${opener.to}" where "${opener.command}" opens it`);
       for (const exit of d.transitions.filter((t) => t.from.includes(opener.to) && t.to !== opener.to)) {
         if (exit.command !== x.onExpiry.command && !x.cancelledBy.includes(exit.command)) {
           fail('deadline_outlives_state', `${where}: "${exit.command}" leaves "${opener.to}" without cancelling it`);
@@ -118,4 +123,20 @@ function validateDeadlines(d: WorkflowDefinition, fail: (fault: WorkflowFault, d
       fail('unknown_deadline', `transition "${t.command}" opens unknown deadline "${t.opensDeadline}"`);
     }
   }
+}
+
+const EVENT_TYPE = /^[a-z]+\.[a-z]+(?:_[a-z]+)*$/;
+const FACTS = new Set(['from', 'to', 'reason', 'by', 'at']);
+
+/** One stable event type per command, distinct between commands; inputs never shadow the facts every event records. */
+function checkEvent(
+  d: WorkflowDefinition,
+  t: WorkflowDefinition['transitions'][number],
+  fail: (f: WorkflowFault, m: string) => never,
+): void {
+  const where = `transition "${t.command}"`;
+  if (!EVENT_TYPE.test(t.event ?? '')) fail('invalid_event', `${where} has no event type of the form "subject.fact_name"`);
+  const clash = d.transitions.find((x) => (x.command === t.command) !== (x.event === t.event));
+  if (clash) fail('invalid_event', `${where} and "${clash.command}" must have one event type per command`);
+  for (const input of t.inputs ?? []) if (FACTS.has(input.name)) fail('invalid_event', `${where}: input "${input.name}" shadows a fact`);
 }

@@ -5,7 +5,8 @@ import type { WorkflowAccess, WorkflowSubject } from './workflow.definition.js';
 export function accessDenial(access: WorkflowAccess, actor: Actor, subject: WorkflowSubject, codePrefix: string): DomainError | undefined {
   if (access.ownerRoles.includes(actor.role) && actor.id !== subject.ownerId) {
     return new DomainError('forbidden', `${codePrefix}_NOT_OWNER`, `actor ${actor.id} does not hold ${subject.id}`, {
-      role: actor.role, actorId: actor.id,
+      role: actor.role,
+      actorId: actor.id,
     });
   }
   const rules = access.territory[actor.role];

@@ -1,8 +1,15 @@
 import { type Actor, type CommandContext, type DomainEvent, DomainError, invalid } from '#kernel';
 import { accessDenial } from './workflow.access.js';
-import { type WorkflowDefinition, type WorkflowSubject, type WorkflowTransitionDef, definesCommand, findTransition, transitionsFrom } from './workflow.definition.js';
-import type { DeadlineExpiredData, DeadlineOpenedData, TransitionedData, WorkflowEventTypes } from './workflow.events.js';
-import { type WorkflowInstance, evolveInstance, startInstance } from './workflow.instance.js';
+import {
+  type WorkflowDefinition,
+  type WorkflowSubject,
+  type WorkflowTransitionDef,
+  definesCommand,
+  findTransition,
+  transitionsFrom,
+} from './workflow.definition.js';
+import type { DeadlineExpiredData, DeadlineOpenedData, TransitionFacts, WorkflowEventTypes } from './workflow.events.js';
+import { type WorkflowInstance, evolveInstance, startInstance, transitionInstance } from './workflow.instance.js';
 
 export interface TransitionRequest {
   command: string;
@@ -43,7 +50,11 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
   const P = options.codePrefix;
   const types = options.types;
 
-  const evolve = (instance: WorkflowInstance, event: DomainEvent) => evolveInstance(types, instance, event);
+  const transitionEventTypes = new Set(definition.transitions.map((t) => t.event));
+  const evolve = (instance: WorkflowInstance, event: DomainEvent) =>
+    transitionEventTypes.has(event.type)
+      ? transitionInstance(instance, event.data as TransitionFacts)
+      : evolveInstance(types, instance, event);
 
   const blockers = (t: WorkflowTransitionDef, subject: WorkflowSubject): DomainError | undefined => {
     for (const field of t.requiredFields ?? []) {
@@ -61,30 +72,43 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
   const available = (instance: WorkflowInstance, subject: WorkflowSubject, actor: Actor): AvailableTransition[] =>
     transitionsFrom(definition, instance.state)
       .filter((t) => t.roles.includes(actor.role) && !accessDenial(definition.access, actor, subject, P) && !blockers(t, subject))
-      .map((t) => ({ command: t.command, label: t.label, to: t.to, reasonRequired: t.reasonRequired === true, inputs: [...(t.inputs ?? [])] }));
+      .map((t) => ({
+        command: t.command,
+        label: t.label,
+        to: t.to,
+        reasonRequired: t.reasonRequired === true,
+        inputs: [...(t.inputs ?? [])],
+      }));
 
   function decide(request: TransitionRequest, instance: WorkflowInstance, subject: WorkflowSubject): DomainEvent[] {
     const { actor } = request.ctx;
     if (!definesCommand(definition, request.command)) {
-      throw invalid(`${P}_UNKNOWN_COMMAND`, 'command', `not a command of ${definition.id} v${definition.version}`, { command: request.command });
+      throw invalid(`${P}_UNKNOWN_COMMAND`, 'command', `not a command of ${definition.id} v${definition.version}`, {
+        command: request.command,
+      });
     }
     const t = findTransition(definition, request.command, instance.state);
     const roles = t ? t.roles : definition.transitions.filter((x) => x.command === request.command).flatMap((x) => x.roles);
     if (!roles.includes(actor.role)) {
       throw new DomainError('forbidden', `${P}_ROLE_NOT_ALLOWED`, `role ${actor.role} may not ${request.command}`, {
-        role: actor.role, command: request.command, allowedRoles: [...new Set(roles)],
+        role: actor.role,
+        command: request.command,
+        allowedRoles: [...new Set(roles)],
       });
     }
     const denied = accessDenial(definition.access, actor, subject, P);
     if (denied) throw denied;
     if (!t) {
       throw new DomainError('conflict', `${P}_ILLEGAL_TRANSITION`, `${request.command} is not allowed in state ${instance.state}`, {
-        state: instance.state, command: request.command, allowedActions: available(instance, subject, actor).map((a) => a.command),
+        state: instance.state,
+        command: request.command,
+        allowedActions: available(instance, subject, actor).map((a) => a.command),
       });
     }
     const reason = request.reason?.trim();
     if (t.reasonRequired && !reason) throw invalid(`${P}_REASON_REQUIRED`, 'reason', 'required', { command: t.command });
-    if (reason && reason.length > MAX_REASON_LENGTH) throw invalid(`${P}_INVALID_REASON`, 'reason', `at most ${MAX_REASON_LENGTH} characters`);
+    if (reason && reason.length > MAX_REASON_LENGTH)
+      throw invalid(`${P}_INVALID_REASON`, 'reason', `at most ${MAX_REASON_LENGTH} characters`);
     for (const input of t.inputs ?? []) {
       if (!present(request.inputs?.[input.name])) throw invalid(`${P}_INPUT_REQUIRED`, input.name, 'required', { command: t.command });
     }
@@ -94,24 +118,31 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
     return transitionEvents(t, request, reason, instance, subject);
   }
 
-  function transitionEvents(t: WorkflowTransitionDef, request: TransitionRequest, reason: string | undefined, instance: WorkflowInstance, subject: WorkflowSubject): DomainEvent[] {
+  function transitionEvents(
+    t: WorkflowTransitionDef,
+    request: TransitionRequest,
+    reason: string | undefined,
+    instance: WorkflowInstance,
+    subject: WorkflowSubject,
+  ): DomainEvent[] {
     const at = request.ctx.now.toISOString();
     const inputs = Object.fromEntries((t.inputs ?? []).map((i) => [i.name, request.inputs?.[i.name]]));
-    const transitioned: TransitionedData = {
-      command: t.command,
+    const facts: TransitionFacts = {
       from: instance.state,
       to: t.to,
       ...(reason ? { reason } : {}),
-      ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
       by: { id: request.ctx.actor.id, role: request.ctx.actor.role },
       at,
     };
-    const events: DomainEvent[] = [{ type: types.transitioned, data: transitioned }];
+    const events: DomainEvent[] = [{ type: t.event, data: { ...facts, ...inputs } }];
     for (const open of instance.deadlines) {
       const def = definition.deadlines.find((x) => x.name === open.name);
       // Running the expiry command directly (not through expire) also makes the deadline moot.
       if (def?.cancelledBy.includes(t.command) || open.onExpiry.command === t.command) {
-        events.push({ type: types.deadlineCancelled, data: { deadlineId: open.deadlineId, name: open.name, subjectId: subject.id, cancelledBy: t.command, at } });
+        events.push({
+          type: types.deadlineCancelled,
+          data: { deadlineId: open.deadlineId, name: open.name, subjectId: subject.id, cancelledBy: t.command, at },
+        });
       }
     }
     const opens = definition.deadlines.find((x) => x.name === t.opensDeadline);
@@ -120,7 +151,11 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
       due.setTime(due.getTime() + opens.durationDays * DAY_MS);
       const data: DeadlineOpenedData = {
         deadlineId: `${subject.id}/${opens.name}/${instance.deadlinesOpened + 1}`,
-        name: opens.name, subjectId: subject.id, openedAt: at, dueAt: due.toISOString(), onExpiry: { ...opens.onExpiry },
+        name: opens.name,
+        subjectId: subject.id,
+        openedAt: at,
+        dueAt: due.toISOString(),
+        onExpiry: { ...opens.onExpiry },
       };
       events.push({ type: types.deadlineOpened, data });
     }
@@ -133,10 +168,17 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
     if (!open) return [];
     if (request.ctx.now.getTime() < Date.parse(open.dueAt)) {
       throw new DomainError('conflict', `${P}_DEADLINE_NOT_DUE`, `deadline ${open.deadlineId} is due at ${open.dueAt}`, {
-        deadlineId: open.deadlineId, dueAt: open.dueAt,
+        deadlineId: open.deadlineId,
+        dueAt: open.dueAt,
       });
     }
-    const data: DeadlineExpiredData = { deadlineId: open.deadlineId, name: open.name, subjectId: subject.id, dueAt: open.dueAt, at: request.ctx.now.toISOString() };
+    const data: DeadlineExpiredData = {
+      deadlineId: open.deadlineId,
+      name: open.name,
+      subjectId: subject.id,
+      dueAt: open.dueAt,
+      at: request.ctx.now.toISOString(),
+    };
     const expired: DomainEvent = { type: types.deadlineExpired, data };
     const after = evolve(instance, expired);
     return [expired, ...decide({ command: open.onExpiry.command, ctx: request.ctx, reason: open.onExpiry.reason }, after, subject)];

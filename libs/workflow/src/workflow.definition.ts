@@ -39,6 +39,8 @@ export interface WorkflowInput {
 
 export interface WorkflowTransitionDef {
   command: string;
+  /** The stable type of the business event this transition records ('project.submitted'); one per command. */
+  event: string;
   from: string[];
   to: string;
   roles: Role[];
@@ -94,8 +96,7 @@ export const initialStateOf = (d: WorkflowDefinition): WorkflowStateDef => {
   return s;
 };
 
-export const isFinalState = (d: WorkflowDefinition, state: string): boolean =>
-  d.states.some((s) => s.name === state && s.final === true);
+export const isFinalState = (d: WorkflowDefinition, state: string): boolean => d.states.some((s) => s.name === state && s.final === true);
 
 export const transitionsFrom = (d: WorkflowDefinition, state: string): WorkflowTransitionDef[] =>
   d.transitions.filter((t) => t.from.includes(state));
@@ -103,5 +104,4 @@ export const transitionsFrom = (d: WorkflowDefinition, state: string): WorkflowT
 export const findTransition = (d: WorkflowDefinition, command: string, state: string): WorkflowTransitionDef | undefined =>
   d.transitions.find((t) => t.command === command && t.from.includes(state));
 
-export const definesCommand = (d: WorkflowDefinition, command: string): boolean =>
-  d.transitions.some((t) => t.command === command);
+export const definesCommand = (d: WorkflowDefinition, command: string): boolean => d.transitions.some((t) => t.command === command);

@@ -1,21 +1,21 @@
 import type { DomainEvent } from '#kernel';
 import type { Role } from './workflow.definition.js';
 
-/** The event type strings a workflow emits; the subject's module owns them ('project.transitioned'…). */
+/**
+ * The event type strings of a workflow's deadlines; the subject's module owns them ('project.deadline_opened'…).
+ * Each transition names its own event type in the definition (`WorkflowTransitionDef.event`).
+ */
 export interface WorkflowEventTypes {
-  transitioned: string;
   deadlineOpened: string;
   deadlineCancelled: string;
   deadlineExpired: string;
 }
 
-export interface TransitionedData {
-  command: string;
+/** What every transition event records; each event type adds the values its command brings (e.g. grantedAmountCents). */
+export interface TransitionFacts {
   from: string;
   to: string;
   reason?: string;
-  /** The command's own values (granted amount, commitment reference…). */
-  inputs?: Record<string, unknown>;
   by: { id: string; role: Role };
   at: string;
 }
@@ -46,7 +46,7 @@ export interface DeadlineExpiredData {
 }
 
 export type WorkflowEvent =
-  | DomainEvent<string, TransitionedData>
+  | DomainEvent<string, TransitionFacts>
   | DomainEvent<string, DeadlineOpenedData>
   | DomainEvent<string, DeadlineCancelledData>
   | DomainEvent<string, DeadlineExpiredData>;

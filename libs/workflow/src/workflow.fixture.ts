@@ -16,27 +16,73 @@ export function reviewDefinition(): WorkflowDefinition {
       { name: 'dropped', label: 'Abandonné', final: true },
     ],
     transitions: [
-      { command: 'send', from: ['draft'], to: 'sent', roles: ['holder'], requiredFields: ['title'], label: 'Envoyer' },
-      { command: 'ask', from: ['sent'], to: 'waiting', roles: ['validator'], reasonRequired: true, opensDeadline: 'reply', label: 'Questionner' },
-      { command: 'reply', from: ['waiting'], to: 'sent', roles: ['holder'], label: 'Répondre' },
       {
-        command: 'accept', from: ['sent'], to: 'accepted', roles: ['validator'], reasonRequired: true,
+        command: 'send',
+        event: 'dossier.sent',
+        from: ['draft'],
+        to: 'sent',
+        roles: ['holder'],
+        requiredFields: ['title'],
+        label: 'Envoyer',
+      },
+      {
+        command: 'ask',
+        event: 'dossier.question_asked',
+        from: ['sent'],
+        to: 'waiting',
+        roles: ['validator'],
+        reasonRequired: true,
+        opensDeadline: 'reply',
+        label: 'Questionner',
+      },
+      { command: 'reply', event: 'dossier.replied', from: ['waiting'], to: 'sent', roles: ['holder'], label: 'Répondre' },
+      {
+        command: 'accept',
+        event: 'dossier.accepted',
+        from: ['sent'],
+        to: 'accepted',
+        roles: ['validator'],
+        reasonRequired: true,
         inputs: [{ name: 'amount', label: 'Montant' }],
         guards: [{ name: 'has_budget', label: 'Budget renseigné', check: (s) => (s.fields['budget'] ? undefined : 'pas de budget') }],
         label: 'Accepter',
       },
-      { command: 'drop', from: ['draft', 'sent', 'waiting'], to: 'dropped', roles: ['holder'], label: 'Abandonner' },
-      { command: 'time_out', from: ['waiting'], to: 'dropped', roles: ['system'], reasonRequired: true, label: 'Expirer' },
+      {
+        command: 'drop',
+        event: 'dossier.dropped',
+        from: ['draft', 'sent', 'waiting'],
+        to: 'dropped',
+        roles: ['holder'],
+        label: 'Abandonner',
+      },
+      {
+        command: 'time_out',
+        event: 'dossier.timed_out',
+        from: ['waiting'],
+        to: 'dropped',
+        roles: ['system'],
+        reasonRequired: true,
+        label: 'Expirer',
+      },
     ],
     deadlines: [
-      { name: 'reply', label: 'Délai de réponse', durationDays: 10, onExpiry: { command: 'time_out', reason: 'no reply' }, cancelledBy: ['reply', 'drop'] },
+      {
+        name: 'reply',
+        label: 'Délai de réponse',
+        durationDays: 10,
+        onExpiry: { command: 'time_out', reason: 'no reply' },
+        cancelledBy: ['reply', 'drop'],
+      },
     ],
     access: { ownerRoles: ['holder'], territory: { validator: [{ scope: 'academies', field: 'academie' }] } },
   };
 }
 
 export const subject = (fields: Record<string, unknown> = { title: 'T', budget: 10 }): WorkflowSubject => ({
-  id: 'd1', ownerId: 'alice', territory: { academie: 'A01' }, fields,
+  id: 'd1',
+  ownerId: 'alice',
+  territory: { academie: 'A01' },
+  fields,
 });
 
 export const actor = (role: Actor['role'], id = 'someone', scope: Actor['scope'] = {}): Actor => ({ id, role, scope });

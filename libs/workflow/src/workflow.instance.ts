@@ -1,6 +1,10 @@
 import type { DomainEvent } from '#kernel';
 import type {
-  DeadlineCancelledData, DeadlineExpiredData, DeadlineOpenedData, TransitionedData, WorkflowEventTypes,
+  DeadlineCancelledData,
+  DeadlineExpiredData,
+  DeadlineOpenedData,
+  TransitionFacts,
+  WorkflowEventTypes,
 } from './workflow.events.js';
 
 export interface OpenDeadline {
@@ -23,11 +27,14 @@ export function startInstance(definition: { id: string; version: number }, initi
   return { definition: { id: definition.id, version: definition.version }, state: initialState, deadlines: [], deadlinesOpened: 0 };
 }
 
-/** Applies the workflow's own events; any other event leaves the instance as it is. */
+/** A transition event moves the instance to the state it records. */
+export function transitionInstance(instance: WorkflowInstance, facts: TransitionFacts): WorkflowInstance {
+  return { ...instance, state: facts.to };
+}
+
+/** Applies the workflow's deadline events; any other event leaves the instance as it is. */
 export function evolveInstance(types: WorkflowEventTypes, instance: WorkflowInstance, event: DomainEvent): WorkflowInstance {
   switch (event.type) {
-    case types.transitioned:
-      return { ...instance, state: (event.data as TransitionedData).to };
     case types.deadlineOpened: {
       const d = event.data as DeadlineOpenedData;
       return {

@@ -9,7 +9,8 @@ export function toMermaid(d: WorkflowDefinition): string {
   for (const s of d.states) if (s.initial) lines.push(`  [*] --> ${s.name}`);
   for (const t of d.transitions) {
     const marks = [t.roles.join('|'), t.reasonRequired ? 'motif' : '', t.opensDeadline ? `⏱ ${t.opensDeadline}` : '']
-      .filter(Boolean).join(', ');
+      .filter(Boolean)
+      .join(', ');
     const guards = (t.guards ?? []).map((g) => g.name);
     const label = `${t.command} (${marks})${guards.length ? ` [${guards.join(', ')}]` : ''}`;
     for (const from of t.from) lines.push(`  ${from} --> ${t.to}: ${label.replace(/[:;]/g, ' ')}`);

@@ -11,6 +11,7 @@ export function workflowView(d: WorkflowDefinition) {
     states: d.states.map((s) => ({ name: s.name, label: s.label, initial: s.initial === true, final: s.final === true })),
     transitions: d.transitions.map((t) => ({
       command: t.command,
+      event: t.event,
       label: t.label,
       from: [...t.from],
       to: t.to,
@@ -22,11 +23,17 @@ export function workflowView(d: WorkflowDefinition) {
       ...(t.opensDeadline ? { opensDeadline: t.opensDeadline } : {}),
     })),
     deadlines: d.deadlines.map((x) => ({
-      name: x.name, label: x.label, durationDays: x.durationDays, onExpiry: { ...x.onExpiry }, cancelledBy: [...x.cancelledBy],
+      name: x.name,
+      label: x.label,
+      durationDays: x.durationDays,
+      onExpiry: { ...x.onExpiry },
+      cancelledBy: [...x.cancelledBy],
     })),
     access: {
       ownerRoles: [...d.access.ownerRoles],
-      territory: Object.fromEntries(Object.entries(d.access.territory).map(([role, rules]) => [role, (rules ?? []).map((r) => ({ ...r }))])),
+      territory: Object.fromEntries(
+        Object.entries(d.access.territory).map(([role, rules]) => [role, (rules ?? []).map((r) => ({ ...r }))]),
+      ),
     },
     mermaid: toMermaid(d),
   };

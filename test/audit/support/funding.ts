@@ -23,13 +23,39 @@ export function run(store: EventStore, envelopeId: string, actor: Actor, command
  * with a motive that needs CSV quoting; FIR Hauts-de-France 2023: credits only.
  */
 export async function fundingScenario(store: EventStore, projectId = 'project-lille-1'): Promise<void> {
-  await run(store, LILLE, financeLille, { type: 'OpenEnvelope', fund: 'fip', territoryCode: 'academie-09', period: { fromYear: 2023, toYear: 2023 } });
-  await run(store, LILLE, financeLille, { type: 'NotifyCredits', aeCents: 100_000_000, cpCents: 50_000_000, reason: 'Notification rectorat' });
-  await run(store, LILLE, financeLille, { type: 'Commit', commitmentRef: 'EJ-2023-001', projectId, amountCents: 1_250_000, reason: 'Convention signée' });
+  await run(store, LILLE, financeLille, {
+    type: 'OpenEnvelope',
+    fund: 'fip',
+    territoryCode: 'academie-09',
+    period: { fromYear: 2023, toYear: 2023 },
+  });
+  await run(store, LILLE, financeLille, {
+    type: 'NotifyCredits',
+    aeCents: 100_000_000,
+    cpCents: 50_000_000,
+    reason: 'Notification rectorat',
+  });
+  await run(store, LILLE, financeLille, {
+    type: 'Commit',
+    commitmentRef: 'EJ-2023-001',
+    projectId,
+    amountCents: 1_250_000,
+    reason: 'Convention signée',
+  });
   await run(store, LILLE, financeLille, { type: 'RecordServiceDone', commitmentRef: 'EJ-2023-001', amountCents: 1_250_000 });
   await run(store, LILLE, financeLille, { type: 'PayInstalment', commitmentRef: 'EJ-2023-001', amountCents: 1_000_000 });
   await run(store, LILLE, financeLille, { type: 'PayInstalment', commitmentRef: 'EJ-2023-001', amountCents: 250_000 });
-  await run(store, LILLE, financeLille, { type: 'Recover', commitmentRef: 'EJ-2023-001', amountCents: 50_000, reason: 'Trop-perçu; voir "bilan" =SOMME(A1)' });
-  await run(store, HDF, financeHdf, { type: 'OpenEnvelope', fund: 'fir', territoryCode: 'ars-32', period: { fromYear: 2023, toYear: 2023 } });
+  await run(store, LILLE, financeLille, {
+    type: 'Recover',
+    commitmentRef: 'EJ-2023-001',
+    amountCents: 50_000,
+    reason: 'Trop-perçu; voir "bilan" =SOMME(A1)',
+  });
+  await run(store, HDF, financeHdf, {
+    type: 'OpenEnvelope',
+    fund: 'fir',
+    territoryCode: 'ars-32',
+    period: { fromYear: 2023, toYear: 2023 },
+  });
   await run(store, HDF, financeHdf, { type: 'NotifyCredits', aeCents: 260_000_000, cpCents: 100_000_000 });
 }

@@ -8,7 +8,11 @@ export interface Step {
 }
 
 /** Drives one education project (Meuse, académie 12) from intention to validation over HTTP. */
-export async function educationToValidation(api: ApiHarness, tokens: { holder: string; validator: string }, onStep?: (s: Step) => Promise<void>) {
+export async function educationToValidation(
+  api: ApiHarness,
+  tokens: { holder: string; validator: string },
+  onStep?: (s: Step) => Promise<void>,
+) {
   const steps: Step[] = [];
   const record = async (name: string, res: { status: number; body: any }) => {
     if (res.status >= 300) throw new Error(`${name}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -20,14 +24,22 @@ export async function educationToValidation(api: ApiHarness, tokens: { holder: s
   const id = created.body.projectId as string;
   await record('declare', created);
   await record('start_drafting', await api.request('POST', `/projects/${id}/start_drafting`, { token: tokens.holder, body: {} }));
-  await record('edit', await api.request('PATCH', `/projects/${id}`, {
-    token: tokens.holder, body: { requestedAmountCents: 1_250_000, budgetLines: [{ label: 'Matériel de jardinage', amountCents: 1_500_000 }] },
-  }));
+  await record(
+    'edit',
+    await api.request('PATCH', `/projects/${id}`, {
+      token: tokens.holder,
+      body: { requestedAmountCents: 1_250_000, budgetLines: [{ label: 'Matériel de jardinage', amountCents: 1_500_000 }] },
+    }),
+  );
   await record('submit', await api.request('POST', `/projects/${id}/submit`, { token: tokens.holder, body: {} }));
   await record('start_analysis', await api.request('POST', `/projects/${id}/start_analysis`, { token: tokens.validator, body: {} }));
-  await record('validate', await api.request('POST', `/projects/${id}/validate`, {
-    token: tokens.validator, body: { reason: 'Projet solide, partenaires engagés', grantedAmountCents: 1_250_000 },
-  }));
+  await record(
+    'validate',
+    await api.request('POST', `/projects/${id}/validate`, {
+      token: tokens.validator,
+      body: { reason: 'Projet solide, partenaires engagés', grantedAmountCents: 1_250_000 },
+    }),
+  );
   return { id, steps };
 }
 

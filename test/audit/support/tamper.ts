@@ -3,8 +3,16 @@ import Database from 'better-sqlite3';
 import { eventHash, GENESIS_HASH, headHash, SqliteEventStore } from '#event-store';
 
 export interface Row {
-  position: number; stream_id: string; revision: number; event_id: string; type: string; schema_version: number;
-  data: string; metadata: string; recorded_at: number; hash: string;
+  position: number;
+  stream_id: string;
+  revision: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  recorded_at: number;
+  hash: string;
 }
 
 /** A small log over 3 streams, interleaved, one second apart (recordedAt is under the test's control). */
@@ -74,7 +82,8 @@ export function swapRows(path: string, p1: number, p2: number): void {
     const get = (p: number) => db.prepare('SELECT * FROM events WHERE position = ?').get(p) as Row;
     const [a, b] = [get(p1), get(p2)];
     const put = db.prepare(`UPDATE events SET stream_id = @stream_id, revision = @revision, event_id = @event_id, type = @type,
-      schema_version = @schema_version, data = @data, metadata = @metadata, recorded_at = @recorded_at, hash = @hash WHERE position = @position`);
+      schema_version = @schema_version, data = @data, metadata = @metadata, recorded_at = @recorded_at, hash = @hash
+      WHERE position = @position`);
     db.transaction(() => {
       db.prepare('UPDATE events SET revision = -1 - revision WHERE position IN (?, ?)').run(p1, p2); // dodge the unique index
       put.run({ ...b, position: p1 });
@@ -97,8 +106,14 @@ export function alterAndRehash(path: string, position: number): void {
     db.transaction(() => {
       for (const r of all) {
         const hash = eventHash(last.get(r.stream_id) ?? GENESIS_HASH, {
-          streamId: r.stream_id, revision: r.revision, eventId: r.event_id, type: r.type, schemaVersion: r.schema_version,
-          dataJson: r.data, metadataJson: r.metadata, recordedAtMs: r.recorded_at,
+          streamId: r.stream_id,
+          revision: r.revision,
+          eventId: r.event_id,
+          type: r.type,
+          schemaVersion: r.schema_version,
+          dataJson: r.data,
+          metadataJson: r.metadata,
+          recordedAtMs: r.recorded_at,
         });
         last.set(r.stream_id, hash);
         head = headHash(head, r.position, hash);

@@ -41,9 +41,23 @@ export async function pathsToRecord(api: ApiHarness, projectIds: string[]): Prom
   paths.push(['/projects', 'auditor'], ['/projects?program=health', 'auditor'], ['/projects?status=withdrawn', 'auditor']);
   paths.push(['/projects', 'holderBarLeDuc'], ['/projects', 'validatorNancyMetz'], ['/projects?territory=09', 'auditor']);
   paths.push(['/envelopes', 'auditor'], ['/envelopes?fund=fir', 'auditor'], ['/envelopes?year=2023', 'auditor']);
-  for (const d of ['summary', 'funnel', 'funnel?within=region:44', 'funnel?within=academie:12', `funnel?asOf=${middle}`, 'envelopes', 'workload',
-    'territories?level=region', 'territories?level=academie', 'territories?level=departement&parent=region:44', 'territories?program=health',
-    'workload?level=academie', 'series', 'series?from=2023-09-01&to=2023-12-31', 'workflows']) {
+  for (const d of [
+    'summary',
+    'funnel',
+    'funnel?within=region:44',
+    'funnel?within=academie:12',
+    `funnel?asOf=${middle}`,
+    'envelopes',
+    'workload',
+    'territories?level=region',
+    'territories?level=academie',
+    'territories?level=departement&parent=region:44',
+    'territories?program=health',
+    'workload?level=academie',
+    'series',
+    'series?from=2023-09-01&to=2023-12-31',
+    'workflows',
+  ]) {
     paths.push([`/dashboard/${d}`, 'anonymous']);
   }
   paths.push(['/dashboard/decisions', 'auditor'], ['/dashboard/decisions?program=education', 'auditor']);

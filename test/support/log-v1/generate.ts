@@ -34,7 +34,13 @@ for (const file of STATE_FILES) if (existsSync(join(dataDir, `${file}-wal`))) th
 mkdirSync(OUT, { recursive: true });
 // The log, and the processes' durable state as v1 left it (they resume; read models are rebuilt from the log).
 for (const file of STATE_FILES) copyFileSync(join(dataDir, file), join(OUT, file));
-const meta = { generatedAt: new Date().toISOString(), clock: clock.now().toISOString(), headPosition: head, projects: ids, eventTypes: types };
+const meta = {
+  generatedAt: new Date().toISOString(),
+  clock: clock.now().toISOString(),
+  headPosition: head,
+  projects: ids,
+  eventTypes: types,
+};
 writeFileSync(join(OUT, 'scenario.json'), `${JSON.stringify(meta, null, 2)}\n`);
 writeFileSync(join(OUT, 'reads.json'), `${JSON.stringify(reads, null, 1)}\n`);
 process.stdout.write(`log-v1: ${head} events, ${types.length} event types, ${reads.length} reads → ${OUT} (data dir ${dataDir})\n`);

@@ -50,12 +50,18 @@ const SOMME_HEALTH = { region: '32', departement: '80', communeCode: '80021', ct
 
 export const PROGRAMS = {
   education: (title: string, territory: Body, holder: Body) => ({
-    program: 'education', title, territory, holder,
+    program: 'education',
+    title,
+    territory,
+    holder,
     description: 'Concertation « Notre école, faisons-la ensemble » : élèves, familles, équipe pédagogique et commune.',
     partners: [{ name: 'Commune partenaire', kind: 'collectivite' }],
   }),
   health: (title: string, territory: Body, holder: Body) => ({
-    program: 'health', title, territory, holder,
+    program: 'health',
+    title,
+    territory,
+    holder,
     description: 'CNR santé : action issue des dialogues territoriaux, portée avec ses partenaires locaux.',
     partners: [{ name: 'CPAM de la Meuse', kind: 'etablissement' }],
   }),
@@ -70,7 +76,11 @@ export const HOLDERS = {
 
 export async function declare(api: ApiHarness, token: string, program: 'education' | 'health', title: string, who: keyof typeof HOLDERS) {
   const { territory, holder } = HOLDERS[who];
-  const res = await expectStatus(api.request('POST', '/projects', { token, body: PROGRAMS[program](title, territory, holder) }), 201, `declare ${title}`);
+  const res = await expectStatus(
+    api.request('POST', '/projects', { token, body: PROGRAMS[program](title, territory, holder) }),
+    201,
+    `declare ${title}`,
+  );
   return res.body.projectId as string;
 }
 

@@ -17,7 +17,10 @@ export class AuditorReadOnlyGuard implements CanActivate {
     if (READS.has(request.method.toUpperCase())) return true;
     const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!token) return true; // AuthGuard answers 401
-    const role = await this.jwt.verify(token).then((c) => c.role, () => undefined);
+    const role = await this.jwt.verify(token).then(
+      (c) => c.role,
+      () => undefined,
+    );
     if (role === 'auditor') {
       throw new DomainError('forbidden', 'AUDITOR_READ_ONLY', 'Le rôle auditeur lit et vérifie ; il n’écrit rien.');
     }

@@ -19,7 +19,8 @@ export interface HistoryPage {
 /** A page of a stream's history, in revision order. */
 export function historyPage(streamId: string, history: readonly RecordedEvent[], query: HistoryQuery): HistoryPage {
   const from = query.from === undefined || query.from === '' ? 0 : Number(query.from);
-  if (!Number.isSafeInteger(from) || from < 0 || !/^\d*$/.test(query.from ?? '')) throw invalid('VALIDATION_FAILED', 'from', 'a revision >= 0');
+  if (!Number.isSafeInteger(from) || from < 0 || !/^\d*$/.test(query.from ?? ''))
+    throw invalid('VALIDATION_FAILED', 'from', 'a revision >= 0');
   const limit = query.limit === undefined || query.limit === '' ? 1000 : Number(query.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw invalid('VALIDATION_FAILED', 'limit', 'an integer from 1 to 1000');
   const slice = history.filter((e) => e.revision >= BigInt(from)).slice(0, limit);

@@ -14,7 +14,9 @@ export class ProjectHistoryHttp {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get(':id/history')
-  @ApiOperation({ summary: "A project's every event: who, role, territory, when, why, position, hash and a French summary (read from the log)" })
+  @ApiOperation({
+    summary: "A project's every event: who, role, territory, when, why, position, hash and a French summary (read from the log)",
+  })
   @ApiQuery({ name: 'from', required: false, description: 'first revision (paging)' })
   @ApiQuery({ name: 'limit', required: false, description: '1..1000, default 1000' })
   async history(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: HistoryQuery, @CurrentActor() actor: Actor) {

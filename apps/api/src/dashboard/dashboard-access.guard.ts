@@ -12,7 +12,10 @@ import { APP_CONFIG } from '../infrastructure/tokens.js';
  */
 @Injectable()
 export class DashboardAccessGuard implements CanActivate {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, @Inject(JwtService) private readonly jwt: JwtService) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(JwtService) private readonly jwt: JwtService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<{ actor?: unknown; query?: Record<string, unknown> }>();
@@ -28,7 +31,9 @@ export class DashboardAccessGuard implements CanActivate {
     }
     if (this.config.publicDashboard) return true;
     throw new DomainError(
-      'unauthenticated', 'AUTH_REQUIRED', 'Le tableau de bord n’est pas public (PUBLIC_DASHBOARD=false) : un jeton d’accès est requis.',
+      'unauthenticated',
+      'AUTH_REQUIRED',
+      'Le tableau de bord n’est pas public (PUBLIC_DASHBOARD=false) : un jeton d’accès est requis.',
     );
   }
 }

@@ -39,14 +39,18 @@ const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-
 export class DashboardPageController {
   @Get()
   page(@Res() reply: FastifyReply) {
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', CSP).header('cache-control', 'no-cache')
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', CSP)
+      .header('cache-control', 'no-cache')
       .send(createReadStream(join(PUBLIC_DIR, 'index.html')));
   }
 
   @Get('dashboard/assets/:file')
   asset(@Param('file') file: string, @Res() reply: FastifyReply) {
     const asset = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
-    if (!asset || !existsSync(asset.path)) throw new DomainError('not_found', 'ASSET_NOT_FOUND', `Aucun fichier « ${file} » parmi les ressources du tableau de bord.`);
+    if (!asset || !existsSync(asset.path))
+      throw new DomainError('not_found', 'ASSET_NOT_FOUND', `Aucun fichier « ${file} » parmi les ressources du tableau de bord.`);
     return reply.type(asset.type).header('cache-control', 'no-cache').send(createReadStream(asset.path));
   }
 }

@@ -15,10 +15,17 @@ export function workflowDiagrams(): WorkflowDiagram[] {
   return programRegistry.programs().map((program) => {
     const d = programRegistry.latest(program);
     return {
-      program, version: d.version, title: d.title,
+      program,
+      version: d.version,
+      title: d.title,
       states: d.states.map((s) => ({ name: s.name, label: s.label, initial: s.initial === true, final: s.final === true })),
       transitions: d.transitions.map((t) => ({
-        command: t.command, label: t.label, from: [...t.from], to: t.to, roles: [...t.roles], reasonRequired: t.reasonRequired === true,
+        command: t.command,
+        label: t.label,
+        from: [...t.from],
+        to: t.to,
+        roles: [...t.roles],
+        reasonRequired: t.reasonRequired === true,
       })),
       mermaid: toMermaid(d),
     };

@@ -10,13 +10,18 @@ export function assertCanManage(actor: Actor, envelopeId: string): void {
   if (actor.role === 'admin') return;
   if (actor.role === 'finance' && canSeeEnvelope(actor, envelopeId)) return;
   throw new DomainError('forbidden', 'ENVELOPE_OUT_OF_SCOPE', `envelope ${envelopeId} is outside the territory of ${actor.id}`, {
-    envelopeId, role: actor.role, scope: actor.scope,
+    envelopeId,
+    role: actor.role,
+    scope: actor.scope,
   });
 }
 
 /** Reading: national roles everywhere, others within their territory (the audit rule). */
 export function assertCanRead(actor: Actor, envelopeId: string): void {
   if (!canSeeEnvelope(actor, envelopeId)) {
-    throw new DomainError('forbidden', 'ENVELOPE_OUT_OF_SCOPE', `envelope ${envelopeId} is outside your territory`, { envelopeId, role: actor.role });
+    throw new DomainError('forbidden', 'ENVELOPE_OUT_OF_SCOPE', `envelope ${envelopeId} is outside your territory`, {
+      envelopeId,
+      role: actor.role,
+    });
   }
 }

@@ -2,7 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { type Actor, type CommandContext, invalid } from '#kernel';
 import { EVENT_STORE, type EventStore, type RecordedEvent, handleCommand } from '#event-store';
-import { type EnvelopeCommand, type EnvelopeState, envelopeBalance, envelopeDecider, envelopeStreamId, eventIdFor, outcomeOf } from '#funding';
+import {
+  type EnvelopeCommand,
+  type EnvelopeState,
+  envelopeBalance,
+  envelopeDecider,
+  envelopeStreamId,
+  eventIdFor,
+  outcomeOf,
+} from '#funding';
 import { DEFAULT_ENVELOPE_RETRIES, allocateToChild, transfer } from '#funding/application';
 import type { AppConfig } from '../config/app.config.js';
 import { commandContext, commandMetadata, idempotencyKeyOf, ifMatchOf } from '../http/command-context.js';
@@ -36,7 +44,11 @@ export class EnvelopeCommands {
   requestIdOf(request: FastifyRequest): string {
     const key = idempotencyKeyOf(request);
     if (key === undefined) {
-      throw invalid('IDEMPOTENCY_KEY_REQUIRED', 'Idempotency-Key', 'required on envelope commands: a retry with the same key returns the first outcome');
+      throw invalid(
+        'IDEMPOTENCY_KEY_REQUIRED',
+        'Idempotency-Key',
+        'required on envelope commands: a retry with the same key returns the first outcome',
+      );
     }
     return key;
   }
@@ -49,7 +61,10 @@ export class EnvelopeCommands {
     const streamId = envelopeStreamId(envelopeId);
     const ifMatch = ifMatchOf(request);
     const result = await handleCommand({
-      store: this.store, streamId, decider: envelopeDecider, command,
+      store: this.store,
+      streamId,
+      decider: envelopeDecider,
+      command,
       metadata: { ...commandMetadata(request, ctx, this.config.replicaId), requestId },
       eventId: (index) => eventIdFor(requestId, index, streamId),
       retries: DEFAULT_ENVELOPE_RETRIES,
@@ -62,20 +77,50 @@ export class EnvelopeCommands {
 
   private async crossEnvelope(envelopeId: string, command: EnvelopeCommand, ctx: CommandContext): Promise<EnvelopeWrite> {
     const { requestId } = command;
-    const result = command.type === 'AllocateToChild'
-      ? await allocateToChild(this.store, { parentId: envelopeId, childId: command.childId, requestId, aeCents: command.aeCents, cpCents: command.cpCents, ctx, ...(command.reason ? { reason: command.reason } : {}) })
-      : command.type === 'TransferToSibling'
-        ? await transfer(this.store, { fromId: envelopeId, toId: command.toId, requestId, aeCents: command.aeCents, cpCents: command.cpCents, reason: command.reason, ctx })
-        : undefined;
+    const result =
+      command.type === 'AllocateToChild'
+        ? await allocateToChild(this.store, {
+            parentId: envelopeId,
+            childId: command.childId,
+            requestId,
+            aeCents: command.aeCents,
+            cpCents: command.cpCents,
+            ctx,
+            ...(command.reason ? { reason: command.reason } : {}),
+          })
+        : command.type === 'TransferToSibling'
+          ? await transfer(this.store, {
+              fromId: envelopeId,
+              toId: command.toId,
+              requestId,
+              aeCents: command.aeCents,
+              cpCents: command.cpCents,
+              reason: command.reason,
+              ctx,
+            })
+          : undefined;
     if (!result) throw new Error(`${command.type} is not a cross-envelope command`);
     const targetState = result.target.state;
     const targetId = targetState.status === 'none' ? '' : targetState.envelopeId;
-    const targetPosition = positionOf(await this.store.readStream(envelopeStreamId(targetId)), result.target.outcome.events[0]?.data.requestId ?? '');
+    const targetPosition = positionOf(
+      await this.store.readStream(envelopeStreamId(targetId)),
+      result.target.outcome.events[0]?.data.requestId ?? '',
+    );
     const write = this.answer(envelopeId, requestId, result.source.state, result.source.revision, result.source.replayed, targetPosition);
-    return { ...write, target: { envelopeId: targetId, replayed: result.target.replayed, outcome: result.target.outcome.events.map(plain) } };
+    return {
+      ...write,
+      target: { envelopeId: targetId, replayed: result.target.replayed, outcome: result.target.outcome.events.map(plain) },
+    };
   }
 
-  private answer(envelopeId: string, requestId: string, state: EnvelopeState, revision: bigint, replayed: boolean, position: bigint | null): EnvelopeWrite {
+  private answer(
+    envelopeId: string,
+    requestId: string,
+    state: EnvelopeState,
+    revision: bigint,
+    replayed: boolean,
+    position: bigint | null,
+  ): EnvelopeWrite {
     const outcome = outcomeOf(state, requestId)?.events.map(plain) ?? [];
     return { envelopeId, requestId, replayed, outcome, revision, position, balance: envelopeBalance(state) };
   }

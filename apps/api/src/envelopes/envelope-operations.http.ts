@@ -1,5 +1,13 @@
 import {
-  Body, Controller, type ExecutionContext, HttpCode, Inject, Param, Post, applyDecorators, createParamDecorator,
+  Body,
+  Controller,
+  type ExecutionContext,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  applyDecorators,
+  createParamDecorator,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -10,19 +18,40 @@ import { assertCanManage } from './envelope-access.js';
 import { EnvelopeCommands } from './envelope-commands.service.js';
 import { writeResponse } from './envelope-response.js';
 import {
-  AllocateRequest, NotifyRequest, ReduceRequest, SetSplitRequest, TransferRequest,
+  AllocateRequest,
+  NotifyRequest,
+  ReduceRequest,
+  SetSplitRequest,
+  TransferRequest,
 } from './requests/credit-operations.request.dto.js';
 import type { EnvelopeRequest } from './requests/envelope-order.js';
 import { OpenEnvelopeRequest } from './requests/open-envelope.request.dto.js';
 import {
-  CloseYearRequest, CommitRequest, PayRequest, RecoverRequest, ReleaseRequest, ServiceDoneRequest,
+  CloseYearRequest,
+  CommitRequest,
+  PayRequest,
+  RecoverRequest,
+  ReleaseRequest,
+  ServiceDoneRequest,
 } from './requests/spending-operations.request.dto.js';
 
 const OPERATIONS = [
-  'notify', 'reduce', 'split', 'allocate', 'transfer', 'commit', 'release', 'service-done', 'pay', 'recover', 'close-year',
+  'notify',
+  'reduce',
+  'split',
+  'allocate',
+  'transfer',
+  'commit',
+  'release',
+  'service-done',
+  'pay',
+  'recover',
+  'close-year',
 ];
 const KEY_HEADER = {
-  name: 'Idempotency-Key', required: true, description: 'required: a retry with the same key returns the first outcome and writes nothing',
+  name: 'Idempotency-Key',
+  required: true,
+  description: 'required: a retry with the same key returns the first outcome and writes nothing',
 };
 const AMOUNTS = 'Amounts are euros as decimal strings ("12500.00", at most 2 decimals); a JSON number in an amount field is refused (400).';
 
@@ -42,7 +71,9 @@ const Call = createParamDecorator((_: unknown, context: ExecutionContext): Opera
 /** One route per operation, `POST /envelopes/:id/<operation>`, its body documented by its own DTO. */
 function Operation(operation: string, summary: string) {
   return applyDecorators(
-    Post(`:id/${operation}`), HttpCode(200), Roles('finance', 'admin'),
+    Post(`:id/${operation}`),
+    HttpCode(200),
+    Roles('finance', 'admin'),
     ApiOperation({ summary: `${summary}. ${AMOUNTS}`, operationId: `envelope-${operation}` }),
     ApiHeader(KEY_HEADER),
     ApiHeader({ name: 'If-Match', required: false, description: 'the revision (ETag) the caller saw: stale → 412' }),
@@ -118,7 +149,7 @@ export class EnvelopeOperationsHttp {
     return this.operate(id, body, call);
   }
 
-  @Operation('close-year', 'Close the current exercise, carrying unused credits by the envelope\'s rule')
+  @Operation('close-year', "Close the current exercise, carrying unused credits by the envelope's rule")
   closeYear(@Param('id') id: string, @Body() body: CloseYearRequest, @Call() call: OperationCall) {
     return this.operate(id, body, call);
   }

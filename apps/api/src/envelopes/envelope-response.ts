@@ -35,7 +35,12 @@ export function balanceView(b: EnvelopeBalance) {
     years: b.years.map((y) => ({ ...y, ae: inCents(y.ae), cp: inCents(y.cp) })),
     display: {
       ae: { notified: formatEuros(b.ae.notified), committed: formatEuros(b.ae.committed), available: formatEuros(b.ae.available) },
-      cp: { notified: formatEuros(b.cp.notified), paid: formatEuros(b.cp.paid), recovered: formatEuros(b.cp.recovered), available: formatEuros(b.cp.available) },
+      cp: {
+        notified: formatEuros(b.cp.notified),
+        paid: formatEuros(b.cp.paid),
+        recovered: formatEuros(b.cp.recovered),
+        available: formatEuros(b.cp.available),
+      },
     },
   };
 }
@@ -44,8 +49,18 @@ export function balanceView(b: EnvelopeBalance) {
 export function commitmentsView(state: EnvelopeState) {
   if (state.status === 'none') return [];
   return Object.values(state.commitments).map((c) => ({
-    commitmentRef: c.ref, projectId: c.projectId, year: c.year, splitKey: c.splitKey,
-    committedCents: c.committed, releasedCents: c.released, serviceDoneCents: c.serviceDone, paidCents: c.paid, recoveredCents: c.recovered,
-    netCommittedCents: netCommitted(c), netCertifiedCents: netCertified(c), netPaidCents: netPaid(c), instalments: c.instalments,
+    commitmentRef: c.ref,
+    projectId: c.projectId,
+    year: c.year,
+    splitKey: c.splitKey,
+    committedCents: c.committed,
+    releasedCents: c.released,
+    serviceDoneCents: c.serviceDone,
+    paidCents: c.paid,
+    recoveredCents: c.recovered,
+    netCommittedCents: netCommitted(c),
+    netCertifiedCents: netCertified(c),
+    netPaidCents: netPaid(c),
+    instalments: c.instalments,
   }));
 }

@@ -7,7 +7,10 @@ import { EnvelopeCommands } from './envelope-commands.service.js';
 import { EnvelopeOperationsHttp } from './envelope-operations.http.js';
 import { GetEnvelopesHttp } from './get-envelopes.http.js';
 
-/** Envelope commands (finance/admin, Idempotency-Key, territory scope) and reads (folded streams; the list from the envelope-balances read model). */
+/**
+ * Envelope commands (finance/admin, Idempotency-Key, territory scope) and reads (folded streams; the list from the
+ * envelope-balances read model).
+ */
 @Module({
   controllers: [EnvelopeOperationsHttp, GetEnvelopesHttp],
   providers: [

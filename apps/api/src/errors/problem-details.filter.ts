@@ -10,7 +10,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = problemOf(error);
-    if (body.status >= 500 && body.status !== 503) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (body.status >= 500 && body.status !== 503)
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (body.status === 503) reply.header('Retry-After', '1');
     reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }

@@ -24,13 +24,28 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 /** The one place where domain and store error categories become HTTP statuses. */
 const STATUS: Record<DomainErrorCategory, number> = {
-  invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, stale: 412, unavailable: 503,
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  stale: 412,
+  unavailable: 503,
 };
 
 const TITLES: Record<number, string> = {
-  400: 'Requête invalide', 401: 'Authentification requise', 403: 'Accès refusé', 404: 'Ressource introuvable',
-  405: 'Méthode non autorisée', 408: 'Délai de requête dépassé', 409: 'Conflit avec l’état actuel', 412: 'Version périmée',
-  413: 'Requête trop volumineuse', 415: 'Type de contenu non pris en charge', 429: 'Trop de requêtes', 500: 'Erreur interne',
+  400: 'Requête invalide',
+  401: 'Authentification requise',
+  403: 'Accès refusé',
+  404: 'Ressource introuvable',
+  405: 'Méthode non autorisée',
+  408: 'Délai de requête dépassé',
+  409: 'Conflit avec l’état actuel',
+  412: 'Version périmée',
+  413: 'Requête trop volumineuse',
+  415: 'Type de contenu non pris en charge',
+  429: 'Trop de requêtes',
+  500: 'Erreur interne',
   503: 'Service momentanément indisponible',
 };
 
@@ -48,14 +63,29 @@ const RESERVED = new Set(['type', 'title', 'status', 'detail', 'code', 'errors',
 
 export const problemType = (code: string) => `urn:refonda:problem:${code.toLowerCase().replaceAll('_', '-')}`;
 
-export function problem(status: number, code: string, detail: string, errors?: FieldError[], extensions: Record<string, unknown> = {}): ProblemDetails {
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  errors?: FieldError[],
+  extensions: Record<string, unknown> = {},
+): ProblemDetails {
   const facts = Object.fromEntries(Object.entries(extensions).filter(([k, v]) => !RESERVED.has(k) && v !== undefined));
-  return { type: problemType(code), title: TITLES[status] ?? 'Erreur', status, detail, code, ...(errors?.length ? { errors } : {}), ...facts };
+  return {
+    type: problemType(code),
+    title: TITLES[status] ?? 'Erreur',
+    status,
+    detail,
+    code,
+    ...(errors?.length ? { errors } : {}),
+    ...facts,
+  };
 }
 
 function fieldErrorsOf(details: Record<string, unknown>): FieldError[] | undefined {
   if (Array.isArray(details.errors)) return details.errors as FieldError[];
-  if (typeof details.field === 'string') return [{ field: details.field, rule: String(details.rule ?? 'invalid') }];
+  if (typeof details.field === 'string')
+    return [{ field: details.field, rule: typeof details.rule === 'string' ? details.rule : 'invalid' }];
   return undefined;
 }
 

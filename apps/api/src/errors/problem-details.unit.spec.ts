@@ -7,14 +7,28 @@ import { problemOf } from './problem-details.js';
 describe('problem details (RFC 9457)', () => {
   it('maps a domain error: status from its category, stable code and type, French detail, the field at fault', () => {
     expect(problemOf(invalid('PROJECT_REASON_REQUIRED', 'reason', 'required'))).toEqual({
-      type: 'urn:refonda:problem:project-reason-required', title: 'Requête invalide', status: 400, code: 'PROJECT_REASON_REQUIRED',
-      detail: 'Le champ « reason » ne respecte pas la règle : required.', errors: [{ field: 'reason', rule: 'required' }],
+      type: 'urn:refonda:problem:project-reason-required',
+      title: 'Requête invalide',
+      status: 400,
+      code: 'PROJECT_REASON_REQUIRED',
+      detail: 'Le champ « reason » ne respecte pas la règle : required.',
+      errors: [{ field: 'reason', rule: 'required' }],
     });
   });
 
   it('keeps facts as extension members, never letting them overwrite the standard members', () => {
-    const error = new DomainError('conflict', 'ENVELOPE_INSUFFICIENT_AE', 'AE insuffisantes.', { availableCents: 5, detail: 'x', status: 200, title: 'y' });
-    expect(problemOf(error)).toMatchObject({ status: 409, title: 'Conflit avec l’état actuel', detail: 'AE insuffisantes.', availableCents: 5 });
+    const error = new DomainError('conflict', 'ENVELOPE_INSUFFICIENT_AE', 'AE insuffisantes.', {
+      availableCents: 5,
+      detail: 'x',
+      status: 200,
+      title: 'y',
+    });
+    expect(problemOf(error)).toMatchObject({
+      status: 409,
+      title: 'Conflit avec l’état actuel',
+      detail: 'AE insuffisantes.',
+      availableCents: 5,
+    });
   });
 
   it('maps 401, 503 and framework errors, and hides what a 500 was', () => {

@@ -22,7 +22,9 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: "Store, projections and processes (deadlines) status: position, lag, errors (503 if one has failed or the store is down)" })
+  @ApiOperation({
+    summary: 'Store, projections and processes (deadlines) status: position, lag, errors (503 if one has failed or the store is down)',
+  })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     let head: bigint | undefined;
     let storeError: string | undefined;
@@ -36,17 +38,25 @@ export class HealthController {
       lag: head === undefined ? null : Number(head - BigInt(p.position)),
     }));
     const deadlines = this.deadlines?.status();
-    const processes = deadlines ? { deadlines: { ...deadlines, lag: head === undefined ? null : Number(head - BigInt(deadlines.position)) } } : {};
+    const processes = deadlines
+      ? { deadlines: { ...deadlines, lag: head === undefined ? null : Number(head - BigInt(deadlines.position)) } }
+      : {};
     // --- funding process (apps/api/src/processes/funding): position, lag, and the error that stopped it (503) ---
     const fundingStatus = this.funding?.status();
     const funding = fundingStatus && { ...fundingStatus, lag: head === undefined ? null : Number(head - BigInt(fundingStatus.position)) };
     // --- end funding process ---
-    const ok = !storeError && projections.every((p) => p.state !== 'failed') && deadlines?.state !== 'failed' && funding?.state !== 'failed';
+    const ok =
+      !storeError && projections.every((p) => p.state !== 'failed') && deadlines?.state !== 'failed' && funding?.state !== 'failed';
     reply.status(ok ? 200 : 503);
     return {
       status: ok ? 'ok' : 'degraded',
       replica: this.config.replicaId,
-      store: { kind: this.config.eventStore.kind, status: storeError ? 'down' : 'up', headPosition: head?.toString() ?? null, ...(storeError ? { error: storeError } : {}) },
+      store: {
+        kind: this.config.eventStore.kind,
+        status: storeError ? 'down' : 'up',
+        headPosition: head?.toString() ?? null,
+        ...(storeError ? { error: storeError } : {}),
+      },
       projections,
       processes: { ...processes, ...(funding ? { funding } : {}) },
     };

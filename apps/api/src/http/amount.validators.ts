@@ -13,13 +13,16 @@ export const EURO_AMOUNT_PATTERN = '^\\d+([.,]\\d{1,2})?$';
 const endsInCents = (property: string | symbol) => String(property).endsWith('Cents');
 
 function amountRule(name: string, faultOf: (value: unknown) => AmountFault | undefined, options?: ValidationOptions) {
-  return ValidateBy({
-    name,
-    validator: {
-      validate: (value: unknown) => faultOf(value) === undefined,
-      defaultMessage: (args) => faultOf(args?.value)?.reason ?? 'montant invalide',
+  return ValidateBy(
+    {
+      name,
+      validator: {
+        validate: (value: unknown) => faultOf(value) === undefined,
+        defaultMessage: (args) => faultOf(args?.value)?.reason ?? 'montant invalide',
+      },
     },
-  }, options);
+    options,
+  );
 }
 
 /** Euros as a decimal string ("12500.00", at most 2 decimals, >= 0); a number is refused, even an integer. */

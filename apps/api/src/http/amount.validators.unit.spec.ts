@@ -10,8 +10,9 @@ class Body {
 }
 
 const failures = (plain: Record<string, unknown>) =>
-  validateSync(plainToInstance(Body, { amount: '1.00', amountCents: 100, shares: { a: '1.00' }, ...plain }))
-    .flatMap((e) => Object.entries(e.constraints ?? {}).map(([rule, detail]) => ({ field: e.property, rule, detail })));
+  validateSync(plainToInstance(Body, { amount: '1.00', amountCents: 100, shares: { a: '1.00' }, ...plain })).flatMap((e) =>
+    Object.entries(e.constraints ?? {}).map(([rule, detail]) => ({ field: e.property, rule, detail })),
+  );
 
 describe('the amount rule of request DTOs', () => {
   it('takes euros as decimal strings and integer cents only in …Cents fields', () => {
@@ -33,7 +34,17 @@ describe('the amount rule of request DTOs', () => {
   });
 
   it('cannot be put on a field whose name breaks the rule', () => {
-    expect(() => { class Wrong { @IsEuroAmount() amountCents!: string; } return Wrong; }).toThrow('@IsCents()');
-    expect(() => { class Wrong { @IsCents() amount!: number; } return Wrong; }).toThrow('…Cents');
+    expect(() => {
+      class Wrong {
+        @IsEuroAmount() amountCents!: string;
+      }
+      return Wrong;
+    }).toThrow('@IsCents()');
+    expect(() => {
+      class Wrong {
+        @IsCents() amount!: number;
+      }
+      return Wrong;
+    }).toThrow('…Cents');
   });
 });

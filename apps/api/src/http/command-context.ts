@@ -5,14 +5,20 @@ import type { AppendResult, EventMetadata } from '#event-store';
 
 const ID = /^[\x21-\x7e]{1,200}$/;
 
-/** Metadata stamped on every event of a command: who, role, scope, when, correlation and causation ids. */
-export function commandMetadata(request: FastifyRequest, ctx: CommandContext, replicaId: string): EventMetadata {
+/** `X-Correlation-Id`, checked; undefined when absent. */
+export function correlationIdOf(request: FastifyRequest): string | undefined {
   const correlation = header(request, 'x-correlation-id');
   if (correlation !== undefined && !ID.test(correlation)) {
     throw invalid('VALIDATION_FAILED', 'X-Correlation-Id', 'printable-1-200', {
       detail: 'L’en-tête X-Correlation-Id doit compter de 1 à 200 caractères imprimables.',
     });
   }
+  return correlation;
+}
+
+/** Metadata stamped on every event of a command: who, role, scope, when, correlation and causation ids. */
+export function commandMetadata(request: FastifyRequest, ctx: CommandContext, replicaId: string): EventMetadata {
+  const correlation = correlationIdOf(request);
   return {
     actor: ctx.actor.id,
     role: ctx.actor.role,
@@ -38,7 +44,10 @@ export function ifMatchOf(request: FastifyRequest): bigint | undefined {
   const raw = header(request, 'if-match');
   if (raw === undefined) return undefined;
   const m = /^(?:W\/)?"?(-?\d{1,15})"?$/.exec(raw.trim());
-  if (!m) throw invalid('VALIDATION_FAILED', 'If-Match', 'revision-etag', { detail: 'L’en-tête If-Match doit être une révision (ETag) telle que "3".' });
+  if (!m)
+    throw invalid('VALIDATION_FAILED', 'If-Match', 'revision-etag', {
+      detail: 'L’en-tête If-Match doit être une révision (ETag) telle que "3".',
+    });
   return BigInt(m[1]!);
 }
 

@@ -11,7 +11,8 @@ export function jsonDepth(text: string, stopAbove = Infinity): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -48,18 +49,23 @@ export function parseJsonBody(text: string): unknown {
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text, (_key, value, context?: { source?: string }) =>
-      typeof value === 'number' && context?.source !== undefined && /[.eE]/.test(context.source) ? new FractionalLiteral(context.source) : value,
+    parsed = JSON.parse(text, (_key, value: unknown, context?: { source?: string }) =>
+      typeof value === 'number' && context?.source !== undefined && /[.eE]/.test(context.source)
+        ? new FractionalLiteral(context.source)
+        : value,
     );
   } catch (error) {
     throw new DomainError('invalid', 'INVALID_JSON', `Le corps de la requête n’est pas du JSON valide : ${(error as Error).message}`, {
-      field: 'body', rule: 'json',
+      field: 'body',
+      rule: 'json',
     });
   }
   const field = fractionalPath(parsed);
   if (field !== undefined) {
     throw invalid('INVALID_AMOUNT', field, 'integer-cents', {
-      detail: `${field} : un nombre à virgule n’est pas un montant ; envoyez des centimes entiers (champ …Cents) ou des euros en chaîne décimale (« 12500.00 »).`,
+      detail:
+        `${field} : un nombre à virgule n’est pas un montant ; envoyez des centimes entiers (champ …Cents) ` +
+        'ou des euros en chaîne décimale (« 12500.00 »).',
     });
   }
   return parsed;

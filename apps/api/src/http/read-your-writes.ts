@@ -12,13 +12,22 @@ import { header } from './command-context.js';
  */
 @Injectable()
 export class ReadYourWrites {
-  constructor(@Inject(ProjectionRunner) private readonly runner: ProjectionRunner, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async waitFor(request: FastifyRequest, query: { minPosition?: string }): Promise<void> {
-    const raw = query.minPosition ?? header(request, 'x-min-position');
+    return this.waitForPosition(minPositionOf(request, query));
+  }
+
+  /** Waits until the read models have reached `raw` (a log position); nothing to wait for when absent. */
+  async waitForPosition(raw: string | undefined): Promise<void> {
     if (raw === undefined || raw === '') return;
     if (!/^\d{1,15}$/.test(raw)) {
-      throw invalid('VALIDATION_FAILED', 'minPosition', 'position', { detail: 'minPosition doit être une position du journal (entier positif ou nul).' });
+      throw invalid('VALIDATION_FAILED', 'minPosition', 'position', {
+        detail: 'minPosition doit être une position du journal (entier positif ou nul).',
+      });
     }
     const reached = await this.runner.waitFor(BigInt(raw), this.config.maxReadWaitMs);
     if (!reached) {
@@ -26,4 +35,9 @@ export class ReadYourWrites {
       throw new DomainError('unavailable', 'READ_MODEL_BEHIND', detail, { minPosition: raw, projections: this.runner.status() });
     }
   }
+}
+
+/** `minPosition` from the query, or the `X-Min-Position` header. */
+export function minPositionOf(request: FastifyRequest, query: { minPosition?: string }): string | undefined {
+  return query.minPosition ?? header(request, 'x-min-position');
 }

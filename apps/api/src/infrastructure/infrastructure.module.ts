@@ -7,6 +7,8 @@ import { EVENT_STORE, type EventStore, openEventStore } from '#event-store';
 import { JwtService, loadOrCreateDemoSecret } from '#auth';
 import type { AppConfig } from '../config/app.config.js';
 import { APP_CONFIG, CLOCK, type Clock, LOGGER, READ_MODEL_DB } from './tokens.js';
+import { CommandShell } from './cqrs/command-shell.js';
+import { refondaUpcasters } from './upcasters.js';
 
 /** Store, read-model file, clock, JWT: opened once, closed on shutdown (after in-flight requests). */
 @Global()
@@ -25,7 +27,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
             if (config.eventStore.kind === 'sqlite') mkdirSync(dirname(config.eventStore.sqlitePath!), { recursive: true });
             // The gRPC client is loaded only when EventStoreDB is chosen.
             else (await import('#event-store/eventstoredb/register')).registerEventStoreAdapter();
-            return openEventStore(config.eventStore);
+            return openEventStore(config.eventStore, refondaUpcasters());
           },
         },
         {
@@ -40,8 +42,9 @@ export class InfrastructureModule implements OnApplicationShutdown {
           },
         },
         { provide: JwtService, useFactory: () => new JwtService(config.jwtSecret ?? loadOrCreateDemoSecret(config.dataDir)) },
+        CommandShell,
       ],
-      exports: [APP_CONFIG, LOGGER, CLOCK, EVENT_STORE, READ_MODEL_DB, JwtService],
+      exports: [APP_CONFIG, LOGGER, CLOCK, EVENT_STORE, READ_MODEL_DB, JwtService, CommandShell],
     };
   }
 

@@ -17,7 +17,11 @@ export class ProgramsHttp {
     const items = this.registry.programs().map((program) => {
       const latest = this.registry.latest(program);
       return {
-        program, title: latest.title, definitionId: latest.id, latestVersion: latest.version, versions: this.registry.versions(program),
+        program,
+        title: latest.title,
+        definitionId: latest.id,
+        latestVersion: latest.version,
+        versions: this.registry.versions(program),
         workflow: `/programs/${program}/workflow`,
       };
     });
@@ -28,7 +32,8 @@ export class ProgramsHttp {
   @Get(':id/workflow')
   @ApiOperation({
     summary: "A program's workflow definition (states, transitions, roles, deadlines) and its Mermaid diagram",
-    description: 'A project keeps the version it started under (its `workflow.definition.version`); a new version applies to new projects only.',
+    description:
+      'A project keeps the version it started under (its `workflow.definition.version`); a new version applies to new projects only.',
   })
   @ApiParam({ name: 'id', description: 'program (education, health) or definition id (cnr-education, cnr-health)' })
   @ApiQuery({ name: 'version', required: false, description: 'a definition version; the latest when absent' })
@@ -42,7 +47,9 @@ export class ProgramsHttp {
       if (!/^[1-9]\d{0,8}$/.test(version)) throw invalid('WORKFLOW_INVALID_VERSION', 'version', 'an integer >= 1', { version });
       if (!this.registry.has(program, Number(version))) {
         throw new DomainError('not_found', 'WORKFLOW_VERSION_NOT_FOUND', `program ${program} has no workflow version ${version}`, {
-          program, version: Number(version), versions,
+          program,
+          version: Number(version),
+          versions,
         });
       }
       definition = this.registry.get(program, Number(version));
@@ -53,7 +60,9 @@ export class ProgramsHttp {
   private programOf(id: string): string {
     const program = this.registry.programs().find((p) => p === id || this.registry.latest(p).id === id);
     if (!program) {
-      throw new DomainError('not_found', 'PROGRAM_NOT_FOUND', `no program ${JSON.stringify(id.slice(0, 100))}`, { programs: this.registry.programs() });
+      throw new DomainError('not_found', 'PROGRAM_NOT_FOUND', `no program ${JSON.stringify(id.slice(0, 100))}`, {
+        programs: this.registry.programs(),
+      });
     }
     return program;
   }

@@ -1,10 +1,9 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { WorkflowDefinition } from '#workflow';
 import { WorkflowRegistry } from '#workflow';
 import { LOGGER } from '../infrastructure/tokens.js';
 import { DeadlinesModule } from '../processes/deadlines/deadlines.module.js';
-import { WORKFLOW_DEFINITIONS, checkProgramDefinitions, registeredDefinitions } from './program-definitions.js';
+import { PROGRAM_REGISTRY_PROVIDERS, PROJECT_DECIDER } from './program-registry.provider.js';
 import { ProgramsHttp } from './programs.http.js';
 
 /**
@@ -15,18 +14,14 @@ import { ProgramsHttp } from './programs.http.js';
 @Module({
   imports: [DeadlinesModule],
   controllers: [ProgramsHttp],
-  providers: [
-    // Read at start-up, not at import: definitions registered after the module loaded are checked too.
-    { provide: WORKFLOW_DEFINITIONS, useFactory: () => registeredDefinitions() },
-    {
-      provide: WorkflowRegistry,
-      inject: [WORKFLOW_DEFINITIONS],
-      useFactory: (definitions: WorkflowDefinition[]) => checkProgramDefinitions(definitions),
-    },
-  ],
+  providers: PROGRAM_REGISTRY_PROVIDERS,
+  exports: [WorkflowRegistry, PROJECT_DECIDER],
 })
 export class ProgramsModule implements OnModuleInit {
-  constructor(@Inject(WorkflowRegistry) private readonly registry: WorkflowRegistry, @Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    @Inject(WorkflowRegistry) private readonly registry: WorkflowRegistry,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   onModuleInit(): void {
     const loaded = this.registry.programs().map((p) => `${this.registry.latest(p).id} v${this.registry.versions(p).join(',')}`);

@@ -1,9 +1,21 @@
 import {
-  dailySeriesProjection, decisionsProjection, envelopeBalancesProjection, funnelProjection, type Projection, projectListProjection,
+  dailySeriesProjection,
+  decisionsProjection,
+  envelopeBalancesProjection,
+  funnelProjection,
+  type Projection,
+  projectListProjection,
   workloadProjection,
 } from '#projections';
 
 /** Every read model this API replica maintains (and `projections rebuild` can rebuild). */
 export function allProjections(): Projection[] {
-  return [projectListProjection, funnelProjection, envelopeBalancesProjection, workloadProjection, decisionsProjection, dailySeriesProjection];
+  return [
+    projectListProjection,
+    funnelProjection,
+    envelopeBalancesProjection,
+    workloadProjection,
+    decisionsProjection,
+    dailySeriesProjection,
+  ];
 }

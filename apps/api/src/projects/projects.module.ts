@@ -3,17 +3,32 @@ import type Database from 'better-sqlite3';
 import { ProjectListQueries } from '#projections';
 import { ReadYourWrites } from '../http/read-your-writes.js';
 import { READ_MODEL_DB } from '../infrastructure/tokens.js';
+import { ProgramsModule } from '../programs/programs.module.js';
+import { DeclareIntentionHandler } from './declare-intention/declare-intention.handler.js';
 import { DeclareIntentionHttp } from './declare-intention/declare-intention.http.js';
+import { EditProjectContentHandler } from './edit-content/edit-content.handler.js';
 import { EditContentHttp } from './edit-content/edit-content.http.js';
+import { ExpireProjectDeadlineHandler } from './expire-deadline/expire-deadline.handler.js';
+import { GetProjectHandler } from './get-project/get-project.handler.js';
 import { GetProjectHttp } from './get-project/get-project.http.js';
+import { ListProjectsHandler } from './list-projects/list-projects.handler.js';
 import { ListProjectsHttp } from './list-projects/list-projects.http.js';
-import { ProjectCommands } from './project-commands.service.js';
+import { ProjectCommandRunner } from './project-command.runner.js';
+import { RunProjectTransitionHandler } from './run-transition/run-transition.handler.js';
 import { RunTransitionHttp } from './run-transition/run-transition.http.js';
 
+/** The projects context: its commands (declare, edit, transitions, deadline expiry) and its reads, each a slice. */
 @Module({
+  imports: [ProgramsModule],
   controllers: [DeclareIntentionHttp, ListProjectsHttp, GetProjectHttp, EditContentHttp, RunTransitionHttp],
   providers: [
-    ProjectCommands,
+    ProjectCommandRunner,
+    DeclareIntentionHandler,
+    EditProjectContentHandler,
+    RunProjectTransitionHandler,
+    ExpireProjectDeadlineHandler,
+    GetProjectHandler,
+    ListProjectsHandler,
     ReadYourWrites,
     { provide: ProjectListQueries, inject: [READ_MODEL_DB], useFactory: (db: Database.Database) => new ProjectListQueries(db) },
   ],

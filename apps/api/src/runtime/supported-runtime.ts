@@ -15,7 +15,11 @@ export function runtimeDeclaration(from = dirname(fileURLToPath(import.meta.url)
   for (let dir = from; ; dir = dirname(dir)) {
     const path = join(dir, 'package.json');
     if (existsSync(path)) {
-      const pkg = JSON.parse(readFileSync(path, 'utf8')) as { name?: string; engines?: { node?: string }; devDependencies?: Record<string, string> };
+      const pkg = JSON.parse(readFileSync(path, 'utf8')) as {
+        name?: string;
+        engines?: { node?: string };
+        devDependencies?: Record<string, string>;
+      };
       if (pkg.name === 'refonda') return { engines: pkg.engines?.node ?? '*', pinned: pkg.devDependencies?.node ?? '' };
     }
     if (dirname(dir) === dir) throw new Error('package.json of refonda not found');
@@ -25,6 +29,8 @@ export function runtimeDeclaration(from = dirname(fileURLToPath(import.meta.url)
 /** Why this Node.js cannot run Refonda, or undefined when it can. */
 export function unsupportedRuntime(version: string, declaration: RuntimeDeclaration): string | undefined {
   if (semver.satisfies(version, declaration.engines)) return undefined;
-  return `Refonda needs Node.js ${declaration.engines} (package.json engines); this is ${version}. `
-    + `Run it through npm (npm start, npm run cli), which uses the Node.js ${declaration.pinned} that npm ci installs in node_modules/.bin.`;
+  return (
+    `Refonda needs Node.js ${declaration.engines} (package.json engines); this is ${version}. ` +
+    `Run it through npm (npm start, npm run cli), which uses the Node.js ${declaration.pinned} that npm ci installs in node_modules/.bin.`
+  );
 }

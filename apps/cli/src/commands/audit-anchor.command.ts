@@ -8,7 +8,9 @@ export async function auditAnchorCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { out: { type: 'string' }, force: { type: 'boolean', default: false } } });
   const report = verifyLog(sqliteLogPath());
   if (!report.ok && !values.force) {
-    process.stderr.write(`refusing to anchor a log that fails verification (--force to anchor anyway)\nfirst: ${describeFault(report.first!)}\n`);
+    process.stderr.write(
+      `refusing to anchor a log that fails verification (--force to anchor anyway)\nfirst: ${describeFault(report.first!)}\n`,
+    );
     return 1;
   }
   const anchor = signAnchor(report, loadOrCreateAuditKey(auditEnv().dataDir), new Date());

@@ -3,6 +3,7 @@ import { finished } from 'node:stream/promises';
 import { resolve } from 'node:path';
 import { type EventStore, eventStoreConfigFromEnv, openEventStore } from '#event-store';
 import { writeChunks } from '#audit';
+import { refondaUpcasters } from '../../../api/src/infrastructure/upcasters.js';
 
 /** DATA_DIR and the event-log file, as the API reads them. */
 export function auditEnv(env: NodeJS.ProcessEnv = process.env) {
@@ -19,7 +20,7 @@ export function sqliteLogPath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export async function withStore<T>(run: (store: EventStore) => Promise<T>): Promise<T> {
-  const store = await openEventStore(auditEnv().config);
+  const store = await openEventStore(auditEnv().config, refondaUpcasters());
   try {
     return await run(store);
   } finally {

@@ -5,7 +5,12 @@ import { withStore, writeOut } from './audit-env.js';
 /** `audit export-ledger [--separator ';'] [--out file]`: the funding ledger as CSV (UTF-8 with BOM), streamed. */
 export async function auditExportLedgerCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { separator: { type: 'string', default: ',' }, out: { type: 'string' } } });
-  const separator = values.separator === ';' || values.separator === 'semicolon' ? ';' : values.separator === ',' || values.separator === 'comma' ? ',' : undefined;
+  const separator =
+    values.separator === ';' || values.separator === 'semicolon'
+      ? ';'
+      : values.separator === ',' || values.separator === 'comma'
+        ? ','
+        : undefined;
   if (!separator) {
     process.stderr.write("--separator must be ',' or ';'\n");
     return 2;

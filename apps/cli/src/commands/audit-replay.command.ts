@@ -7,17 +7,30 @@ import { withStore } from './audit-env.js';
 
 function print(report: ReplayReport): void {
   for (const p of report.projections) {
-    process.stdout.write(`${p.identical ? 'identical' : 'DIFFERENT'}  ${p.name} v${p.version} at position ${p.position}${p.problem ? `: ${p.problem}` : ''}\n`);
+    process.stdout.write(
+      `${p.identical ? 'identical' : 'DIFFERENT'}  ${p.name} v${p.version} at position ${p.position}${p.problem ? `: ${p.problem}` : ''}\n`,
+    );
     for (const t of p.tables) {
       if (t.identical) continue;
-      process.stdout.write(`  table ${t.table}: ${t.liveRows} live rows, ${t.replayRows} replayed; ${t.onlyInLive} only live, ${t.onlyInReplay} only replayed${t.schemaDifference ? `; schema: ${t.schemaDifference}` : ''}\n`);
+      process.stdout.write(
+        `  table ${t.table}: ${t.liveRows} live rows, ${t.replayRows} replayed; ` +
+          `${t.onlyInLive} only live, ${t.onlyInReplay} only replayed${t.schemaDifference ? `; schema: ${t.schemaDifference}` : ''}\n`,
+      );
       for (const d of t.differences) {
-        const cols = d.columns ? ` ${Object.entries(d.columns).map(([c, v]) => `${c}: live ${JSON.stringify(v.live)} ≠ replay ${JSON.stringify(v.replay)}`).join('; ')}` : '';
+        const cols = d.columns
+          ? ` ${Object.entries(d.columns)
+              .map(([c, v]) => `${c}: live ${JSON.stringify(v.live)} ≠ replay ${JSON.stringify(v.replay)}`)
+              .join('; ')}`
+          : '';
         process.stdout.write(`    ${d.kind} ${JSON.stringify(d.key)}${cols}\n`);
       }
     }
   }
-  process.stdout.write(report.identical ? 'audit replay: every read model is identical to its replay from position 0\n' : 'audit replay: DIFFERENCES found (listed above)\n');
+  process.stdout.write(
+    report.identical
+      ? 'audit replay: every read model is identical to its replay from position 0\n'
+      : 'audit replay: DIFFERENCES found (listed above)\n',
+  );
 }
 
 /** `audit replay [--keep] [--json]`: rebuilds every read model into a scratch database and compares with the live one. */
@@ -28,7 +41,9 @@ export async function auditReplayCommand(args: string[]): Promise<number> {
     process.stderr.write(`no live read models at ${config.readModelPath} (set DATA_DIR, READ_MODEL_PATH or REPLICA_ID)\n`);
     return 2;
   }
-  const report = await withStore((store) => replayCheck({ store, liveReadModelPath: config.readModelPath, projections: allProjections(), keep: values.keep }));
+  const report = await withStore((store) =>
+    replayCheck({ store, liveReadModelPath: config.readModelPath, projections: allProjections(), keep: values.keep }),
+  );
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else print(report);
   return report.identical ? 0 : 1;

@@ -7,8 +7,10 @@ const MAX_LISTED = 50;
 
 function printReport(report: VerifyReport): void {
   if (report.ok) {
-    process.stdout.write(`audit verify: OK: ${report.events} events in ${report.streams} stream(s); every hash, revision and position checks; `
-      + `head ${report.head.hash} at position ${report.head.position}${report.storedHead ? ' (equals log_head)' : ''}\n`);
+    process.stdout.write(
+      `audit verify: OK: ${report.events} events in ${report.streams} stream(s); every hash, revision and position checks; ` +
+        `head ${report.head.hash} at position ${report.head.position}${report.storedHead ? ' (equals log_head)' : ''}\n`,
+    );
     return;
   }
   process.stdout.write(`audit verify: FAILED: ${report.faults.length} fault(s) in ${report.events} events\n`);
@@ -19,7 +21,10 @@ function printReport(report: VerifyReport): void {
 
 /** `audit verify [--anchor file [--public-key file]] [--json]`: exit 0 when intact, 1 when a fault is found. */
 export async function auditVerifyCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { anchor: { type: 'string' }, 'public-key': { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { anchor: { type: 'string' }, 'public-key': { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
   const path = sqliteLogPath();
   if (!existsSync(path)) {
     process.stderr.write(`no event log at ${path} (set DATA_DIR or EVENT_STORE_PATH)\n`);
@@ -40,8 +45,10 @@ export async function auditVerifyCommand(args: string[]): Promise<number> {
   }
   if (!check.trustedKey) process.stdout.write('warning: no trusted public key given (--public-key): the key inside the anchor was used\n');
   if (check.ok) {
-    process.stdout.write(`audit verify --anchor: OK: the log up to position ${anchor.position} is unchanged since the anchor of ${anchor.createdAt} `
-      + `(head ${anchor.head}, signed by key ${anchor.keyFingerprint.slice(0, 16)}…)\n`);
+    process.stdout.write(
+      `audit verify --anchor: OK: the log up to position ${anchor.position} is unchanged since the anchor of ${anchor.createdAt} ` +
+        `(head ${anchor.head}, signed by key ${anchor.keyFingerprint.slice(0, 16)}…)\n`,
+    );
     return 0;
   }
   process.stdout.write(`audit verify --anchor: FAILED against the anchor of ${anchor.createdAt} (position ${anchor.position})\n`);

@@ -4,11 +4,28 @@ import { auditReplayCommand } from './audit-replay.command.js';
 import { auditVerifyCommand } from './audit-verify.command.js';
 
 const SUBCOMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
-  verify: { run: auditVerifyCommand, help: 'audit verify [--anchor file [--public-key file]] [--json]   recompute every hash; name the first altered, missing or reordered event' },
-  anchor: { run: auditAnchorCommand, help: 'audit anchor [--out file] [--force]   sign the verified head with the Ed25519 key of DATA_DIR' },
-  'public-key': { run: auditPublicKeyCommand, help: 'audit public-key [--out file]   the anchor-signing public key (PEM), for auditors to keep' },
-  replay: { run: auditReplayCommand, help: 'audit replay [--keep] [--json]   rebuild every read model from position 0 into a scratch database and compare' },
-  'export-ledger': { run: auditExportLedgerCommand, help: "audit export-ledger [--separator ';'] [--out file]   funding ledger as CSV (UTF-8 BOM)" },
+  verify: {
+    run: auditVerifyCommand,
+    help:
+      'audit verify [--anchor file [--public-key file]] [--json]   ' +
+      'recompute every hash; name the first altered, missing or reordered event',
+  },
+  anchor: {
+    run: auditAnchorCommand,
+    help: 'audit anchor [--out file] [--force]   sign the verified head with the Ed25519 key of DATA_DIR',
+  },
+  'public-key': {
+    run: auditPublicKeyCommand,
+    help: 'audit public-key [--out file]   the anchor-signing public key (PEM), for auditors to keep',
+  },
+  replay: {
+    run: auditReplayCommand,
+    help: 'audit replay [--keep] [--json]   rebuild every read model from position 0 into a scratch database and compare',
+  },
+  'export-ledger': {
+    run: auditExportLedgerCommand,
+    help: "audit export-ledger [--separator ';'] [--out file]   funding ledger as CSV (UTF-8 BOM)",
+  },
   'export-log': { run: auditExportLogCommand, help: 'audit export-log [--out file]   the whole log as JSON Lines' },
 };
 
@@ -19,7 +36,11 @@ export async function auditCommand(args: string[]): Promise<number> {
   const [name, ...rest] = args;
   const sub = name ? SUBCOMMANDS[name] : undefined;
   if (!sub) {
-    process.stderr.write(`usage:\n${Object.values(SUBCOMMANDS).map((s) => `  ${s.help}`).join('\n')}\n`);
+    process.stderr.write(
+      `usage:\n${Object.values(SUBCOMMANDS)
+        .map((s) => `  ${s.help}`)
+        .join('\n')}\n`,
+    );
     return name ? 2 : 0;
   }
   return sub.run(rest);

@@ -5,6 +5,7 @@ import { openEventStore } from '#event-store';
 import { CheckpointStore, formatProgress, type RebuildProgress, rebuildProjections } from '#projections';
 import { allProjections } from '../../../api/src/projections/all-projections.js';
 import { loadConfig } from '../../../api/src/config/app.config.js';
+import { refondaUpcasters } from '../../../api/src/infrastructure/upcasters.js';
 
 const USAGE = 'projections rebuild [name]   |   projections list';
 
@@ -33,18 +34,23 @@ export async function projectionsCommand(args: string[]): Promise<number> {
   try {
     if (sub === 'list') {
       const checkpoints = new CheckpointStore(db);
-      for (const p of known) process.stdout.write(`${p.name}\tv${p.version}\tposition ${checkpoints.read(p.name)?.position ?? '-'}\ttables ${p.tables.join(', ')}\n`);
+      for (const p of known)
+        process.stdout.write(
+          `${p.name}\tv${p.version}\tposition ${checkpoints.read(p.name)?.position ?? '-'}\ttables ${p.tables.join(', ')}\n`,
+        );
       return 0;
     }
-    const store = await openEventStore(config.eventStore);
+    const store = await openEventStore(config.eventStore, refondaUpcasters());
     try {
       process.stderr.write(`rebuilding ${chosen.map((p) => p.name).join(', ')} into ${config.readModelPath}\n`);
       const bar = progressPrinter();
       const result = await rebuildProjections({ store, db, projections: chosen, batchSize: 2000, onProgress: bar.update });
       bar.done();
       const rate = result.elapsedMs > 0 ? Math.round((result.events * 1000) / result.elapsedMs) : result.events;
-      process.stdout.write(`rebuilt ${chosen.map((p) => p.name).join(', ')}: ${result.events} events to position ${result.position} `
-        + `in ${(result.elapsedMs / 1000).toFixed(1)} s (${rate} events/s), swapped in\n`);
+      process.stdout.write(
+        `rebuilt ${chosen.map((p) => p.name).join(', ')}: ${result.events} events to position ${result.position} ` +
+          `in ${(result.elapsedMs / 1000).toFixed(1)} s (${rate} events/s), swapped in\n`,
+      );
       return 0;
     } finally {
       await store.close();

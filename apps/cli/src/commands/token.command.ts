@@ -23,7 +23,12 @@ export async function tokenCommand(args: string[]): Promise<number> {
     return 2;
   }
   const scope: TokenClaims['scope'] = {};
-  for (const [key, list] of [['academies', values.academie], ['regions', values.region], ['departements', values.departement], ['cts', values.cts]] as const) {
+  for (const [key, list] of [
+    ['academies', values.academie],
+    ['regions', values.region],
+    ['departements', values.departement],
+    ['cts', values.cts],
+  ] as const) {
     if (!list) continue;
     const bad = list.find((c) => !CODE.test(c));
     if (bad) {

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { programRegistry } from '#projects';
 import { type WorkflowRegistry, toMermaid, workflowView } from '#workflow';
 
-export const WORKFLOW_HELP = 'workflow [<program>] [--version N] [--mermaid | --json]   (the programs, or one workflow definition; --mermaid: a state diagram)';
+export const WORKFLOW_HELP =
+  'workflow [<program>] [--version N] [--mermaid | --json]   (the programs, or one workflow definition; --mermaid: a state diagram)';
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 
@@ -10,7 +11,11 @@ const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : 
 export async function workflowCommand(args: string[], registry: WorkflowRegistry = programRegistry): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { version: { type: 'string' }, mermaid: { type: 'boolean' }, json: { type: 'boolean' } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { version: { type: 'string' }, mermaid: { type: 'boolean' }, json: { type: 'boolean' } },
+    });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${WORKFLOW_HELP}\n`);
     return 2;
@@ -22,7 +27,8 @@ export async function workflowCommand(args: string[], registry: WorkflowRegistry
     return 2;
   }
   if (id === undefined) {
-    for (const p of registry.programs()) out(`${p.padEnd(10)} ${registry.latest(p).id} versions ${registry.versions(p).join(', ')}: ${registry.latest(p).title}`);
+    for (const p of registry.programs())
+      out(`${p.padEnd(10)} ${registry.latest(p).id} versions ${registry.versions(p).join(', ')}: ${registry.latest(p).title}`);
     return 0;
   }
   const program = registry.programs().find((p) => p === id || registry.latest(p).id === id);
@@ -47,12 +53,17 @@ function summary(d: ReturnType<WorkflowRegistry['get']>): string {
   for (const s of d.states) lines.push(`  ${s.name.padEnd(22)} ${s.label}${s.initial ? ' (initial)' : ''}${s.final ? ' (final)' : ''}`);
   lines.push('', 'transitions:');
   for (const t of d.transitions) {
-    const marks = [t.roles.join('|'), t.reasonRequired ? 'reason' : '', t.opensDeadline ? `opens ${t.opensDeadline}` : ''].filter(Boolean).join(', ');
+    const marks = [t.roles.join('|'), t.reasonRequired ? 'reason' : '', t.opensDeadline ? `opens ${t.opensDeadline}` : '']
+      .filter(Boolean)
+      .join(', ');
     lines.push(`  ${t.command.padEnd(22)} ${t.from.join(', ')} → ${t.to}  [${marks}]  ${t.label}`);
   }
   if (d.deadlines.length > 0) lines.push('', 'deadlines:');
   for (const x of d.deadlines) {
-    lines.push(`  ${x.name.padEnd(22)} ${x.durationDays} days, then ${x.onExpiry.command} ("${x.onExpiry.reason}"); cancelled by ${x.cancelledBy.join(', ')}`);
+    lines.push(
+      `  ${x.name.padEnd(22)} ${x.durationDays} days, then ${x.onExpiry.command} ("${x.onExpiry.reason}"); ` +
+        `cancelled by ${x.cancelledBy.join(', ')}`,
+    );
   }
   return lines.join('\n');
 }

@@ -27,8 +27,12 @@ const signedText = (a: Pick<Anchor, 'format' | 'position' | 'head' | 'events' | 
 /** Signs the head of a verified log. */
 export function signAnchor(report: VerifyReport, key: AuditKey, createdAt: Date): Anchor {
   const body = {
-    format: ANCHOR_FORMAT, position: String(report.head.position), head: report.head.hash, events: report.events,
-    createdAt: createdAt.toISOString(), keyFingerprint: key.fingerprint,
+    format: ANCHOR_FORMAT,
+    position: String(report.head.position),
+    head: report.head.hash,
+    events: report.events,
+    createdAt: createdAt.toISOString(),
+    keyFingerprint: key.fingerprint,
   } as const;
   return { ...body, publicKey: key.publicKeyPem, signature: sign(null, Buffer.from(signedText(body)), key.privateKey).toString('base64') };
 }
@@ -48,8 +52,16 @@ export interface AnchorCheck {
 
 export function parseAnchor(text: string): Anchor {
   const a = JSON.parse(text) as Partial<Anchor>;
-  if (a.format !== ANCHOR_FORMAT || typeof a.position !== 'string' || !/^\d+$/.test(a.position) || typeof a.head !== 'string'
-    || typeof a.signature !== 'string' || typeof a.publicKey !== 'string' || typeof a.createdAt !== 'string' || typeof a.keyFingerprint !== 'string') {
+  if (
+    a.format !== ANCHOR_FORMAT ||
+    typeof a.position !== 'string' ||
+    !/^\d+$/.test(a.position) ||
+    typeof a.head !== 'string' ||
+    typeof a.signature !== 'string' ||
+    typeof a.publicKey !== 'string' ||
+    typeof a.createdAt !== 'string' ||
+    typeof a.keyFingerprint !== 'string'
+  ) {
     throw new Error(`not a ${ANCHOR_FORMAT} file`);
   }
   return a as Anchor;
@@ -69,7 +81,10 @@ export function checkAnchor(eventLogPath: string, anchor: Anchor, trusted?: KeyO
   const report = verifyLog(eventLogPath, { upTo: Number(anchor.position) });
   const headMatches = report.head.position === Number(anchor.position) && report.head.hash === anchor.head;
   if (!headMatches) {
-    problems.push(`the log up to position ${anchor.position} no longer gives the anchored head ${anchor.head.slice(0, 12)}… (recomputed ${report.head.hash.slice(0, 12)}… at position ${report.head.position})`);
+    problems.push(
+      `the log up to position ${anchor.position} no longer gives the anchored head ${anchor.head.slice(0, 12)}… ` +
+        `(recomputed ${report.head.hash.slice(0, 12)}… at position ${report.head.position})`,
+    );
   }
   if (!report.ok) problems.push(`${report.faults.length} fault(s) in the log up to position ${anchor.position}`);
   return { ok: problems.length === 0, signatureValid, trustedKey: trusted !== undefined, headMatches, anchor, report, problems };

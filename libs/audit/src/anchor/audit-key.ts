@@ -14,12 +14,19 @@ export interface AuditKey {
 }
 
 export function publicKeyFingerprint(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 function toAuditKey(privateKey: KeyObject): AuditKey {
   const publicKey = createPublicKey(privateKey);
-  return { privateKey, publicKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), fingerprint: publicKeyFingerprint(publicKey) };
+  return {
+    privateKey,
+    publicKey,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    fingerprint: publicKeyFingerprint(publicKey),
+  };
 }
 
 /** The anchor-signing key of this DATA_DIR (PKCS#8 PEM, mode 0600), created on first use. */

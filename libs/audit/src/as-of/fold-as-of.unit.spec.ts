@@ -6,7 +6,15 @@ import { foldAsOf, parseAsOf } from './fold-as-of.js';
 const counter = { initialState: () => [] as string[], evolve: (s: string[], e: { type: string }) => [...s, e.type] };
 const at = (i: number) => new Date(Date.UTC(2023, 8, 1, 8, 0, i));
 const events: RecordedEvent[] = ['a', 'b', 'c'].map((type, i) => ({
-  id: `id-${i}`, streamId: 's', revision: BigInt(i), position: BigInt(10 * (i + 1)), type, schemaVersion: 1, data: {}, metadata: {}, recordedAt: at(i),
+  id: `id-${i}`,
+  streamId: 's',
+  revision: BigInt(i),
+  position: BigInt(10 * (i + 1)),
+  type,
+  schemaVersion: 1,
+  data: {},
+  metadata: {},
+  recordedAt: at(i),
 }));
 
 describe('foldAsOf', () => {

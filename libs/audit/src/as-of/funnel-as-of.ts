@@ -47,7 +47,12 @@ export async function funnelAsOf(store: EventStore, asOf: AsOf, options: { withi
       from = page[page.length - 1]!.position + 1n;
     }
     funnelProjection.endBatch?.(db, '');
-    return { asOf: asOfLabel(asOf), position: position.toString(), programs: new FunnelQueries(db).byProgram(options.within), ...countStatuses(projects) };
+    return {
+      asOf: asOfLabel(asOf),
+      position: position.toString(),
+      programs: new FunnelQueries(db).byProgram(options.within),
+      ...countStatuses(projects),
+    };
   } finally {
     db.close();
   }
@@ -64,6 +69,8 @@ function countStatuses(projects: Map<string, ProjectState>): Pick<FunnelAsOf, 's
     counts.set(key, row);
     total++;
   }
-  const statuses = [...counts.values()].sort((a, b) => (a.program === b.program ? (a.status < b.status ? -1 : 1) : a.program < b.program ? -1 : 1));
+  const statuses = [...counts.values()].sort((a, b) =>
+    a.program === b.program ? (a.status < b.status ? -1 : 1) : a.program < b.program ? -1 : 1,
+  );
   return { statuses, total };
 }

@@ -13,7 +13,9 @@ export async function projectAsOf(store: EventStore, projectId: string, asOf: As
  * (`envelopeBalance`), undefined if the envelope was not opened yet. Throws DomainError invalid on a malformed id.
  */
 export async function envelopeAsOf(
-  store: EventStore, envelopeId: string, asOf: AsOf,
+  store: EventStore,
+  envelopeId: string,
+  asOf: AsOf,
 ): Promise<AsOfFold<EnvelopeState> & { balance: EnvelopeBalance | undefined }> {
   const fold = foldAsOf<EnvelopeState>(await store.readStream(envelopeStreamId(envelopeId)), asOf, envelopeDecider);
   return { ...fold, balance: envelopeBalance(fold.state) };

@@ -12,12 +12,32 @@ export interface LedgerOptions {
   envelopeFilter?: (envelopeId: string) => boolean;
 }
 
-export const LEDGER_COLUMNS = ['date', 'envelope', 'project', 'operation', 'AE', 'CP', 'actor', 'reason', 'role', 'commitment', 'position', 'event_id'] as const;
+export const LEDGER_COLUMNS = [
+  'date',
+  'envelope',
+  'project',
+  'operation',
+  'AE',
+  'CP',
+  'actor',
+  'reason',
+  'role',
+  'commitment',
+  'position',
+  'event_id',
+] as const;
 
 /** Excel and LibreOffice read the file as UTF-8 with it. */
 export const BOM = '\ufeff';
 
-interface LedgerRow { project: string | null; operation: string; ae: number | null; cp: number | null; reason: string | null; commitment: string | null }
+interface LedgerRow {
+  project: string | null;
+  operation: string;
+  ae: number | null;
+  cp: number | null;
+  reason: string | null;
+  commitment: string | null;
+}
 
 /**
  * What each money event books: amounts are those the operation concerns (AE for commitments, releases and service
@@ -26,28 +46,59 @@ interface LedgerRow { project: string | null; operation: string; ae: number | nu
 function rowOf(e: EnvelopeEvent, projectOf: (ref: string) => string | null): LedgerRow | undefined {
   const d = e.data as unknown as Record<string, unknown>;
   const reason = typeof d['reason'] === 'string' ? (d['reason'] as string) : null;
-  const both = (operation: string, extra: string | null = null) =>
-    ({ project: null, operation, ae: d['aeCents'] as number, cp: d['cpCents'] as number, reason: reason ?? extra, commitment: null });
+  const both = (operation: string, extra: string | null = null) => ({
+    project: null,
+    operation,
+    ae: d['aeCents'] as number,
+    cp: d['cpCents'] as number,
+    reason: reason ?? extra,
+    commitment: null,
+  });
   const spend = (operation: string, column: 'ae' | 'cp') => {
     const ref = d['commitmentRef'] as string;
-    return { project: projectOf(ref), operation, ae: column === 'ae' ? (d['amountCents'] as number) : null, cp: column === 'cp' ? (d['amountCents'] as number) : null, reason, commitment: ref };
+    return {
+      project: projectOf(ref),
+      operation,
+      ae: column === 'ae' ? (d['amountCents'] as number) : null,
+      cp: column === 'cp' ? (d['amountCents'] as number) : null,
+      reason,
+      commitment: ref,
+    };
   };
   switch (e.type) {
-    case 'envelope.credits_notified': return both(e.data.kind === 'increase' ? 'abondement' : 'notification');
-    case 'envelope.credits_reduced': return both('réduction');
-    case 'envelope.allocated_to_child': return both('délégation', `vers ${e.data.childId}`);
-    case 'envelope.allocation_received': return both('délégation reçue', `de ${e.data.parentId}`);
-    case 'envelope.transferred': return both('transfert', `vers ${e.data.toId}`);
-    case 'envelope.transfer_received': return both('transfert reçu', `de ${e.data.fromId}`);
-    case 'envelope.committed': return { ...spend('engagement', 'ae'), project: e.data.projectId };
-    case 'envelope.commitment_released': return spend('désengagement', 'ae');
-    case 'envelope.service_done': return spend('service fait', 'ae');
-    case 'envelope.paid': return spend('paiement', 'cp');
-    case 'envelope.recovered': return spend('reversement', 'cp');
+    case 'envelope.credits_notified':
+      return both(e.data.kind === 'increase' ? 'abondement' : 'notification');
+    case 'envelope.credits_reduced':
+      return both('réduction');
+    case 'envelope.allocated_to_child':
+      return both('délégation', `vers ${e.data.childId}`);
+    case 'envelope.allocation_received':
+      return both('délégation reçue', `de ${e.data.parentId}`);
+    case 'envelope.transferred':
+      return both('transfert', `vers ${e.data.toId}`);
+    case 'envelope.transfer_received':
+      return both('transfert reçu', `de ${e.data.fromId}`);
+    case 'envelope.committed':
+      return { ...spend('engagement', 'ae'), project: e.data.projectId };
+    case 'envelope.commitment_released':
+      return spend('désengagement', 'ae');
+    case 'envelope.service_done':
+      return spend('service fait', 'ae');
+    case 'envelope.paid':
+      return spend('paiement', 'cp');
+    case 'envelope.recovered':
+      return spend('reversement', 'cp');
     case 'envelope.year_closed':
-      return { project: null, operation: `clôture ${e.data.year} (report)`, ae: e.data.aeCarriedCents, cp: e.data.cpCarriedCents,
-        reason: `annulé : AE ${formatEuros(e.data.aeLapsedCents)}, CP ${formatEuros(e.data.cpLapsedCents)}`, commitment: null };
-    default: return undefined;
+      return {
+        project: null,
+        operation: `clôture ${e.data.year} (report)`,
+        ae: e.data.aeCarriedCents,
+        cp: e.data.cpCarriedCents,
+        reason: `annulé : AE ${formatEuros(e.data.aeLapsedCents)}, CP ${formatEuros(e.data.cpLapsedCents)}`,
+        commitment: null,
+      };
+    default:
+      return undefined;
   }
 }
 
@@ -69,8 +120,18 @@ function csvLine(e: RecordedEvent, envelopeId: string, row: LedgerRow, sep: CsvS
   const m = e.metadata ?? {};
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
   const fields = [
-    e.recordedAt.toISOString(), envelopeId, row.project, row.operation, null, null,
-    text(m['actor']) ?? text(m['actorId']), row.reason, text(m['role']), row.commitment, e.position.toString(), e.id,
+    e.recordedAt.toISOString(),
+    envelopeId,
+    row.project,
+    row.operation,
+    null,
+    null,
+    text(m['actor']) ?? text(m['actorId']),
+    row.reason,
+    text(m['role']),
+    row.commitment,
+    e.position.toString(),
+    e.id,
   ].map((v) => csvField(v, sep));
   fields[4] = amount(row.ae, sep);
   fields[5] = amount(row.cp, sep);

@@ -6,7 +6,13 @@ export async function writeChunks(chunks: AsyncIterable<string>, out: Writable):
   let bytes = 0;
   for await (const chunk of chunks) {
     bytes += Buffer.byteLength(chunk);
-    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close').then(() => { throw new Error('the destination closed'); })]);
+    if (!out.write(chunk))
+      await Promise.race([
+        once(out, 'drain'),
+        once(out, 'close').then(() => {
+          throw new Error('the destination closed');
+        }),
+      ]);
   }
   return { bytes };
 }

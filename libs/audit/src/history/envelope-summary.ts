@@ -16,11 +16,19 @@ export function envelopeSummary(envelopeId: string, type: string, data: unknown,
     case 'envelope.opened':
       return `Ouverture de l'enveloppe ${on}${e.data.label ? ` (« ${e.data.label} »)` : ''} par ${actorLabel(who, role)}`;
     case 'envelope.credits_notified':
-      return withReason(`${e.data.kind === 'increase' ? 'Abondement' : 'Notification'} de ${aeCp(e.data)} sur ${on} (exercice ${e.data.year})`, e.data.reason);
+      return withReason(
+        `${e.data.kind === 'increase' ? 'Abondement' : 'Notification'} de ${aeCp(e.data)} sur ${on} (exercice ${e.data.year})`,
+        e.data.reason,
+      );
     case 'envelope.credits_reduced':
       return withReason(`Réduction de ${aeCp(e.data)} sur ${on} (exercice ${e.data.year})`, e.data.reason);
     case 'envelope.split_set':
-      return withReason(e.data.split ? `Répartition indicative (${e.data.split.mode === 'hard' ? 'stricte' : 'souple'}) définie sur ${on}` : `Répartition indicative retirée sur ${on}`, e.data.reason);
+      return withReason(
+        e.data.split
+          ? `Répartition indicative (${e.data.split.mode === 'hard' ? 'stricte' : 'souple'}) définie sur ${on}`
+          : `Répartition indicative retirée sur ${on}`,
+        e.data.reason,
+      );
     case 'envelope.allocated_to_child':
       return withReason(`Délégation de ${aeCp(e.data)} de ${on} à ${envelopeName(e.data.childId)}`, e.data.reason);
     case 'envelope.allocation_received':
@@ -31,8 +39,10 @@ export function envelopeSummary(envelopeId: string, type: string, data: unknown,
       return withReason(`Transfert reçu de ${aeCp(e.data)} sur ${on} depuis ${envelopeName(e.data.fromId)}`, e.data.reason);
     case 'envelope.committed':
       return withReason(`Engagement de ${euros(e.data.amountCents)} sur ${on}`, e.data.reason);
-    case 'envelope.split_exceeded':
-      return `Dépassement de la part « ${e.data.splitKey} » sur ${on} : ${euros(e.data.excessCents)} au-delà de ${euros(e.data.shareCents)}`;
+    case 'envelope.split_exceeded': {
+      const excess = `${euros(e.data.excessCents)} au-delà de ${euros(e.data.shareCents)}`;
+      return `Dépassement de la part « ${e.data.splitKey} » sur ${on} : ${excess}`;
+    }
     case 'envelope.commitment_released':
       return withReason(`Désengagement de ${euros(e.data.amountCents)} sur ${on} (engagement ${e.data.commitmentRef})`, e.data.reason);
     case 'envelope.service_done':
@@ -42,8 +52,11 @@ export function envelopeSummary(envelopeId: string, type: string, data: unknown,
     case 'envelope.recovered':
       return withReason(`Reversement de ${euros(e.data.amountCents)} sur ${on} (engagement ${e.data.commitmentRef})`, e.data.reason);
     case 'envelope.year_closed':
-      return `Clôture de l'exercice ${e.data.year} de ${on} : report ${euros(e.data.aeCarriedCents)} d'AE et ${euros(e.data.cpCarriedCents)} de CP, `
-        + `annulation ${euros(e.data.aeLapsedCents)} d'AE et ${euros(e.data.cpLapsedCents)} de CP`;
+      return (
+        `Clôture de l'exercice ${e.data.year} de ${on} : ` +
+        `report ${euros(e.data.aeCarriedCents)} d'AE et ${euros(e.data.cpCarriedCents)} de CP, ` +
+        `annulation ${euros(e.data.aeLapsedCents)} d'AE et ${euros(e.data.cpLapsedCents)} de CP`
+      );
     default:
       return `Événement ${type} sur ${on} par ${actorLabel(who, role)}`;
   }

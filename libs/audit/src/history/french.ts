@@ -2,13 +2,18 @@ import { type Cents, formatEuros, parseEnvelopeId } from '#funding';
 import { territoryLabel } from '#territories';
 
 const ROLE_LABELS: Record<string, string> = {
-  holder: 'porteur', validator: 'instructeur', finance: 'gestionnaire', auditor: 'auditeur', admin: 'administrateur', system: 'système',
+  holder: 'porteur',
+  validator: 'instructeur',
+  finance: 'gestionnaire',
+  auditor: 'auditeur',
+  admin: 'administrateur',
+  system: 'système',
 };
 
 /** "validator-1 (instructeur)"; "inconnu" when the event names nobody. */
 export function actorLabel(who: string | null, role: string | null): string {
   if (!who) return 'inconnu';
-  const label = role ? ROLE_LABELS[role] ?? role : undefined;
+  const label = role ? (ROLE_LABELS[role] ?? role) : undefined;
   return label ? `${who} (${label})` : who;
 }
 
@@ -20,6 +25,7 @@ export function euros(cents: unknown): string {
 /** "2023-10-01T…Z" → "01/10/2023" (UTC date of the ISO string). */
 export function frenchDate(iso: unknown): string {
   const m = typeof iso === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a malformed value shows as it is (an object as [object Object])
   return m ? `${m[3]}/${m[2]}/${m[1]}` : String(iso ?? '?');
 }
 
@@ -29,12 +35,18 @@ export function envelopeTerritoryLabel(territoryCode: string): string {
   const dash = territoryCode.indexOf('-');
   const kind = dash < 0 ? territoryCode : territoryCode.slice(0, dash);
   const code = dash < 0 ? '' : territoryCode.slice(dash + 1);
-  const label = kind === 'academie' ? territoryLabel('academie', code)
-    : kind === 'ars' ? territoryLabel('ars', code)
-    : kind === 'region' ? territoryLabel('region', code)
-    : kind === 'departement' ? territoryLabel('departement', code)
-    : kind === 'cts' ? territoryLabel('cts', territoryCode) ?? territoryLabel('cts', code)
-    : undefined;
+  const label =
+    kind === 'academie'
+      ? territoryLabel('academie', code)
+      : kind === 'ars'
+        ? territoryLabel('ars', code)
+        : kind === 'region'
+          ? territoryLabel('region', code)
+          : kind === 'departement'
+            ? territoryLabel('departement', code)
+            : kind === 'cts'
+              ? (territoryLabel('cts', territoryCode) ?? territoryLabel('cts', code))
+              : undefined;
   return label ?? territoryCode;
 }
 
@@ -48,8 +60,12 @@ export function envelopeName(envelopeId: string): string {
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  title: 'titre', description: 'description', partners: 'partenaires', requestedAmountCents: 'montant demandé',
-  budgetLines: 'budget', attachments: 'pièces jointes',
+  title: 'titre',
+  description: 'description',
+  partners: 'partenaires',
+  requestedAmountCents: 'montant demandé',
+  budgetLines: 'budget',
+  attachments: 'pièces jointes',
 };
 
 export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? field;

@@ -1,13 +1,21 @@
-import type { TransitionedData, DeadlineCancelledData, DeadlineExpiredData, DeadlineOpenedData } from '#workflow';
-import type { ContentEditedData, IntentionDeclaredData } from '#projects';
+import { type ProjectTransitionEvent, asProjectEvent, commandOf } from '#projects';
 import { actorLabel, euros, fieldLabel, frenchDate } from './french.js';
 
 /** What a transition did, as the past participle an instructeur would write ("Validé", "Déposé"…). */
 const TRANSITION_VERBS: Record<string, string> = {
-  start_drafting: 'Élaboration commencée', submit: 'Déposé', start_analysis: 'Mis en analyse',
-  request_completion: 'Compléments demandés', resubmit: 'Redéposé', refer_to_cts: 'Soumis au conseil territorial de santé',
-  validate: 'Validé', reject: 'Refusé', reopen: 'Rouvert', withdraw: 'Abandonné', lapse: 'Classé sans suite (délai dépassé)',
-  start_financing: 'Mis en financement', submit_final_report: 'Bilan déposé', close: 'Clôturé',
+  start_drafting: 'Élaboration commencée',
+  submit: 'Déposé',
+  start_analysis: 'Mis en analyse',
+  request_completion: 'Compléments demandés',
+  resubmit: 'Redéposé',
+  refer_to_cts: 'Soumis au conseil territorial de santé',
+  validate: 'Validé',
+  reject: 'Refusé',
+  reopen: 'Rouvert',
+  withdraw: 'Abandonné',
+  lapse: 'Classé sans suite (délai dépassé)',
+  start_financing: 'Mis en financement',
+  close: 'Clôturé',
 };
 
 const withReason = (text: string, reason: unknown) =>
@@ -16,50 +24,53 @@ const withReason = (text: string, reason: unknown) =>
 /** One line of French for a project event; `who`/`role` come from the event's metadata. */
 export function projectSummary(type: string, data: unknown, who: string | null, role: string | null): string {
   const by = actorLabel(who, role);
-  switch (type) {
-    case 'project.intention_declared': {
-      const d = data as IntentionDeclaredData;
-      return `Intention déclarée par ${by} : « ${d.title} »`;
-    }
+  const e = asProjectEvent({ type, data });
+  switch (e?.type) {
+    case undefined:
+      return `Événement ${type} par ${by}`;
+    case 'project.intention_declared':
+      return `Intention déclarée par ${by} : « ${e.data.title} »`;
     case 'project.content_edited': {
-      const { changes } = data as ContentEditedData;
+      const { changes } = e.data;
       const fields = Object.keys(changes ?? {}).map((f) =>
-        f === 'requestedAmountCents' ? `${fieldLabel(f)} ${euros(changes.requestedAmountCents)}` : fieldLabel(f));
+        f === 'requestedAmountCents' ? `${fieldLabel(f)} ${euros(changes.requestedAmountCents)}` : fieldLabel(f),
+      );
       return `Dossier modifié par ${by}${fields.length ? ` : ${fields.join(', ')}` : ''}`;
     }
-    case 'project.transitioned':
-      return transitionSummary(data as TransitionedData, by);
-    case 'project.deadline_opened': {
-      const d = data as DeadlineOpenedData;
-      return `Échéance « ${d.name} » ouverte jusqu'au ${frenchDate(d.dueAt)}`;
+    case 'project.deadline_opened':
+      return `Échéance « ${e.data.name} » ouverte jusqu'au ${frenchDate(e.data.dueAt)}`;
+    case 'project.deadline_cancelled':
+      return `Échéance « ${e.data.name} » levée par ${by}`;
+    case 'project.deadline_expired':
+      return `Échéance « ${e.data.name} » dépassée le ${frenchDate(e.data.dueAt)}`;
+    case 'project.validated':
+      return withReason(`Validé par ${by}, ${euros(e.data.grantedAmountCents)} accordés`, e.data.reason);
+    case 'project.cts_opinion_recorded':
+      return withReason(`Avis ${e.data.favourable === true ? 'favorable' : 'défavorable'} du CTS enregistré par ${by}`, e.data.reason);
+    case 'project.financing_started':
+      return withReason(`Mis en financement par ${by} (engagement ${String(e.data.commitmentRef ?? '?')})`, e.data.reason);
+    case 'project.final_report_submitted':
+      return withReason(`Bilan déposé par ${by} (dépensé ${euros(e.data.finalReport?.spentAmountCents)})`, e.data.reason);
+    case 'project.drafting_started':
+    case 'project.submitted':
+    case 'project.analysis_started':
+    case 'project.completion_requested':
+    case 'project.resubmitted':
+    case 'project.referred_to_cts':
+    case 'project.rejected':
+    case 'project.reopened':
+    case 'project.withdrawn':
+    case 'project.lapsed':
+    case 'project.closed':
+      return transitionSummary(e, by);
+    default: {
+      const unknown: never = e;
+      return unknown;
     }
-    case 'project.deadline_cancelled': {
-      const d = data as DeadlineCancelledData;
-      return `Échéance « ${d.name} » levée par ${by}`;
-    }
-    case 'project.deadline_expired': {
-      const d = data as DeadlineExpiredData;
-      return `Échéance « ${d.name} » dépassée le ${frenchDate(d.dueAt)}`;
-    }
-    default:
-      return `Événement ${type} par ${by}`;
   }
 }
 
-function transitionSummary(t: TransitionedData, by: string): string {
-  const inputs = t.inputs ?? {};
-  switch (t.command) {
-    case 'validate':
-      return withReason(`Validé par ${by}, ${euros(inputs['grantedAmountCents'])} accordés`, t.reason);
-    case 'record_cts_opinion':
-      return withReason(`Avis ${inputs['favourable'] === true ? 'favorable' : 'défavorable'} du CTS enregistré par ${by}`, t.reason);
-    case 'start_financing':
-      return withReason(`Mis en financement par ${by} (engagement ${String(inputs['commitmentRef'] ?? '?')})`, t.reason);
-    case 'submit_final_report': {
-      const report = inputs['finalReport'] as { spentAmountCents?: number } | undefined;
-      return withReason(`Bilan déposé par ${by} (dépensé ${euros(report?.spentAmountCents)})`, t.reason);
-    }
-  }
-  const verb = TRANSITION_VERBS[t.command] ?? `Passage de « ${t.from} » à « ${t.to} »`;
-  return withReason(`${verb} par ${by}`, t.reason);
+function transitionSummary(e: ProjectTransitionEvent, by: string): string {
+  const verb = TRANSITION_VERBS[commandOf(e)] ?? `Passage de « ${e.data.from} » à « ${e.data.to} »`;
+  return withReason(`${verb} par ${by}`, e.data.reason);
 }

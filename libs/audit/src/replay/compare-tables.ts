@@ -23,7 +23,11 @@ export interface TableComparison {
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-interface ColumnInfo { name: string; type: string; pk: number }
+interface ColumnInfo {
+  name: string;
+  type: string;
+  pk: number;
+}
 
 /** Compares table `table` of schema `live` with the same table of `main` (the replay), in SQL (constant memory). */
 export function compareTable(db: Database, table: string, sampleSize = 20): TableComparison {
@@ -33,14 +37,24 @@ export function compareTable(db: Database, table: string, sampleSize = 20): Tabl
   const base = { table, differences: [] as RowDifference[], onlyInLive: 0, onlyInReplay: 0 };
   if (liveCols.length === 0 || replayCols.length === 0) {
     return {
-      ...base, identical: liveCols.length === 0 && replayCols.length === 0,
-      liveRows: liveCols.length ? count('live') : 0, replayRows: replayCols.length ? count('main') : 0,
-      ...(liveCols.length !== replayCols.length ? { schemaDifference: `table missing in ${liveCols.length ? 'the replay' : 'the live read models'}` } : {}),
+      ...base,
+      identical: liveCols.length === 0 && replayCols.length === 0,
+      liveRows: liveCols.length ? count('live') : 0,
+      replayRows: replayCols.length ? count('main') : 0,
+      ...(liveCols.length !== replayCols.length
+        ? { schemaDifference: `table missing in ${liveCols.length ? 'the replay' : 'the live read models'}` }
+        : {}),
     };
   }
   const signature = (cols: ColumnInfo[]) => cols.map((c) => `${c.name} ${c.type}`).join(', ');
   if (signature(liveCols) !== signature(replayCols)) {
-    return { ...base, identical: false, liveRows: count('live'), replayRows: count('main'), schemaDifference: `live (${signature(liveCols)}) ≠ replay (${signature(replayCols)})` };
+    return {
+      ...base,
+      identical: false,
+      liveRows: count('live'),
+      replayRows: count('main'),
+      schemaDifference: `live (${signature(liveCols)}) ≠ replay (${signature(replayCols)})`,
+    };
   }
   const cols = liveCols.map((c) => q(c.name)).join(', ');
   const except = (a: string, b: string) => `SELECT ${cols} FROM ${a}.${q(table)} EXCEPT SELECT ${cols} FROM ${b}.${q(table)}`;
@@ -52,13 +66,17 @@ export function compareTable(db: Database, table: string, sampleSize = 20): Tabl
   const keyCols = liveCols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
   const keys = (keyCols.length ? keyCols : liveCols).map((c) => c.name);
   const keyOf = (row: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, row[k]]));
-  const lookup = (schema: string) => db.prepare(`SELECT ${cols} FROM ${schema}.${q(table)} WHERE ${keys.map((k) => `${q(k)} IS ?`).join(' AND ')}`);
+  const lookup = (schema: string) =>
+    db.prepare(`SELECT ${cols} FROM ${schema}.${q(table)} WHERE ${keys.map((k) => `${q(k)} IS ?`).join(' AND ')}`);
   const differences: RowDifference[] = [];
   const seen = new Set<string>();
   for (const row of db.prepare(`${except('live', 'main')} LIMIT ${sampleSize}`).all() as Record<string, unknown>[]) {
     const other = lookup('main').get(...keys.map((k) => row[k])) as Record<string, unknown> | undefined;
     seen.add(JSON.stringify(keyOf(row)));
-    if (!other) { differences.push({ kind: 'only_in_live', key: keyOf(row) }); continue; }
+    if (!other) {
+      differences.push({ kind: 'only_in_live', key: keyOf(row) });
+      continue;
+    }
     const columns: RowDifference['columns'] = {};
     for (const c of liveCols) if (!Object.is(row[c.name], other[c.name])) columns[c.name] = { live: row[c.name], replay: other[c.name] };
     differences.push({ kind: 'differs', key: keyOf(row), columns });
@@ -69,7 +87,12 @@ export function compareTable(db: Database, table: string, sampleSize = 20): Tabl
     if (!other) differences.push({ kind: 'only_in_replay', key: keyOf(row) });
   }
   return {
-    table, identical: onlyInLive === 0 && onlyInReplay === 0 && liveRows === replayRows,
-    liveRows, replayRows, onlyInLive, onlyInReplay, differences: differences.slice(0, sampleSize),
+    table,
+    identical: onlyInLive === 0 && onlyInReplay === 0 && liveRows === replayRows,
+    liveRows,
+    replayRows,
+    onlyInLive,
+    onlyInReplay,
+    differences: differences.slice(0, sampleSize),
   };
 }

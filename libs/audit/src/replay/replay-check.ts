@@ -67,11 +67,23 @@ export async function replayCheck(o: ReplayOptions): Promise<ReplayReport> {
       const reached = await runner.waitFor(position, o.timeoutMs ?? 600_000);
       const failed = runner.status().find((s) => s.state === 'failed');
       runner.stop();
-      const problem = !checkpoint ? 'no checkpoint in the live read models: the live projection never ran'
-        : checkpoint.version !== projection.version ? `live version ${checkpoint.version}, code version ${projection.version}`
-        : failed ? `the replay failed: ${failed.error}`
-        : !reached ? `the replay did not reach position ${position}` : undefined;
-      results.push({ name: projection.name, version: projection.version, position: position.toString(), identical: !problem, ...(problem ? { problem } : {}), tables: [] });
+      const problem = !checkpoint
+        ? 'no checkpoint in the live read models: the live projection never ran'
+        : checkpoint.version !== projection.version
+          ? `live version ${checkpoint.version}, code version ${projection.version}`
+          : failed
+            ? `the replay failed: ${failed.error}`
+            : !reached
+              ? `the replay did not reach position ${position}`
+              : undefined;
+      results.push({
+        name: projection.name,
+        version: projection.version,
+        position: position.toString(),
+        identical: !problem,
+        ...(problem ? { problem } : {}),
+        tables: [],
+      });
     }
   } finally {
     scratch.close();
@@ -89,7 +101,9 @@ export async function replayCheck(o: ReplayOptions): Promise<ReplayReport> {
     compare.close();
   }
   if (!o.keep) {
-    if (o.workDir) for (const f of [snapshotPath, replayPath]) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(f + suffix, { force: true });
+    if (o.workDir)
+      for (const f of [snapshotPath, replayPath])
+        for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(f + suffix, { force: true });
     else rmSync(workDir, { recursive: true, force: true });
   }
   return { identical: results.every((r) => r.identical), projections: results, ...(o.keep ? { workDir } : {}) };

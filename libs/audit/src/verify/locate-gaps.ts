@@ -22,15 +22,27 @@ export function locateGaps(gaps: readonly RevisionGap[], positionGaps: readonly 
       hit.from = position + count; // consumed
     }
     faults.push({
-      kind: 'revision_gap', position, streamId: g.streamId, revision: g.fromRevision, eventId: null,
-      message: `revision${count > 1 ? `s ${g.fromRevision}..${g.toRevision}` : ` ${g.fromRevision}`} of the stream ${count > 1 ? 'are' : 'is'} missing ${where}`,
+      kind: 'revision_gap',
+      position,
+      streamId: g.streamId,
+      revision: g.fromRevision,
+      eventId: null,
+      message:
+        `revision${count > 1 ? `s ${g.fromRevision}..${g.toRevision}` : ` ${g.fromRevision}`} ` +
+        `of the stream ${count > 1 ? 'are' : 'is'} missing ${where}`,
     });
   }
   for (const p of unclaimed) {
     if (p.from > p.to) continue;
     faults.push({
-      kind: 'position_gap', position: p.from, streamId: null, revision: null, eventId: null,
-      message: `position${p.to > p.from ? `s ${p.from}..${p.to} are` : ` ${p.from} is`} missing from the log (the last event of its stream: stream unknown)`,
+      kind: 'position_gap',
+      position: p.from,
+      streamId: null,
+      revision: null,
+      eventId: null,
+      message:
+        `position${p.to > p.from ? `s ${p.from}..${p.to} are` : ` ${p.from} is`} ` +
+        'missing from the log (the last event of its stream: stream unknown)',
     });
   }
   return faults;

@@ -4,8 +4,16 @@ import type { Fault, LogHead, VerifyReport } from './verify.types.js';
 import { locateGaps } from './locate-gaps.js';
 
 interface Row {
-  position: number; stream_id: string; revision: number; event_id: string; type: string; schema_version: number;
-  data: string; metadata: string; recorded_at: number; hash: string;
+  position: number;
+  stream_id: string;
+  revision: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  recorded_at: number;
+  hash: string;
 }
 
 export interface RevisionGap {
@@ -41,27 +49,47 @@ function verifyOpen(db: Database.Database, upTo: number, checkStoredHead: boolea
   const faults: Fault[] = [];
   const warnings: Fault[] = [];
   const fault = (kind: Fault['kind'], row: Row | null, message: string, position = row?.position ?? null): Fault => ({
-    kind, position, streamId: row?.stream_id ?? null, revision: row?.revision ?? null, eventId: row?.event_id ?? null, message,
+    kind,
+    position,
+    streamId: row?.stream_id ?? null,
+    revision: row?.revision ?? null,
+    eventId: row?.event_id ?? null,
+    message,
   });
 
   // 1. Per stream, in revision order: hashes and revision gaps.
   const gaps: RevisionGap[] = [];
   let streams = 0;
   let previous: Row | undefined;
-  for (const row of db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY stream_id, revision`).iterate(upTo)) {
+  for (const row of db
+    .prepare<[number], Row>(`SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY stream_id, revision`)
+    .iterate(upTo)) {
     const sameStream = previous?.stream_id === row.stream_id;
     if (!sameStream) streams++;
     const expected = sameStream ? previous!.revision + 1 : 0;
     if (row.revision > expected) {
-      gaps.push({ streamId: row.stream_id, fromRevision: expected, toRevision: row.revision - 1, afterPosition: sameStream ? previous!.position : null, beforePosition: row.position });
+      gaps.push({
+        streamId: row.stream_id,
+        fromRevision: expected,
+        toRevision: row.revision - 1,
+        afterPosition: sameStream ? previous!.position : null,
+        beforePosition: row.position,
+      });
     } else if (row.revision < expected) {
       faults.push(fault('chain_broken', row, `revision ${row.revision} appears twice in the stream`));
     } else {
       const computed = eventHash(sameStream ? previous!.hash : GENESIS_HASH, {
-        streamId: row.stream_id, revision: row.revision, eventId: row.event_id, type: row.type, schemaVersion: row.schema_version,
-        dataJson: row.data, metadataJson: row.metadata, recordedAtMs: row.recorded_at,
+        streamId: row.stream_id,
+        revision: row.revision,
+        eventId: row.event_id,
+        type: row.type,
+        schemaVersion: row.schema_version,
+        dataJson: row.data,
+        metadataJson: row.metadata,
+        recordedAtMs: row.recorded_at,
       });
-      if (computed !== row.hash) faults.push(fault('hash_mismatch', row, `recorded hash ${row.hash.slice(0, 12)}…, its content gives ${computed.slice(0, 12)}…`));
+      if (computed !== row.hash)
+        faults.push(fault('hash_mismatch', row, `recorded hash ${row.hash.slice(0, 12)}…, its content gives ${computed.slice(0, 12)}…`));
     }
     previous = row;
   }
@@ -92,7 +120,13 @@ function verifyOpen(db: Database.Database, upTo: number, checkStoredHead: boolea
     }
     lastRevision.set(row.stream_id, Math.max(last, row.revision));
     if (latest && row.recorded_at < latest.recorded_at) {
-      warnings.push(fault('time_reversed', latest, `recorded at ${new Date(latest.recorded_at).toISOString()}, later than the event at position ${row.position} after it`));
+      warnings.push(
+        fault(
+          'time_reversed',
+          latest,
+          `recorded at ${new Date(latest.recorded_at).toISOString()}, later than the event at position ${row.position} after it`,
+        ),
+      );
     }
     if (!latest || row.recorded_at >= latest.recorded_at) latest = row;
     expectedPosition = row.position + 1;
@@ -117,21 +151,52 @@ function readStoredHead(db: Database.Database): LogHead | null {
 function compareHeads(recomputed: LogHead, stored: LogHead | null, timeHint: Fault | undefined): Fault[] {
   const base = { streamId: null, revision: null, eventId: null };
   if (!stored) {
-    return recomputed.position === 0 ? [] : [{ ...base, kind: 'head_mismatch', position: null, message: 'the log has events but no recorded head (log_head)' }];
+    return recomputed.position === 0
+      ? []
+      : [{ ...base, kind: 'head_mismatch', position: null, message: 'the log has events but no recorded head (log_head)' }];
   }
   if (stored.position > recomputed.position) {
-    return [{ ...base, kind: 'head_mismatch', position: recomputed.position + 1,
-      message: `the recorded head is at position ${stored.position} but the log ends at position ${recomputed.position}: events ${recomputed.position + 1}..${stored.position} are missing` }];
+    return [
+      {
+        ...base,
+        kind: 'head_mismatch',
+        position: recomputed.position + 1,
+        message:
+          `the recorded head is at position ${stored.position} but the log ends at position ${recomputed.position}: ` +
+          `events ${recomputed.position + 1}..${stored.position} are missing`,
+      },
+    ];
   }
   if (stored.position < recomputed.position) {
-    return [{ ...base, kind: 'head_mismatch', position: stored.position + 1,
-      message: `events after the recorded head (position ${stored.position}) were written behind the store's back` }];
+    return [
+      {
+        ...base,
+        kind: 'head_mismatch',
+        position: stored.position + 1,
+        message: `events after the recorded head (position ${stored.position}) were written behind the store's back`,
+      },
+    ];
   }
   if (stored.hash === recomputed.hash) return [];
   if (timeHint) {
-    return [{ ...timeHint, kind: 'head_mismatch',
-      message: `the chained head differs from the recorded one: the global order changed; first event out of time order here (${timeHint.message})` }];
+    return [
+      {
+        ...timeHint,
+        kind: 'head_mismatch',
+        message:
+          'the chained head differs from the recorded one: the global order changed; ' +
+          `first event out of time order here (${timeHint.message})`,
+      },
+    ];
   }
-  return [{ ...base, kind: 'head_mismatch', position: null,
-    message: `the chained head over global order (${recomputed.hash.slice(0, 12)}…) differs from the recorded one (${stored.hash.slice(0, 12)}…): events were reordered, or removed or altered with their stream hashes rewritten` }];
+  return [
+    {
+      ...base,
+      kind: 'head_mismatch',
+      position: null,
+      message:
+        `the chained head over global order (${recomputed.hash.slice(0, 12)}…) differs from the recorded one ` +
+        `(${stored.hash.slice(0, 12)}…): events were reordered, or removed or altered with their stream hashes rewritten`,
+    },
+  ];
 }

@@ -54,6 +54,8 @@ export function describeFault(f: Fault): string {
     f.position !== null ? `position ${f.position}` : 'position unknown',
     f.streamId !== null ? `stream ${f.streamId}` : undefined,
     f.revision !== null ? `revision ${f.revision}` : undefined,
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${where}: ${KIND_LABELS[f.kind]}: ${f.message}`;
 }

@@ -21,7 +21,7 @@ export function concurrencyCases(ctx: { readonly store: EventStore }): void {
   it('keeps revisions contiguous when 16 writers race with read-and-retry', async () => {
     const s = streamName('envelope');
     const writer = async (w: number) => {
-      for (let n = 0; n < 10; ) {
+      for (let n = 0; n < 10;) {
         const last = (await ctx.store.readStream(s, { direction: 'backwards', maxCount: 1 }))[0];
         try {
           await ctx.store.appendToStream(s, [anEvent('Committed', { w, n })], { expectedRevision: last ? last.revision : 'no_stream' });

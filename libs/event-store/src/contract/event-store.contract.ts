@@ -13,9 +13,18 @@ import { crashCases } from './crash.contract.js';
  */
 export function runEventStoreContract(factory: ContractFactory): void {
   describe(`event store contract: ${factory.name}`, () => {
-    const ctx = { h: undefined as unknown as ContractHarness, get store(): EventStore { return this.h.store; } };
-    beforeEach(async () => { ctx.h = await factory.create(); });
-    afterEach(async () => { await ctx.h.cleanup(); });
+    const ctx = {
+      h: undefined as unknown as ContractHarness,
+      get store(): EventStore {
+        return this.h.store;
+      },
+    };
+    beforeEach(async () => {
+      ctx.h = await factory.create();
+    });
+    afterEach(async () => {
+      await ctx.h.cleanup();
+    });
 
     it('appends to a new stream and reads it back with every recorded field', async () => {
       const s = streamName('project');
@@ -24,7 +33,15 @@ export function runEventStoreContract(factory: ContractFactory): void {
       expect(r.nextRevision).toBe(0n);
       expect(r.position).toBeGreaterThan(0n);
       const [read] = await ctx.store.readStream(s);
-      expect(read).toMatchObject({ id: e.id, streamId: s, revision: 0n, position: r.position, type: 'IntentionDeclared', schemaVersion: 1, data: e.data });
+      expect(read).toMatchObject({
+        id: e.id,
+        streamId: s,
+        revision: 0n,
+        position: r.position,
+        type: 'IntentionDeclared',
+        schemaVersion: 1,
+        data: e.data,
+      });
       expect(read!.metadata).toMatchObject({ actor: 'contract-suite' });
       expect(read!.recordedAt).toBeInstanceOf(Date);
     });
@@ -39,7 +56,9 @@ export function runEventStoreContract(factory: ContractFactory): void {
       const err = await ctx.store.appendToStream(s, events(1), { expectedRevision: 0n }).catch((e) => e);
       expect(err).toBeInstanceOf(WrongExpectedRevisionError);
       expect(err).toMatchObject({ streamId: s, expected: 0n, actual: 1n });
-      await expect(ctx.store.appendToStream(s, events(1), { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await expect(ctx.store.appendToStream(s, events(1), { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
       expect(await ctx.store.readStream(s)).toHaveLength(2);
       const ok = await ctx.store.appendToStream(s, events(1), { expectedRevision: 1n });
       expect(ok.nextRevision).toBe(2n);
@@ -57,7 +76,9 @@ export function runEventStoreContract(factory: ContractFactory): void {
       const s = streamName('project');
       const bad = [anEvent(), { ...anEvent(), id: 'not-a-uuid' }];
       await expect(ctx.store.appendToStream(s, bad, { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(InvalidAppendError);
-      await expect(ctx.store.appendToStream(s, [anEvent('T', { big: 1n as unknown as number })], { expectedRevision: 'any' })).rejects.toBeInstanceOf(InvalidAppendError);
+      await expect(
+        ctx.store.appendToStream(s, [anEvent('T', { big: 1n as unknown as number })], { expectedRevision: 'any' }),
+      ).rejects.toBeInstanceOf(InvalidAppendError);
       expect(await ctx.store.readStream(s)).toEqual([]);
       const r = await ctx.store.appendToStream(s, events(3), { expectedRevision: 'no_stream' });
       const read = await ctx.store.readStream(s);
@@ -105,14 +126,50 @@ export function runEventStoreContract(factory: ContractFactory): void {
     });
 
     it('upcasts old schema versions on read', async () => {
-      const upcasters = new UpcasterRegistry().register('AmountRequested', 1, (d: { euros: string }) => ({ amountCents: Math.round(Number(d.euros) * 100) }));
+      const upcasters = new UpcasterRegistry().register('AmountRequested', 1, (d: { euros: string }) => ({
+        amountCents: Math.round(Number(d.euros) * 100),
+      }));
       const h = await factory.create({ upcasters });
       try {
         const s = streamName('project');
-        await h.store.appendToStream(s, [{ ...anEvent('AmountRequested', { euros: '12.50' }), schemaVersion: 1 }], { expectedRevision: 'no_stream' });
+        await h.store.appendToStream(s, [{ ...anEvent('AmountRequested', { euros: '12.50' }), schemaVersion: 1 }], {
+          expectedRevision: 'no_stream',
+        });
         await h.store.appendToStream(s, [anEvent('AmountRequested', { amountCents: 700 })], { expectedRevision: 0n });
         const read = await h.store.readStream(s);
-        expect(read.map((e) => [e.schemaVersion, e.data])).toEqual([[2, { amountCents: 1250 }], [2, { amountCents: 700 }]]);
+        expect(read.map((e) => [e.schemaVersion, e.data])).toEqual([
+          [2, { amountCents: 1250 }],
+          [2, { amountCents: 700 }],
+        ]);
+      } finally {
+        await h.cleanup();
+      }
+    });
+
+    it('reads an event stored under a retired type as the typed event it stands for; stored: true reads it as stored', async () => {
+      const upcasters = new UpcasterRegistry()
+        .retype('AmountChanged', 1, (d: { kind: string; cents: number }) => ({ type: `Amount${d.kind}`, data: { amountCents: d.cents } }))
+        .register('AmountRaised', 1, (d: { amountCents: number }) => ({ ...d, currency: 'EUR' }));
+      const h = await factory.create({ upcasters });
+      try {
+        const s = streamName('project');
+        await h.store.appendToStream(s, [{ ...anEvent('AmountChanged', { kind: 'Raised', cents: 5 }), schemaVersion: 1 }], {
+          expectedRevision: 'no_stream',
+        });
+        await h.store.appendToStream(s, [{ ...anEvent('AmountChanged', { kind: 'Lowered', cents: 2 }), schemaVersion: 1 }], {
+          expectedRevision: 0n,
+        });
+        const read = await h.store.readStream(s);
+        expect(read.map((e) => [e.type, e.schemaVersion, e.data])).toEqual([
+          ['AmountRaised', 2, { amountCents: 5, currency: 'EUR' }],
+          ['AmountLowered', 1, { amountCents: 2 }],
+        ]);
+        expect((await h.store.readAll()).filter((e) => e.streamId === s).map((e) => e.type)).toEqual(['AmountRaised', 'AmountLowered']);
+        const stored = (await h.store.readAll({ stored: true })).filter((e) => e.streamId === s);
+        expect(stored.map((e) => [e.type, e.schemaVersion, e.data])).toEqual([
+          ['AmountChanged', 1, { kind: 'Raised', cents: 5 }],
+          ['AmountChanged', 1, { kind: 'Lowered', cents: 2 }],
+        ]);
       } finally {
         await h.cleanup();
       }

@@ -7,7 +7,13 @@ export function subscriptionCases(ctx: { readonly store: EventStore }): void {
   it('catches up from the start, then follows live appends', async () => {
     const s = streamName('project');
     await ctx.store.appendToStream(s, events(3), { expectedRevision: 'no_stream' });
-    const got = firstValueFrom(ctx.store.subscribeToAll().pipe(filter((e) => e.streamId === s), take(5), toArray()));
+    const got = firstValueFrom(
+      ctx.store.subscribeToAll().pipe(
+        filter((e) => e.streamId === s),
+        take(5),
+        toArray(),
+      ),
+    );
     await new Promise((r) => setTimeout(r, 20));
     await ctx.store.appendToStream(s, events(2), { expectedRevision: 2n });
     expect((await got).map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
@@ -16,7 +22,8 @@ export function subscriptionCases(ctx: { readonly store: EventStore }): void {
   it('started mid-log while writers go on: no gap, no duplicate, global order', async () => {
     const streams = Array.from({ length: 8 }, () => streamName('w'));
     const write = async (s: string, n: number) => {
-      for (let i = 0; i < n; i++) await ctx.store.appendToStream(s, events(1 + (i % 3)), { expectedRevision: i === 0 ? 'no_stream' : 'stream_exists' });
+      for (let i = 0; i < n; i++)
+        await ctx.store.appendToStream(s, events(1 + (i % 3)), { expectedRevision: i === 0 ? 'no_stream' : 'stream_exists' });
     };
     await Promise.all(streams.map((s) => write(s, 10)));
     const checkpoint = await ctx.store.headPosition();

@@ -24,9 +24,14 @@ export function fakeLog(appends: { stream: string; events: number }[], firstOffs
       const revision = revisions.get(a.stream) ?? 0n;
       revisions.set(a.stream, revision + 1n);
       log.push({
-        streamId: a.stream, id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, revision, type: 'Happened',
-        data: { n }, metadata: { schemaVersion: 1, appendIndex: i, metadata: { actor: 'test' } },
-        created: new Date(1700000000000 + n), position: { commit: offset, prepare: offset },
+        streamId: a.stream,
+        id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+        revision,
+        type: 'Happened',
+        data: { n },
+        metadata: { schemaVersion: 1, appendIndex: i, metadata: { actor: 'test' } },
+        created: new Date(1700000000000 + n),
+        position: { commit: offset, prepare: offset },
       });
       offset += recordSize;
     }

@@ -18,7 +18,12 @@ export async function startTestServer(env: NodeJS.ProcessEnv = process.env): Pro
     throw new Error(`EVENTSTORE_CONNECTION_STRING is unset and testcontainers cannot be loaded: ${(error as Error).message}`);
   });
   const container = await new tc.GenericContainer(TEST_IMAGE)
-    .withEnvironment({ EVENTSTORE_INSECURE: 'true', EVENTSTORE_CLUSTER_SIZE: '1', EVENTSTORE_RUN_PROJECTIONS: 'None', EVENTSTORE_MEM_DB: 'true' })
+    .withEnvironment({
+      EVENTSTORE_INSECURE: 'true',
+      EVENTSTORE_CLUSTER_SIZE: '1',
+      EVENTSTORE_RUN_PROJECTIONS: 'None',
+      EVENTSTORE_MEM_DB: 'true',
+    })
     .withExposedPorts(2113)
     .withWaitStrategy(tc.Wait.forHttp('/health/live', 2113).forStatusCode(204))
     .withStartupTimeout(120_000)
@@ -26,6 +31,8 @@ export async function startTestServer(env: NodeJS.ProcessEnv = process.env): Pro
   return {
     connectionString: `esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`,
     description: `Testcontainers ${TEST_IMAGE}`,
-    stop: async () => { await container.stop(); },
+    stop: async () => {
+      await container.stop();
+    },
   };
 }

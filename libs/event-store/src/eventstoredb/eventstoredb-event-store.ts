@@ -1,10 +1,29 @@
 import {
-  type AllStreamResolvedEvent, type AppendToStreamOptions, BACKWARDS, END, type EventData, EventStoreDBClient, excludeSystemEvents,
-  FORWARDS, type Position, type ReadPosition, type ReadRevision, type ResolvedEvent, START, StreamNotFoundError,
+  type AllStreamResolvedEvent,
+  type AppendToStreamOptions,
+  BACKWARDS,
+  END,
+  type EventData,
+  EventStoreDBClient,
+  excludeSystemEvents,
+  FORWARDS,
+  type Position,
+  type ReadPosition,
+  type ReadRevision,
+  type ResolvedEvent,
+  START,
+  StreamNotFoundError,
 } from '@eventstore/db-client';
 import type { Observable } from 'rxjs';
 import type {
-  AppendOptions, AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
 } from '../event-store.port.js';
 import { IdempotencyConflictError, InvalidAppendError, StoreClosedError, StoreUnavailableError } from '../event-store.errors.js';
 import { UpcasterRegistry } from '../upcasting/upcaster.registry.js';
@@ -40,7 +59,11 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly upcasters: UpcasterRegistry;
   private readonly pageSize: number;
-  private readonly append: (stream: string, events: EventData[], options: AppendToStreamOptions) => Promise<{ nextExpectedRevision: bigint }>;
+  private readonly append: (
+    stream: string,
+    events: EventData[],
+    options: AppendToStreamOptions,
+  ) => Promise<{ nextExpectedRevision: bigint }>;
   private readonly resubscribeDelayMs: (drops: number) => number;
   private readonly stops = new Set<() => void>();
   private closed = false;
@@ -49,7 +72,10 @@ export class EventStoreDbEventStore implements EventStore {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.pageSize = options.pageSize ?? 500;
-    this.append = withAppendRetry((s: string, e: EventData[], o: AppendToStreamOptions) => this.client.appendToStream(s, e, o), options.appendRetry ?? DEFAULT_APPEND_RETRY);
+    this.append = withAppendRetry(
+      (s: string, e: EventData[], o: AppendToStreamOptions) => this.client.appendToStream(s, e, o),
+      options.appendRetry ?? DEFAULT_APPEND_RETRY,
+    );
     this.resubscribeDelayMs = options.resubscribeDelayMs ?? ((n) => Math.min(5000, 100 * 2 ** (n - 1)));
   }
 
@@ -61,8 +87,12 @@ export class EventStoreDbEventStore implements EventStore {
     const prepared: PreparedEvent[] = events.map((e) => {
       toJson(e.metadata ?? {}, `event ${e.id} metadata`);
       return {
-        id: e.id.toLowerCase(), type: e.type, schemaVersion: e.schemaVersion ?? this.upcasters.currentVersion(e.type),
-        data: e.data as object, dataJson: toJson(e.data, `event ${e.id} data`), metadata: e.metadata ?? {},
+        id: e.id.toLowerCase(),
+        type: e.type,
+        schemaVersion: e.schemaVersion ?? this.upcasters.currentVersion(e.type),
+        data: e.data as object,
+        dataJson: toJson(e.data, `event ${e.id} data`),
+        metadata: e.metadata ?? {},
       };
     });
     // Built once: every retry sends the same ids with the same expected revision.
@@ -77,8 +107,14 @@ export class EventStoreDbEventStore implements EventStore {
     const stored = await this.readRaw(streamId, last - BigInt(events.length - 1), FORWARDS, events.length);
     prepared.forEach((p, i) => {
       const s = stored[i];
-      if (!s || s.id.toLowerCase() !== p.id || s.type !== p.type || JSON.stringify(s.data) !== p.dataJson
-        || storedFields(s).schemaVersion !== p.schemaVersion || storedFields(s).appendIndex !== i) {
+      if (
+        !s ||
+        s.id.toLowerCase() !== p.id ||
+        s.type !== p.type ||
+        JSON.stringify(s.data) !== p.dataJson ||
+        storedFields(s).schemaVersion !== p.schemaVersion ||
+        storedFields(s).appendIndex !== i
+      ) {
         throw new IdempotencyConflictError(streamId, p.id);
       }
     });
@@ -109,7 +145,7 @@ export class EventStoreDbEventStore implements EventStore {
       for (const e of ours) {
         const event = toRecorded(e, await starts.positionOf(e));
         if (event.position < from) continue;
-        out.push(this.upcasters.upcast(event));
+        out.push(options.stored ? event : this.upcasters.upcast(event));
         if (out.length >= max) return out;
       }
       if (page.length < this.pageSize) return out;
@@ -135,19 +171,22 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
-    return resubscribingAll({
-      open: (from) => this.client.subscribeToAll({ fromPosition: from, filter: excludeSystemEvents() }),
-      appendStarts: () => this.appendStarts(),
-      isRetryable: (error) => isRetryable(error) || error instanceof StoreUnavailableError,
-      mapError: (error) => mapClientError(error),
-      delayMs: this.resubscribeDelayMs,
-      upcast: (event) => this.upcasters.upcast(event),
-      track: (stop) => {
-        if (this.closed) stop();
-        else this.stops.add(stop);
-        return () => this.stops.delete(stop);
+    return resubscribingAll(
+      {
+        open: (from) => this.client.subscribeToAll({ fromPosition: from, filter: excludeSystemEvents() }),
+        appendStarts: () => this.appendStarts(),
+        isRetryable: (error) => isRetryable(error) || error instanceof StoreUnavailableError,
+        mapError: (error) => mapClientError(error),
+        delayMs: this.resubscribeDelayMs,
+        upcast: (event) => this.upcasters.upcast(event),
+        track: (stop) => {
+          if (this.closed) stop();
+          else this.stops.add(stop);
+          return () => this.stops.delete(stop);
+        },
       },
-    }, options.fromPosition ?? 0n);
+      options.fromPosition ?? 0n,
+    );
   }
 
   async close(): Promise<void> {
@@ -157,7 +196,12 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async readRaw(streamId: string, from: ReadRevision, direction: typeof FORWARDS | typeof BACKWARDS, max: number): Promise<ClientEvent[]> {
+  private async readRaw(
+    streamId: string,
+    from: ReadRevision,
+    direction: typeof FORWARDS | typeof BACKWARDS,
+    max: number,
+  ): Promise<ClientEvent[]> {
     const out: ClientEvent[] = [];
     for (let next = from; out.length < max;) {
       const want = Math.min(this.pageSize, max - out.length);

@@ -1,10 +1,23 @@
 import {
-  AccessDeniedError, CancelledError, DeadlineExceededError, isCommandError, MaxAppendSizeExceededError, NotLeaderError,
-  StreamDeletedError, TimeoutError, UnavailableError, UnknownError, WrongExpectedVersionError,
+  AccessDeniedError,
+  CancelledError,
+  DeadlineExceededError,
+  isCommandError,
+  MaxAppendSizeExceededError,
+  NotLeaderError,
+  StreamDeletedError,
+  TimeoutError,
+  UnavailableError,
+  UnknownError,
+  WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import type { ExpectedRevision } from '../event-store.port.js';
 import {
-  type ActualRevision, EventStoreError, InvalidAppendError, StoreUnavailableError, WrongExpectedRevisionError,
+  type ActualRevision,
+  EventStoreError,
+  InvalidAppendError,
+  StoreUnavailableError,
+  WrongExpectedRevisionError,
 } from '../event-store.errors.js';
 
 /** The server refused the operation for a reason a retry will not fix (access denied, deleted stream, unsupported). */
@@ -22,8 +35,13 @@ export class StoreRejectedError extends EventStoreError {
  * which case the server's idempotency check answers the retry with the first result).
  */
 export function isRetryable(error: unknown): boolean {
-  return error instanceof NotLeaderError || error instanceof UnavailableError || error instanceof DeadlineExceededError
-    || error instanceof TimeoutError || error instanceof CancelledError;
+  return (
+    error instanceof NotLeaderError ||
+    error instanceof UnavailableError ||
+    error instanceof DeadlineExceededError ||
+    error instanceof TimeoutError ||
+    error instanceof CancelledError
+  );
 }
 
 export interface ErrorContext {
@@ -41,11 +59,13 @@ export function mapClientError(error: unknown, context: ErrorContext = {}): Erro
       toActual(error.actualVersion),
     );
   }
-  if (isRetryable(error)) return new StoreUnavailableError(`EventStoreDB unavailable (${(error as { type: string }).type}): ${(error as Error).message}`, error);
+  if (isRetryable(error))
+    return new StoreUnavailableError(`EventStoreDB unavailable (${(error as { type: string }).type}): ${(error as Error).message}`, error);
   if (error instanceof MaxAppendSizeExceededError) {
     return new InvalidAppendError(`append larger than the server's maximum append size (${error.maxAppendSize} bytes)`);
   }
-  if (error instanceof AccessDeniedError) return new StoreRejectedError(`EventStoreDB denied access: check the credentials of EVENTSTORE_CONNECTION_STRING`, error);
+  if (error instanceof AccessDeniedError)
+    return new StoreRejectedError(`EventStoreDB denied access: check the credentials of EVENTSTORE_CONNECTION_STRING`, error);
   if (error instanceof StreamDeletedError) return new StoreRejectedError(`stream ${error.streamName} is deleted`, error);
   if (error instanceof UnknownError) return new StoreUnavailableError(`EventStoreDB call failed: ${error.message}`, error);
   if (error instanceof Error && isCommandError(error)) return new StoreRejectedError(`EventStoreDB refused: ${error.message}`, error);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  AccessDeniedError, CancelledError, DeadlineExceededError, MaxAppendSizeExceededError, StreamDeletedError,
-  TimeoutError, UnavailableError, UnknownError, WrongExpectedVersionError,
+  AccessDeniedError,
+  CancelledError,
+  DeadlineExceededError,
+  MaxAppendSizeExceededError,
+  StreamDeletedError,
+  TimeoutError,
+  UnavailableError,
+  UnknownError,
+  WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { InvalidAppendError, StoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors.js';
 import { isRetryable, mapClientError, StoreRejectedError } from './eventstoredb.errors.js';

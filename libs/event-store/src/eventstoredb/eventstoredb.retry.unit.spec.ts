@@ -19,13 +19,23 @@ function fakeAppend(failures: Error[]) {
 }
 
 const waits: number[] = [];
-const policy: RetryPolicy = { attempts: 5, delayMs: (n) => n * 10, isRetryable, sleep: async (ms) => { waits.push(ms); } };
+const policy: RetryPolicy = {
+  attempts: 5,
+  delayMs: (n) => n * 10,
+  isRetryable,
+  sleep: async (ms) => {
+    waits.push(ms);
+  },
+};
 
 describe('append retry', () => {
   it('retries NotLeader, Unavailable and a timeout with the same event ids and the same expected revision', async () => {
     waits.length = 0;
     const { calls, append } = fakeAppend([notLeader(), new UnavailableError(serviceError(14)), new DeadlineExceededError(serviceError(4))]);
-    const events = [jsonEvent({ id: randomUUID(), type: 'Opened', data: { n: 1 } }), jsonEvent({ id: randomUUID(), type: 'Noted', data: { n: 2 } })];
+    const events = [
+      jsonEvent({ id: randomUUID(), type: 'Opened', data: { n: 1 } }),
+      jsonEvent({ id: randomUUID(), type: 'Noted', data: { n: 2 } }),
+    ];
     const result = await withAppendRetry(append, policy)('envelope-1', events, { expectedRevision: 3n });
     expect(result.nextExpectedRevision).toBe(5n);
     expect(calls).toHaveLength(4);

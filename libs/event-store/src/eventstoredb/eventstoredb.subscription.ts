@@ -44,7 +44,7 @@ export function resubscribingAll(deps: ResubscribeDeps, fromPosition = 0n): Obse
     });
     if (!active) return () => {};
     const run = async () => {
-      for (let drops = 0; active; ) {
+      for (let drops = 0; active;) {
         const starts = deps.appendStarts();
         try {
           current = deps.open(last > 0n ? logStartOf(last) : 'start');

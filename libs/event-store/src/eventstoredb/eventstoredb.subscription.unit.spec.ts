@@ -4,13 +4,15 @@ import type { RecordedEvent } from '../event-store.port.js';
 import { AppendStarts } from './append-starts.js';
 import { fakeLog, notLeader, serviceError } from './client-fakes.js';
 import { isRetryable, mapClientError } from './eventstoredb.errors.js';
-import type { ClientEvent } from './eventstoredb.events.js';
 import { encodePosition } from './eventstoredb.position.js';
 import { type ClientSubscription, resubscribingAll } from './eventstoredb.subscription.js';
 
 const log = fakeLog([
-  { stream: 'project-a', events: 3 }, { stream: 'envelope-b', events: 2 }, { stream: 'project-a', events: 1 },
-  { stream: 'project-c', events: 4 }, { stream: 'envelope-b', events: 2 },
+  { stream: 'project-a', events: 3 },
+  { stream: 'envelope-b', events: 2 },
+  { stream: 'project-a', events: 1 },
+  { stream: 'project-c', events: 4 },
+  { stream: 'envelope-b', events: 2 },
 ]);
 
 /**
@@ -34,7 +36,9 @@ function fakeServer(drops: { after: number; error: Error }[]) {
         if (drop) throw drop.error;
         await new Promise(() => {}); // live: nothing more is appended
       },
-      unsubscribe: async () => { unsubscribed++; },
+      unsubscribe: async () => {
+        unsubscribed++;
+      },
     };
   };
   return { open, opened, unsubscribedCount: () => unsubscribed };
@@ -59,7 +63,13 @@ async function take(server: ReturnType<typeof fakeServer>, count: number, from?:
   const seen: RecordedEvent[] = [];
   await new Promise<void>((done, fail) => {
     const sub = resubscribingAll(deps(server), from).subscribe({
-      next: (e) => { seen.push(e); if (seen.length === count) { sub.unsubscribe(); done(); } },
+      next: (e) => {
+        seen.push(e);
+        if (seen.length === count) {
+          sub.unsubscribe();
+          done();
+        }
+      },
       error: fail,
     });
   });
@@ -106,4 +116,3 @@ describe('subscription with resubscribe on drop', () => {
     expect(server.unsubscribedCount()).toBe(1);
   });
 });
-

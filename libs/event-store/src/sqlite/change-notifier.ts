@@ -10,7 +10,10 @@ export class ChangeNotifier {
   private timer: NodeJS.Timeout | undefined;
   private lastVersion: number;
 
-  constructor(private readonly db: Database, private readonly pollMs: number) {
+  constructor(
+    private readonly db: Database,
+    private readonly pollMs: number,
+  ) {
     this.lastVersion = this.dataVersion();
   }
 

@@ -9,7 +9,9 @@ import { GENESIS_HASH, headHash } from '../hash-chain.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
 const dirs: string[] = [];
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 const event = (bytes = 100) => [{ id: randomUUID(), type: 'funding.envelope_credited', data: { note: 'x'.repeat(bytes) } }];
 
@@ -35,7 +37,9 @@ it('a disk that fills up in the middle of a group fails the whole group: nothing
   expect(conn.inTransaction).toBe(false);
 
   const raw = new Database(path, { readonly: true });
-  const rows = raw.prepare<[], { position: number; hash: string; revision: number }>('SELECT position, hash, revision FROM events ORDER BY position').all();
+  const rows = raw
+    .prepare<[], { position: number; hash: string; revision: number }>('SELECT position, hash, revision FROM events ORDER BY position')
+    .all();
   const head = raw.prepare<[], { position: number; hash: string }>('SELECT position, hash FROM log_head').get()!;
   raw.close();
   expect(rows.map((r) => r.revision)).toEqual([0]);

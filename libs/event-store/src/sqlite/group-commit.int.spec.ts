@@ -13,7 +13,8 @@ it('groups concurrent appends into one durable (WAL, synchronous=FULL) transacti
   try {
     const results = await Promise.all(
       Array.from({ length: 64 }, (_, i) =>
-        store.appendToStream(`envelope-${i}`, [{ id: randomUUID(), type: 'Opened', data: { i } }], { expectedRevision: 'no_stream' })),
+        store.appendToStream(`envelope-${i}`, [{ id: randomUUID(), type: 'Opened', data: { i } }], { expectedRevision: 'no_stream' }),
+      ),
     );
     expect(new Set(results.map((r) => r.position)).size).toBe(64);
     expect(store.stats).toEqual({ commits: 1, appends: 64 });

@@ -26,7 +26,11 @@ export class GroupCommitter {
   private readonly tails: StreamTails;
   private readonly stmts;
 
-  constructor(private readonly db: Database, private readonly now: () => number, private readonly onCommit: () => void) {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number,
+    private readonly onCommit: () => void,
+  ) {
     this.tails = new StreamTails(db);
     this.appender = new SqliteAppender(db, this.tails);
     this.stmts = {
@@ -37,7 +41,10 @@ export class GroupCommitter {
       release: db.prepare('RELEASE one_append'),
       rollbackTo: db.prepare('ROLLBACK TO one_append'),
       head: db.prepare<[], { position: number; hash: string }>('SELECT position, hash FROM log_head WHERE id = 1'),
-      setHead: db.prepare('INSERT INTO log_head (id, position, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position, hash = excluded.hash'),
+      setHead: db.prepare(
+        'INSERT INTO log_head (id, position, hash) VALUES (1, ?, ?) ' +
+          'ON CONFLICT (id) DO UPDATE SET position = excluded.position, hash = excluded.hash',
+      ),
     };
   }
 
@@ -46,7 +53,12 @@ export class GroupCommitter {
       this.queue.push({ append, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        this.inFlight = new Promise<void>((done) => setImmediate(() => { this.flush(); done(); }));
+        this.inFlight = new Promise<void>((done) =>
+          setImmediate(() => {
+            this.flush();
+            done();
+          }),
+        );
       }
     });
   }

@@ -13,7 +13,11 @@ export class LimitedStatements<P extends unknown[], R> {
   private unlimited: Statement<P, R> | undefined;
 
   /** `sql` without its LIMIT clause; `raw` statements return rows as arrays. */
-  constructor(private readonly db: Database, private readonly sql: string, private readonly raw = true) {}
+  constructor(
+    private readonly db: Database,
+    private readonly sql: string,
+    private readonly raw = true,
+  ) {}
 
   /** `limit` undefined, negative or beyond a safe integer reads every row. */
   for(limit: number | undefined): Statement<P, R> {

@@ -11,7 +11,9 @@ const STREAM = 'envelope-fir-ars-32-2023';
 const PROCESSES = 3;
 const APPENDS = 150;
 const dirs: string[] = [];
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 function runChild(path: string): Promise<{ code: number | null; out: string }> {
   const child = spawn(process.execPath, [CHILD], {
@@ -19,11 +21,13 @@ function runChild(path: string): Promise<{ code: number | null; out: string }> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   return new Promise((done) => child.on('exit', (code) => done({ code, out })));
 }
 
-it('three processes appending to one stream (each store remembering tails) leave contiguous revisions and an intact hash chain', async () => {
+it('three processes appending to one stream (each remembering tails) leave contiguous revisions and an intact hash chain', async () => {
   if (!existsSync(CHILD)) throw new Error(`${CHILD} is missing: run "npm run build" first (npm test does)`);
   const dir = mkdtempSync(join(tmpdir(), 'refonda-shared-'));
   dirs.push(dir);

@@ -17,8 +17,18 @@ export interface WrittenEvent {
   hash: string;
 }
 
-interface LastRow { revision: number; hash: string }
-interface StoredRow { position: number; revision: number; event_id: string; type: string; data: string; schema_version: number }
+interface LastRow {
+  revision: number;
+  hash: string;
+}
+interface StoredRow {
+  position: number;
+  revision: number;
+  event_id: string;
+  type: string;
+  data: string;
+  schema_version: number;
+}
 
 /** One append inside an open transaction: expected-revision check, idempotent retry, insert. */
 export class SqliteAppender {
@@ -27,10 +37,16 @@ export class SqliteAppender {
   private readonly byId: Statement<[string, string], { revision: number }>;
   private readonly insert: Statement;
 
-  constructor(db: Database, private readonly tails: StreamTails) {
+  constructor(
+    db: Database,
+    private readonly tails: StreamTails,
+  ) {
     this.last = db.prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1');
-    this.at = new LimitedStatements(db,
-      'SELECT position, revision, event_id, type, data, schema_version FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision', false);
+    this.at = new LimitedStatements(
+      db,
+      'SELECT position, revision, event_id, type, data, schema_version FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
+      false,
+    );
     this.byId = db.prepare('SELECT revision FROM events WHERE stream_id = ? AND event_id = ? LIMIT 1');
     this.insert = db.prepare(
       `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash)
@@ -52,8 +68,14 @@ export class SqliteAppender {
     for (const e of a.events) {
       revision += 1;
       const hash = eventHash(previousHash, {
-        streamId: a.streamId, revision, eventId: e.id, type: e.type, schemaVersion: e.schemaVersion,
-        dataJson: e.dataJson, metadataJson: e.metadataJson, recordedAtMs,
+        streamId: a.streamId,
+        revision,
+        eventId: e.id,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        dataJson: e.dataJson,
+        metadataJson: e.metadataJson,
+        recordedAtMs,
       });
       const info = this.insert.run(a.streamId, revision, e.id, e.type, e.schemaVersion, e.dataJson, e.metadataJson, recordedAtMs, hash);
       position = Number(info.lastInsertRowid);

@@ -1,7 +1,14 @@
 import Database from 'better-sqlite3';
 import { Observable } from 'rxjs';
 import type {
-  AppendOptions, AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
 } from '../event-store.port.js';
 import { StoreClosedError } from '../event-store.errors.js';
 import { UpcasterRegistry } from '../upcasting/upcaster.registry.js';
@@ -46,12 +53,18 @@ export class SqliteEventStore implements EventStore {
     this.notifier = new ChangeNotifier(this.db, options.pollIntervalMs ?? 10);
     this.committer = new GroupCommitter(this.db, options.now ?? Date.now, () => this.notifier.notify());
     this.stmts = {
-      forwards: new LimitedStatements<[string, number], RawEventRow>(this.db,
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
-      backwards: new LimitedStatements<[string, number], RawEventRow>(this.db,
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC`),
-      all: new LimitedStatements<[number], RawEventRow>(this.db,
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position`),
+      forwards: new LimitedStatements<[string, number], RawEventRow>(
+        this.db,
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
+      ),
+      backwards: new LimitedStatements<[string, number], RawEventRow>(
+        this.db,
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC`,
+      ),
+      all: new LimitedStatements<[number], RawEventRow>(
+        this.db,
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position`,
+      ),
       head: this.db.prepare<[], { p: number | null }>('SELECT max(position) AS p FROM events'),
     };
   }
@@ -85,15 +98,16 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const rows = options.direction === 'backwards'
-      ? this.stmts.backwards.for(options.maxCount).all(streamId, options.fromRevision === undefined ? ALL : Number(options.fromRevision))
-      : this.stmts.forwards.for(options.maxCount).all(streamId, Number(options.fromRevision ?? 0n));
+    const rows =
+      options.direction === 'backwards'
+        ? this.stmts.backwards.for(options.maxCount).all(streamId, options.fromRevision === undefined ? ALL : Number(options.fromRevision))
+        : this.stmts.forwards.for(options.maxCount).all(streamId, Number(options.fromRevision ?? 0n));
     return this.decode(rows);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.readAllSync(Number(options.fromPosition ?? 0n), options.maxCount);
+    return this.readAllSync(Number(options.fromPosition ?? 0n), options.maxCount, options.stored);
   }
 
   async headPosition(): Promise<bigint> {
@@ -138,9 +152,10 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  private readAllSync(from: number, max: number | undefined): RecordedEvent[] {
+  private readAllSync(from: number, max: number | undefined, stored = false): RecordedEvent[] {
     if (this.closed) return [];
-    return this.decode(this.stmts.all.for(max).all(from));
+    const rows = this.stmts.all.for(max).all(from);
+    return stored ? rows.map(fromRaw) : this.decode(rows);
   }
 
   private decode(rows: RawEventRow[]): RecordedEvent[] {

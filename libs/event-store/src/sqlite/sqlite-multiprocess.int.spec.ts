@@ -8,7 +8,9 @@ import { SqliteEventStore } from './sqlite-event-store.js';
 
 const CHILD = resolve(process.cwd(), 'dist/test/support/append-loop.js');
 const dirs: string[] = [];
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 function runChild(path: string, prefix: string, perWorker: number): Promise<number | null> {
   const child = spawn(process.execPath, [CHILD], {

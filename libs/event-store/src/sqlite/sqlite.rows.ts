@@ -1,7 +1,6 @@
-import type { RecordedEvent } from '../event-store.port.js';
+import type { EventMetadata, RecordedEvent } from '../event-store.port.js';
 
-export const EVENT_COLUMNS =
-  'position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash';
+export const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash';
 
 /** EVENT_COLUMNS as an array (raw-mode statements skip building a row object: faster reads). */
 export type RawEventRow = [number, string, number, string, string, number, string, string, number, string];
@@ -20,7 +19,7 @@ export function fromRaw(r: RawEventRow): RecordedEvent & { hash: string } {
     type: r[4],
     schemaVersion: r[5],
     data: JSON.parse(r[6]),
-    metadata: JSON.parse(r[7]),
+    metadata: JSON.parse(r[7]) as EventMetadata,
     recordedAt: new Date(r[8]),
     hash: r[9],
   };

@@ -1,8 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import { fromRaw, type RawEventRow } from './sqlite.rows.js';
 
-const row = (data: string, metadata = '{"actor":"validator-55"}'): RawEventRow =>
-  [42, 'project-0550001C', 3, '3f1f8704-1860-4e0b-a1c9-dc0bb0d28e19', 'project.validated', 1, data, metadata, 1_700_000_000_000, 'ab'.repeat(32)];
+const row = (data: string, metadata = '{"actor":"validator-55"}'): RawEventRow => [
+  42,
+  'project-0550001C',
+  3,
+  '3f1f8704-1860-4e0b-a1c9-dc0bb0d28e19',
+  'project.validated',
+  1,
+  data,
+  metadata,
+  1_700_000_000_000,
+  'ab'.repeat(32),
+];
 
 describe('a stored row read as a recorded event', () => {
   it('gives the parsed values and the row numbers as bigint positions and revisions', () => {

@@ -1,6 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 
-export interface StreamTail { revision: number; hash: string }
+export interface StreamTail {
+  revision: number;
+  hash: string;
+}
 
 const MAX_TAILS = 100_000;
 

@@ -30,13 +30,27 @@ export const allocationRequestId = (parentEventId: string) => `allocation:${pare
  * step 2 runs), or by completePendingTransfers(parentId). The child is checked before step 1 so that an
  * allocation to a missing, closed or foreign envelope is refused before the parent consumes anything.
  */
-export async function allocateToChild(store: EventStore, input: AllocateToChildInput, options: { retries?: number } = {}): Promise<CrossEnvelopeResult> {
+export async function allocateToChild(
+  store: EventStore,
+  input: AllocateToChildInput,
+  options: { retries?: number } = {},
+): Promise<CrossEnvelopeResult> {
   const parent = await readEnvelope(store, input.parentId);
   if (!parent.state.requests[input.requestId]) await assertChildCanReceive(store, input.parentId, input.childId);
-  const source = await handleEnvelopeCommand(store, input.parentId, {
-    type: 'AllocateToChild', requestId: input.requestId, ctx: input.ctx,
-    childId: input.childId, aeCents: input.aeCents, cpCents: input.cpCents, ...(input.reason === undefined ? {} : { reason: input.reason }),
-  }, options);
+  const source = await handleEnvelopeCommand(
+    store,
+    input.parentId,
+    {
+      type: 'AllocateToChild',
+      requestId: input.requestId,
+      ctx: input.ctx,
+      childId: input.childId,
+      aeCents: input.aeCents,
+      cpCents: input.cpCents,
+      ...(input.reason === undefined ? {} : { reason: input.reason }),
+    },
+    options,
+  );
   const { history } = await readEnvelope(store, input.parentId);
   const recorded = recordedFor(history, input.requestId, 'envelope.allocated_to_child');
   if (!recorded) throw new Error(`allocation ${input.requestId} is not in ${input.parentId}`);
@@ -46,13 +60,27 @@ export async function allocateToChild(store: EventStore, input: AllocateToChildI
 
 /** Step 2 alone, from the parent's recorded event (the amounts and the child come from the event, not the caller). */
 export async function receiveAllocation(
-  store: EventStore, parentId: string, recorded: RecordedEvent, ctx: CommandContext, options: { retries?: number } = {},
+  store: EventStore,
+  parentId: string,
+  recorded: RecordedEvent,
+  ctx: CommandContext,
+  options: { retries?: number } = {},
 ): Promise<EnvelopeCommandResult> {
   const data = recorded.data as AllocatedToChild['data'];
-  return handleEnvelopeCommand(store, data.childId, {
-    type: 'ReceiveAllocation', requestId: allocationRequestId(recorded.id), ctx,
-    parentId, parentEventId: recorded.id, aeCents: data.aeCents, cpCents: data.cpCents,
-  }, { ...options, causationId: recorded.id, correlationId: data.requestId });
+  return handleEnvelopeCommand(
+    store,
+    data.childId,
+    {
+      type: 'ReceiveAllocation',
+      requestId: allocationRequestId(recorded.id),
+      ctx,
+      parentId,
+      parentEventId: recorded.id,
+      aeCents: data.aeCents,
+      cpCents: data.cpCents,
+    },
+    { ...options, causationId: recorded.id, correlationId: data.requestId },
+  );
 }
 
 async function assertChildCanReceive(store: EventStore, parentId: string, childId: string): Promise<void> {
@@ -61,11 +89,16 @@ async function assertChildCanReceive(store: EventStore, parentId: string, childI
     throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `child envelope ${childId} is not open`, { envelopeId: childId });
   }
   if (state.status === 'closed') {
-    throw new DomainError('conflict', 'ENVELOPE_CLOSED', `child envelope ${childId} is closed`, { envelopeId: childId, status: state.status });
+    throw new DomainError('conflict', 'ENVELOPE_CLOSED', `child envelope ${childId} is closed`, {
+      envelopeId: childId,
+      status: state.status,
+    });
   }
   if (state.parentId !== parentId) {
     throw new DomainError('conflict', 'ENVELOPE_NOT_A_CHILD', `${childId} is not a child of ${parentId}`, {
-      envelopeId: childId, parentId: state.parentId, requestedParentId: parentId,
+      envelopeId: childId,
+      parentId: state.parentId,
+      requestedParentId: parentId,
     });
   }
 }

@@ -10,7 +10,11 @@ import { readEnvelope } from './handle-envelope-command.js';
  * allocation and transfer this envelope sent. Idempotent: halves already written are answered, not rewritten.
  * Returns the halves that were missing and are now written.
  */
-export async function completePendingTransfers(store: EventStore, envelopeId: string, ctx: CommandContext): Promise<EnvelopeCommandResult[]> {
+export async function completePendingTransfers(
+  store: EventStore,
+  envelopeId: string,
+  ctx: CommandContext,
+): Promise<EnvelopeCommandResult[]> {
   const { state, history } = await readEnvelope(store, envelopeId);
   if (state.status === 'none') return [];
   const completed: EnvelopeCommandResult[] = [];

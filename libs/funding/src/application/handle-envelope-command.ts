@@ -22,8 +22,13 @@ export interface EnvelopeCommandResult {
 /** Metadata stamped on envelope events: who, in which role and scope, when, and the request chain. */
 export function envelopeMetadata(ctx: CommandContext, requestId: string, causationId?: string, correlationId?: string): EventMetadata {
   return {
-    actorId: ctx.actor.id, role: ctx.actor.role, scope: ctx.actor.scope, occurredAt: ctx.now.toISOString(),
-    requestId, correlationId: correlationId ?? requestId, causationId: causationId ?? requestId,
+    actorId: ctx.actor.id,
+    role: ctx.actor.role,
+    scope: ctx.actor.scope,
+    occurredAt: ctx.now.toISOString(),
+    requestId,
+    correlationId: correlationId ?? requestId,
+    causationId: causationId ?? requestId,
   };
 }
 
@@ -39,7 +44,10 @@ export async function handleEnvelopeCommand(
 ): Promise<EnvelopeCommandResult> {
   const streamId = envelopeStreamId(envelopeId);
   const result = await handleCommand({
-    store, streamId, decider: envelopeDecider, command,
+    store,
+    streamId,
+    decider: envelopeDecider,
+    command,
     metadata: envelopeMetadata(command.ctx, command.requestId, options.causationId, options.correlationId),
     eventId: (index) => eventIdFor(command.requestId, index, streamId),
     retries: options.retries ?? DEFAULT_ENVELOPE_RETRIES,

@@ -26,35 +26,73 @@ export const transferRequestId = (sourceEventId: string) => `transfer:${sourceEv
 export async function transfer(store: EventStore, input: TransferInput, options: { retries?: number } = {}): Promise<CrossEnvelopeResult> {
   const source = await readEnvelope(store, input.fromId);
   if (!source.state.requests[input.requestId]) await assertSibling(store, input.fromId, input.toId);
-  const sent = await handleEnvelopeCommand(store, input.fromId, {
-    type: 'TransferToSibling', requestId: input.requestId, ctx: input.ctx,
-    toId: input.toId, aeCents: input.aeCents, cpCents: input.cpCents, reason: input.reason,
-  }, options);
+  const sent = await handleEnvelopeCommand(
+    store,
+    input.fromId,
+    {
+      type: 'TransferToSibling',
+      requestId: input.requestId,
+      ctx: input.ctx,
+      toId: input.toId,
+      aeCents: input.aeCents,
+      cpCents: input.cpCents,
+      reason: input.reason,
+    },
+    options,
+  );
   const { history } = await readEnvelope(store, input.fromId);
   const recorded = recordedFor(history, input.requestId, 'envelope.transferred');
   if (!recorded) throw new Error(`transfer ${input.requestId} is not in ${input.fromId}`);
-  const target = await receiveTransfer(store, input.fromId, sent.state.status === 'none' ? null : sent.state.parentId, recorded, input.ctx, options);
+  const target = await receiveTransfer(
+    store,
+    input.fromId,
+    sent.state.status === 'none' ? null : sent.state.parentId,
+    recorded,
+    input.ctx,
+    options,
+  );
   return { source: sent, target };
 }
 
 export async function receiveTransfer(
-  store: EventStore, fromId: string, parentId: string | null, recorded: RecordedEvent, ctx: CommandContext, options: { retries?: number } = {},
+  store: EventStore,
+  fromId: string,
+  parentId: string | null,
+  recorded: RecordedEvent,
+  ctx: CommandContext,
+  options: { retries?: number } = {},
 ): Promise<EnvelopeCommandResult> {
   const data = recorded.data as Transferred['data'];
-  return handleEnvelopeCommand(store, data.toId, {
-    type: 'ReceiveTransfer', requestId: transferRequestId(recorded.id), ctx,
-    fromId, parentId, sourceEventId: recorded.id, aeCents: data.aeCents, cpCents: data.cpCents, reason: data.reason,
-  }, { ...options, causationId: recorded.id, correlationId: data.requestId });
+  return handleEnvelopeCommand(
+    store,
+    data.toId,
+    {
+      type: 'ReceiveTransfer',
+      requestId: transferRequestId(recorded.id),
+      ctx,
+      fromId,
+      parentId,
+      sourceEventId: recorded.id,
+      aeCents: data.aeCents,
+      cpCents: data.cpCents,
+      reason: data.reason,
+    },
+    { ...options, causationId: recorded.id, correlationId: data.requestId },
+  );
 }
 
 async function assertSibling(store: EventStore, fromId: string, toId: string): Promise<void> {
   const [from, to] = await Promise.all([readEnvelope(store, fromId), readEnvelope(store, toId)]);
-  if (to.state.status === 'none') throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `envelope ${toId} is not open`, { envelopeId: toId });
-  if (to.state.status === 'closed') throw new DomainError('conflict', 'ENVELOPE_CLOSED', `envelope ${toId} is closed`, { envelopeId: toId, status: 'closed' });
+  if (to.state.status === 'none')
+    throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `envelope ${toId} is not open`, { envelopeId: toId });
+  if (to.state.status === 'closed')
+    throw new DomainError('conflict', 'ENVELOPE_CLOSED', `envelope ${toId} is closed`, { envelopeId: toId, status: 'closed' });
   const fromParent = from.state.status === 'none' ? undefined : from.state.parentId;
   if (fromParent !== to.state.parentId) {
     throw new DomainError('conflict', 'ENVELOPE_NOT_A_SIBLING', `${fromId} and ${toId} do not share a parent`, {
-      envelopeId: toId, parentId: to.state.parentId, sourceParentId: fromParent ?? null,
+      envelopeId: toId,
+      parentId: to.state.parentId,
+      sourceParentId: fromParent ?? null,
     });
   }
 }

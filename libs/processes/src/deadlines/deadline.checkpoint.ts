@@ -2,7 +2,13 @@ import type Database from 'better-sqlite3';
 import { ConsumerCheckpoint, openProcessDatabase } from '../process-checkpoint.js';
 import type { PendingDeadline } from './deadline.scheduler.js';
 
-interface PendingRow { deadline_id: string; stream_id: string; project_id: string; name: string; due_at: string }
+interface PendingRow {
+  deadline_id: string;
+  stream_id: string;
+  project_id: string;
+  name: string;
+  due_at: string;
+}
 
 /**
  * The runner's durable state, in its own SQLite file: the checkpoint (last log position handled)
@@ -13,7 +19,10 @@ export class DeadlineCheckpointStore {
   private readonly stmts;
   private readonly position: ConsumerCheckpoint;
 
-  constructor(path: string, private readonly consumer: string) {
+  constructor(
+    path: string,
+    private readonly consumer: string,
+  ) {
     this.db = openProcessDatabase(path);
     this.position = new ConsumerCheckpoint(this.db, 'deadline_checkpoints', consumer);
     this.db.exec(`
@@ -23,8 +32,12 @@ export class DeadlineCheckpointStore {
       );
     `);
     this.stmts = {
-      pending: this.db.prepare<[string], PendingRow>('SELECT deadline_id, stream_id, project_id, name, due_at FROM deadline_pending WHERE consumer = ?'),
-      add: this.db.prepare(`INSERT OR REPLACE INTO deadline_pending (consumer, deadline_id, stream_id, project_id, name, due_at) VALUES (?, ?, ?, ?, ?, ?)`),
+      pending: this.db.prepare<[string], PendingRow>(
+        'SELECT deadline_id, stream_id, project_id, name, due_at FROM deadline_pending WHERE consumer = ?',
+      ),
+      add: this.db.prepare(
+        `INSERT OR REPLACE INTO deadline_pending (consumer, deadline_id, stream_id, project_id, name, due_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
       remove: this.db.prepare('DELETE FROM deadline_pending WHERE consumer = ? AND deadline_id = ?'),
     };
   }
@@ -35,7 +48,11 @@ export class DeadlineCheckpointStore {
 
   pending(): PendingDeadline[] {
     return this.stmts.pending.all(this.consumer).map((r) => ({
-      deadlineId: r.deadline_id, streamId: r.stream_id, projectId: r.project_id, name: r.name, dueAt: r.due_at,
+      deadlineId: r.deadline_id,
+      streamId: r.stream_id,
+      projectId: r.project_id,
+      name: r.name,
+      dueAt: r.due_at,
     }));
   }
 

@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CommandContext } from '#kernel';
+import { type CommandContext, eventIdFor } from '#kernel';
 import { type EventStore, SqliteEventStore, handleCommand } from '#event-store';
-import { type ProjectCommand, projectDecider, streamIdOf } from '#projects';
-import { DeadlineRunner } from './deadline.runner.js';
+import { type ProjectCommand, isTransitionEvent, projectDecider, streamIdOf } from '#projects';
+import { DEADLINE_SCHEDULER_ACTOR, DeadlineRunner } from './deadline.runner.js';
+import type { PendingDeadline } from './deadline.scheduler.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-02T08:00:00.000Z');
@@ -30,26 +31,70 @@ afterEach(async () => {
 });
 
 const newStore = () => track(new SqliteEventStore({ path: join(dir, 'events.sqlite') }));
-const newRunner = (store: EventStore, consumer?: string) =>
-  track(new DeadlineRunner({ store, checkpointPath: join(dir, 'deadlines.sqlite'), clock, consumer, pollIntervalMs: 60_000 })).start();
+/** What the application's ExpireProjectDeadline command does, on this store: the deadline id derives the event ids. */
+const expireOn = (store: EventStore) => async (d: PendingDeadline) => {
+  const result = await handleCommand({
+    store,
+    streamId: d.streamId,
+    decider: projectDecider,
+    retries: 5,
+    metadata: { actorId: DEADLINE_SCHEDULER_ACTOR.id },
+    command: {
+      type: 'expire_deadline',
+      projectId: d.projectId,
+      deadlineId: d.deadlineId,
+      ctx: { actor: DEADLINE_SCHEDULER_ACTOR, now: new Date(d.dueAt) },
+    },
+    eventId: (i) => eventIdFor(d.deadlineId, i, 'deadline'),
+  });
+  return result.events.length;
+};
+const runnerOn = (store: EventStore, consumer?: string, pollIntervalMs?: number) =>
+  new DeadlineRunner({ store, checkpointPath: join(dir, 'deadlines.sqlite'), clock, consumer, pollIntervalMs, expire: expireOn(store) });
+const newRunner = (store: EventStore, consumer?: string) => track(runnerOn(store, consumer, 60_000)).start();
 
 const ctx = (actor: CommandContext['actor']): CommandContext => ({ actor, now: clock() });
 
-async function run(store: EventStore, projectId: string, command: Omit<ProjectCommand, 'projectId' | 'ctx'>, actor: CommandContext['actor']) {
+async function run(
+  store: EventStore,
+  projectId: string,
+  command: Omit<ProjectCommand, 'projectId' | 'ctx'>,
+  actor: CommandContext['actor'],
+) {
   return handleCommand({
-    store, streamId: streamIdOf(projectId), decider: projectDecider,
-    command: { ...command, projectId, ctx: ctx(actor) } as ProjectCommand, metadata: { actorId: actor.id },
+    store,
+    streamId: streamIdOf(projectId),
+    decider: projectDecider,
+    command: { ...command, projectId, ctx: ctx(actor) } as ProjectCommand,
+    metadata: { actorId: actor.id },
   });
 }
 
 /** Declares an education project and sends it back for completion: opens the 30-day deadline. */
 async function sendBackForCompletion(store: EventStore, projectId: string) {
-  await run(store, projectId, {
-    type: 'declare_intention', program: 'education', title: 'Un jardin pédagogique', description: 'Concertation',
-    territory: { region: '44', departement: '55', academie: '12' }, holder: { organisationId: '0550001C', name: 'École' },
-  } as never, holder);
+  await run(
+    store,
+    projectId,
+    {
+      type: 'declare_intention',
+      program: 'education',
+      title: 'Un jardin pédagogique',
+      description: 'Concertation',
+      territory: { region: '44', departement: '55', academie: '12' },
+      holder: { organisationId: '0550001C', name: 'École' },
+    } as never,
+    holder,
+  );
   await run(store, projectId, { type: 'start_drafting' } as never, holder);
-  await run(store, projectId, { type: 'edit_content', changes: { requestedAmountCents: 100_000, budgetLines: [{ label: 'Matériel', amountCents: 100_000 }] } } as never, holder);
+  await run(
+    store,
+    projectId,
+    {
+      type: 'edit_content',
+      changes: { requestedAmountCents: 100_000, budgetLines: [{ label: 'Matériel', amountCents: 100_000 }] },
+    } as never,
+    holder,
+  );
   await run(store, projectId, { type: 'submit' } as never, holder);
   await run(store, projectId, { type: 'start_analysis' } as never, validator);
   await run(store, projectId, { type: 'request_completion', reason: 'Devis manquant' } as never, validator);
@@ -57,7 +102,10 @@ async function sendBackForCompletion(store: EventStore, projectId: string) {
 
 const typesOf = async (store: EventStore, projectId: string) => (await store.readStream(streamIdOf(projectId))).map((e) => e.type);
 const statusOf = async (store: EventStore, projectId: string) =>
-  (await store.readStream(streamIdOf(projectId))).reduce((s, e) => projectDecider.evolve(s, { type: e.type, data: e.data }), projectDecider.initialState());
+  (await store.readStream(streamIdOf(projectId))).reduce(
+    (s, e) => projectDecider.evolve(s, { type: e.type, data: e.data }),
+    projectDecider.initialState(),
+  );
 
 describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
   it('fires when the clock passes the due time: the project lapses to withdrawn', async () => {
@@ -65,7 +113,9 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
     const runner = newRunner(store);
     await sendBackForCompletion(store, 'p-1');
     await runner.caughtUp();
-    expect(runner.pending()).toMatchObject([{ deadlineId: 'p-1/completion/1', streamId: 'project-p-1', dueAt: new Date(T0 + 30 * DAY).toISOString() }]);
+    expect(runner.pending()).toMatchObject([
+      { deadlineId: 'p-1/completion/1', streamId: 'project-p-1', dueAt: new Date(T0 + 30 * DAY).toISOString() },
+    ]);
 
     now = T0 + 30 * DAY - 1;
     expect(await runner.tick()).toEqual([]);
@@ -75,8 +125,8 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
     const fired = await runner.tick();
     expect(fired.map((f) => [f.deadline.deadlineId, f.outcome])).toEqual([['p-1/completion/1', 'expired']]);
     const last = (await store.readStream(streamIdOf('p-1'))).slice(-2);
-    expect(last.map((e) => e.type)).toEqual(['project.deadline_expired', 'project.transitioned']);
-    expect(last[1]!.data).toMatchObject({ command: 'lapse', to: 'withdrawn', reason: 'completion deadline passed', by: { role: 'system' } });
+    expect(last.map((e) => e.type)).toEqual(['project.deadline_expired', 'project.lapsed']);
+    expect(last[1]!.data).toMatchObject({ to: 'withdrawn', reason: 'completion deadline passed', by: { role: 'system' } });
     expect(await statusOf(store, 'p-1')).toMatchObject({ status: 'withdrawn' });
     await runner.caughtUp();
     expect(runner.pending()).toEqual([]);
@@ -94,7 +144,7 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
 
     now = T0 + 31 * DAY;
     store = newStore();
-    const second = new DeadlineRunner({ store, checkpointPath: join(dir, 'deadlines.sqlite'), clock });
+    const second = runnerOn(store);
     track(second);
     expect(second.checkpoint()).toBe(checkpoint);
     expect(second.pending().map((d) => d.deadlineId)).toEqual(['p-2/completion/1']);
@@ -126,7 +176,7 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
     expect([...firedA, ...firedB].every((f) => f.outcome !== 'failed')).toBe(true);
     const types = await typesOf(storeA, 'p-3');
     expect(types.filter((t) => t === 'project.deadline_expired')).toHaveLength(1);
-    expect(types.filter((t) => t === 'project.transitioned').length).toBe(5);
+    expect(types.filter((t) => isTransitionEvent({ type: t, data: {} })).length).toBe(5);
     expect(await statusOf(storeB, 'p-3')).toMatchObject({ status: 'withdrawn' });
   });
 
@@ -150,10 +200,18 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
     await first.close();
     now = T0 + 30 * DAY;
     await handleCommand({
-      store, streamId: streamIdOf('p-7'), decider: projectDecider, metadata: {},
-      command: { type: 'expire_deadline', projectId: 'p-7', deadlineId: 'p-7/completion/1', ctx: ctx({ id: 'other', role: 'system', scope: {} }) },
+      store,
+      streamId: streamIdOf('p-7'),
+      decider: projectDecider,
+      metadata: {},
+      command: {
+        type: 'expire_deadline',
+        projectId: 'p-7',
+        deadlineId: 'p-7/completion/1',
+        ctx: ctx({ id: 'other', role: 'system', scope: {} }),
+      },
     });
-    const restarted = track(new DeadlineRunner({ store, checkpointPath: join(dir, 'deadlines.sqlite'), clock }));
+    const restarted = track(runnerOn(store));
     expect(restarted.pending()).toHaveLength(1);
     expect((await restarted.tick()).map((f) => f.outcome)).toEqual(['moot']);
     expect(restarted.pending()).toEqual([]);

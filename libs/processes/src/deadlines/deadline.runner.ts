@@ -1,9 +1,7 @@
 import type { Subscription } from 'rxjs';
 import type { Actor } from '#kernel';
-import { type EventStore, type RecordedEvent, handleCommand } from '#event-store';
-import { type ExpireDeadline, type ProjectDecider, projectDecider } from '#projects';
+import type { EventStore, RecordedEvent } from '#event-store';
 import { DeadlineCheckpointStore } from './deadline.checkpoint.js';
-import { deadlineEventId } from './deadline.event-id.js';
 import { type PendingDeadline, type ScheduleState, deadlineScheduler, toScheduleEvent } from './deadline.scheduler.js';
 
 export interface DeadlineRunnerOptions {
@@ -14,7 +12,11 @@ export interface DeadlineRunnerOptions {
   clock: () => Date;
   /** Name of the checkpoint row; runners sharing a file and a name share their progress. Default 'deadlines'. */
   consumer?: string;
-  decider?: ProjectDecider;
+  /**
+   * Runs a due deadline's timeout (the application sends its ExpireProjectDeadline command through its command bus);
+   * resolves with the number of events it wrote or found written (0: the deadline was moot).
+   */
+  expire: (deadline: PendingDeadline) => Promise<number>;
   /** How often start() checks the clock, in real milliseconds. Default 1000; 0: only when tick() is called. */
   pollIntervalMs?: number;
   /** With a deadline: its timeout failed (retried on the next tick). Without: the runner stopped following the log. */
@@ -35,7 +37,6 @@ export const DEADLINE_SCHEDULER_ACTOR: Actor = { id: 'deadline-scheduler', role:
 /** Follows the log, keeps the pending deadlines, and runs each timeout command once its time has come. */
 export class DeadlineRunner {
   private readonly checkpoints: DeadlineCheckpointStore;
-  private readonly decider: ProjectDecider;
   private state: ScheduleState;
   private position: bigint;
   private subscription?: Subscription;
@@ -47,7 +48,6 @@ export class DeadlineRunner {
 
   constructor(private readonly options: DeadlineRunnerOptions) {
     this.checkpoints = new DeadlineCheckpointStore(options.checkpointPath, options.consumer ?? 'deadlines');
-    this.decider = options.decider ?? projectDecider;
     this.position = this.checkpoints.checkpoint();
     const pending = Object.fromEntries(this.checkpoints.pending().map((d) => [d.deadlineId, d]));
     this.state = { pending };
@@ -70,7 +70,10 @@ export class DeadlineRunner {
 
   /** Fires every deadline due at clock(); ticks never overlap. */
   tick(): Promise<FiredDeadline[]> {
-    this.ticking = this.ticking.then(() => this.fireDue(), () => this.fireDue());
+    this.ticking = this.ticking.then(
+      () => this.fireDue(),
+      () => this.fireDue(),
+    );
     return this.ticking;
   }
 
@@ -143,31 +146,15 @@ export class DeadlineRunner {
       if (event.type !== 'deadline.due') continue;
       const deadline = event.data;
       try {
-        const result = await handleCommand({
-          store: this.options.store,
-          streamId: deadline.streamId,
-          decider: this.decider,
-          command: this.expiry(deadline),
-          metadata: {
-            actorId: DEADLINE_SCHEDULER_ACTOR.id, role: DEADLINE_SCHEDULER_ACTOR.role, occurredAt: deadline.dueAt,
-            correlationId: deadline.deadlineId, causationId: deadline.deadlineId,
-          },
-          eventId: (index) => deadlineEventId(deadline.deadlineId, index),
-          retries: 5,
-        });
+        const written = await this.options.expire(deadline);
         this.forget(deadline.deadlineId);
-        fired.push({ deadline, outcome: result.events.length > 0 ? 'expired' : 'moot' });
+        fired.push({ deadline, outcome: written > 0 ? 'expired' : 'moot' });
       } catch (error) {
         this.options.onError?.(error, deadline);
         fired.push({ deadline, outcome: 'failed', error });
       }
     }
     return fired;
-  }
-
-  /** Time is the due time, not the firing time: every process decides the same events, byte for byte. */
-  private expiry(d: PendingDeadline): ExpireDeadline {
-    return { type: 'expire_deadline', projectId: d.projectId, deadlineId: d.deadlineId, ctx: { actor: DEADLINE_SCHEDULER_ACTOR, now: new Date(d.dueAt) } };
   }
 
   /** Done with (the log's expired event will say so too; forgetting twice is harmless). */

@@ -31,7 +31,11 @@ export interface Tick {
   now: Date;
 }
 
-const DEADLINE_TYPES: readonly string[] = [ProjectEventType.DeadlineOpened, ProjectEventType.DeadlineCancelled, ProjectEventType.DeadlineExpired];
+const DEADLINE_TYPES: readonly string[] = [
+  ProjectEventType.DeadlineOpened,
+  ProjectEventType.DeadlineCancelled,
+  ProjectEventType.DeadlineExpired,
+];
 
 /** The log's deadline events, with the stream they were recorded in; anything else → undefined. */
 export function toScheduleEvent(e: { type: string; data: unknown; streamId: string }): ScheduleEvent | undefined {
@@ -58,7 +62,13 @@ export const deadlineScheduler: Decider<Tick, ScheduleEvent, ScheduleState> = {
     switch (event.type) {
       case ProjectEventType.DeadlineOpened: {
         const d = event.data;
-        const pending: PendingDeadline = { deadlineId: d.deadlineId, streamId: d.streamId, projectId: d.subjectId, name: d.name, dueAt: d.dueAt };
+        const pending: PendingDeadline = {
+          deadlineId: d.deadlineId,
+          streamId: d.streamId,
+          projectId: d.subjectId,
+          name: d.name,
+          dueAt: d.dueAt,
+        };
         return { pending: { ...state.pending, [d.deadlineId]: pending } };
       }
       case ProjectEventType.DeadlineCancelled:

@@ -1,30 +1,48 @@
 import { describe, expect, it } from '@jest/globals';
 import { fold } from '#kernel';
 import { type ScheduleEvent, deadlineScheduler, toScheduleEvent } from './deadline.scheduler.js';
-import { deadlineEventId } from './deadline.event-id.js';
 
 const opened = (id: string, dueAt: string): ScheduleEvent => ({
   type: 'project.deadline_opened',
-  data: { deadlineId: id, name: 'completion', subjectId: id.split('/')[0]!, openedAt: '2026-01-01T00:00:00.000Z', dueAt, onExpiry: { command: 'lapse', reason: 'r' }, streamId: `project-${id.split('/')[0]}` },
+  data: {
+    deadlineId: id,
+    name: 'completion',
+    subjectId: id.split('/')[0]!,
+    openedAt: '2026-01-01T00:00:00.000Z',
+    dueAt,
+    onExpiry: { command: 'lapse', reason: 'r' },
+    streamId: `project-${id.split('/')[0]}`,
+  },
 });
 const cancelled = (id: string): ScheduleEvent => ({
-  type: 'project.deadline_cancelled', data: { deadlineId: id, name: 'completion', subjectId: 'x', cancelledBy: 'resubmit', at: '2026-01-02T00:00:00.000Z', streamId: 's' },
+  type: 'project.deadline_cancelled',
+  data: { deadlineId: id, name: 'completion', subjectId: 'x', cancelledBy: 'resubmit', at: '2026-01-02T00:00:00.000Z', streamId: 's' },
 });
 const tick = (iso: string) => ({ type: 'tick' as const, now: new Date(iso) });
 
 describe('deadlineScheduler (pure)', () => {
-  const state = fold(deadlineScheduler, [opened('a/completion/1', '2026-02-01T00:00:00.000Z'), opened('b/completion/1', '2026-01-15T00:00:00.000Z')]);
+  const state = fold(deadlineScheduler, [
+    opened('a/completion/1', '2026-02-01T00:00:00.000Z'),
+    opened('b/completion/1', '2026-01-15T00:00:00.000Z'),
+  ]);
 
   it('keeps the pending deadlines with their stream', () => {
     expect(state.pending['a/completion/1']).toEqual({
-      deadlineId: 'a/completion/1', streamId: 'project-a', projectId: 'a', name: 'completion', dueAt: '2026-02-01T00:00:00.000Z',
+      deadlineId: 'a/completion/1',
+      streamId: 'project-a',
+      projectId: 'a',
+      name: 'completion',
+      dueAt: '2026-02-01T00:00:00.000Z',
     });
   });
 
   it('decides nothing before the due time, then the due ones, earliest first', () => {
     expect(deadlineScheduler.decide(tick('2026-01-14T23:59:59.999Z'), state)).toEqual([]);
     expect(deadlineScheduler.decide(tick('2026-01-15T00:00:00.000Z'), state).map((e) => e.data.deadlineId)).toEqual(['b/completion/1']);
-    expect(deadlineScheduler.decide(tick('2026-03-01T00:00:00.000Z'), state).map((e) => e.data.deadlineId)).toEqual(['b/completion/1', 'a/completion/1']);
+    expect(deadlineScheduler.decide(tick('2026-03-01T00:00:00.000Z'), state).map((e) => e.data.deadlineId)).toEqual([
+      'b/completion/1',
+      'a/completion/1',
+    ]);
   });
 
   it('forgets cancelled and expired deadlines; other events change nothing', () => {
@@ -33,15 +51,8 @@ describe('deadlineScheduler (pure)', () => {
     expect(deadlineScheduler.evolve(after, cancelled('b/completion/1'))).toBe(after);
     expect(toScheduleEvent({ type: 'project.transitioned', data: {}, streamId: 's' })).toBeUndefined();
     expect(toScheduleEvent({ type: 'project.deadline_expired', data: { deadlineId: 'q' }, streamId: 's' })).toEqual({
-      type: 'project.deadline_expired', data: { deadlineId: 'q', streamId: 's' },
+      type: 'project.deadline_expired',
+      data: { deadlineId: 'q', streamId: 's' },
     });
-  });
-
-  it('derives stable name-based (v5) UUIDs from the deadline id', () => {
-    const id = deadlineEventId('p-1/completion/1', 0);
-    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(deadlineEventId('p-1/completion/1', 0)).toBe(id);
-    expect(deadlineEventId('p-1/completion/1', 1)).not.toBe(id);
-    expect(deadlineEventId('p-1/completion/2', 0)).not.toBe(id);
   });
 });

@@ -1,5 +1,6 @@
 import { envelopeIdFromStream } from '#funding';
-import type { TransitionedData } from '#workflow';
+import { asProjectEvent } from '#projects';
+import type { TransitionFacts } from '#workflow';
 
 /**
  * One step of the funding process, derived from the log event that triggers it (`triggerId` is that event's id:
@@ -55,8 +56,14 @@ export interface FundingReaction {
 
 /** Envelope events that add free AE or CP. */
 const CREDIT_EVENTS: readonly string[] = [
-  'envelope.opened', 'envelope.credits_notified', 'envelope.allocation_received', 'envelope.transfer_received',
-  'envelope.commitment_released', 'envelope.recovered', 'envelope.split_set', 'envelope.year_closed',
+  'envelope.opened',
+  'envelope.credits_notified',
+  'envelope.allocation_received',
+  'envelope.transfer_received',
+  'envelope.commitment_released',
+  'envelope.recovered',
+  'envelope.split_set',
+  'envelope.year_closed',
 ];
 
 const PROJECT_STREAM = /^project-(.+)$/;
@@ -67,41 +74,66 @@ const PROJECT_STREAM = /^project-(.+)$/;
  * submit_final_report → settle (balance or recovery, release, close); withdraw → settle as abandoned;
  * a credit increase on an envelope → retry what waits on it.
  */
-export function fundingReaction(event: LogEvent, record: FundingRecord | undefined, exerciseYear: (iso: string) => number): FundingReaction {
+export function fundingReaction(
+  event: LogEvent,
+  record: FundingRecord | undefined,
+  exerciseYear: (iso: string) => number,
+): FundingReaction {
   if (event.type.startsWith('envelope.')) {
     const envelopeId = envelopeIdFromStream(event.streamId);
     return envelopeId && CREDIT_EVENTS.includes(event.type) ? { retryEnvelope: envelopeId } : {};
   }
-  if (event.type !== 'project.transitioned') return {};
   const projectId = PROJECT_STREAM.exec(event.streamId)?.[1];
-  if (!projectId) return {};
-  const t = event.data as TransitionedData;
-  const base = { triggerId: event.id, projectId, at: t.at ?? event.at };
-  switch (t.command) {
-    case 'validate': {
-      const grantedCents = Number(t.inputs?.['grantedAmountCents'] ?? 0);
+  const e = asProjectEvent(event);
+  if (!projectId || !e) return {};
+  const base = (t: TransitionFacts) => ({ triggerId: event.id, projectId, at: t.at ?? event.at });
+  const open = record !== undefined && record.status !== 'closed' && record.status !== 'withdrawn';
+  switch (e.type) {
+    case 'project.validated': {
+      const grantedCents = e.data.grantedAmountCents;
       if (!(grantedCents > 0)) return {};
-      return { step: { kind: 'commit', ...base, grantedCents, year: exerciseYear(base.at) } };
+      return { step: { kind: 'commit', ...base(e.data), grantedCents, year: exerciseYear(base(e.data).at) } };
     }
-    case 'start_financing': {
-      const commitmentRef = t.inputs?.['commitmentRef'];
-      if (!record || record.commitmentRef !== commitmentRef || record.status === 'closed' || record.status === 'withdrawn') return {};
-      return { step: { kind: 'advance', ...base, commitmentRef: record.commitmentRef } };
-    }
-    case 'submit_final_report': {
+    case 'project.financing_started':
+      if (!open || record.commitmentRef !== e.data.commitmentRef) return {};
+      return { step: { kind: 'advance', ...base(e.data), commitmentRef: record.commitmentRef } };
+    case 'project.final_report_submitted': {
       if (!record || (record.status !== 'financing' && record.status !== 'committed')) return {};
-      const report = t.inputs?.['finalReport'] as { spentAmountCents?: number } | undefined;
-      return { step: { kind: 'settle', ...base, spentCents: Number(report?.spentAmountCents ?? 0) } };
+      return { step: { kind: 'settle', ...base(e.data), spentCents: Number(e.data.finalReport?.spentAmountCents ?? 0) } };
     }
-    case 'withdraw':
-      return record && record.status !== 'closed' && record.status !== 'withdrawn' ? { step: { kind: 'withdraw', ...base } } : {};
-    default:
+    case 'project.withdrawn':
+      return open ? { step: { kind: 'withdraw', ...base(e.data) } } : {};
+    case 'project.intention_declared':
+    case 'project.content_edited':
+    case 'project.drafting_started':
+    case 'project.submitted':
+    case 'project.analysis_started':
+    case 'project.completion_requested':
+    case 'project.resubmitted':
+    case 'project.referred_to_cts':
+    case 'project.cts_opinion_recorded':
+    case 'project.rejected':
+    case 'project.reopened':
+    case 'project.lapsed':
+    case 'project.closed':
+    case 'project.deadline_opened':
+    case 'project.deadline_cancelled':
+    case 'project.deadline_expired':
       return {};
+    default: {
+      const unknown: never = e;
+      return unknown;
+    }
   }
 }
 
 /** Envelope refusals that make a project wait (and be retried when the envelope's credits grow), not the process fail. */
 export const PENDING_CODES: readonly string[] = [
-  'ENVELOPE_INSUFFICIENT_AE', 'ENVELOPE_INSUFFICIENT_CP', 'ENVELOPE_NOT_FOUND', 'ENVELOPE_CLOSED', 'ENVELOPE_SPLIT_EXCEEDED',
-  'ENVELOPE_UNKNOWN_SPLIT_KEY', 'ENVELOPE_SPLIT_KEY_REQUIRED',
+  'ENVELOPE_INSUFFICIENT_AE',
+  'ENVELOPE_INSUFFICIENT_CP',
+  'ENVELOPE_NOT_FOUND',
+  'ENVELOPE_CLOSED',
+  'ENVELOPE_SPLIT_EXCEEDED',
+  'ENVELOPE_UNKNOWN_SPLIT_KEY',
+  'ENVELOPE_SPLIT_KEY_REQUIRED',
 ];

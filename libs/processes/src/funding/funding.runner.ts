@@ -104,7 +104,9 @@ export class FundingProcessRunner {
   private enqueue(event: RecordedEvent): void {
     if (this.state !== 'running') return;
     this.queue.push(event);
-    this.draining ??= this.drain().finally(() => { this.draining = undefined; });
+    this.draining ??= this.drain().finally(() => {
+      this.draining = undefined;
+    });
   }
 
   private async drain(): Promise<void> {
@@ -144,7 +146,16 @@ export class FundingProcessRunner {
     this.unsaved = 0;
     this.position = event.position;
     for (const r of changed) {
-      this.options.logger?.info({ projectId: r.projectId, envelopeId: r.envelopeId, status: r.status, pending: r.pending?.code ?? null, position: event.position.toString() }, 'funding process: project funding updated');
+      this.options.logger?.info(
+        {
+          projectId: r.projectId,
+          envelopeId: r.envelopeId,
+          status: r.status,
+          pending: r.pending?.code ?? null,
+          position: event.position.toString(),
+        },
+        'funding process: project funding updated',
+      );
     }
   }
 
@@ -153,10 +164,16 @@ export class FundingProcessRunner {
     this.state = 'failed';
     this.failure = {
       message: error instanceof Error ? error.message : String(error),
-      eventId: event?.id ?? '', eventType: event?.type ?? '', streamId: event?.streamId ?? '', position: event?.position.toString() ?? '',
+      eventId: event?.id ?? '',
+      eventType: event?.type ?? '',
+      streamId: event?.streamId ?? '',
+      position: event?.position.toString() ?? '',
     };
     this.subscription?.unsubscribe();
     this.queue.length = 0;
-    this.options.logger?.error({ err: error instanceof Error ? error.stack ?? error.message : String(error), ...this.failure }, 'funding process failed: stopped');
+    this.options.logger?.error(
+      { err: error instanceof Error ? (error.stack ?? error.message) : String(error), ...this.failure },
+      'funding process failed: stopped',
+    );
   }
 }

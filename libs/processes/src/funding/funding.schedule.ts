@@ -24,9 +24,7 @@ export interface CommitmentFigures {
 }
 
 export type SettlementOperation =
-  | { kind: 'pay'; amountCents: Cents }
-  | { kind: 'recover'; amountCents: Cents; reason: string }
-  | { kind: 'release'; reason: string };
+  { kind: 'pay'; amountCents: Cents } | { kind: 'recover'; amountCents: Cents; reason: string } | { kind: 'release'; reason: string };
 
 /**
  * What closing the money of a project takes, once its spending is known (final report) or it is abandoned
@@ -40,12 +38,17 @@ export function planSettlement(c: CommitmentFigures, spentCents: Cents, why: 'fi
   if (c.paidCents > justified) {
     const excess = c.paidCents - justified;
     ops.push({
-      kind: 'recover', amountCents: excess,
-      reason: why === 'withdrawn'
-        ? `ordre de reversement : projet abandonné, ${excess} centimes versés sans emploi`
-        : `ordre de reversement : dépenses justifiées ${justified} centimes, versé ${c.paidCents} centimes`,
+      kind: 'recover',
+      amountCents: excess,
+      reason:
+        why === 'withdrawn'
+          ? `ordre de reversement : projet abandonné, ${excess} centimes versés sans emploi`
+          : `ordre de reversement : dépenses justifiées ${justified} centimes, versé ${c.paidCents} centimes`,
     });
   }
-  ops.push({ kind: 'release', reason: why === 'withdrawn' ? 'projet abandonné : engagement non utilisé' : 'solde de l’engagement non utilisé après le bilan final' });
+  ops.push({
+    kind: 'release',
+    reason: why === 'withdrawn' ? 'projet abandonné : engagement non utilisé' : 'solde de l’engagement non utilisé après le bilan final',
+  });
   return ops;
 }

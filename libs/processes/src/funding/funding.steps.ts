@@ -23,25 +23,42 @@ type Attempt<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 
 /** Runs the commands of one step. Every request id / event id derives from the step's trigger: re-running writes nothing new. */
 export class FundingSteps {
-  constructor(private readonly store: EventStore, private readonly schedule: PaymentSchedule = DEFAULT_SCHEDULE) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly schedule: PaymentSchedule = DEFAULT_SCHEDULE,
+  ) {}
 
   async run(step: FundingStep, record: FundingRecord | undefined, handling: Handling): Promise<FundingRecord | undefined> {
     switch (step.kind) {
-      case 'commit': return this.commit(step, record, handling);
-      case 'advance': return record && this.advance(step, record, handling);
+      case 'commit':
+        return this.commit(step, record, handling);
+      case 'advance':
+        return record && this.advance(step, record, handling);
       case 'settle':
-      case 'withdraw': return record && this.settle(step, record, handling);
+      case 'withdraw':
+        return record && this.settle(step, record, handling);
     }
   }
 
-  private async commit(step: Extract<FundingStep, { kind: 'commit' }>, record: FundingRecord | undefined, h: Handling): Promise<FundingRecord | undefined> {
+  private async commit(
+    step: Extract<FundingStep, { kind: 'commit' }>,
+    record: FundingRecord | undefined,
+    h: Handling,
+  ): Promise<FundingRecord | undefined> {
     const project = await this.project(step.projectId);
     if (!project) return record;
     const match = matchingEnvelope(project, step.year);
     const commitmentRef = commitmentRefFor(step.projectId, step.year);
     const base: FundingRecord = record ?? {
-      projectId: step.projectId, envelopeId: match.envelopeId, commitmentRef, splitKey: match.splitKey, year: step.year,
-      grantedCents: step.grantedCents, status: 'pending', pending: null, updatedAt: h.at,
+      projectId: step.projectId,
+      envelopeId: match.envelopeId,
+      commitmentRef,
+      splitKey: match.splitKey,
+      year: step.year,
+      grantedCents: step.grantedCents,
+      status: 'pending',
+      pending: null,
+      updatedAt: h.at,
     };
     const done = { ...base, pending: null, updatedAt: h.at };
     if (project.status !== 'validated') {
@@ -49,16 +66,25 @@ export class FundingSteps {
       // no longer fundable (abandoned meanwhile): undo a commitment made before a crash, if any
       return { ...(await this.settle({ ...step, kind: 'withdraw' } as FundingStep, base, h)), status: 'withdrawn' };
     }
-    const committed = await this.attempt(() => this.envelope(base.envelopeId, step, 'commit', h, {
-      type: 'Commit', commitmentRef, projectId: step.projectId, amountCents: step.grantedCents, splitKey: match.splitKey,
-      reason: `engagement du montant accordé au projet ${step.projectId}`,
-    }));
+    const committed = await this.attempt(() =>
+      this.envelope(base.envelopeId, step, 'commit', h, {
+        type: 'Commit',
+        commitmentRef,
+        projectId: step.projectId,
+        amountCents: step.grantedCents,
+        splitKey: match.splitKey,
+        reason: `engagement du montant accordé au projet ${step.projectId}`,
+      }),
+    );
     if (!committed.ok) return this.pending(base, step, committed.error, h);
     try {
       await this.projectCommand(step, 'start_financing', h, { commitmentRef });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'PROJECT_ILLEGAL_TRANSITION') throw error;
-      return { ...(await this.settle({ ...step, kind: 'withdraw' } as FundingStep, { ...base, status: 'committed' }, h)), status: 'withdrawn' };
+      return {
+        ...(await this.settle({ ...step, kind: 'withdraw' } as FundingStep, { ...base, status: 'committed' }, h)),
+        status: 'withdrawn',
+      };
     }
     return { ...done, status: 'financing' };
   }
@@ -66,10 +92,15 @@ export class FundingSteps {
   private async advance(step: Extract<FundingStep, { kind: 'advance' }>, record: FundingRecord, h: Handling): Promise<FundingRecord> {
     const amountCents = advanceCents(record.grantedCents, this.schedule);
     if (amountCents > 0) {
-      const paid = await this.attempt(() => this.envelope(record.envelopeId, step, 'advance', h, {
-        type: 'PayInstalment', commitmentRef: record.commitmentRef, amountCents, certifyServiceDone: true,
-        reference: `avance de ${this.schedule.advancePercent} % au démarrage`,
-      }));
+      const paid = await this.attempt(() =>
+        this.envelope(record.envelopeId, step, 'advance', h, {
+          type: 'PayInstalment',
+          commitmentRef: record.commitmentRef,
+          amountCents,
+          certifyServiceDone: true,
+          reference: `avance de ${this.schedule.advancePercent} % au démarrage`,
+        }),
+      );
       if (!paid.ok) return this.pending(record, step, paid.error, h);
     }
     return { ...record, status: 'financing', pending: null, updatedAt: h.at };
@@ -86,13 +117,23 @@ export class FundingSteps {
       throw new Error(`commitment ${record.commitmentRef} is not on ${record.envelopeId}`);
     }
     const spent = step.kind === 'settle' ? step.spentCents : 0;
-    const ops = planSettlement({ committedCents: netCommitted(commitment), paidCents: netPaid(commitment) }, spent, withdrawn ? 'withdrawn' : 'final_report');
+    const ops = planSettlement(
+      { committedCents: netCommitted(commitment), paidCents: netPaid(commitment) },
+      spent,
+      withdrawn ? 'withdrawn' : 'final_report',
+    );
     for (const op of ops) {
       const opened = state as OpenedEnvelope;
       if (opened.requests[requestIdOf(step, op.kind)]) continue; // done before a crash
       let command: EnvelopeOrder | undefined;
       if (op.kind === 'pay') {
-        command = { type: 'PayInstalment', commitmentRef: record.commitmentRef, amountCents: op.amountCents, certifyServiceDone: true, reference: 'solde après bilan final' };
+        command = {
+          type: 'PayInstalment',
+          commitmentRef: record.commitmentRef,
+          amountCents: op.amountCents,
+          certifyServiceDone: true,
+          reference: 'solde après bilan final',
+        };
       } else if (op.kind === 'recover') {
         command = { type: 'Recover', commitmentRef: record.commitmentRef, amountCents: op.amountCents, reason: op.reason };
       } else if (unusedOf(opened.commitments[record.commitmentRef]!) > 0) {
@@ -109,7 +150,9 @@ export class FundingSteps {
 
   private pending(record: FundingRecord, step: FundingStep, error: DomainError, h: Handling): FundingRecord {
     return {
-      ...record, status: record.status === 'pending' ? 'pending' : record.status, updatedAt: h.at,
+      ...record,
+      status: record.status === 'pending' ? 'pending' : record.status,
+      updatedAt: h.at,
       pending: { step, code: error.code, message: error.message, details: error.details ?? {}, position: h.position.toString() },
     };
   }
@@ -128,15 +171,27 @@ export class FundingSteps {
     return handleEnvelopeCommand(this.store, envelopeId, full, { causationId: step.triggerId, correlationId: step.triggerId });
   }
 
-  private async projectCommand(step: FundingStep, type: 'start_financing' | 'close', h: Handling, fields: Record<string, unknown>): Promise<void> {
+  private async projectCommand(
+    step: FundingStep,
+    type: 'start_financing' | 'close',
+    h: Handling,
+    fields: Record<string, unknown>,
+  ): Promise<void> {
     const streamId = streamIdOf(step.projectId);
     const requestId = requestIdOf(step, type);
     await handleCommand({
-      store: this.store, streamId, decider: projectDecider,
+      store: this.store,
+      streamId,
+      decider: projectDecider,
       command: { type, projectId: step.projectId, ctx: this.ctx(h), ...fields } as ProjectCommand,
       metadata: {
-        actorId: FUNDING_PROCESS_ACTOR.id, role: FUNDING_PROCESS_ACTOR.role, scope: {}, occurredAt: h.at,
-        requestId, correlationId: step.triggerId, causationId: step.triggerId,
+        actorId: FUNDING_PROCESS_ACTOR.id,
+        role: FUNDING_PROCESS_ACTOR.role,
+        scope: {},
+        occurredAt: h.at,
+        requestId,
+        correlationId: step.triggerId,
+        causationId: step.triggerId,
       },
       eventId: (index) => eventIdFor(requestId, index, streamId),
       replayByEventIds: true,

@@ -12,7 +12,10 @@ export class FundingProcessStore {
   private readonly stmts;
   private readonly position: ConsumerCheckpoint;
 
-  constructor(path: string, private readonly consumer: string) {
+  constructor(
+    path: string,
+    private readonly consumer: string,
+  ) {
     this.db = openProcessDatabase(path);
     this.position = new ConsumerCheckpoint(this.db, 'funding_checkpoints', consumer);
     this.db.exec(`
@@ -23,7 +26,9 @@ export class FundingProcessStore {
       CREATE INDEX IF NOT EXISTS funding_projects_pending ON funding_projects (consumer, envelope_id, pending);
     `);
     this.stmts = {
-      get: this.db.prepare<[string, string], { record: string }>('SELECT record FROM funding_projects WHERE consumer = ? AND project_id = ?'),
+      get: this.db.prepare<[string, string], { record: string }>(
+        'SELECT record FROM funding_projects WHERE consumer = ? AND project_id = ?',
+      ),
       pendingOn: this.db.prepare<[string, string], { record: string }>(
         'SELECT record FROM funding_projects WHERE consumer = ? AND envelope_id = ? AND pending = 1 ORDER BY pending_position, project_id',
       ),

@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { type ContentEditedData, type IntentionDeclaredData, ProjectEventType } from '#projects';
-import type { TransitionedData } from '#workflow';
+import { ProjectEventType, type ProjectTransitionEvent, TRANSITION_EVENTS, asProjectEvent, commandOf } from '#projects';
 import type { Projection } from '../runner/projection.js';
 import { perConnection } from '../shared/batch-state.js';
 import { projectIdOf, type TerritoryColumns, territoryColumns } from '../shared/project-territory.js';
@@ -9,7 +8,7 @@ export const DECISIONS = 'decisions';
 
 /** The commands that are decisions on a dossier (validators', and the system's classement sans suite). */
 export const DECISION_COMMANDS = ['validate', 'reject', 'request_completion', 'reopen', 'lapse'] as const;
-const IS_DECISION: ReadonlySet<string> = new Set(DECISION_COMMANDS);
+const DECISION_EVENTS = DECISION_COMMANDS.map((c) => TRANSITION_EVENTS[c]);
 
 /**
  * Every decision with its motivation and author, and the few project fields shown beside it.
@@ -18,7 +17,7 @@ const IS_DECISION: ReadonlySet<string> = new Set(DECISION_COMMANDS);
 export const decisionsProjection: Projection = {
   name: DECISIONS,
   version: 1,
-  handles: [ProjectEventType.IntentionDeclared, ProjectEventType.ContentEdited, ProjectEventType.Transitioned],
+  handles: [ProjectEventType.IntentionDeclared, ProjectEventType.ContentEdited, ...DECISION_EVENTS],
   tables: ['decision_projects', 'decisions'],
   setup(db, prefix) {
     db.exec(`CREATE TABLE IF NOT EXISTS "${prefix}decision_projects" (
@@ -31,20 +30,49 @@ export const decisionsProjection: Projection = {
   apply(db, event, prefix) {
     const batch = batchOf(db, prefix);
     const id = projectIdOf(event.streamId);
-    if (event.type === ProjectEventType.IntentionDeclared) {
-      const d = event.data as IntentionDeclaredData;
-      batch.projects.set(id, { columns: territoryColumns(d), title: d.title });
-    } else if (event.type === ProjectEventType.ContentEdited) {
-      const title = (event.data as ContentEditedData).changes.title;
-      if (title === undefined) return;
-      const kept = batch.projects.get(id);
-      if (kept) kept.title = title;
-      else batch.projects.set(id, { title });
-    } else {
-      const t = event.data as TransitionedData;
-      if (!IS_DECISION.has(t.command)) return;
-      const granted = t.command === 'validate' ? Number(t.inputs?.['grantedAmountCents'] ?? 0) : null;
-      batch.decisions.push([Number(event.position), id, t.command, t.from, t.to, t.reason ?? null, t.by.id, t.by.role, t.at, granted]);
+    const e = asProjectEvent(event);
+    const decided = (t: ProjectTransitionEvent, granted: number | null = null) => {
+      const { from, to, reason, by, at } = t.data;
+      batch.decisions.push([Number(event.position), id, commandOf(t), from, to, reason ?? null, by.id, by.role, at, granted]);
+    };
+    switch (e?.type) {
+      case 'project.intention_declared':
+        batch.projects.set(id, { columns: territoryColumns(e.data), title: e.data.title });
+        return;
+      case 'project.content_edited': {
+        const title = e.data.changes.title;
+        if (title === undefined) return;
+        const kept = batch.projects.get(id);
+        if (kept) kept.title = title;
+        else batch.projects.set(id, { title });
+        return;
+      }
+      case 'project.validated':
+        return decided(e, e.data.grantedAmountCents);
+      case 'project.rejected':
+      case 'project.completion_requested':
+      case 'project.reopened':
+      case 'project.lapsed':
+        return decided(e);
+      case undefined:
+      case 'project.drafting_started':
+      case 'project.submitted':
+      case 'project.analysis_started':
+      case 'project.resubmitted':
+      case 'project.referred_to_cts':
+      case 'project.cts_opinion_recorded':
+      case 'project.withdrawn':
+      case 'project.financing_started':
+      case 'project.final_report_submitted':
+      case 'project.closed':
+      case 'project.deadline_opened':
+      case 'project.deadline_cancelled':
+      case 'project.deadline_expired':
+        return;
+      default: {
+        const unknown: never = e;
+        return unknown;
+      }
     }
   },
   endBatch(db, prefix) {
@@ -69,7 +97,8 @@ class DecisionsBatch {
     this.replace = db.prepare(`INSERT OR REPLACE INTO "${prefix}decision_projects" (id, program, title, region, academie, departement, cts)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.retitle = db.prepare(`UPDATE "${prefix}decision_projects" SET title = ? WHERE id = ?`);
-    this.decide = db.prepare(`INSERT OR REPLACE INTO "${prefix}decisions" (position, project_id, command, from_state, to_state, reason, by_id, by_role, at, granted_cents)
+    this.decide = db.prepare(`INSERT OR REPLACE INTO "${prefix}decisions"
+      (position, project_id, command, from_state, to_state, reason, by_id, by_role, at, granted_cents)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 

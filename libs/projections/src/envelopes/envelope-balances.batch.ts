@@ -3,8 +3,17 @@ import { perConnection } from '../shared/batch-state.js';
 
 /** The flows of one credit kind in one year, as the domain's ledger keeps them (envelope.state.ts). */
 export const FLOWS = [
-  'notified', 'reduced', 'received', 'transferred_in', 'transferred_out', 'allocated', 'consumed', 'restored',
-  'carried_in', 'carried_out', 'lapsed',
+  'notified',
+  'reduced',
+  'received',
+  'transferred_in',
+  'transferred_out',
+  'allocated',
+  'consumed',
+  'restored',
+  'carried_in',
+  'carried_out',
+  'lapsed',
 ] as const;
 export type Flow = (typeof FLOWS)[number];
 export type Change = Partial<Record<Flow, number>>;
@@ -12,8 +21,16 @@ export type Change = Partial<Record<Flow, number>>;
 export const COLUMNS = FLOWS.flatMap((f) => [`ae_${f}`, `cp_${f}`]);
 
 export interface EnvelopeRow {
-  envelope_id: string; fund: string; territory_code: string; label: string; parent_id: string | null;
-  from_year: number; to_year: number; current_year: number; status: string; commitments: number;
+  envelope_id: string;
+  fund: string;
+  territory_code: string;
+  label: string;
+  parent_id: string | null;
+  from_year: number;
+  to_year: number;
+  current_year: number;
+  status: string;
+  commitments: number;
 }
 
 /** What a batch does to one envelope row: replaces it whole (opened), or updates the row already stored. */
@@ -88,7 +105,18 @@ class EnvelopeBatch {
     for (const [id, c] of envelopes) {
       if ('row' in c) {
         const r = c.row;
-        this.replace.run(r.envelope_id, r.fund, r.territory_code, r.label, r.parent_id, r.from_year, r.to_year, r.current_year, r.status, r.commitments);
+        this.replace.run(
+          r.envelope_id,
+          r.fund,
+          r.territory_code,
+          r.label,
+          r.parent_id,
+          r.from_year,
+          r.to_year,
+          r.current_year,
+          r.status,
+          r.commitments,
+        );
       } else this.update.run(c.commitments, c.status ?? null, c.currentYear ?? null, id);
     }
     for (const y of years) this.book.run(y.id, y.year, y.closed ? 1 : 0, ...y.deltas);

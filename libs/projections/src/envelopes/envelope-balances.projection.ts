@@ -34,20 +34,31 @@ export const envelopeBalancesProjection: Projection = {
     const e = { type: event.type, data: event.data } as EnvelopeEvent;
     if (e.type === 'envelope.opened') return opened(batch, e);
     switch (e.type) {
-      case 'envelope.credits_notified': return book(e.data.year, { notified: e.data.aeCents }, { notified: e.data.cpCents });
-      case 'envelope.credits_reduced': return book(e.data.year, { reduced: e.data.aeCents }, { reduced: e.data.cpCents });
-      case 'envelope.allocated_to_child': return book(e.data.year, { allocated: e.data.aeCents }, { allocated: e.data.cpCents });
-      case 'envelope.allocation_received': return book(e.data.year, { received: e.data.aeCents }, { received: e.data.cpCents });
-      case 'envelope.transferred': return book(e.data.year, { transferred_out: e.data.aeCents }, { transferred_out: e.data.cpCents });
-      case 'envelope.transfer_received': return book(e.data.year, { transferred_in: e.data.aeCents }, { transferred_in: e.data.cpCents });
+      case 'envelope.credits_notified':
+        return book(e.data.year, { notified: e.data.aeCents }, { notified: e.data.cpCents });
+      case 'envelope.credits_reduced':
+        return book(e.data.year, { reduced: e.data.aeCents }, { reduced: e.data.cpCents });
+      case 'envelope.allocated_to_child':
+        return book(e.data.year, { allocated: e.data.aeCents }, { allocated: e.data.cpCents });
+      case 'envelope.allocation_received':
+        return book(e.data.year, { received: e.data.aeCents }, { received: e.data.cpCents });
+      case 'envelope.transferred':
+        return book(e.data.year, { transferred_out: e.data.aeCents }, { transferred_out: e.data.cpCents });
+      case 'envelope.transfer_received':
+        return book(e.data.year, { transferred_in: e.data.aeCents }, { transferred_in: e.data.cpCents });
       case 'envelope.committed':
         batch.committed(id);
         return book(e.data.year, { consumed: e.data.amountCents }, {});
-      case 'envelope.commitment_released': return book(e.data.year, { restored: e.data.amountCents }, {});
-      case 'envelope.paid': return book(e.data.year, {}, { consumed: e.data.amountCents });
-      case 'envelope.recovered': return book(e.data.year, {}, { restored: e.data.amountCents });
-      case 'envelope.year_closed': return yearClosed(batch, id, e.data);
-      default: return;
+      case 'envelope.commitment_released':
+        return book(e.data.year, { restored: e.data.amountCents }, {});
+      case 'envelope.paid':
+        return book(e.data.year, {}, { consumed: e.data.amountCents });
+      case 'envelope.recovered':
+        return book(e.data.year, {}, { restored: e.data.amountCents });
+      case 'envelope.year_closed':
+        return yearClosed(batch, id, e.data);
+      default:
+        return;
     }
   },
   endBatch(db, prefix) {
@@ -63,14 +74,28 @@ type Batch = ReturnType<typeof envelopeBatchOf>;
 function opened(batch: Batch, e: EnvelopeOpened): void {
   const d = e.data;
   batch.opened({
-    envelope_id: d.envelopeId, fund: d.fund, territory_code: d.territoryCode, label: d.label, parent_id: d.parentId,
-    from_year: d.period.fromYear, to_year: d.period.toYear, current_year: d.period.fromYear, status: 'open', commitments: 0,
+    envelope_id: d.envelopeId,
+    fund: d.fund,
+    territory_code: d.territoryCode,
+    label: d.label,
+    parent_id: d.parentId,
+    from_year: d.period.fromYear,
+    to_year: d.period.toYear,
+    current_year: d.period.fromYear,
+    status: 'open',
+    commitments: 0,
   });
   batch.add(d.envelopeId, d.period.fromYear, {}, {});
 }
 
 function yearClosed(batch: Batch, id: string, d: Extract<EnvelopeEvent, { type: 'envelope.year_closed' }>['data']): void {
-  batch.add(id, d.year, { carried_out: d.aeCarriedCents, lapsed: d.aeLapsedCents }, { carried_out: d.cpCarriedCents, lapsed: d.cpLapsedCents }, true);
+  batch.add(
+    id,
+    d.year,
+    { carried_out: d.aeCarriedCents, lapsed: d.aeLapsedCents },
+    { carried_out: d.cpCarriedCents, lapsed: d.cpLapsedCents },
+    true,
+  );
   if (d.nextYear === null) {
     batch.setStatus(id, 'closed');
     return;

@@ -27,7 +27,9 @@ export interface EnvelopeFilter {
   year?: number;
 }
 
-const available = (k: 'ae' | 'cp') => `sum(${k}_notified - ${k}_reduced + ${k}_received + ${k}_transferred_in + ${k}_carried_in + ${k}_restored
+const available = (
+  k: 'ae' | 'cp',
+) => `sum(${k}_notified - ${k}_reduced + ${k}_received + ${k}_transferred_in + ${k}_carried_in + ${k}_restored
   - ${k}_transferred_out - ${k}_allocated - ${k}_consumed - ${k}_carried_out - ${k}_lapsed)`;
 const consumed = (k: 'ae' | 'cp') => `sum(${k}_consumed - ${k}_restored)`;
 
@@ -38,29 +40,60 @@ export class EnvelopeBalanceQueries {
   ids(filter: EnvelopeFilter = {}): string[] {
     const where: string[] = [];
     const params: (string | number)[] = [];
-    if (filter.fund) { where.push('fund = ?'); params.push(filter.fund); }
-    if (filter.territory) { where.push('territory_code = ?'); params.push(filter.territory); }
-    if (filter.year !== undefined) { where.push('from_year <= ? AND to_year >= ?'); params.push(filter.year, filter.year); }
-    return this.db.prepare(`SELECT envelope_id FROM envelopes ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY envelope_id`)
-      .pluck().all(...params) as string[];
+    if (filter.fund) {
+      where.push('fund = ?');
+      params.push(filter.fund);
+    }
+    if (filter.territory) {
+      where.push('territory_code = ?');
+      params.push(filter.territory);
+    }
+    if (filter.year !== undefined) {
+      where.push('from_year <= ? AND to_year >= ?');
+      params.push(filter.year, filter.year);
+    }
+    return this.db
+      .prepare(`SELECT envelope_id FROM envelopes ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY envelope_id`)
+      .pluck()
+      .all(...params) as string[];
   }
 
   /** Balances per envelope (and per year when `year` is given), AE and CP, by fund and territory. */
   list(filter: EnvelopeFilter = {}): EnvelopeBalanceRow[] {
     const where: string[] = [];
     const params: (string | number)[] = [];
-    if (filter.fund) { where.push('e.fund = ?'); params.push(filter.fund); }
-    if (filter.territory) { where.push('e.territory_code = ?'); params.push(filter.territory); }
-    if (filter.year !== undefined) { where.push('y.year = ?'); params.push(filter.year); }
-    const rows = this.db.prepare(`SELECT e.envelope_id, e.fund, e.territory_code, e.label, e.parent_id, e.status, e.commitments,
+    if (filter.fund) {
+      where.push('e.fund = ?');
+      params.push(filter.fund);
+    }
+    if (filter.territory) {
+      where.push('e.territory_code = ?');
+      params.push(filter.territory);
+    }
+    if (filter.year !== undefined) {
+      where.push('y.year = ?');
+      params.push(filter.year);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT e.envelope_id, e.fund, e.territory_code, e.label, e.parent_id, e.status, e.commitments,
         ${filter.year !== undefined ? 'y.year' : 'NULL'} AS year,
-        ${available('ae')} AS ae_available, ${consumed('ae')} AS ae_consumed, ${available('cp')} AS cp_available, ${consumed('cp')} AS cp_consumed
+        ${available('ae')} AS ae_available, ${consumed('ae')} AS ae_consumed,
+        ${available('cp')} AS cp_available, ${consumed('cp')} AS cp_consumed
       FROM envelopes e JOIN envelope_years y ON y.envelope_id = e.envelope_id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      GROUP BY e.envelope_id${filter.year !== undefined ? ', y.year' : ''} ORDER BY e.fund, e.envelope_id`).all(...params) as Record<string, any>[];
+      GROUP BY e.envelope_id${filter.year !== undefined ? ', y.year' : ''} ORDER BY e.fund, e.envelope_id`,
+      )
+      .all(...params) as Record<string, any>[];
     return rows.map((r) => ({
-      envelopeId: r['envelope_id'], fund: r['fund'], territoryCode: r['territory_code'], label: r['label'], parentId: r['parent_id'],
-      status: r['status'], year: r['year'], commitments: r['commitments'],
+      envelopeId: r['envelope_id'],
+      fund: r['fund'],
+      territoryCode: r['territory_code'],
+      label: r['label'],
+      parentId: r['parent_id'],
+      status: r['status'],
+      year: r['year'],
+      commitments: r['commitments'],
       ae: figures(r['ae_consumed'], r['ae_available']),
       cp: figures(r['cp_consumed'], r['cp_available']),
     }));
@@ -68,5 +101,7 @@ export class EnvelopeBalanceQueries {
 }
 
 const figures = (consumedCents: number, availableCents: number): CreditFigures => ({
-  creditsCents: consumedCents + availableCents, consumedCents, availableCents,
+  creditsCents: consumedCents + availableCents,
+  consumedCents,
+  availableCents,
 });

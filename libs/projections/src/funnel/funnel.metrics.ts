@@ -4,7 +4,15 @@
  * ("to analyse", "to complete", …), so a project moving on never leaves the milestones it reached.
  */
 export const FUNNEL_METRICS = [
-  'intentions', 'drafting', 'deposited', 'to_analyse', 'to_complete', 'validated', 'rejected', 'financed', 'withdrawn',
+  'intentions',
+  'drafting',
+  'deposited',
+  'to_analyse',
+  'to_complete',
+  'validated',
+  'rejected',
+  'financed',
+  'withdrawn',
 ] as const;
 export type FunnelMetric = (typeof FUNNEL_METRICS)[number];
 

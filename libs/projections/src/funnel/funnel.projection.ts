@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { type IntentionDeclaredData, ProjectEventType } from '#projects';
-import type { TransitionedData } from '#workflow';
+import { ProjectEventType, TRANSITION_EVENT_TYPES, type IntentionDeclaredData, asProjectEvent } from '#projects';
 import type { Projection } from '../runner/projection.js';
 import { perConnection } from '../shared/batch-state.js';
 import { projectIdOf, territoryColumns } from '../shared/project-territory.js';
@@ -9,7 +8,11 @@ import { contribution, type FunnelProjectState, reach } from './funnel.metrics.j
 export const FUNNEL = 'funnel';
 
 interface Cell {
-  program: string; region: string; academie: string; departement: string; cts: string;
+  program: string;
+  region: string;
+  academie: string;
+  departement: string;
+  cts: string;
 }
 
 interface Row extends Cell {
@@ -34,7 +37,7 @@ export const funnelProjection: Projection = {
   name: FUNNEL,
   // 2: the money metric is named grantedCents (was granted_cents); a new version rebuilds the cells from the log.
   version: 2,
-  handles: [ProjectEventType.IntentionDeclared, ProjectEventType.Transitioned],
+  handles: [ProjectEventType.IntentionDeclared, ...TRANSITION_EVENT_TYPES],
   tables: ['funnel_projects', 'funnel_cells'],
   setup(db, prefix) {
     db.exec(`CREATE TABLE IF NOT EXISTS "${prefix}funnel_projects" (
@@ -48,27 +51,38 @@ export const funnelProjection: Projection = {
   apply(db, event, prefix) {
     const s = stateOf(db, prefix);
     const id = projectIdOf(event.streamId);
-    if (event.type === ProjectEventType.IntentionDeclared) {
-      const d = event.data as IntentionDeclaredData;
-      const cell = territoryColumns(d);
-      const state: FunnelProjectState = { status: d.state, milestones: [], grantedCents: 0 };
-      const before = s.read(id);
-      s.projects.set(id, { cell: before ? before.cell : cell, state, dirty: true });
-      s.move(cell, before ? contribution(before.state) : {}, contribution(state));
-      return;
+    const e = asProjectEvent(event);
+    switch (e?.type) {
+      case undefined:
+      case 'project.content_edited':
+      case 'project.deadline_opened':
+      case 'project.deadline_cancelled':
+      case 'project.deadline_expired':
+        return;
+      case 'project.intention_declared':
+        return declare(s, id, e.data);
+      case 'project.validated':
+        return move(s, id, e.data.to, e.data.grantedAmountCents);
+      case 'project.drafting_started':
+      case 'project.submitted':
+      case 'project.analysis_started':
+      case 'project.completion_requested':
+      case 'project.resubmitted':
+      case 'project.referred_to_cts':
+      case 'project.cts_opinion_recorded':
+      case 'project.rejected':
+      case 'project.reopened':
+      case 'project.withdrawn':
+      case 'project.lapsed':
+      case 'project.financing_started':
+      case 'project.final_report_submitted':
+      case 'project.closed':
+        return move(s, id, e.data.to);
+      default: {
+        const unknown: never = e;
+        return unknown;
+      }
     }
-    const found = s.read(id);
-    if (!found) return;
-    const t = event.data as TransitionedData;
-    const next: FunnelProjectState = {
-      status: t.to,
-      milestones: reach(found.state, t.to),
-      grantedCents: t.command === 'validate' ? Number(t.inputs?.['grantedAmountCents'] ?? 0) : found.state.grantedCents,
-    };
-    const before = found.state;
-    found.state = next;
-    found.dirty = true;
-    s.move(found.cell, contribution(before), contribution(next));
   },
   endBatch(db, prefix) {
     stateOf(db, prefix).flush();
@@ -77,6 +91,29 @@ export const funnelProjection: Projection = {
     stateOf(db, prefix).clear();
   },
 };
+
+function declare(s: FunnelBatch, id: string, d: IntentionDeclaredData): void {
+  const cell = territoryColumns(d);
+  const state: FunnelProjectState = { status: d.state, milestones: [], grantedCents: 0 };
+  const before = s.read(id);
+  s.projects.set(id, { cell: before ? before.cell : cell, state, dirty: true });
+  s.move(cell, before ? contribution(before.state) : {}, contribution(state));
+}
+
+/** A transition to `to`; a validation also sets the granted amount. */
+function move(s: FunnelBatch, id: string, to: string, grantedCents?: number): void {
+  const found = s.read(id);
+  if (!found) return;
+  const next: FunnelProjectState = {
+    status: to,
+    milestones: reach(found.state, to),
+    grantedCents: grantedCents ?? found.state.grantedCents,
+  };
+  const before = found.state;
+  found.state = next;
+  found.dirty = true;
+  s.move(found.cell, contribution(before), contribution(next));
+}
 
 const SEP = '\u0000';
 
@@ -90,7 +127,9 @@ class FunnelBatch {
   private readonly addStmt;
 
   constructor(db: Database, prefix: string) {
-    this.select = db.prepare<[string], Row>(`SELECT program, region, academie, departement, cts, state FROM "${prefix}funnel_projects" WHERE id = ?`);
+    this.select = db.prepare<[string], Row>(
+      `SELECT program, region, academie, departement, cts, state FROM "${prefix}funnel_projects" WHERE id = ?`,
+    );
     this.saveStmt = db.prepare(`INSERT INTO "${prefix}funnel_projects" (id, program, region, academie, departement, cts, state)
       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state`);
     this.addStmt = db.prepare(`INSERT INTO "${prefix}funnel_cells" (program, region, academie, departement, cts, metric, value)

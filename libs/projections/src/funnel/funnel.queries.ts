@@ -31,7 +31,8 @@ export class FunnelQueries {
   /** Figures per program (national), optionally within one territory ('region:44'). */
   byProgram(within?: string): Record<string, FunnelFigures> {
     const where = parentClause(within);
-    const rows = this.db.prepare(`SELECT program, metric, sum(value) AS v FROM funnel_cells ${where.sql} GROUP BY program, metric`)
+    const rows = this.db
+      .prepare(`SELECT program, metric, sum(value) AS v FROM funnel_cells ${where.sql} GROUP BY program, metric`)
       .all(...where.params) as { program: string; metric: string; v: number }[];
     const out: Record<string, FunnelFigures> = { education: empty(), health: empty() };
     for (const r of rows) (out[r.program] ??= empty())[r.metric] = r.v;
@@ -43,8 +44,11 @@ export class FunnelQueries {
     const level = filter.level;
     if (!isTerritoryLevel(level)) throw new Error(`unknown territory level ${String(level)}`);
     const where = parentClause(filter.parent, filter.program);
-    const rows = this.db.prepare(`SELECT ${level} AS code, min(region) AS region, metric, sum(value) AS v FROM funnel_cells
-      ${where.sql}${where.sql ? ' AND' : ' WHERE'} ${level} <> '' GROUP BY ${level}, metric ORDER BY ${level}`)
+    const rows = this.db
+      .prepare(
+        `SELECT ${level} AS code, min(region) AS region, metric, sum(value) AS v FROM funnel_cells
+      ${where.sql}${where.sql ? ' AND' : ' WHERE'} ${level} <> '' GROUP BY ${level}, metric ORDER BY ${level}`,
+      )
       .all(...where.params) as { code: string; region: string; metric: string; v: number }[];
     const byCode = new Map<string, FunnelTerritoryRow>();
     for (const r of rows) {
@@ -62,7 +66,10 @@ export class FunnelQueries {
 function parentClause(parent: string | undefined, program?: string): { sql: string; params: string[] } {
   const parts: string[] = [];
   const params: string[] = [];
-  if (program) { parts.push('program = ?'); params.push(program); }
+  if (program) {
+    parts.push('program = ?');
+    params.push(program);
+  }
   if (parent) {
     const [level, code] = parent.split(':');
     if (!isTerritoryLevel(level) || !code) throw new Error(`parent must be "<level>:<code>", got ${parent}`);

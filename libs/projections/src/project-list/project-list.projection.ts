@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '#event-store';
-import { evolveProject, initialProjectState, type Project, ProjectEventType, type ProjectState } from '#projects';
+import { PROJECT_EVENT_TYPES, evolveProject, initialProjectState, type Project, type ProjectState } from '#projects';
 import type { Projection } from '../runner/projection.js';
 import { perConnection } from '../shared/batch-state.js';
 
@@ -13,7 +13,7 @@ export const PROJECT_LIST = 'projects';
 export const projectListProjection: Projection = {
   name: PROJECT_LIST,
   version: 1,
-  handles: Object.values(ProjectEventType),
+  handles: [...PROJECT_EVENT_TYPES],
   tables: ['projects'],
   setup(db, prefix) {
     db.exec(`CREATE TABLE IF NOT EXISTS "${prefix}projects" (
@@ -64,8 +64,22 @@ const batchOf = perConnection((db: Database, prefix: string) => ({
 function upsert(upsert: Statement, p: Project, event: RecordedEvent): void {
   const t = p.content.territory;
   upsert.run(
-    p.id, p.program, p.status, p.content.title, t.region, t.departement, t.academie ?? null, t.cts ?? null,
-    p.content.holder.organisationId, p.declarant, p.content.requestedAmountCents ?? null, p.grantedAmountCents ?? null, p.declaredAt,
-    event.recordedAt.toISOString(), Number(event.revision), Number(event.position), JSON.stringify(p),
+    p.id,
+    p.program,
+    p.status,
+    p.content.title,
+    t.region,
+    t.departement,
+    t.academie ?? null,
+    t.cts ?? null,
+    p.content.holder.organisationId,
+    p.declarant,
+    p.content.requestedAmountCents ?? null,
+    p.grantedAmountCents ?? null,
+    p.declaredAt,
+    event.recordedAt.toISOString(),
+    Number(event.revision),
+    Number(event.position),
+    JSON.stringify(p),
   );
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Actor } from '#kernel';
-import type { Project } from '#projects';
+import { NATIONAL_READERS, type Project, READ_SCOPES } from '#projects';
 
 export interface ProjectRow {
   state: Project;
@@ -21,21 +21,18 @@ export interface ProjectSearch {
   pageSize: number;
 }
 
-/** What an actor may see: national roles everything, holders their own projects, others their territory. */
+/** The project policy's read rule (canReadProject) as SQL over the list's columns; a property test checks they agree. */
 export function visibilityClause(actor: Actor): { sql: string; params: string[] } {
-  if (actor.role === 'admin' || actor.role === 'auditor' || actor.role === 'system') return { sql: '1 = 1', params: [] };
+  if (NATIONAL_READERS.includes(actor.role)) return { sql: '1 = 1', params: [] };
   if (actor.role === 'holder') return { sql: 'declarant = ?', params: [actor.id] };
   const parts: string[] = [];
   const params: string[] = [];
-  const add = (column: string, codes: string[] | undefined) => {
-    if (!codes?.length) return;
-    parts.push(`${column} IN (${codes.map(() => '?').join(', ')})`);
+  for (const { scope, field } of READ_SCOPES) {
+    const codes = actor.scope[scope];
+    if (!codes?.length) continue;
+    parts.push(`${field} IN (${codes.map(() => '?').join(', ')})`);
     params.push(...codes);
-  };
-  add('region', actor.scope.regions);
-  add('academie', actor.scope.academies);
-  add('departement', actor.scope.departements);
-  add('cts', actor.scope.cts);
+  }
   return parts.length ? { sql: `(${parts.join(' OR ')})`, params } : { sql: '1 = 0', params: [] };
 }
 
@@ -44,7 +41,7 @@ export class ProjectListQueries {
 
   get(id: string): ProjectRow | undefined {
     const row = this.db.prepare('SELECT state, revision, position FROM projects WHERE id = ?').get(id) as
-      | { state: string; revision: number; position: number } | undefined;
+      { state: string; revision: number; position: number } | undefined;
     return row && { state: JSON.parse(row.state) as Project, revision: BigInt(row.revision), position: BigInt(row.position) };
   }
 
@@ -57,14 +54,30 @@ export class ProjectListQueries {
     const v = visibilityClause(actor);
     const where = [v.sql];
     const params: (string | number)[] = [...v.params];
-    if (s.program) { where.push('program = ?'); params.push(s.program); }
-    if (s.status) { where.push('status = ?'); params.push(s.status); }
-    if (s.territory) { where.push('(region = ? OR academie = ? OR departement = ? OR cts = ?)'); params.push(s.territory, s.territory, s.territory, s.territory); }
-    if (s.holder) { where.push('holder_id = ?'); params.push(s.holder); }
-    if (s.q) { where.push("title LIKE ? ESCAPE '\\'"); params.push(`%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`); }
+    if (s.program) {
+      where.push('program = ?');
+      params.push(s.program);
+    }
+    if (s.status) {
+      where.push('status = ?');
+      params.push(s.status);
+    }
+    if (s.territory) {
+      where.push('(region = ? OR academie = ? OR departement = ? OR cts = ?)');
+      params.push(s.territory, s.territory, s.territory, s.territory);
+    }
+    if (s.holder) {
+      where.push('holder_id = ?');
+      params.push(s.holder);
+    }
+    if (s.q) {
+      where.push("title LIKE ? ESCAPE '\\'");
+      params.push(`%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
     const clause = where.join(' AND ');
     const total = (this.db.prepare(`SELECT count(*) AS n FROM projects WHERE ${clause}`).get(...params) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT state FROM projects WHERE ${clause} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`)
+    const rows = this.db
+      .prepare(`SELECT state FROM projects WHERE ${clause} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`)
       .all(...params, s.pageSize, (s.page - 1) * s.pageSize) as { state: string }[];
     return { items: rows.map((r) => JSON.parse(r.state) as Project), total };
   }

@@ -16,6 +16,9 @@ export function formatProgress(p: RebuildProgress, width = 30): string {
   const filled = Math.round(ratio * width);
   const rate = p.elapsedMs > 0 ? (p.done * 1000) / p.elapsedMs : 0;
   const left = rate > 0 ? (total - p.done) / rate : Number.POSITIVE_INFINITY;
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(1).padStart(5)} % `
-    + `${int.format(p.done)} / ${int.format(total)} événements · ${int.format(rate)} évén./s · reste ${p.done >= total ? '0 s' : duration(left)}`;
+  return (
+    `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(1).padStart(5)} % ` +
+    `${int.format(p.done)} / ${int.format(total)} événements · ${int.format(rate)} évén./s · ` +
+    `reste ${p.done >= total ? '0 s' : duration(left)}`
+  );
 }

@@ -5,12 +5,21 @@ import { type RecordedEvent, SqliteEventStore } from '#event-store';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 
-const silent = () => ({ info: () => {}, errors: [] as object[], error(obj: object) { this.errors.push(obj); } });
+const silent = () => ({
+  info: () => {},
+  errors: [] as object[],
+  error(obj: object) {
+    this.errors.push(obj);
+  },
+});
 
 /** Counts 'tick' events in its table; optionally throws on one position. */
 function counter(name: string, failAt?: number): Projection {
   return {
-    name, version: 1, handles: ['tick'], tables: [`${name}_rows`],
+    name,
+    version: 1,
+    handles: ['tick'],
+    tables: [`${name}_rows`],
     setup: (db, prefix) => db.exec(`CREATE TABLE IF NOT EXISTS "${prefix}${name}_rows" (position INTEGER PRIMARY KEY)`),
     apply(db, event: RecordedEvent, prefix) {
       if (Number(event.position) === failAt) throw new Error(`boom at ${event.position}`);
@@ -21,7 +30,11 @@ function counter(name: string, failAt?: number): Projection {
 
 async function seed(store: SqliteEventStore, n: number, type = 'tick'): Promise<void> {
   for (let i = 0; i < n; i += 500) {
-    await store.appendToStream(`s-${i}`, Array.from({ length: Math.min(500, n - i) }, () => ({ id: randomUUID(), type, data: {} })), { expectedRevision: 'any' });
+    await store.appendToStream(
+      `s-${i}`,
+      Array.from({ length: Math.min(500, n - i) }, () => ({ id: randomUUID(), type, data: {} })),
+      { expectedRevision: 'any' },
+    );
   }
 }
 
@@ -47,7 +60,8 @@ describe('ProjectionRunner', () => {
     db = new Database(':memory:');
   };
   const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
-  const checkpoint = (name: string) => (db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?').get(name) as { position: number } | undefined)?.position;
+  const checkpoint = (name: string) =>
+    (db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?').get(name) as { position: number } | undefined)?.position;
 
   it('applies a catch-up in batches (one transaction per store burst), not one transaction per event', async () => {
     open();

@@ -45,7 +45,8 @@ const BURST = 1000;
  * Drives projections from the store's subscription (never from an in-memory bus). Each has
  * its own checkpoint, written with its tables: a subscription burst is one commit, each projection
  * in its own savepoint. Projections starting from the same position share one
- * subscription (usually all of them: every batch moves each checkpoint to the burst's end). A failing projection stops with its error visible; the others go on.
+ * subscription (usually all of them: every batch moves each checkpoint to the burst's end).
+ * A failing projection stops with its error visible; the others go on.
  * A blue-green rebuild (`rebuildProjections`, maybe in another process) may move a checkpoint
  * forward under the runner: each batch re-reads it and skips what the rebuilt tables already hold.
  */
@@ -85,8 +86,12 @@ export class ProjectionRunner {
 
   status(): ProjectionStatus[] {
     return [...this.running.values()].map((r) => ({
-      name: r.projection.name, state: r.state, position: String(r.position), ...(r.error ? { error: r.error } : {}),
-      batches: r.batches, events: r.events,
+      name: r.projection.name,
+      state: r.state,
+      position: String(r.position),
+      ...(r.error ? { error: r.error } : {}),
+      batches: r.batches,
+      events: r.events,
     }));
   }
 
@@ -106,8 +111,12 @@ export class ProjectionRunner {
     if (fresh) this.resetTables(projection);
     projection.setup(this.db, '');
     const r: Running = {
-      projection, handled: new Set(projection.handles), position: fresh ? 0 : saved.position, state: 'catching_up',
-      batches: 0, events: 0,
+      projection,
+      handled: new Set(projection.handles),
+      position: fresh ? 0 : saved.position,
+      state: 'catching_up',
+      batches: 0,
+      events: 0,
     };
     this.running.set(projection.name, r);
     return r;
@@ -119,17 +128,22 @@ export class ProjectionRunner {
       next: (event) => {
         if (feed.buffer.push(event) === 1) queueMicrotask(() => this.flush(feed));
       },
-      error: (error) => { for (const r of feed.members) if (r.state !== 'failed') this.fail(r, error); },
+      error: (error) => {
+        for (const r of feed.members) if (r.state !== 'failed') this.fail(r, error);
+      },
     });
     this.checkLive(feed);
   }
 
   /** A catch-up ending on a full burst (or an empty log) sends no short burst to say so: ask the head. */
   private checkLive(feed: Feed): void {
-    this.store.headPosition().then((head) => {
-      if (feed.buffer.length > 0) return;
-      for (const r of feed.members) if (r.state === 'catching_up' && r.position >= Number(head)) this.goLive(r);
-    }, () => {});
+    this.store.headPosition().then(
+      (head) => {
+        if (feed.buffer.length > 0) return;
+        for (const r of feed.members) if (r.state === 'catching_up' && r.position >= Number(head)) this.goLive(r);
+      },
+      () => {},
+    );
   }
 
   private goLive(r: Running): void {

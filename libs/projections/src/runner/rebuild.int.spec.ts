@@ -12,26 +12,38 @@ import { type RebuildProgress, rebuildProjections } from './rebuild.js';
 
 /** Sums 'add' events per key: any missed or doubly applied event shows in the totals. */
 const sums: Projection = {
-  name: 'sums', version: 1, handles: ['add'], tables: ['sums'],
-  setup: (db, prefix) => db.exec(`CREATE TABLE IF NOT EXISTS "${prefix}sums" (key TEXT PRIMARY KEY, total INTEGER NOT NULL, n INTEGER NOT NULL);
+  name: 'sums',
+  version: 1,
+  handles: ['add'],
+  tables: ['sums'],
+  setup: (db, prefix) =>
+    db.exec(`CREATE TABLE IF NOT EXISTS "${prefix}sums" (key TEXT PRIMARY KEY, total INTEGER NOT NULL, n INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS "${prefix}sums_total" ON "${prefix}sums" (total);`),
   apply(db, event: RecordedEvent, prefix) {
     const d = event.data as { key: string; amount: number };
-    db.prepare(`INSERT INTO "${prefix}sums" (key, total, n) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET total = total + excluded.total, n = n + 1`)
-      .run(d.key, d.amount);
+    db.prepare(
+      `INSERT INTO "${prefix}sums" (key, total, n) VALUES (?, ?, 1) ` +
+        'ON CONFLICT (key) DO UPDATE SET total = total + excluded.total, n = n + 1',
+    ).run(d.key, d.amount);
   },
 };
 
 const append = (store: SqliteEventStore, n: number, seed: number) =>
-  store.appendToStream(`s-${seed}`, Array.from({ length: n }, (_, i) => ({ id: randomUUID(), type: 'add', data: { key: `k${(seed + i) % 37}`, amount: i + 1 } })), { expectedRevision: 'any' });
+  store.appendToStream(
+    `s-${seed}`,
+    Array.from({ length: n }, (_, i) => ({ id: randomUUID(), type: 'add', data: { key: `k${(seed + i) % 37}`, amount: i + 1 } })),
+    { expectedRevision: 'any' },
+  );
 
 const dump = (db: Database.Database, table = 'sums') => db.prepare(`SELECT key, total, n FROM "${table}" ORDER BY key`).all();
 
 describe('rebuildProjections (blue-green)', () => {
   const dirs: string[] = [];
-  afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
 
-  it('rebuilds into fresh tables while the live ones keep serving and moving, then swaps atomically: nothing missed, nothing doubled', async () => {
+  it('rebuilds into fresh tables while the live ones serve and move on, then swaps atomically: nothing missed or doubled', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'refonda-rebuild-'));
     dirs.push(dir);
     const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
@@ -49,12 +61,18 @@ describe('rebuildProjections (blue-green)', () => {
     const progress: RebuildProgress[] = [];
     let appended = 40;
     const result = await rebuildProjections({
-      store, db: cliDb, projections: [sums], batchSize: 1000,
+      store,
+      db: cliDb,
+      projections: [sums],
+      batchSize: 1000,
       onProgress: (p) => {
         progress.push(p);
         // The API reads the live (blue) tables, untouched, while green fills up.
         const green = apiDb.prepare("SELECT 1 FROM sqlite_master WHERE name = 'rebuild_sums'").get();
-        seenDuring.push({ live: dump(apiDb), rebuildRows: green ? (apiDb.prepare('SELECT count(*) AS n FROM rebuild_sums').get() as { n: number }).n : -1 });
+        seenDuring.push({
+          live: dump(apiDb),
+          rebuildRows: green ? (apiDb.prepare('SELECT count(*) AS n FROM rebuild_sums').get() as { n: number }).n : -1,
+        });
       },
     });
     // Appends during the rebuild (and the live runner applying them) are interleaved by awaiting between batches.
@@ -78,7 +96,9 @@ describe('rebuildProjections (blue-green)', () => {
     for (const e of await store.readAll()) sums.apply(fresh, e, '');
     expect(dump(apiDb)).toEqual(dump(fresh));
     expect(apiDb.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'rebuild_%'").all()).toEqual([]);
-    expect(apiDb.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sums' AND sql IS NOT NULL").all()).toEqual([{ name: 'sums_total' }]);
+    expect(apiDb.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sums' AND sql IS NOT NULL").all()).toEqual([
+      { name: 'sums_total' },
+    ]);
     runner.stop();
     cliDb.close();
     apiDb.close();

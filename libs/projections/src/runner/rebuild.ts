@@ -81,12 +81,14 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       if (batch.length < batchSize) break;
     }
     // The live tables may be ahead (the API kept applying): catch up again before swapping.
-    const swapped = db.transaction(() => {
-      const live = Math.max(0, ...projections.map((p) => checkpoints.read(p.name)?.position ?? 0));
-      if (live > position) return false;
-      for (const p of projections) swapIn(db, p, prefix, checkpoints, position);
-      return true;
-    }).immediate();
+    const swapped = db
+      .transaction(() => {
+        const live = Math.max(0, ...projections.map((p) => checkpoints.read(p.name)?.position ?? 0));
+        if (live > position) return false;
+        for (const p of projections) swapIn(db, p, prefix, checkpoints, position);
+        return true;
+      })
+      .immediate();
     if (swapped) break;
     total = Number(await store.headPosition());
   }
@@ -101,7 +103,8 @@ function swapIn(db: Database, p: Projection, prefix: string, checkpoints: Checkp
   }
   // Renamed tables keep their indexes under the prefixed names: recreate them under the live names.
   const marks = p.tables.map(() => '?').join(', ');
-  const indexes = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${marks})`)
+  const indexes = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${marks})`)
     .all(...p.tables) as { name: string }[];
   for (const { name } of indexes) if (name.startsWith(prefix)) db.exec(`DROP INDEX "${name}"`);
   p.setup(db, '');

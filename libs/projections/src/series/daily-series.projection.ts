@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '#event-store';
 import { envelopeIdFromStream, parseEnvelopeId } from '#funding';
-import { type IntentionDeclaredData, ProjectEventType } from '#projects';
-import type { TransitionedData } from '#workflow';
+import { ProjectEventType, asProjectEvent } from '#projects';
 import type { Projection } from '../runner/projection.js';
 import { perConnection } from '../shared/batch-state.js';
 import { eventDay } from '../shared/event-time.js';
@@ -10,10 +9,15 @@ import { projectIdOf } from '../shared/project-territory.js';
 
 export const DAILY_SERIES = 'daily_series';
 
-/** Transitions counted per day, by the command that made them. */
-const COUNTED: Record<string, string | undefined> = {
-  submit: 'deposited', validate: 'validated', reject: 'rejected', start_financing: 'financed', lapse: 'withdrawn', withdraw: 'withdrawn',
-};
+/** The project events counted per day, and the metric each counts under. */
+const COUNTED = {
+  'project.submitted': 'deposited',
+  'project.validated': 'validated',
+  'project.rejected': 'rejected',
+  'project.financing_started': 'financed',
+  'project.lapsed': 'withdrawn',
+  'project.withdrawn': 'withdrawn',
+} as const;
 
 /**
  * Counts and amounts per day (UTC, from data.at or the recorded time), by program (education,
@@ -24,8 +28,12 @@ export const dailySeriesProjection: Projection = {
   name: DAILY_SERIES,
   version: 1,
   handles: [
-    ProjectEventType.IntentionDeclared, ProjectEventType.Transitioned, 'envelope.credits_notified', 'envelope.committed',
-    'envelope.paid', 'envelope.recovered',
+    ProjectEventType.IntentionDeclared,
+    ...Object.keys(COUNTED),
+    'envelope.credits_notified',
+    'envelope.committed',
+    'envelope.paid',
+    'envelope.recovered',
   ],
   tables: ['daily_series', 'daily_series_projects'],
   setup(db, prefix) {
@@ -48,19 +56,47 @@ export const dailySeriesProjection: Projection = {
 };
 
 function measure(batch: SeriesBatch, event: RecordedEvent): { scope: string; metric: string; amount: number } | undefined {
-  if (event.type === ProjectEventType.IntentionDeclared) {
-    const program = (event.data as IntentionDeclaredData).program;
-    batch.declare(projectIdOf(event.streamId), program);
-    return { scope: program, metric: 'intentions', amount: 0 };
-  }
-  if (event.type === ProjectEventType.Transitioned) {
-    const t = event.data as TransitionedData;
-    const metric = COUNTED[t.command];
-    if (!metric) return undefined;
+  if (event.type.startsWith('envelope.')) return measureMoney(event);
+  const e = asProjectEvent(event);
+  const counted = (metric: string, amount = 0) => {
     const program = batch.programOf(projectIdOf(event.streamId));
-    const amount = t.command === 'validate' ? Number(t.inputs?.['grantedAmountCents'] ?? 0) : 0;
     return program ? { scope: program, metric, amount } : undefined;
+  };
+  switch (e?.type) {
+    case 'project.intention_declared':
+      batch.declare(projectIdOf(event.streamId), e.data.program);
+      return { scope: e.data.program, metric: 'intentions', amount: 0 };
+    case 'project.validated':
+      return counted(COUNTED[e.type], e.data.grantedAmountCents);
+    case 'project.submitted':
+    case 'project.rejected':
+    case 'project.financing_started':
+    case 'project.lapsed':
+    case 'project.withdrawn':
+      return counted(COUNTED[e.type]);
+    case undefined:
+    case 'project.content_edited':
+    case 'project.drafting_started':
+    case 'project.analysis_started':
+    case 'project.completion_requested':
+    case 'project.resubmitted':
+    case 'project.referred_to_cts':
+    case 'project.cts_opinion_recorded':
+    case 'project.reopened':
+    case 'project.final_report_submitted':
+    case 'project.closed':
+    case 'project.deadline_opened':
+    case 'project.deadline_cancelled':
+    case 'project.deadline_expired':
+      return undefined;
+    default: {
+      const unknown: never = e;
+      return unknown;
+    }
   }
+}
+
+function measureMoney(event: RecordedEvent): { scope: string; metric: string; amount: number } | undefined {
   const fund = parseEnvelopeId(envelopeIdFromStream(event.streamId) ?? '')?.fund;
   if (!fund) return undefined;
   const d = event.data as { aeCents?: number; amountCents?: number };

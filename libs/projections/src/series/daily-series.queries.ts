@@ -15,10 +15,23 @@ export class DailySeriesQueries {
   points(filter: { from?: string; to?: string; scope?: string } = {}): SeriesPoint[] {
     const where: string[] = [];
     const params: string[] = [];
-    if (filter.from) { where.push('day >= ?'); params.push(filter.from); }
-    if (filter.to) { where.push('day <= ?'); params.push(filter.to); }
-    if (filter.scope) { where.push('scope = ?'); params.push(filter.scope); }
-    return (this.db.prepare(`SELECT day, scope, metric, count, amount_cents AS amountCents FROM daily_series
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY day, scope, metric`).all(...params) as SeriesPoint[]);
+    if (filter.from) {
+      where.push('day >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      where.push('day <= ?');
+      params.push(filter.to);
+    }
+    if (filter.scope) {
+      where.push('scope = ?');
+      params.push(filter.scope);
+    }
+    return this.db
+      .prepare(
+        `SELECT day, scope, metric, count, amount_cents AS amountCents FROM daily_series
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY day, scope, metric`,
+      )
+      .all(...params) as SeriesPoint[];
   }
 }

@@ -10,7 +10,7 @@ export function perConnection<S>(create: (db: Database, prefix: string) => S): (
   const byDb = new WeakMap<Database, Map<string, S>>();
   return (db, prefix) => {
     let byPrefix = byDb.get(db);
-    if (!byPrefix) byDb.set(db, (byPrefix = new Map()));
+    if (!byPrefix) byDb.set(db, (byPrefix = new Map<string, S>()));
     let state = byPrefix.get(prefix);
     if (state === undefined) byPrefix.set(prefix, (state = create(db, prefix)));
     return state;

@@ -11,8 +11,11 @@ export interface TerritoryColumns {
 
 export function territoryColumns(d: IntentionDeclaredData): TerritoryColumns {
   return {
-    program: d.program, region: d.territory.region, academie: d.territory.academie ?? '',
-    departement: d.territory.departement, cts: d.territory.cts ?? '',
+    program: d.program,
+    region: d.territory.region,
+    academie: d.territory.academie ?? '',
+    departement: d.territory.departement,
+    cts: d.territory.cts ?? '',
   };
 }
 

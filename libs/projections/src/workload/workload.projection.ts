@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { IntentionDeclaredData } from '#projects';
-import { ProjectEventType } from '#projects';
-import type { DeadlineOpenedData, TransitionedData } from '#workflow';
+import { ProjectEventType, TRANSITION_EVENT_TYPES, asProjectEvent } from '#projects';
+import type { TransitionFacts } from '#workflow';
 import type { Projection } from '../runner/projection.js';
 import { perConnection } from '../shared/batch-state.js';
 import { projectIdOf, type TerritoryColumns, territoryColumns } from '../shared/project-territory.js';
@@ -20,8 +19,11 @@ export const workloadProjection: Projection = {
   name: WORKLOAD,
   version: 1,
   handles: [
-    ProjectEventType.IntentionDeclared, ProjectEventType.Transitioned, ProjectEventType.DeadlineOpened,
-    ProjectEventType.DeadlineCancelled, ProjectEventType.DeadlineExpired,
+    ProjectEventType.IntentionDeclared,
+    ...TRANSITION_EVENT_TYPES,
+    ProjectEventType.DeadlineOpened,
+    ProjectEventType.DeadlineCancelled,
+    ProjectEventType.DeadlineExpired,
   ],
   tables: ['workload_projects', 'workload_deadlines'],
   setup(db, prefix) {
@@ -35,29 +37,41 @@ export const workloadProjection: Projection = {
   apply(db, event, prefix) {
     const batch = batchOf(db, prefix);
     const id = projectIdOf(event.streamId);
-    switch (event.type) {
-      case ProjectEventType.IntentionDeclared: {
-        const d = event.data as IntentionDeclaredData;
-        batch.projects.set(id, { full: true, columns: territoryColumns(d), status: d.state, since: d.at });
+    const e = asProjectEvent(event);
+    switch (e?.type) {
+      case undefined:
+      case 'project.content_edited':
         return;
-      }
-      case ProjectEventType.Transitioned: {
-        const t = event.data as TransitionedData;
-        if (t.from === t.to) return;
-        const kept = batch.projects.get(id);
-        if (kept) {
-          kept.status = t.to;
-          kept.since = t.at;
-        } else batch.projects.set(id, { full: false, status: t.to, since: t.at });
+      case 'project.intention_declared':
+        batch.projects.set(id, { full: true, columns: territoryColumns(e.data), status: e.data.state, since: e.data.at });
         return;
-      }
-      case ProjectEventType.DeadlineOpened: {
-        const d = event.data as DeadlineOpenedData;
-        batch.deadlines.set(d.deadlineId, { projectId: id, name: d.name, dueAt: d.dueAt });
+      case 'project.deadline_opened':
+        batch.deadlines.set(e.data.deadlineId, { projectId: id, name: e.data.name, dueAt: e.data.dueAt });
         return;
+      case 'project.deadline_cancelled':
+      case 'project.deadline_expired':
+        batch.deadlines.set(e.data.deadlineId, null);
+        return;
+      case 'project.drafting_started':
+      case 'project.submitted':
+      case 'project.analysis_started':
+      case 'project.completion_requested':
+      case 'project.resubmitted':
+      case 'project.referred_to_cts':
+      case 'project.cts_opinion_recorded':
+      case 'project.validated':
+      case 'project.rejected':
+      case 'project.reopened':
+      case 'project.withdrawn':
+      case 'project.lapsed':
+      case 'project.financing_started':
+      case 'project.final_report_submitted':
+      case 'project.closed':
+        return moved(batch, id, e.data);
+      default: {
+        const unknown: never = e;
+        return unknown;
       }
-      default:
-        batch.deadlines.set((event.data as { deadlineId: string }).deadlineId, null);
     }
   },
   endBatch(db, prefix) {
@@ -69,7 +83,8 @@ export const workloadProjection: Projection = {
 };
 
 /** A project declared in the batch (the whole row, replaced) or only moved on (an update of the stored row, if any). */
-type ProjectChange = { full: true; columns: TerritoryColumns; status: string; since: string } | { full: false; status: string; since: string };
+type ProjectChange =
+  { full: true; columns: TerritoryColumns; status: string; since: string } | { full: false; status: string; since: string };
 
 class WorkloadBatch {
   readonly projects = new Map<string, ProjectChange>();
@@ -81,10 +96,13 @@ class WorkloadBatch {
   private readonly dropDeadline;
 
   constructor(db: Database, prefix: string) {
-    this.replace = db.prepare(`INSERT OR REPLACE INTO "${prefix}workload_projects" (id, program, region, academie, departement, cts, status, since)
+    this.replace =
+      db.prepare(`INSERT OR REPLACE INTO "${prefix}workload_projects" (id, program, region, academie, departement, cts, status, since)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     this.update = db.prepare(`UPDATE "${prefix}workload_projects" SET status = ?, since = ? WHERE id = ?`);
-    this.putDeadline = db.prepare(`INSERT OR REPLACE INTO "${prefix}workload_deadlines" (deadline_id, project_id, name, due_at) VALUES (?, ?, ?, ?)`);
+    this.putDeadline = db.prepare(
+      `INSERT OR REPLACE INTO "${prefix}workload_deadlines" (deadline_id, project_id, name, due_at) VALUES (?, ?, ?, ?)`,
+    );
     this.dropDeadline = db.prepare(`DELETE FROM "${prefix}workload_deadlines" WHERE deadline_id = ?`);
   }
 
@@ -111,3 +129,13 @@ class WorkloadBatch {
 }
 
 const batchOf = perConnection((db, prefix) => new WorkloadBatch(db, prefix));
+
+/** A transition that changes the state resets "since" (an opinion recorded in cts_review does not). */
+function moved(batch: WorkloadBatch, id: string, t: TransitionFacts): void {
+  if (t.from === t.to) return;
+  const kept = batch.projects.get(id);
+  if (kept) {
+    kept.status = t.to;
+    kept.since = t.at;
+  } else batch.projects.set(id, { full: false, status: t.to, since: t.at });
+}

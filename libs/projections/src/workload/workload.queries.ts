@@ -30,7 +30,9 @@ export class WorkloadQueries {
     const soon = new Date(now.getTime() + 7 * DAY).toISOString();
     const iso = now.toISOString();
     const programClause = program ? 'AND p.program = @program' : '';
-    const rows = this.db.prepare(`SELECT p.${level} AS code,
+    const rows = this.db
+      .prepare(
+        `SELECT p.${level} AS code,
         sum(p.status IN (${Q})) AS queue,
         sum(p.status IN (${Q}) AND p.since >= @d7) AS under7,
         sum(p.status IN (${Q}) AND p.since < @d7 AND p.since >= @d30) AS from7,
@@ -42,12 +44,18 @@ export class WorkloadQueries {
         (SELECT count(*) FROM workload_deadlines d JOIN workload_projects x ON x.id = d.project_id
           WHERE x.${level} = p.${level} ${program ? 'AND x.program = @program' : ''} AND d.due_at >= @now AND d.due_at < @soon) AS soon
       FROM workload_projects p WHERE p.${level} <> '' AND (p.status IN (${Q}, 'completion_requested')) ${programClause}
-      GROUP BY p.${level} ORDER BY queue DESC, code`)
+      GROUP BY p.${level} ORDER BY queue DESC, code`,
+      )
       .all({ d7, d30, soon, now: iso, ...(program ? { program } : {}) }) as Record<string, any>[];
     return rows.map((r) => ({
-      level, code: r['code'], label: territoryLabel(level, r['code']) ?? r['code'], queue: r['queue'],
+      level,
+      code: r['code'],
+      label: territoryLabel(level, r['code']) ?? r['code'],
+      queue: r['queue'],
       ages: { under7Days: r['under7'], from7To30Days: r['from7'], over30Days: r['over30'] },
-      oldestSince: r['oldest'], awaitingHolder: r['holder'], deadlines: { overdue: r['overdue'], dueWithin7Days: r['soon'] },
+      oldestSince: r['oldest'],
+      awaitingHolder: r['holder'],
+      deadlines: { overdue: r['overdue'], dueWithin7Days: r['soon'] },
     }));
   }
 }

@@ -24,14 +24,29 @@ export const educationWorkflowV1: WorkflowDefinition = {
   transitions: [
     ...commonTransitions(NON_FINAL),
     {
-      command: 'validate', from: ['under_analysis'], to: 'validated', roles: ['validator'], reasonRequired: true,
-      inputs: [GRANTED_AMOUNT_INPUT], label: 'Valider le projet',
+      command: 'validate',
+      event: 'project.validated',
+      from: ['under_analysis'],
+      to: 'validated',
+      roles: ['validator'],
+      reasonRequired: true,
+      inputs: [GRANTED_AMOUNT_INPUT],
+      label: 'Valider le projet',
     },
-    { command: 'reject', from: ['under_analysis'], to: 'rejected', roles: ['validator'], reasonRequired: true, label: 'Refuser le projet' },
+    {
+      command: 'reject',
+      event: 'project.rejected',
+      from: ['under_analysis'],
+      to: 'rejected',
+      roles: ['validator'],
+      reasonRequired: true,
+      label: 'Refuser le projet',
+    },
   ],
   deadlines: [COMPLETION_DEADLINE],
   access: {
     ownerRoles: ['holder'],
-    territory: { validator: [{ scope: 'academies', field: 'academie' }] },
+    // The académie's instructeurs decide; its finance officers run the money of its projects only.
+    territory: { validator: [{ scope: 'academies', field: 'academie' }], finance: [{ scope: 'academies', field: 'academie' }] },
   },
 };

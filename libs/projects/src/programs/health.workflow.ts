@@ -2,7 +2,15 @@ import type { WorkflowDefinition } from '#workflow';
 import { COMPLETION_DEADLINE, GRANTED_AMOUNT_INPUT, commonTransitions, ctsOpinionRecorded } from './program.guards.js';
 
 const NON_FINAL = [
-  'intention', 'drafting', 'submitted', 'under_analysis', 'completion_requested', 'cts_review', 'validated', 'rejected', 'financing',
+  'intention',
+  'drafting',
+  'submitted',
+  'under_analysis',
+  'completion_requested',
+  'cts_review',
+  'validated',
+  'rejected',
+  'financing',
 ];
 
 /** CNR santé, funded by the FIR; the ARS decides after the territorial health council (CTS) is heard. */
@@ -26,18 +34,44 @@ export const healthWorkflowV1: WorkflowDefinition = {
   ],
   transitions: [
     ...commonTransitions(NON_FINAL),
-    { command: 'refer_to_cts', from: ['under_analysis'], to: 'cts_review', roles: ['validator'], label: 'Soumettre au conseil territorial de santé' },
     {
-      command: 'record_cts_opinion', from: ['cts_review'], to: 'cts_review', roles: ['validator'], reasonRequired: true,
-      inputs: [{ name: 'favourable', label: 'Avis favorable ?' }], label: 'Enregistrer l’avis du CTS',
+      command: 'refer_to_cts',
+      event: 'project.referred_to_cts',
+      from: ['under_analysis'],
+      to: 'cts_review',
+      roles: ['validator'],
+      label: 'Soumettre au conseil territorial de santé',
     },
     {
-      command: 'validate', from: ['cts_review'], to: 'validated', roles: ['validator'], reasonRequired: true,
-      inputs: [GRANTED_AMOUNT_INPUT], guards: [ctsOpinionRecorded], label: 'Valider le projet (décision de l’ARS)',
+      command: 'record_cts_opinion',
+      event: 'project.cts_opinion_recorded',
+      from: ['cts_review'],
+      to: 'cts_review',
+      roles: ['validator'],
+      reasonRequired: true,
+      inputs: [{ name: 'favourable', label: 'Avis favorable ?' }],
+      label: 'Enregistrer l’avis du CTS',
     },
     {
-      command: 'reject', from: ['cts_review'], to: 'rejected', roles: ['validator'], reasonRequired: true,
-      guards: [ctsOpinionRecorded], label: 'Refuser le projet (décision de l’ARS)',
+      command: 'validate',
+      event: 'project.validated',
+      from: ['cts_review'],
+      to: 'validated',
+      roles: ['validator'],
+      reasonRequired: true,
+      inputs: [GRANTED_AMOUNT_INPUT],
+      guards: [ctsOpinionRecorded],
+      label: 'Valider le projet (décision de l’ARS)',
+    },
+    {
+      command: 'reject',
+      event: 'project.rejected',
+      from: ['cts_review'],
+      to: 'rejected',
+      roles: ['validator'],
+      reasonRequired: true,
+      guards: [ctsOpinionRecorded],
+      label: 'Refuser le projet (décision de l’ARS)',
     },
   ],
   deadlines: [COMPLETION_DEADLINE],
@@ -48,6 +82,8 @@ export const healthWorkflowV1: WorkflowDefinition = {
         { scope: 'regions', field: 'region' },
         { scope: 'cts', field: 'cts' },
       ],
+      // The ARS's finance officers run the money of the projects of their région only.
+      finance: [{ scope: 'regions', field: 'region' }],
     },
   },
 };

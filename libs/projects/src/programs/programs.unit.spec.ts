@@ -15,7 +15,16 @@ describe('program definitions', () => {
 
   it('use the lifecycle of the domain reference', () => {
     expect(educationWorkflowV1.states.map((s) => s.name)).toEqual([
-      'intention', 'drafting', 'submitted', 'under_analysis', 'completion_requested', 'validated', 'rejected', 'withdrawn', 'financing', 'closed',
+      'intention',
+      'drafting',
+      'submitted',
+      'under_analysis',
+      'completion_requested',
+      'validated',
+      'rejected',
+      'withdrawn',
+      'financing',
+      'closed',
     ]);
     expect(healthWorkflowV1.states.map((s) => s.name)).toContain('cts_review');
     expect(educationWorkflowV1.states.filter((s) => s.final).map((s) => s.name)).toEqual(['withdrawn', 'closed']);

@@ -19,11 +19,19 @@ class CreditPairRequest {
 
 /** POST /envelopes/:id/notify */
 export class NotifyRequest extends CreditPairRequest implements EnvelopeRequest {
-  @ApiPropertyOptional({ description: 'the first notification of the year, or an increase (default: by what the year already has)',
-    enum: ['notification', 'increase'], example: 'notification' })
-  @IsOptional() @IsIn(['notification', 'increase']) kind?: 'notification' | 'increase';
+  @ApiPropertyOptional({
+    description: 'the first notification of the year, or an increase (default: by what the year already has)',
+    enum: ['notification', 'increase'],
+    example: 'notification',
+  })
+  @IsOptional()
+  @IsIn(['notification', 'increase'])
+  kind?: 'notification' | 'increase';
   @ApiPropertyOptional({ description: REASON, example: 'Notification des crédits FIP 2023 par la DGESCO' })
-  @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 
   toOrder(): OrderOf<'NotifyCredits'> {
     return { type: 'NotifyCredits', ...this.credits(), ...sent('kind', this.kind), ...sent('reason', this.reason) };
@@ -42,7 +50,9 @@ export class ReduceRequest extends CreditPairRequest implements EnvelopeRequest 
 /** POST /envelopes/:id/allocate: from a parent envelope to one of its children. */
 export class AllocateRequest extends CreditPairRequest implements EnvelopeRequest {
   @ApiProperty({ description: 'the child envelope (its parentId is this envelope)', example: 'fip-academie-12-2023' })
-  @IsString() @MaxLength(100) childId!: string;
+  @IsString()
+  @MaxLength(100)
+  childId!: string;
   @ApiPropertyOptional({ description: REASON, example: 'Part académique' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
 
   toOrder(): OrderOf<'AllocateToChild'> {
@@ -53,7 +63,9 @@ export class AllocateRequest extends CreditPairRequest implements EnvelopeReques
 /** POST /envelopes/:id/transfer: to a sibling (an envelope with the same parent). */
 export class TransferRequest extends CreditPairRequest implements EnvelopeRequest {
   @ApiProperty({ description: 'the sibling envelope receiving the credits', example: 'fip-academie-09-2023' })
-  @IsString() @MaxLength(100) toId!: string;
+  @IsString()
+  @MaxLength(100)
+  toId!: string;
   @ApiProperty({ description: REASON, example: 'Redéploiement entre académies' }) @IsString() @MaxLength(2000) reason!: string;
 
   toOrder(): OrderOf<'TransferToSibling'> {
@@ -64,12 +76,20 @@ export class TransferRequest extends CreditPairRequest implements EnvelopeReques
 /** POST /envelopes/:id/split: sets (or, with null, removes) the indicative split of the AE. */
 export class SetSplitRequest implements EnvelopeRequest {
   @ApiProperty({
-    type: SplitDto, nullable: true, description: 'the split; null removes it (required: an empty body removes nothing)',
+    type: SplitDto,
+    nullable: true,
+    description: 'the split; null removes it (required: an empty body removes nothing)',
     example: { mode: 'hard', shares: { 'CTS-44-55': '600000.00', 'CTS-44-54': '400000.00' } },
   })
-  @ValidateIf((body: SetSplitRequest) => body.split !== null) @ValidateNested() @Type(() => SplitDto) split!: SplitDto | null;
+  @ValidateIf((body: SetSplitRequest) => body.split !== null)
+  @ValidateNested()
+  @Type(() => SplitDto)
+  split!: SplitDto | null;
   @ApiPropertyOptional({ description: REASON, example: 'Répartition arrêtée avec les conseils territoriaux de santé' })
-  @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 
   toOrder(): OrderOf<'SetSplit'> {
     return { type: 'SetSplit', split: this.split === null ? null : this.split.toPolicy(), ...sent('reason', this.reason) };

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { DeadlineRunner, type FiredDeadline, type PendingDeadline } from '#processes';
+import { CommandBus } from '@nestjs/cqrs';
+import { DEADLINE_SCHEDULER_ACTOR, DeadlineRunner, type FiredDeadline, type PendingDeadline } from '#processes';
 import type { AppConfig } from '../../config/app.config.js';
 import { APP_CONFIG, CLOCK, type Clock, LOGGER } from '../../infrastructure/tokens.js';
+import { ExpireProjectDeadline } from '../../projects/expire-deadline/expire-deadline.command.js';
 
 /** How often the API checks the (injected) clock for due deadlines, in real milliseconds. */
 export const DEADLINE_POLL_MS = 1000;
@@ -45,13 +47,18 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(LOGGER) logger: Logger,
+    @Inject(CommandBus) private readonly commands: CommandBus,
   ) {
     this.logger = logger.child({ component: 'deadlines' });
     mkdirSync(config.dataDir, { recursive: true });
     this.checkpointFile = join(config.dataDir, `processes-${config.replicaId}.sqlite`);
     this.runner = new DeadlineRunner({
-      store, checkpointPath: this.checkpointFile, clock: () => this.clock.now(), pollIntervalMs: 0,
+      store,
+      checkpointPath: this.checkpointFile,
+      clock: () => this.clock.now(),
+      pollIntervalMs: 0,
       onError: (error, deadline) => this.failed(error, deadline),
+      expire: (deadline) => this.expire(deadline),
     });
   }
 
@@ -62,7 +69,10 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
       this.runTick().catch((error: unknown) => this.failed(error, undefined, false));
     }, DEADLINE_POLL_MS);
     this.timer.unref();
-    this.logger.info({ checkpoint: this.checkpointFile, position: this.runner.checkpoint().toString(), pending: this.runner.pending().length }, 'deadline runner started');
+    this.logger.info(
+      { checkpoint: this.checkpointFile, position: this.runner.checkpoint().toString(), pending: this.runner.pending().length },
+      'deadline runner started',
+    );
   }
 
   /** Stops before the store closes (Nest runs this hook before onApplicationShutdown); waits for a tick in progress. */
@@ -84,7 +94,10 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   status(): DeadlinesStatus {
-    const due = this.runner.pending().map((d) => d.dueAt).sort();
+    const due = this.runner
+      .pending()
+      .map((d) => d.dueAt)
+      .sort();
     return {
       state: this.state,
       position: this.runner.checkpoint().toString(),
@@ -106,18 +119,36 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
     for (const f of fired) {
       if (f.outcome === 'expired') {
         this.expired++;
-        this.logger.info({ deadlineId: f.deadline.deadlineId, projectId: f.deadline.projectId, dueAt: f.deadline.dueAt }, 'deadline expired: timeout run');
+        this.logger.info(
+          { deadlineId: f.deadline.deadlineId, projectId: f.deadline.projectId, dueAt: f.deadline.dueAt },
+          'deadline expired: timeout run',
+        );
       }
     }
     return fired;
   }
 
   /** A timeout that failed, or a tick that failed, is retried on the next tick; losing the log is fatal. */
+  /** The timeout, as a command like any other: the deadline id is its idempotency key, so replicas write it once. */
+  private async expire(d: PendingDeadline): Promise<number> {
+    const meta = {
+      principal: DEADLINE_SCHEDULER_ACTOR,
+      idempotencyKey: d.deadlineId,
+      correlationId: d.deadlineId,
+      causationId: `deadline:${d.deadlineId}`,
+    };
+    const written = await this.commands.execute(new ExpireProjectDeadline(d.projectId, d.deadlineId, new Date(d.dueAt), meta));
+    return written.events.length;
+  }
+
   private failed(error: unknown, deadline?: PendingDeadline, fatal = deadline === undefined): void {
     this.failures++;
     this.lastError = error instanceof Error ? error.message : String(error);
     if (deadline) {
-      this.logger.error({ err: this.lastError, deadlineId: deadline.deadlineId, projectId: deadline.projectId }, 'deadline timeout failed; will retry');
+      this.logger.error(
+        { err: this.lastError, deadlineId: deadline.deadlineId, projectId: deadline.projectId },
+        'deadline timeout failed; will retry',
+      );
     } else if (!fatal) {
       this.logger.error({ err: this.lastError }, 'deadline tick failed; will retry');
     } else {

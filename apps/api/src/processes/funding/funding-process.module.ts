@@ -24,7 +24,9 @@ import { ProjectFundingHttp } from './project-funding.http.js';
       useFactory: (store: EventStore, config: AppConfig, logger: Logger) => {
         mkdirSync(config.dataDir, { recursive: true });
         return new FundingProcessRunner({
-          store, checkpointPath: join(config.dataDir, `funding-process-${config.replicaId}.sqlite`), logger: logger.child({ component: 'funding-process' }),
+          store,
+          checkpointPath: join(config.dataDir, `funding-process-${config.replicaId}.sqlite`),
+          logger: logger.child({ component: 'funding-process' }),
         });
       },
     },

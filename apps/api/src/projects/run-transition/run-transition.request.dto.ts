@@ -5,7 +5,9 @@ import { IsCents, centsDoc } from '../../http/amount.validators.js';
 
 export class FinalReportDto {
   @ApiProperty({ example: 'Jardin aménagé ; 120 élèves ont participé.', description: 'what was done' })
-  @IsString() @Length(1, 10000) summary!: string;
+  @IsString()
+  @Length(1, 10000)
+  summary!: string;
   @ApiProperty(centsDoc('what was spent', 1_125_040)) @IsCents() spentAmountCents!: number;
 }
 
@@ -15,15 +17,27 @@ export class RunTransitionRequest {
     description: 'the motivation (mandatory for validate, reject, request_completion, reopen, record_cts_opinion)',
     example: 'Avis favorable de la commission académique',
   })
-  @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
   @ApiPropertyOptional(centsDoc('validate: the granted amount', 1_200_000)) @IsOptional() @IsCents() grantedAmountCents?: number;
   @ApiPropertyOptional({ description: 'record_cts_opinion: favourable or not', example: true })
-  @IsOptional() @IsBoolean() favourable?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  favourable?: boolean;
   @ApiPropertyOptional({ description: 'start_financing: the legal commitment reference', example: 'EJ-2023-0001' })
-  @IsOptional() @IsString() @Length(1, 100) commitmentRef?: string;
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  commitmentRef?: string;
   @ApiPropertyOptional({
-    type: FinalReportDto, description: 'submit_final_report: the final report',
+    type: FinalReportDto,
+    description: 'submit_final_report: the final report',
     example: { summary: 'Jardin aménagé ; 120 élèves ont participé.', spentAmountCents: 1_125_040 },
   })
-  @IsOptional() @ValidateNested() @Type(() => FinalReportDto) report?: FinalReportDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FinalReportDto)
+  report?: FinalReportDto;
 }

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import stringify from 'safe-stable-stringify';
+import { EVENT_STORE, type EventStore, type HandleCommandResult, handleCommand } from '#event-store';
+import { type CommandMeta, type Decider, type DomainEvent, type EventMetadata, eventIdFor } from '#kernel';
+import type { AppConfig } from '../../config/app.config.js';
+import { APP_CONFIG, CLOCK, type Clock } from '../tokens.js';
+
+export interface AggregateCommand<C, S> {
+  streamId: string;
+  decider: Decider<C, DomainEvent, S>;
+  /** The domain command, built by the handler with the context (principal, now) it was given. */
+  command: C;
+  /** A stable name of the command ('project.validate'), stored in every event's metadata. */
+  name: string;
+  /** What the command brings besides its target (the fingerprint covers it): a reused key with another body is refused. */
+  inputs: unknown;
+  meta: CommandMeta;
+  /** Re-read and re-decide on a concurrent write (optimistic concurrency), this many times. */
+  retries?: number;
+}
+
+/**
+ * The one way a command reaches an aggregate: read → fold → decide → append with the expected revision, one metadata
+ * shape on every event, and the Idempotency-Key (deterministic event ids, replay of the first outcome, key reuse refused).
+ */
+@Injectable()
+export class CommandShell {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  async run<C, S>(c: AggregateCommand<C, S>, now = this.clock.now()): Promise<HandleCommandResult<S>> {
+    const { meta, streamId } = c;
+    const fingerprint = fingerprintOf(c.name, streamId, c.inputs);
+    const metadata: EventMetadata = {
+      actorId: meta.principal.id,
+      role: meta.principal.role,
+      scope: meta.principal.scope,
+      occurredAt: now.toISOString(),
+      correlationId: meta.correlationId,
+      causationId: meta.causationId,
+      replica: this.config.replicaId,
+      command: c.name,
+      fingerprint,
+      ...(meta.idempotencyKey === undefined ? {} : { idempotencyKey: meta.idempotencyKey }),
+    };
+    const key = meta.idempotencyKey;
+    return handleCommand({
+      store: this.store,
+      streamId,
+      decider: c.decider,
+      command: c.command,
+      metadata: { ...metadata },
+      fingerprint,
+      ...(meta.expectedRevision === undefined ? {} : { ifMatch: meta.expectedRevision }),
+      ...(c.retries === undefined ? {} : { retries: c.retries }),
+      ...(key ? { eventId: (i: number) => eventIdFor(`${meta.principal.id}\u0000${key}`, i, streamId), replayByEventIds: true } : {}),
+    });
+  }
+}
+
+/** A digest of what a command asks: its name, its target and its inputs (key order does not matter). */
+export function fingerprintOf(name: string, streamId: string, inputs: unknown): string {
+  return createHash('sha256')
+    .update(`${name}\u0000${streamId}\u0000${stringify(inputs ?? null)}`)
+    .digest('hex')
+    .slice(0, 32);
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { type ApiHarness, startApi } from '../support/api-harness.js';
+import { educationIntention } from '../support/demo-fixtures.js';
+
+describe('Idempotency-Key, handled once for every command', () => {
+  let api: ApiHarness;
+  let holder: string;
+  let id: string;
+  const head = async () => (await (api.app.get(EVENT_STORE) as EventStore).headPosition()).toString();
+  const post = (path: string, key: string, body: unknown = {}) =>
+    api.request('POST', path, { token: holder, body, headers: { 'idempotency-key': key } });
+
+  beforeAll(async () => {
+    api = await startApi();
+    holder = await api.token({ role: 'holder', sub: 'holder-idempotency' });
+    const declared = await post('/projects', 'declare-1', educationIntention('Une fresque collective'));
+    expect(declared.status).toBe(201);
+    id = declared.body.projectId;
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('a retry with the same key and body answers the first outcome and writes nothing', async () => {
+    const first = await post(`/projects/${id}/start_drafting`, 'draft-1');
+    expect(first.status).toBe(200);
+    const before = await head();
+    const again = await post(`/projects/${id}/start_drafting`, 'draft-1');
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ replayed: true, events: ['project.drafting_started'], revision: first.body.revision });
+    expect(await head()).toBe(before);
+    const redeclared = await post('/projects', 'declare-1', educationIntention('Une fresque collective'));
+    expect(redeclared.body).toMatchObject({ projectId: id, replayed: true });
+  });
+
+  it('the same key on another command is a 409 that writes nothing: a client never believes its withdraw happened', async () => {
+    const before = await head();
+    const reused = await post(`/projects/${id}/withdraw`, 'draft-1', { reason: 'Le projet ne se fera pas' });
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', firstCommand: 'project.start_drafting' });
+    expect(reused.body.detail).toContain('Idempotency-Key');
+    expect(await head()).toBe(before);
+    expect((await api.request('GET', `/projects/${id}`, { token: holder })).body.status).toBe('drafting');
+  });
+
+  it('the same key with another body is refused too', async () => {
+    const edited = await api.request('PATCH', `/projects/${id}`, {
+      token: holder,
+      body: { title: 'Une fresque' },
+      headers: { 'idempotency-key': 'edit-1' },
+    });
+    expect(edited.status).toBe(200);
+    const other = await api.request('PATCH', `/projects/${id}`, {
+      token: holder,
+      body: { title: 'Autre' },
+      headers: { 'idempotency-key': 'edit-1' },
+    });
+    expect(other.status).toBe(409);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('every event carries the one metadata shape: actor, role, scope, time, correlation, causation, replica, command', async () => {
+    const events = await (api.app.get(EVENT_STORE) as EventStore).readStream(`project-${id}`);
+    for (const e of events) {
+      expect(Object.keys(e.metadata).sort()).toEqual([
+        'actorId',
+        'causationId',
+        'command',
+        'correlationId',
+        'fingerprint',
+        'idempotencyKey',
+        'occurredAt',
+        'replica',
+        'role',
+        'scope',
+      ]);
+      expect(e.metadata).toMatchObject({ actorId: 'holder-idempotency', role: 'holder', replica: 'main' });
+    }
+  });
+});
