@@ -46,7 +46,7 @@ module.exports = {
       comment: 'Domain libs do not import the application libs (store, read models, auth, audit, processes).',
       severity: 'error',
       from: DOMAIN_CODE,
-      to: { path: '^libs/(event-store|projections|auth|audit|processes)/' },
+      to: { path: '^libs/(event-store|projections|auth|audit|processes|consumers)/' },
     },
     {
       name: 'domain-no-application-shell',

@@ -220,7 +220,7 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     expect(health.body.processes.deadlines).toMatchObject({
       state: 'running',
       pending: 1,
-      lastError: expect.stringContaining('does not exist'),
+      lastError: expect.stringContaining('n’existe pas'),
     });
     expect(health.body.processes.deadlines.failures).toBeGreaterThanOrEqual(1);
     expect((await deadlines(api).tick()).map((f) => f.outcome)).toEqual(['failed']);

@@ -45,10 +45,15 @@ export async function handleCommand<C, S>(o: HandleCommandOptions<C, S>): Promis
     const history = await o.store.readStream(o.streamId);
     const revision = history.length === 0 ? -1n : history[history.length - 1]!.revision;
     if (o.ifMatch !== undefined && o.ifMatch !== revision) {
-      throw new DomainError('stale', 'STALE_REVISION', `stream ${o.streamId} is at revision ${revision}, not ${o.ifMatch}`, {
-        expected: String(o.ifMatch),
-        actual: String(revision),
-      });
+      throw new DomainError(
+        'stale',
+        'STALE_REVISION',
+        `${o.streamId} est à la révision ${revision}, pas ${o.ifMatch} : rechargez avant de modifier.`,
+        {
+          expected: String(o.ifMatch),
+          actual: String(revision),
+        },
+      );
     }
     let state = foldRecorded(o.decider, history);
     if (o.replayByEventIds && o.eventId) {
@@ -69,12 +74,19 @@ export async function handleCommand<C, S>(o: HandleCommandOptions<C, S>): Promis
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (o.ifMatch !== undefined) {
-        throw new DomainError('stale', 'STALE_REVISION', `stream ${o.streamId} changed concurrently`, { expected: String(o.ifMatch) });
+        throw new DomainError('stale', 'STALE_REVISION', `${o.streamId} a été modifié entre-temps : rechargez avant de modifier.`, {
+          expected: String(o.ifMatch),
+        });
       }
       if (attempt >= (o.retries ?? 0)) {
-        throw new DomainError('conflict', 'CONCURRENT_MODIFICATION', `stream ${o.streamId} was modified concurrently; retry`, {
-          attempts: attempt + 1,
-        });
+        throw new DomainError(
+          'conflict',
+          'CONCURRENT_MODIFICATION',
+          `${o.streamId} a été modifié en même temps par une autre requête ; réessayez.`,
+          {
+            attempts: attempt + 1,
+          },
+        );
       }
     }
   }

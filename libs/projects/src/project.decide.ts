@@ -20,7 +20,7 @@ import {
 export function decideProject(registry: WorkflowRegistry, command: ProjectCommand, state: ProjectState): DomainEvent[] {
   if (command.type === 'declare_intention') return declareIntention(registry, command, state);
   if (!state.exists)
-    throw new DomainError('not_found', 'PROJECT_NOT_FOUND', `project ${command.projectId} does not exist`, {
+    throw new DomainError('not_found', 'PROJECT_NOT_FOUND', `Le projet ${command.projectId} n’existe pas.`, {
       projectId: command.projectId,
     });
   if (command.projectId !== state.id) throw invalid('PROJECT_INVALID_FIELD', 'projectId', `must be ${state.id}`);
@@ -57,7 +57,7 @@ export function decideProject(registry: WorkflowRegistry, command: ProjectComman
 
 function requireHolder(actor: Actor, action: string): void {
   if (actor.role !== 'holder') {
-    throw new DomainError('forbidden', 'PROJECT_ROLE_NOT_ALLOWED', `role ${actor.role} may not ${action}`, {
+    throw new DomainError('forbidden', 'PROJECT_ROLE_NOT_ALLOWED', `Le rôle « ${actor.role} » ne permet pas « ${action} ».`, {
       role: actor.role,
       command: action,
       allowedRoles: ['holder'],
@@ -69,7 +69,7 @@ function declareIntention(registry: WorkflowRegistry, c: DeclareIntention, state
   requireHolder(c.ctx.actor, 'declare_intention');
   checkProjectId(c.projectId);
   if (state.exists)
-    throw new DomainError('conflict', 'PROJECT_ALREADY_EXISTS', `project ${c.projectId} already exists`, { projectId: c.projectId });
+    throw new DomainError('conflict', 'PROJECT_ALREADY_EXISTS', `Le projet ${c.projectId} existe déjà.`, { projectId: c.projectId });
   if (!PROGRAMS.includes(c.program) || !registry.has(c.program))
     throw invalid('PROJECT_INVALID_FIELD', 'program', `one of ${PROGRAMS.join(', ')}`);
   checkTitle(c.title);
@@ -104,7 +104,7 @@ function editContent(registry: WorkflowRegistry, c: EditContent, p: Project): Do
   const denied = accessDenial(registry.get(p.program, p.workflow.definition.version).access, c.ctx.actor, subjectOf(p), 'PROJECT');
   if (denied) throw denied;
   if (!EDITABLE_STATES.includes(p.status)) {
-    throw new DomainError('conflict', 'PROJECT_NOT_EDITABLE', `project ${p.id} cannot be edited in state ${p.status}`, {
+    throw new DomainError('conflict', 'PROJECT_NOT_EDITABLE', `Le dossier ${p.id} ne se modifie pas dans l’état « ${p.status} ».`, {
       state: p.status,
       editableIn: [...EDITABLE_STATES],
     });

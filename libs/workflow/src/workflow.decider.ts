@@ -90,7 +90,7 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
     const t = findTransition(definition, request.command, instance.state);
     const roles = t ? t.roles : definition.transitions.filter((x) => x.command === request.command).flatMap((x) => x.roles);
     if (!roles.includes(actor.role)) {
-      throw new DomainError('forbidden', `${P}_ROLE_NOT_ALLOWED`, `role ${actor.role} may not ${request.command}`, {
+      throw new DomainError('forbidden', `${P}_ROLE_NOT_ALLOWED`, `Le rôle « ${actor.role} » ne permet pas « ${request.command} ».`, {
         role: actor.role,
         command: request.command,
         allowedRoles: [...new Set(roles)],
@@ -99,11 +99,16 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
     const denied = accessDenial(definition.access, actor, subject, P);
     if (denied) throw denied;
     if (!t) {
-      throw new DomainError('conflict', `${P}_ILLEGAL_TRANSITION`, `${request.command} is not allowed in state ${instance.state}`, {
-        state: instance.state,
-        command: request.command,
-        allowedActions: available(instance, subject, actor).map((a) => a.command),
-      });
+      throw new DomainError(
+        'conflict',
+        `${P}_ILLEGAL_TRANSITION`,
+        `« ${request.command} » n’est pas possible dans l’état « ${instance.state} ».`,
+        {
+          state: instance.state,
+          command: request.command,
+          allowedActions: available(instance, subject, actor).map((a) => a.command),
+        },
+      );
     }
     const reason = request.reason?.trim();
     if (t.reasonRequired && !reason) throw invalid(`${P}_REASON_REQUIRED`, 'reason', 'required', { command: t.command });
@@ -167,7 +172,7 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
     const open = instance.deadlines.find((x) => x.deadlineId === request.deadlineId);
     if (!open) return [];
     if (request.ctx.now.getTime() < Date.parse(open.dueAt)) {
-      throw new DomainError('conflict', `${P}_DEADLINE_NOT_DUE`, `deadline ${open.deadlineId} is due at ${open.dueAt}`, {
+      throw new DomainError('conflict', `${P}_DEADLINE_NOT_DUE`, `L’échéance ${open.deadlineId} n’arrive qu’au ${open.dueAt}.`, {
         deadlineId: open.deadlineId,
         dueAt: open.dueAt,
       });

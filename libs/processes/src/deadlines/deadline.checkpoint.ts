@@ -10,6 +10,12 @@ interface PendingRow {
   due_at: string;
 }
 
+/** What one log event changed in the pending deadlines. */
+export interface DeadlineChange {
+  added?: PendingDeadline;
+  removed?: string;
+}
+
 /**
  * The runner's durable state, in its own SQLite file: the checkpoint (last log position handled)
  * and the pending deadlines, written in one transaction per handled event.
@@ -56,14 +62,16 @@ export class DeadlineCheckpointStore {
     }));
   }
 
-  /** Records what one log event changed, and that it was handled. */
-  handled(position: bigint, change: { added?: PendingDeadline; removed?: string } = {}): void {
+  /** Records what handling log events changed, and that they were handled (the consumer's state). */
+  commit(position: bigint, changes: readonly DeadlineChange[]): void {
     this.db.transaction(() => {
-      if (change.added) {
-        const d = change.added;
-        this.stmts.add.run(this.consumer, d.deadlineId, d.streamId, d.projectId, d.name, d.dueAt);
+      for (const change of changes) {
+        if (change.added) {
+          const d = change.added;
+          this.stmts.add.run(this.consumer, d.deadlineId, d.streamId, d.projectId, d.name, d.dueAt);
+        }
+        if (change.removed) this.stmts.remove.run(this.consumer, change.removed);
       }
-      if (change.removed) this.stmts.remove.run(this.consumer, change.removed);
       this.position.advance(position);
     })();
   }

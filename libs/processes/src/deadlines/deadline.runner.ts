@@ -1,7 +1,7 @@
-import type { Subscription } from 'rxjs';
 import type { Actor } from '#kernel';
+import { CheckpointedConsumer } from '#consumers';
 import type { EventStore, RecordedEvent } from '#event-store';
-import { DeadlineCheckpointStore } from './deadline.checkpoint.js';
+import { type DeadlineChange, DeadlineCheckpointStore } from './deadline.checkpoint.js';
 import { type PendingDeadline, type ScheduleState, deadlineScheduler, toScheduleEvent } from './deadline.scheduler.js';
 
 export interface DeadlineRunnerOptions {
@@ -30,36 +30,37 @@ export interface FiredDeadline {
   error?: unknown;
 }
 
-const UNSAVED_EVENTS_MAX = 500;
-
 export const DEADLINE_SCHEDULER_ACTOR: Actor = { id: 'deadline-scheduler', role: 'system', scope: {} };
 
-/** Follows the log, keeps the pending deadlines, and runs each timeout command once its time has come. */
+/**
+ * Follows the log as a handler on the one checkpointed consumer, keeping the pending deadlines (written with the checkpoint),
+ * and runs each timeout command once its time has come.
+ */
 export class DeadlineRunner {
   private readonly checkpoints: DeadlineCheckpointStore;
+  private readonly consumer: CheckpointedConsumer<DeadlineChange>;
   private state: ScheduleState;
-  private position: bigint;
-  private subscription?: Subscription;
   private timer?: NodeJS.Timeout;
   private ticking: Promise<FiredDeadline[]> = Promise.resolve([]);
   private closed = false;
-  /** Events handled since the checkpoint was last written (only those that change no deadline). */
-  private unsaved = 0;
 
   constructor(private readonly options: DeadlineRunnerOptions) {
     this.checkpoints = new DeadlineCheckpointStore(options.checkpointPath, options.consumer ?? 'deadlines');
-    this.position = this.checkpoints.checkpoint();
+    this.consumer = new CheckpointedConsumer({
+      name: 'deadline runner',
+      store: options.store,
+      state: this.checkpoints,
+      handler: { handle: (e) => this.follow(e) },
+      onFailure: (_failure, error) => this.options.onError?.(error),
+    });
     const pending = Object.fromEntries(this.checkpoints.pending().map((d) => [d.deadlineId, d]));
     this.state = { pending };
   }
 
   /** Subscribes from the checkpoint and checks the clock every pollIntervalMs. */
   start(): this {
-    if (this.subscription) return this;
-    this.subscription = this.options.store.subscribeToAll({ fromPosition: this.position }).subscribe({
-      next: (e) => this.handle(e),
-      error: (error) => this.options.onError?.(error),
-    });
+    if (this.timer || this.closed) return this;
+    this.consumer.start();
     const every = this.options.pollIntervalMs ?? 1000;
     if (every > 0) {
       this.timer = setInterval(() => void this.tick(), every);
@@ -82,63 +83,35 @@ export class DeadlineRunner {
   }
 
   checkpoint(): bigint {
-    return this.position;
+    return this.consumer.checkpoint();
   }
 
   /** Resolves once every event in the log when called has been handled. */
-  async caughtUp(timeoutMs = 10_000): Promise<void> {
-    const head = await this.options.store.headPosition();
-    const started = performance.now();
-    while (this.position < head) {
-      if (performance.now() - started > timeoutMs) throw new Error(`deadline runner stuck at ${this.position}, head ${head}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
+  caughtUp(timeoutMs = 10_000): Promise<void> {
+    return this.consumer.caughtUp(timeoutMs);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.subscription?.unsubscribe();
     if (this.timer) clearInterval(this.timer);
     await this.ticking.catch(() => undefined);
-    this.saveCheckpoint();
-    this.checkpoints.close();
+    await this.consumer.close();
   }
 
-  private handle(recorded: RecordedEvent): void {
-    if (this.closed) return;
-    try {
-      this.follow(recorded);
-    } catch (error) {
-      // Fail-stop: going on past an event whose change was not written would lose a deadline on restart.
-      this.subscription?.unsubscribe();
-      this.options.onError?.(error);
-    }
-  }
-
-  private follow(recorded: RecordedEvent): void {
+  /** The fold of the pending deadlines; the change it made is written with the checkpoint (re-handling is idempotent). */
+  private follow(recorded: RecordedEvent): DeadlineChange[] {
     const event = toScheduleEvent(recorded);
     const before = this.state;
     if (event) this.state = deadlineScheduler.evolve(this.state, event);
     const added = Object.values(this.state.pending).find((d) => !(d.deadlineId in before.pending));
     const removed = Object.keys(before.pending).find((id) => !(id in this.state.pending));
-    this.position = recorded.position;
-    // Most events change no deadline: their checkpoint is written in batches (one fsync per event would
-    // throttle the whole process). Re-handling them after a crash is harmless: the fold is idempotent.
-    if (!added && !removed && ++this.unsaved < UNSAVED_EVENTS_MAX) return;
-    this.checkpoints.handled(recorded.position, { added, removed });
-    this.unsaved = 0;
-  }
-
-  private saveCheckpoint(): void {
-    if (this.unsaved === 0) return;
-    this.checkpoints.handled(this.position);
-    this.unsaved = 0;
+    return added || removed ? [{ ...(added ? { added } : {}), ...(removed ? { removed } : {}) }] : [];
   }
 
   private async fireDue(): Promise<FiredDeadline[]> {
     if (this.closed) return [];
-    this.saveCheckpoint();
+    this.consumer.saveCheckpoint();
     const due = deadlineScheduler.decide({ type: 'tick', now: this.options.clock() }, this.state);
     const fired: FiredDeadline[] = [];
     for (const event of due) {

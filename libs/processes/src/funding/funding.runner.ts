@@ -1,4 +1,4 @@
-import type { Subscription } from 'rxjs';
+import { CheckpointedConsumer, type ConsumerFailure } from '#consumers';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { exerciseYearOf } from './funding.matching.js';
 import { type FundingRecord, fundingReaction } from './funding.process.js';
@@ -7,8 +7,6 @@ import { FundingProcessStore } from './funding.store.js';
 import { FundingSteps } from './funding.steps.js';
 
 /** The few logger methods the runner uses (pino's Logger fits). */
-const UNSAVED_EVENTS_MAX = 500;
-
 export interface FundingLogger {
   info(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
@@ -30,49 +28,46 @@ export interface FundingProcessStatus {
   /** The position of the last log event handled. */
   position: string;
   /** Set when state is 'failed': the event it could not handle and why; the process stopped there. */
-  error?: { message: string; eventId: string; eventType: string; streamId: string; position: string };
+  error?: ConsumerFailure;
 }
 
 /**
- * The funding process: follows the log from its checkpoint, one event at a time, and runs the steps
- * `fundingReaction` decides. The checkpoint moves only once an event's steps are done, in the same transaction
- * as the records they changed; a crash re-handles that event, whose steps write nothing twice. An unexpected
- * error stops the process (state 'failed', logged, shown by GET /health); restarting resumes at the same event.
+ * The funding process, a handler on the one checkpointed consumer: for each log event it runs the steps `fundingReaction`
+ * decides, and the records they changed are written with the checkpoint. A crash re-handles that event, whose steps write
+ * nothing twice. An unexpected error stops the process (state 'failed', logged, shown by GET /health).
  */
 export class FundingProcessRunner {
   private readonly db: FundingProcessStore;
   private readonly steps: FundingSteps;
-  private position: bigint;
-  /** Events handled that changed nothing, since the checkpoint was last written. */
-  private unsaved = 0;
-  private state: FundingProcessStatus['state'] = 'idle';
-  private failure?: FundingProcessStatus['error'];
-  private subscription?: Subscription;
-  private readonly queue: RecordedEvent[] = [];
-  private draining?: Promise<void>;
+  private readonly consumer: CheckpointedConsumer<FundingRecord>;
 
   constructor(private readonly options: FundingRunnerOptions) {
     this.db = new FundingProcessStore(options.checkpointPath, options.consumer ?? 'funding');
     this.steps = new FundingSteps(options.store, options.schedule ?? DEFAULT_SCHEDULE);
-    this.position = this.db.checkpoint();
+    this.consumer = new CheckpointedConsumer({
+      name: 'funding process',
+      store: options.store,
+      state: this.db,
+      handler: { handle: (e) => this.handle(e) },
+      onFailure: (failure, error) => {
+        const err = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        this.options.logger?.error({ err, ...failure }, 'funding process failed: stopped');
+      },
+    });
   }
 
   start(): this {
-    if (this.subscription || this.state !== 'idle') return this;
-    this.state = 'running';
-    this.subscription = this.options.store.subscribeToAll({ fromPosition: this.position }).subscribe({
-      next: (e) => this.enqueue(e),
-      error: (error) => this.fail(error),
-    });
+    this.consumer.start();
     return this;
   }
 
   status(): FundingProcessStatus {
-    return { name: 'funding', state: this.state, position: this.position.toString(), ...(this.failure ? { error: this.failure } : {}) };
+    const { name: _name, ...status } = this.consumer.status();
+    return { name: 'funding', ...status };
   }
 
   checkpoint(): bigint {
-    return this.position;
+    return this.consumer.checkpoint();
   }
 
   /** What the process knows of a project's funding (undefined: never validated, or not handled yet). */
@@ -80,48 +75,15 @@ export class FundingProcessRunner {
     return this.db.record(projectId);
   }
 
-  /** Resolves once every event in the log when called is handled; rejects if the process fails or times out. */
-  async caughtUp(timeoutMs = 10_000): Promise<void> {
-    const head = await this.options.store.headPosition();
-    const started = performance.now();
-    while (this.position < head) {
-      if (this.state === 'failed') throw new Error(`funding process failed: ${this.failure?.message}`);
-      if (performance.now() - started > timeoutMs) throw new Error(`funding process stuck at ${this.position}, head ${head}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
+  caughtUp(timeoutMs = 10_000): Promise<void> {
+    return this.consumer.caughtUp(timeoutMs);
   }
 
-  async close(): Promise<void> {
-    if (this.state === 'stopped') return;
-    if (this.state !== 'failed') this.state = 'stopped';
-    this.subscription?.unsubscribe();
-    this.queue.length = 0;
-    await this.draining;
-    if (this.unsaved > 0) this.db.handled(this.position, []);
-    this.db.close();
+  close(): Promise<void> {
+    return this.consumer.close();
   }
 
-  private enqueue(event: RecordedEvent): void {
-    if (this.state !== 'running') return;
-    this.queue.push(event);
-    this.draining ??= this.drain().finally(() => {
-      this.draining = undefined;
-    });
-  }
-
-  private async drain(): Promise<void> {
-    while (this.state === 'running' && this.queue.length > 0) {
-      const event = this.queue.shift()!;
-      if (event.position <= this.position) continue;
-      try {
-        await this.handle(event);
-      } catch (error) {
-        this.fail(error, event);
-      }
-    }
-  }
-
-  private async handle(event: RecordedEvent): Promise<void> {
+  private async handle(event: RecordedEvent): Promise<FundingRecord[]> {
     const at = typeof event.metadata['occurredAt'] === 'string' ? event.metadata['occurredAt'] : event.recordedAt.toISOString();
     const handling = { position: event.position, at };
     const projectId = /^project-(.+)$/.exec(event.streamId)?.[1];
@@ -135,45 +97,10 @@ export class FundingProcessRunner {
     for (const waiting of reaction.retryEnvelope ? this.db.pendingOn(reaction.retryEnvelope) : []) {
       changed.push((await this.steps.run(waiting.pending!.step, waiting, handling)) ?? waiting);
     }
-    if (this.state !== 'running') return; // closed meanwhile: the event is handled again on the next start
-    // Most events concern no funding: their checkpoint is written in batches (re-handling them after a
-    // crash does nothing), so the process does not add a transaction to every command of the API.
-    if (changed.length === 0 && ++this.unsaved < UNSAVED_EVENTS_MAX) {
-      this.position = event.position;
-      return;
-    }
-    this.db.handled(event.position, changed);
-    this.unsaved = 0;
-    this.position = event.position;
     for (const r of changed) {
-      this.options.logger?.info(
-        {
-          projectId: r.projectId,
-          envelopeId: r.envelopeId,
-          status: r.status,
-          pending: r.pending?.code ?? null,
-          position: event.position.toString(),
-        },
-        'funding process: project funding updated',
-      );
+      const facts = { projectId: r.projectId, envelopeId: r.envelopeId, status: r.status, pending: r.pending?.code ?? null };
+      this.options.logger?.info({ ...facts, position: event.position.toString() }, 'funding process: project funding updated');
     }
-  }
-
-  private fail(error: unknown, event?: RecordedEvent): void {
-    if (this.state === 'failed') return;
-    this.state = 'failed';
-    this.failure = {
-      message: error instanceof Error ? error.message : String(error),
-      eventId: event?.id ?? '',
-      eventType: event?.type ?? '',
-      streamId: event?.streamId ?? '',
-      position: event?.position.toString() ?? '',
-    };
-    this.subscription?.unsubscribe();
-    this.queue.length = 0;
-    this.options.logger?.error(
-      { err: error instanceof Error ? (error.stack ?? error.message) : String(error), ...this.failure },
-      'funding process failed: stopped',
-    );
+    return changed;
   }
 }

@@ -51,8 +51,8 @@ export class FundingProcessStore {
     return this.stmts.pendingOn.all(this.consumer, envelopeId).map((r) => JSON.parse(r.record) as FundingRecord);
   }
 
-  /** Records what handling one log event changed, and that it was handled. */
-  handled(position: bigint, records: readonly FundingRecord[]): void {
+  /** Records what handling log events changed, and that they were handled (the consumer's state). */
+  commit(position: bigint, records: readonly FundingRecord[]): void {
     this.db.transaction(() => {
       for (const r of records) {
         const firstPending = r.pending ? Number(this.record(r.projectId)?.pending?.position ?? r.pending.position) : null;
