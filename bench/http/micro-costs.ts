@@ -7,6 +7,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { JwtService } from '#auth';
 import { SqliteEventStore } from '#event-store';
+import { parseJsonBody } from '../../apps/api/src/http/json-body.js';
 import { DeclareIntentionRequest } from '../../apps/api/src/projects/declare-intention/declare-intention.request.dto.js';
 import { educationIntention } from '../../test/support/demo-fixtures.js';
 
@@ -19,6 +20,35 @@ async function perOp(n: number, op: () => unknown): Promise<number> {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) await op();
   return ((performance.now() - t0) * 1000) / n;
+}
+
+/** A typical envelope command body (POST /envelopes/:id/commit). */
+const COMMIT_BODY = JSON.stringify({
+  commitmentRef: 'EJ-2023-NM-0042',
+  projectId: '7855d075-3b22-4f1a-8c1a-1f436c04d386',
+  amount: '18500.00',
+  splitKey: 'CTS-32-80',
+  reason: 'Convention du 12 septembre 2023',
+});
+
+/**
+ * parseJsonBody (apps/api/src/http/json-body.ts: depth scan, JSON.parse with a reviver reading each number's source,
+ * walk for fractional literals) beside plain JSON.parse of the same text, measured in alternating rounds (median of 5):
+ * the ratio is what the parser's checks cost on top of parsing.
+ */
+async function parserCosts(label: string, text: string, n: number): Promise<[string, number][]> {
+  const parser: number[] = [];
+  const plain: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    parser.push(await perOp(n, () => parseJsonBody(text)));
+    plain.push(await perOp(n, () => JSON.parse(text)));
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[2]!;
+  const [p, j] = [median(parser), median(plain)];
+  return [
+    [`parseJsonBody of ${label} (${text.length} bytes): ${(p / j).toFixed(2)}× JSON.parse of the same text`, p],
+    [`JSON.parse of ${label} (reference for the line above)`, j],
+  ];
 }
 
 export async function microCosts(): Promise<[string, number][]> {
@@ -49,6 +79,8 @@ export async function microCosts(): Promise<[string, number][]> {
     await perOp(20_000, () => validate(plainToInstance(DeclareIntentionRequest, body), options)),
   ]);
   out.push(['JSON.parse of the body', await perOp(100_000, () => JSON.parse(JSON.stringify(body)))]);
+  out.push(...(await parserCosts('an envelope commit body', COMMIT_BODY, 50_000)));
+  out.push(...(await parserCosts('the intention body of (a)', JSON.stringify(body), 50_000)));
 
   const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
   let i = 0;

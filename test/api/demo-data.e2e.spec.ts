@@ -32,5 +32,5 @@ it('seeds envelopes and projects in every state through the API, once, and the f
   );
   const year = api.clock.now().getUTCFullYear();
   const ge = await api.request('GET', `/envelopes/fir-ars-44-${year}`, { token: auditor });
-  expect(ge.body.ae).toMatchObject({ notified: 100_000_000, committed: 4_500_000 });
+  expect(ge.body.ae).toMatchObject({ notifiedCents: 100_000_000, committedCents: 4_500_000 });
 });

@@ -74,7 +74,7 @@ describe('the dashboard in headless Chromium', () => {
     // Locators, not page-side strings: the page's CSP forbids eval.
     await page.locator(`body[data-position="${validated.position}"]`).waitFor({ state: 'attached', timeout: 5000 });
     expect(await cell('education', 'validated').textContent()).toBe('1');
-    expect((await cell('education', 'granted_cents').textContent())!.replace(/\s/g, ' ')).toBe('11 345,67 €');
+    expect((await cell('education', 'grantedCents').textContent())!.replace(/\s/g, ' ')).toBe('11 345,67 €');
     expect(await page.locator('#live-status').textContent()).toContain('En direct');
     expect(await page.locator('canvas#funnel-chart-education').count()).toBe(1);
     expect(await page.evaluate(() => typeof (globalThis as { Chart?: unknown }).Chart)).toBe('function');
@@ -96,6 +96,19 @@ describe('the dashboard in headless Chromium', () => {
     await page.locator('#territories tbody tr th', { hasText: 'Nancy-Metz' }).waitFor({ timeout: 2000 });
     expect(await page.locator('#territory-trail [aria-current="page"]').textContent()).toBe('Région Grand Est');
     expect(await page.locator('#workflows article').count()).toBe(2);
+
+    // Envelope figures (…Cents on the wire) shown in euros: FIP Lille 2023, where no project draws, notified then committed.
+    const admin = await api.token({ role: 'admin', sub: 'admin-national' });
+    const post = (path: string, body: unknown, key: string) =>
+      api.request('POST', path, { token: admin, body, headers: { 'idempotency-key': key } });
+    expect((await post('/envelopes', { fund: 'fip', territoryCode: 'academie-09', year: 2023 }, 'open-lille')).status).toBe(201);
+    expect((await post('/envelopes/fip-academie-09-2023/notify', { ae: '9700000.00', cp: '4850000.00' }, 'notify-lille')).status).toBe(200);
+    const commitment = { commitmentRef: 'EJ-2023-L-1', projectId: 'projet-lille-1', amount: '97000.00' };
+    expect((await post('/envelopes/fip-academie-09-2023/commit', commitment, 'commit-lille')).status).toBe(200);
+    const row = page.locator('#envelopes tr[data-envelope="fip-academie-09-2023"] td');
+    await row.filter({ hasText: /^97\s000,00\s€$/ }).waitFor({ timeout: 2000 });
+    const cells = (await row.allTextContents()).map((t) => t.replace(/\s/g, ' '));
+    expect(cells).toEqual(['FIP', '9 700 000,00 €', '97 000,00 €', '1 %', '4 850 000,00 €', '0,00 €', '0 %']);
     expect(errors).toEqual([]);
 
     mkdirSync('test-artifacts', { recursive: true });

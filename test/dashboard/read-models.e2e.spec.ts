@@ -55,7 +55,7 @@ describe('dashboard read models', () => {
       rejected: 1,
       financed: 1,
       withdrawn: 0,
-      granted_cents: 1_250_000,
+      grantedCents: 1_250_000,
     });
     expect(res.body.programs.health).toMatchObject({ intentions: 1, deposited: 0 });
     const within = await api.request('GET', '/dashboard/funnel?within=academie:12');

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { performance } from 'node:perf_hooks';
+import { toDecimalString } from '#funding';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { type Actors, NANCY_METZ_2023, actors, envelopeCommand, store } from './funding-flow.js';
 
-const AMOUNT = 2_000_000; // €20,000 per project
+const AMOUNT = 2_000_000; // cents: €20,000 per project
 const FUNDABLE = 50;
 const REQUESTS = 200;
 
@@ -17,7 +18,7 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
       201,
     );
     const notified = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, {
-      ae: FUNDABLE * AMOUNT,
+      ae: toDecimalString(FUNDABLE * AMOUNT),
       cp: '400000.00',
     });
     expect(notified.status).toBe(200);
@@ -37,7 +38,7 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
           {
             commitmentRef: `EJ-2023-NM-${String(i).padStart(4, '0')}`,
             projectId: `projet-${i}`,
-            amount: AMOUNT,
+            amount: toDecimalString(AMOUNT),
           },
           `concurrent-commit-${i}`,
         ),
@@ -71,7 +72,7 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
     expect(committed.reduce((t, e) => t + (e.data as { amountCents: number }).amountCents, 0)).toBe(FUNDABLE * AMOUNT);
     expect(new Set(won.map((r) => r.body.position)).size).toBe(FUNDABLE);
     const envelope = await api.request('GET', `/envelopes/${NANCY_METZ_2023}`, { token: a.finance });
-    expect(envelope.body.ae).toMatchObject({ notified: FUNDABLE * AMOUNT, committed: FUNDABLE * AMOUNT, available: 0 });
+    expect(envelope.body.ae).toMatchObject({ notifiedCents: FUNDABLE * AMOUNT, committedCents: FUNDABLE * AMOUNT, availableCents: 0 });
     expect(envelope.body.commitments).toMatchObject({ count: FUNDABLE, committedCents: FUNDABLE * AMOUNT });
   }, 180_000);
 });

@@ -15,6 +15,7 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
   afterAll(async () => {
     await api.close();
   });
+  const notify = (body: Record<string, unknown>) => envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, body);
 
   it('a retry with the same Idempotency-Key returns the first outcome and writes nothing, also after a restart', async () => {
     const commitKey = key('commit');
@@ -30,7 +31,7 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
       replayed: false,
       requestId: commitKey,
       outcome: [{ type: 'envelope.committed', data: { commitmentRef: 'EJ-2023-NM-0042', amountCents: 1_850_000, year: 2023 } }],
-      balance: { ae: { committed: 1_850_000, available: 485_000_000 - 1_850_000 } },
+      balance: { ae: { committedCents: 1_850_000, availableCents: 485_000_000 - 1_850_000 } },
     });
     const position = first.headers.get('x-position');
     expect(position).toBe(first.body.position);
@@ -67,13 +68,13 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
 
   it('refuses a money command without Idempotency-Key (400 naming the header) and writes nothing', async () => {
     const before = await head(api);
-    const res = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: 100, cp: 100 }, null);
+    const res = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: '1.00', cp: '1.00' }, null);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REQUIRED', errors: [expect.objectContaining({ field: 'Idempotency-Key' })] });
     expect(await head(api)).toBe(before);
   });
 
-  it('refuses float amounts (a JSON number with a fraction), naming the field; accepts integer cents and decimal strings', async () => {
+  it('refuses float amounts (a JSON number with a fraction) and malformed decimal strings, naming the field; takes decimals', async () => {
     const before = await head(api);
     const float = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: 12.5, cp: 0 });
     expect(float.status).toBe(400);
@@ -91,30 +92,58 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     });
     expect(nested.status).toBe(400);
     expect(nested.body).toMatchObject({ code: 'INVALID_AMOUNT', errors: [expect.objectContaining({ field: 'split.shares.CTS-44-55' })] });
-    const bad = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: '12,345.00', cp: 0 });
-    expect(bad.body).toMatchObject({ code: 'INVALID_AMOUNT', errors: [{ field: 'ae', rule: 'decimal-format' }] });
-    const unknown = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: 1, cp: 1, aeCents: 1 });
-    expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'aeCents' })] });
+    const bad = await notify({ ae: '12,345.00', cp: '0.00' });
+    expect(bad.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'ae', rule: 'isEuroAmount', detail: expect.stringContaining('au plus 2 décimales') }],
+    });
+    const unknown = await notify({ ae: '0.01', cp: '0.01', aeCents: 1 });
+    expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'aeCents', rule: 'whitelistValidation' }] });
     expect(await head(api)).toBe(before);
 
-    const cents = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, {
-      ae: 1_250_000,
-      cp: '12500.00',
-      kind: 'increase',
-      reason: 'Abondement',
+    const euros = await notify({ ae: '12500.00', cp: '12500,5', kind: 'increase', reason: 'Abondement' });
+    expect(euros.status).toBe(200);
+    expect(euros.body.outcome[0].data).toMatchObject({ aeCents: 1_250_000, cpCents: 1_250_050 });
+  });
+
+  it('refuses integer cents in a euro field: {"ae": 5000} → 400 naming ae and its rule, no write; "50.00" is 5000 cents', async () => {
+    const before = await head(api);
+    const integer = await notify({ ae: 5000, cp: '0.00', kind: 'increase' });
+    expect(integer.status).toBe(400);
+    expect(integer.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'ae', rule: 'isEuroAmount', detail: expect.stringContaining('chaîne décimale') }],
     });
-    expect(cents.status).toBe(200);
-    expect(cents.body.outcome[0].data).toMatchObject({ aeCents: 1_250_000, cpCents: 1_250_000 });
+    expect(integer.body.detail).toContain('ae');
+    const commitment = { commitmentRef: 'EJ-X', projectId: 'p', amount: 5000 };
+    const commit = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/commit`, commitment);
+    expect(commit.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'amount', rule: 'isEuroAmount' }] });
+    const split = { mode: 'soft', shares: { 'CTS-44-55': 5000 } };
+    const shares = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/split`, { split });
+    expect(shares.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'split.shares', rule: 'isEuroAmountMap', detail: expect.stringContaining('CTS-44-55') }],
+    });
+    const opening = { fund: 'fip', territoryCode: 'academie-15', year: 2023, ceiling: 5000 };
+    const ceiling = await envelopeCommand(api, a.admin, '/envelopes', opening);
+    expect(ceiling.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'ceiling', rule: 'isEuroAmount' }] });
+    expect(await head(api)).toBe(before);
+
+    const decimal = await notify({ ae: '50.00', cp: '0.00', kind: 'increase' });
+    expect(decimal.status).toBe(200);
+    expect(decimal.body.outcome).toEqual([
+      expect.objectContaining({ type: 'envelope.credits_notified', data: expect.objectContaining({ aeCents: 5000, cpCents: 0 }) }),
+    ]);
   });
 
   it('finance acts only on its territory’s envelopes; holders and validators not at all; admin everywhere', async () => {
-    const lille = await envelopeCommand(api, a.lilleFinance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: 100, cp: 0 });
+    const lille = await envelopeCommand(api, a.lilleFinance, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: '1.00', cp: '0.00' });
     expect(lille.status).toBe(403);
     expect(lille.body).toMatchObject({ code: 'ENVELOPE_OUT_OF_SCOPE', envelopeId: NANCY_METZ_2023 });
     const openElsewhere = await envelopeCommand(api, a.finance, '/envelopes', { fund: 'fip', territoryCode: 'academie-09', year: 2023 });
     expect(openElsewhere.status).toBe(403);
     for (const token of [a.holder, a.eduValidator, a.auditor]) {
-      expect((await envelopeCommand(api, token, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: 100, cp: 0 })).status).toBe(403);
+      expect((await envelopeCommand(api, token, `/envelopes/${NANCY_METZ_2023}/notify`, { ae: '1.00', cp: '0.00' })).status).toBe(403);
     }
     const national = await envelopeCommand(api, a.admin, '/envelopes', {
       fund: 'fip',
@@ -124,7 +153,9 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     });
     expect(national.status).toBe(201);
     expect(national.body.balance).toMatchObject({ envelopeId: 'fip-national-2023-2027', ceilingCents: 50_000_000_000 });
-    expect((await envelopeCommand(api, a.finance, '/envelopes/fip-national-2023-2027/notify', { ae: 100, cp: 0 })).status).toBe(403);
+    expect((await envelopeCommand(api, a.finance, '/envelopes/fip-national-2023-2027/notify', { ae: '1.00', cp: '0.00' })).status).toBe(
+      403,
+    );
     const unknownOp = await envelopeCommand(api, a.admin, `/envelopes/${NANCY_METZ_2023}/spend`, {});
     expect(unknownOp.body).toMatchObject({ code: 'ENVELOPE_UNKNOWN_OPERATION', errors: [expect.objectContaining({ field: 'operation' })] });
   });
@@ -162,9 +193,9 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     );
     expect(again.body).toMatchObject({ replayed: true, target: { replayed: true } });
     const child = await api.request('GET', '/envelopes/fip-academie-13-2023', { token: a.admin });
-    expect(child.body.ae).toMatchObject({ received: 300_000_000, available: 300_000_000 });
+    expect(child.body.ae).toMatchObject({ receivedCents: 300_000_000, availableCents: 300_000_000 });
     const parent = await api.request('GET', `/envelopes/${national}`, { token: a.admin });
-    expect(parent.body.ae).toMatchObject({ allocated: 300_000_000, available: 15_000_000_000 - 300_000_000 });
+    expect(parent.body.ae).toMatchObject({ allocatedCents: 300_000_000, availableCents: 15_000_000_000 - 300_000_000 });
 
     expect(
       (await envelopeCommand(api, a.admin, '/envelopes', { fund: 'fip', territoryCode: 'academie-14', year: 2023, parentId: national }))
@@ -173,7 +204,7 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     const moved = await envelopeCommand(api, a.admin, '/envelopes/fip-academie-13-2023/transfer', {
       toId: 'fip-academie-14-2023',
       ae: '500000.00',
-      cp: 0,
+      cp: '0.00',
       reason: 'Projets prêts dans l’autre académie',
     });
     expect(moved.status).toBe(200);
@@ -181,12 +212,12 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     const tooMuch = await envelopeCommand(api, a.admin, '/envelopes/fip-academie-13-2023/transfer', {
       toId: 'fip-academie-14-2023',
       ae: '2500000.01',
-      cp: 0,
+      cp: '0.00',
       reason: 'x',
     });
     expect(tooMuch.status).toBe(409);
     expect(tooMuch.body).toMatchObject({ code: 'ENVELOPE_INSUFFICIENT_AE', availableCents: 250_000_000, requestedCents: 250_000_001 });
     const sibling = await api.request('GET', '/envelopes/fip-academie-14-2023', { token: a.admin });
-    expect(sibling.body.ae).toMatchObject({ transferredIn: 50_000_000, available: 50_000_000 });
+    expect(sibling.body.ae).toMatchObject({ transferredInCents: 50_000_000, availableCents: 50_000_000 });
   });
 });

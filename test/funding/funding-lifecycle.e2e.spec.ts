@@ -53,7 +53,7 @@ describe('funding: from the intention to the closed project with its money (HTTP
         { number: 1, plannedCents: 600_000, paidCents: 600_000, status: 'paid' },
         { number: 2, plannedCents: 600_000, paidCents: 0, status: 'due' },
       ],
-      payments: [{ instalment: 1, amountCents: 600_000, amount: '6\u202f000,00\u00a0€', year: 2023 }],
+      payments: [{ instalment: 1, amountCents: 600_000, display: '6\u202f000,00\u00a0€', year: 2023 }],
     });
     const project = await api.request(
       'GET',
@@ -94,10 +94,19 @@ describe('funding: from the intention to the closed project with its money (HTTP
 
     const envelope = await api.request('GET', `/envelopes/${NANCY_METZ_2023}`, { token: a.finance });
     expect(envelope.status).toBe(200);
-    expect(envelope.body.ae).toMatchObject({ notified: AE, committed: 1_200_000, released: 74_960, available: AE - 1_200_000 + 74_960 });
-    expect(envelope.body.cp).toMatchObject({ notified: CP, paid: 1_125_040, recovered: 0, available: CP - 1_125_040 });
+    expect(envelope.body.ae).toMatchObject({
+      notifiedCents: AE,
+      committedCents: 1_200_000,
+      releasedCents: 74_960,
+      availableCents: AE - 1_200_000 + 74_960,
+    });
+    expect(envelope.body.cp).toMatchObject({ notifiedCents: CP, paidCents: 1_125_040, recoveredCents: 0, availableCents: CP - 1_125_040 });
     expect(envelope.body.years).toHaveLength(1);
-    expect(envelope.body.years[0]).toMatchObject({ year: 2023, ae: { available: AE - 1_125_040 }, cp: { available: CP - 1_125_040 } });
+    expect(envelope.body.years[0]).toMatchObject({
+      year: 2023,
+      ae: { availableCents: AE - 1_125_040 },
+      cp: { availableCents: CP - 1_125_040 },
+    });
     expect(envelope.body.commitmentList).toEqual([
       expect.objectContaining({ commitmentRef: ref, projectId: id, netPaidCents: 1_125_040, instalments: 2 }),
     ]);

@@ -61,8 +61,8 @@ describe('funding pending: not enough AE â†’ the project waits with the reason â
 
     // Increased by â‚¬5,000: the process retries, commits and the project moves to financing.
     const increased = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, {
-      ae: 500_000,
-      cp: 0,
+      ae: '5000.00',
+      cp: '0.00',
       kind: 'increase',
       reason: 'Abondement de la DGESCO',
     });
@@ -77,8 +77,8 @@ describe('funding pending: not enough AE â†’ the project waits with the reason â
       commitment: { committedCents: 1_500_000, paidCents: 750_000 },
     });
     const envelope = await api.request('GET', `/envelopes/${NANCY_METZ_2023}`, { token: a.finance });
-    expect(envelope.body.ae).toMatchObject({ notified: 1_500_000, committed: 1_500_000, available: 0 });
-    expect(envelope.body.cp).toMatchObject({ notified: 5_000_000, paid: 750_000, available: 4_250_000 });
+    expect(envelope.body.ae).toMatchObject({ notifiedCents: 1_500_000, committedCents: 1_500_000, availableCents: 0 });
+    expect(envelope.body.cp).toMatchObject({ notifiedCents: 5_000_000, paidCents: 750_000, availableCents: 4_250_000 });
     const log = await store(api).readStream(`envelope-${NANCY_METZ_2023}`);
     expect(log.filter((e) => e.type === 'envelope.committed')).toHaveLength(1);
   });
@@ -96,7 +96,7 @@ describe('funding pending: not enough AE â†’ the project waits with the reason â
     );
     await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, {
       ae: '5000.00',
-      cp: 0,
+      cp: '0.00',
       kind: 'increase',
       reason: 'RedÃ©ploiement',
     });

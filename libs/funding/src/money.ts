@@ -6,47 +6,91 @@ import { DomainError } from '#kernel';
  */
 export type Cents = number;
 
+/**
+ * The one amount rule on the wire: a field whose name ends in `Cents` holds integer cents (a JSON number);
+ * every other money field holds euros as a decimal string ("12500.00"), never a number.
+ */
+export interface AmountFault {
+  /** 'type', 'integer-cents', 'non-negative', 'decimal-format' or 'safe-integer'. */
+  rule: string;
+  /** What is wrong, in French. */
+  reason: string;
+}
+
 const DECIMAL = /^(\d+)(?:[.,](\d{1,2}))?$/;
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+const fault = (rule: string, reason: string): AmountFault => ({ rule, reason });
+const TOO_BIG = fault('safe-integer', 'dépasse le plus grand montant représentable (Number.MAX_SAFE_INTEGER centimes)');
+const NEGATIVE = fault('non-negative', 'un montant ne peut pas être négatif');
+const NOT_A_STRING = fault(
+  'type',
+  'un montant en euros s’écrit en chaîne décimale (« 12500.00 »), jamais en nombre ; ' + 'les centimes entiers vont dans les champs …Cents',
+);
+const NOT_DECIMAL = fault(
+  'decimal-format',
+  'doit être une chaîne décimale d’euros avec au plus 2 décimales, ' + 'sans espace ni signe (« 12500.00 »)',
+);
+const NOT_A_NUMBER = fault('type', 'doit être un nombre entier de centimes (un champ …Cents ne prend pas de chaîne)');
+const NOT_INTEGER = fault('integer-cents', 'doit être un nombre entier de centimes');
 
-const amountError = (field: string, rule: string, message: string) =>
-  new DomainError('invalid', 'INVALID_AMOUNT', `${field}: ${message}`, { field, rule });
+function readEuros(input: unknown): Cents | AmountFault {
+  if (typeof input !== 'string') return NOT_A_STRING;
+  if (input.trim().startsWith('-')) return NEGATIVE;
+  const m = DECIMAL.exec(input);
+  if (!m) return NOT_DECIMAL;
+  const cents = BigInt(m[1]!) * 100n + BigInt((m[2] ?? '').padEnd(2, '0'));
+  return cents > MAX ? TOO_BIG : Number(cents);
+}
+
+function readCents(input: unknown): Cents | AmountFault {
+  if (typeof input !== 'number') return NOT_A_NUMBER;
+  if (!Number.isFinite(input) || !Number.isInteger(input)) return NOT_INTEGER;
+  if (input < 0) return NEGATIVE;
+  if (!Number.isSafeInteger(input)) return TOO_BIG;
+  return input === 0 ? 0 : input; // -0 → 0
+}
+
+const isFault = (v: Cents | AmountFault): v is AmountFault => typeof v === 'object';
+const amountError = (field: string, problem: AmountFault) =>
+  new DomainError('invalid', 'INVALID_AMOUNT', `${field} : ${problem.reason}.`, { field, rule: problem.rule });
+
+/** Why `input` is not euros as a decimal string; undefined when it is one. */
+export function euroAmountFault(input: unknown): AmountFault | undefined {
+  const read = readEuros(input);
+  return isFault(read) ? read : undefined;
+}
+
+/** Why `input` is not integer cents; undefined when it is. */
+export function centsFault(input: unknown): AmountFault | undefined {
+  const read = readCents(input);
+  return isFault(read) ? read : undefined;
+}
 
 /**
- * Parses an amount crossing the API:
- * - a number is integer cents: 1250000 → 1250000 (12.5 as a number is refused: floats never carry money);
- * - a string is decimal euros, '.' or ',' before at most 2 decimals: "12500.00" → 1250000, "12500,5" → 1250050, "7" → 700.
- * Refused (DomainError 'invalid', code INVALID_AMOUNT, details { field, rule }): rule 'type' (neither number nor
- * string), 'integer-cents' (non-integer or non-finite number), 'non-negative', 'decimal-format' (bad string, more
- * than 2 decimals, signs, spaces, exponents), 'safe-integer' (more than Number.MAX_SAFE_INTEGER cents).
+ * Euros as a decimal string, '.' or ',' before at most 2 decimals, to cents: "12500.00" → 1250000, "12500,5" → 1250050,
+ * "7" → 700. A number is refused (rule 'type'): integer cents travel only in `…Cents` fields (see assertCents).
+ * Refused (DomainError 'invalid', code INVALID_AMOUNT, details { field, rule }): rule 'type', 'non-negative',
+ * 'decimal-format' (bad string, more than 2 decimals, signs, spaces, exponents), 'safe-integer' (more than
+ * Number.MAX_SAFE_INTEGER cents).
  */
 export function parseAmount(input: unknown, field: string): Cents {
-  if (typeof input === 'number') {
-    if (!Number.isFinite(input) || !Number.isInteger(input))
-      throw amountError(field, 'integer-cents', 'a number must be an integer number of cents');
-    if (input < 0) throw amountError(field, 'non-negative', 'must be >= 0');
-    if (!Number.isSafeInteger(input)) throw amountError(field, 'safe-integer', 'exceeds Number.MAX_SAFE_INTEGER cents');
-    return input === 0 ? 0 : input; // -0 → 0
-  }
-  if (typeof input === 'string') {
-    if (input.trim().startsWith('-')) throw amountError(field, 'non-negative', 'must be >= 0');
-    const m = DECIMAL.exec(input);
-    if (!m) throw amountError(field, 'decimal-format', 'must be a decimal string of euros with at most 2 decimals, e.g. "12500.00"');
-    const cents = BigInt(m[1]!) * 100n + BigInt((m[2] ?? '').padEnd(2, '0'));
-    if (cents > MAX) throw amountError(field, 'safe-integer', 'exceeds Number.MAX_SAFE_INTEGER cents');
-    return Number(cents);
-  }
-  throw amountError(field, 'type', 'must be integer cents (number) or a decimal string of euros');
+  const read = readEuros(input);
+  if (isFault(read)) throw amountError(field, read);
+  return read;
 }
 
 export function isCents(value: unknown): value is Cents {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-/** Guards an amount already typed as cents (commands built in code): same errors as parseAmount. */
+/**
+ * Guards integer cents (a `…Cents` field, a command built in code): rule 'type' (not a number), 'integer-cents'
+ * (non-integer or non-finite), 'non-negative', 'safe-integer'.
+ */
 export function assertCents(value: unknown, field: string): Cents {
-  if (typeof value !== 'number') throw amountError(field, 'type', 'must be integer cents');
-  return parseAmount(value, field);
+  const read = readCents(value);
+  if (isFault(read)) throw amountError(field, read);
+  return read;
 }
 
 export function addCents(a: Cents, b: Cents): Cents {

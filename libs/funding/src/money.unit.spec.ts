@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { DomainError } from '#kernel';
-import { addCents, formatEuros, parseAmount, subCents, toDecimalString } from './money.js';
+import { addCents, assertCents, centsFault, euroAmountFault, formatEuros, parseAmount, subCents, toDecimalString } from './money.js';
 
 function ruleOf(run: () => unknown): string | undefined {
   try {
@@ -16,12 +16,32 @@ function ruleOf(run: () => unknown): string | undefined {
   return undefined;
 }
 
-describe('parseAmount', () => {
+describe('assertCents', () => {
   it('takes integer numbers as cents', () => {
-    expect(parseAmount(1_250_000, 'amount')).toBe(1_250_000);
-    expect(parseAmount(0, 'amount')).toBe(0);
-    expect(Object.is(parseAmount(-0, 'amount'), 0)).toBe(true);
-    expect(parseAmount(Number.MAX_SAFE_INTEGER, 'amount')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(assertCents(1_250_000, 'amount')).toBe(1_250_000);
+    expect(assertCents(0, 'amount')).toBe(0);
+    expect(Object.is(assertCents(-0, 'amount'), 0)).toBe(true);
+    expect(assertCents(Number.MAX_SAFE_INTEGER, 'amount')).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('names the field and the rule it refuses; a string is never cents', () => {
+    expect(ruleOf(() => assertCents(12.5, 'amount'))).toBe('integer-cents');
+    expect(ruleOf(() => assertCents(0.1 + 0.2, 'amount'))).toBe('integer-cents');
+    expect(ruleOf(() => assertCents(Number.NaN, 'amount'))).toBe('integer-cents');
+    expect(ruleOf(() => assertCents(Number.POSITIVE_INFINITY, 'amount'))).toBe('integer-cents');
+    expect(ruleOf(() => assertCents(-1, 'amount'))).toBe('non-negative');
+    expect(ruleOf(() => assertCents(Number.MAX_SAFE_INTEGER + 1, 'amount'))).toBe('safe-integer');
+    for (const bad of ['5000', '50.00', null, undefined, {}, [], true, 10n]) expect(ruleOf(() => assertCents(bad, 'amount'))).toBe('type');
+    expect(centsFault('5000')).toMatchObject({ rule: 'type', reason: expect.stringContaining('centimes') });
+    expect(centsFault(5000)).toBeUndefined();
+  });
+});
+
+describe('parseAmount (euros as a decimal string)', () => {
+  it('refuses a number, even an integer: cents travel only in …Cents fields', () => {
+    for (const n of [5000, 0, 1_250_000, 12.5, -1]) expect(ruleOf(() => parseAmount(n, 'amount'))).toBe('type');
+    expect(euroAmountFault(5000)).toMatchObject({ rule: 'type', reason: expect.stringContaining('chaîne décimale') });
+    expect(euroAmountFault('50.00')).toBeUndefined();
   });
 
   it('takes decimal strings as euros, with a dot or a comma and at most 2 decimals', () => {
@@ -34,19 +54,14 @@ describe('parseAmount', () => {
   });
 
   it('names the field and the rule it refuses', () => {
-    expect(ruleOf(() => parseAmount(12.5, 'amount'))).toBe('integer-cents');
-    expect(ruleOf(() => parseAmount(0.1 + 0.2, 'amount'))).toBe('integer-cents');
-    expect(ruleOf(() => parseAmount(Number.NaN, 'amount'))).toBe('integer-cents');
-    expect(ruleOf(() => parseAmount(Number.POSITIVE_INFINITY, 'amount'))).toBe('integer-cents');
-    expect(ruleOf(() => parseAmount(-1, 'amount'))).toBe('non-negative');
     expect(ruleOf(() => parseAmount('-1.00', 'amount'))).toBe('non-negative');
-    expect(ruleOf(() => parseAmount(Number.MAX_SAFE_INTEGER + 1, 'amount'))).toBe('safe-integer');
     expect(ruleOf(() => parseAmount('90071992547409.92', 'amount'))).toBe('safe-integer');
     expect(ruleOf(() => parseAmount('99999999999999999999', 'amount'))).toBe('safe-integer');
     for (const bad of ['12.345', '1e3', '12 500,00', '', ' 12', '12.', '.5', '0x10', 'NaN', '+5', '12,5,0']) {
       expect(ruleOf(() => parseAmount(bad, 'amount'))).toBe('decimal-format');
     }
     for (const bad of [null, undefined, {}, [], true, 10n]) expect(ruleOf(() => parseAmount(bad, 'amount'))).toBe('type');
+    expect(euroAmountFault('12.345')).toMatchObject({ rule: 'decimal-format', reason: expect.stringContaining('2 décimales') });
   });
 
   it('round-trips every safe amount through its decimal string', () => {

@@ -1,3 +1,5 @@
+import { toDecimalString } from '#funding';
+
 /**
  * Demo data: real codes and the published CNR figures (FIR Grand Est €1M and Hauts-de-France
  * €2.6M over its 6 CTS, as delegated in 2023), booked on the current year so the funding process runs.
@@ -6,7 +8,7 @@ export const HDF_CTS = ['CTS-32-02', 'CTS-32-59-1', 'CTS-32-59-2', 'CTS-32-60', 
 
 export function envelopeOrders(year: number) {
   const share = 43_333_333;
-  const shares = Object.fromEntries(HDF_CTS.map((c, i) => [c, i === 0 ? 260_000_000 - share * 5 : share]));
+  const shares = Object.fromEntries(HDF_CTS.map((c, i) => [c, toDecimalString(i === 0 ? 260_000_000 - share * 5 : share)]));
   return [
     {
       open: { fund: 'fir', territoryCode: 'ars-44', year, label: `FIR ${year} – ARS Grand Est (CNR santé)` },

@@ -15,7 +15,7 @@ import { DEFAULT_ENVELOPE_RETRIES, allocateToChild, transfer } from '#funding/ap
 import type { AppConfig } from '../config/app.config.js';
 import { commandContext, commandMetadata, idempotencyKeyOf, ifMatchOf } from '../http/command-context.js';
 import { APP_CONFIG, CLOCK, type Clock } from '../infrastructure/tokens.js';
-import type { EnvelopeOrder } from './envelope-request.js';
+import type { EnvelopeOrder } from './requests/envelope-order.js';
 
 export interface EnvelopeWrite {
   envelopeId: string;

@@ -19,10 +19,20 @@ export function writeResponse(reply: FastifyReply, write: EnvelopeWrite) {
   };
 }
 
-/** The balance with each figure in cents and a fr-FR display of the main ones. */
+type InCents<T> = { [K in keyof T & string as `${K}Cents`]: T[K] };
+
+/** { notified: 5 } → { notifiedCents: 5 }: on the wire, an integer amount is named …Cents (one amount rule). */
+function inCents<T extends object>(figures: T): InCents<T> {
+  return Object.fromEntries(Object.entries(figures).map(([name, cents]) => [`${name}Cents`, cents])) as InCents<T>;
+}
+
+/** The balance with each AE and CP figure in integer cents (…Cents) and a fr-FR display of the main ones. */
 export function balanceView(b: EnvelopeBalance) {
   return {
     ...b,
+    ae: inCents(b.ae),
+    cp: inCents(b.cp),
+    years: b.years.map((y) => ({ ...y, ae: inCents(y.ae), cp: inCents(y.cp) })),
     display: {
       ae: { notified: formatEuros(b.ae.notified), committed: formatEuros(b.ae.committed), available: formatEuros(b.ae.available) },
       cp: {

@@ -1,4 +1,7 @@
-/** What each class-validator constraint asks, in French (its own messages are English). */
+/**
+ * What each class-validator constraint asks, in French (its own messages are English). The amount rules (isEuroAmount,
+ * isCents, isEuroAmountMap: http/amount.validators.ts) are not listed: their own message says precisely what is wrong.
+ */
 const RULES: Record<string, string> = {
   whitelistValidation: 'champ inconnu',
   isDefined: 'obligatoire',

@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
 
-/** One credit kind: what was opened to the envelope, what is consumed (net), what is left (cents). */
+/** One credit kind: what was opened to the envelope, what is consumed (net), what is left. */
 export interface CreditFigures {
-  credits: number;
-  consumed: number;
-  available: number;
+  creditsCents: number;
+  consumedCents: number;
+  availableCents: number;
 }
 
 export interface EnvelopeBalanceRow {
@@ -101,7 +101,7 @@ export class EnvelopeBalanceQueries {
 }
 
 const figures = (consumedCents: number, availableCents: number): CreditFigures => ({
-  credits: consumedCents + availableCents,
-  consumed: consumedCents,
-  available: availableCents,
+  creditsCents: consumedCents + availableCents,
+  consumedCents,
+  availableCents,
 });

@@ -16,8 +16,8 @@ export const FUNNEL_METRICS = [
 ] as const;
 export type FunnelMetric = (typeof FUNNEL_METRICS)[number];
 
-/** Sums of money beside the counts (cents). */
-export const FUNNEL_AMOUNTS = ['granted_cents'] as const;
+/** Sums of money beside the counts, integer cents named …Cents as every money figure on the wire. */
+export const FUNNEL_AMOUNTS = ['grantedCents'] as const;
 
 export const FUNNEL_LABELS: Record<FunnelMetric, string> = {
   intentions: 'Intentions de concertation',
@@ -65,6 +65,6 @@ export function contribution(s: FunnelProjectState): Record<string, number> {
   for (const m of s.milestones) out[m] = 1;
   const current = CURRENT[s.status];
   if (current) out[current] = 1;
-  if (s.milestones.includes('validated') && s.grantedCents > 0) out['granted_cents'] = s.grantedCents;
+  if (s.milestones.includes('validated') && s.grantedCents > 0) out['grantedCents'] = s.grantedCents;
   return out;
 }

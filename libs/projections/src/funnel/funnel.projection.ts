@@ -35,7 +35,8 @@ interface Kept {
  */
 export const funnelProjection: Projection = {
   name: FUNNEL,
-  version: 1,
+  // 2: the money metric is named grantedCents (was granted_cents); a new version rebuilds the cells from the log.
+  version: 2,
   handles: [ProjectEventType.IntentionDeclared, ...TRANSITION_EVENT_TYPES],
   tables: ['funnel_projects', 'funnel_cells'],
   setup(db, prefix) {

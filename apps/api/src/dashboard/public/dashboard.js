@@ -72,7 +72,7 @@ function renderFunnels(funnel) {
     }
     const rows = FUNNEL.map(([key, name]) => el('tr', {}, el('th', { scope: 'row' }, name),
       num(nf.format(figures[key] ?? 0), { 'data-program': program, 'data-metric': key })));
-    rows.push(el('tr', {}, el('th', { scope: 'row' }, 'Montant accordé'), num(euros(figures.granted_cents), { 'data-program': program, 'data-metric': 'granted_cents' })));
+    rows.push(el('tr', {}, el('th', { scope: 'row' }, 'Montant accordé'), num(euros(figures.grantedCents), { 'data-program': program, 'data-metric': 'grantedCents' })));
     fillTable(card.querySelector('table'), ['Étape', { label: 'Dossiers', num: true }], rows);
     chart(`funnel-chart-${program}`, {
       type: 'bar',
@@ -103,7 +103,7 @@ async function renderTerritories() {
         onclick: () => drill(next, `${row.level}:${row.code}`, [...trail, { label: row.label, next, parent: `${row.level}:${row.code}` }]) }, row.label)
       : row.label;
     return el('tr', { 'data-territory': `${row.level}:${row.code}` }, el('th', { scope: 'row' }, name),
-      FUNNEL.filter(([k]) => k !== 'drafting').map(([k]) => num(nf.format(row.figures[k] ?? 0))), num(euros(row.figures.granted_cents)));
+      FUNNEL.filter(([k]) => k !== 'drafting').map(([k]) => num(nf.format(row.figures[k] ?? 0))), num(euros(row.figures.grantedCents)));
   }));
 }
 
@@ -114,12 +114,12 @@ function drill(level, parent, trail) {
 }
 
 function renderEnvelopes(envelopes) {
-  const rate = (f) => (f.credits > 0 ? f.consumed / f.credits : 0);
+  const rate = (f) => (f.creditsCents > 0 ? f.consumedCents / f.creditsCents : 0);
   fillTable($('envelopes'), ['Enveloppe', 'Fonds', { label: 'AE ouvertes', num: true }, { label: 'AE engagées', num: true }, { label: 'AE %', num: true },
     { label: 'CP ouverts', num: true }, { label: 'CP payés', num: true }, { label: 'CP %', num: true }],
   envelopes.map((e) => el('tr', { 'data-envelope': e.envelopeId }, el('th', { scope: 'row' }, e.label, el('br'), el('small', {}, e.envelopeId)),
-    el('td', {}, FUNDS[e.fund] ?? e.fund), num(euros(e.ae.credits)), num(euros(e.ae.consumed)), num(pct.format(rate(e.ae))),
-    num(euros(e.cp.credits)), num(euros(e.cp.consumed)), num(pct.format(rate(e.cp))))));
+    el('td', {}, FUNDS[e.fund] ?? e.fund), num(euros(e.ae.creditsCents)), num(euros(e.ae.consumedCents)), num(pct.format(rate(e.ae))),
+    num(euros(e.cp.creditsCents)), num(euros(e.cp.consumedCents)), num(pct.format(rate(e.cp))))));
   chart('envelopes-chart', {
     type: 'bar',
     data: {

@@ -67,7 +67,7 @@ export class ProjectFundingHttp {
         return {
           instalment: d.instalment,
           amountCents: d.amountCents,
-          amount: formatEuros(d.amountCents),
+          display: formatEuros(d.amountCents),
           year: d.year,
           at: e.metadata['occurredAt'] ?? e.recordedAt.toISOString(),
           position: e.position.toString(),
@@ -79,7 +79,7 @@ export class ProjectFundingHttp {
         const d = e.data as Recovered['data'];
         return {
           amountCents: d.amountCents,
-          amount: formatEuros(d.amountCents),
+          display: formatEuros(d.amountCents),
           reason: d.reason,
           at: e.metadata['occurredAt'] ?? e.recordedAt.toISOString(),
           position: e.position.toString(),

@@ -18,7 +18,11 @@ export class TerritoryDto {
   @IsString()
   @Matches(CODE)
   academie?: string;
-  @ApiPropertyOptional({ description: 'health territory (CTS) code' }) @IsOptional() @IsString() @Matches(CODE) cts?: string;
+  @ApiPropertyOptional({ example: 'CTS-32-59-1', description: 'health territory (CTS) code (health)' })
+  @IsOptional()
+  @IsString()
+  @Matches(CODE)
+  cts?: string;
 }
 
 export class HolderDto {
@@ -26,23 +30,56 @@ export class HolderDto {
   @IsString()
   @Length(1, 20)
   organisationId!: string;
-  @ApiProperty({ example: 'Lycée Faidherbe' }) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ example: 'Lycée Faidherbe', description: 'the organisation’s name' }) @IsString() @Length(1, 200) name!: string;
 }
 
 export class PartnerDto {
-  @ApiProperty() @IsString() @Length(1, 200) name!: string;
-  @ApiProperty({ enum: PARTNER_KINDS }) @IsIn(PARTNER_KINDS as string[]) kind!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 20) organisationId?: string;
+  @ApiProperty({ example: 'Commune de Lille', description: 'the partner’s name' }) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ enum: PARTNER_KINDS, example: 'collectivite', description: 'what kind of partner it is' })
+  @IsIn(PARTNER_KINDS as string[])
+  kind!: string;
+  @ApiPropertyOptional({ example: '21590350100017', description: 'its SIRET, UAI or FINESS when it has one' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 20)
+  organisationId?: string;
 }
 
 export class DeclareIntentionRequest {
-  @ApiPropertyOptional({ description: 'UUID chosen by the client; generated when absent' }) @IsOptional() @IsUUID() projectId?: string;
-  @ApiProperty({ enum: PROGRAMS }) @IsIn(PROGRAMS as string[]) program!: 'education' | 'health';
-  @ApiProperty({ example: 'Un jardin pédagogique partagé' }) @IsString() @Length(1, 200) title!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) description?: string;
-  @ApiProperty({ type: TerritoryDto }) @ValidateNested() @Type(() => TerritoryDto) territory!: TerritoryDto;
-  @ApiProperty({ type: HolderDto }) @ValidateNested() @Type(() => HolderDto) holder!: HolderDto;
-  @ApiPropertyOptional({ type: [PartnerDto] })
+  @ApiPropertyOptional({ description: 'UUID chosen by the client; generated when absent', example: '40f0a8ad-83d2-4ac9-b471-db404f46556c' })
+  @IsOptional()
+  @IsUUID()
+  projectId?: string;
+  @ApiProperty({ enum: PROGRAMS, example: 'education', description: 'education (FIP) or health (FIR)' })
+  @IsIn(PROGRAMS as string[])
+  program!: 'education' | 'health';
+  @ApiProperty({ example: 'Un jardin pédagogique partagé', description: 'the project’s title' }) @IsString() @Length(1, 200) title!: string;
+  @ApiPropertyOptional({ example: 'Élèves, familles et commune aménagent un jardin partagé.', description: 'what the project is about' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  description?: string;
+  @ApiProperty({
+    type: TerritoryDto,
+    description: 'where the project takes place',
+    example: { region: '32', departement: '59', academie: '09' },
+  })
+  @ValidateNested()
+  @Type(() => TerritoryDto)
+  territory!: TerritoryDto;
+  @ApiProperty({
+    type: HolderDto,
+    description: 'the organisation holding the project',
+    example: { organisationId: '0590001L', name: 'Lycée Faidherbe' },
+  })
+  @ValidateNested()
+  @Type(() => HolderDto)
+  holder!: HolderDto;
+  @ApiPropertyOptional({
+    type: [PartnerDto],
+    description: 'its partners (at most 50)',
+    example: [{ name: 'Commune de Lille', kind: 'collectivite' }],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

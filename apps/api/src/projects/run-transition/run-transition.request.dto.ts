@@ -1,30 +1,43 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsCents, centsDoc } from '../../http/amount.validators.js';
 
 export class FinalReportDto {
-  @ApiPropertyOptional() @IsString() @Length(1, 10000) summary!: string;
-  @ApiPropertyOptional({ description: 'integer euro cents' }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) spentAmountCents!: number;
+  @ApiProperty({ example: 'Jardin aménagé ; 120 élèves ont participé.', description: 'what was done' })
+  @IsString()
+  @Length(1, 10000)
+  summary!: string;
+  @ApiProperty(centsDoc('what was spent', 1_125_040)) @IsCents() spentAmountCents!: number;
 }
 
 /** The body of any transition; which fields a command needs is the workflow definition's business. */
 export class RunTransitionRequest {
-  @ApiPropertyOptional({ description: 'the motivation (mandatory for validate, reject, request_completion, reopen, record_cts_opinion)' })
+  @ApiPropertyOptional({
+    description: 'the motivation (mandatory for validate, reject, request_completion, reopen, record_cts_opinion)',
+    example: 'Avis favorable de la commission académique',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   reason?: string;
-  @ApiPropertyOptional({ description: 'validate: granted amount, integer euro cents' })
+  @ApiPropertyOptional(centsDoc('validate: the granted amount', 1_200_000)) @IsOptional() @IsCents() grantedAmountCents?: number;
+  @ApiPropertyOptional({ description: 'record_cts_opinion: favourable or not', example: true })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  grantedAmountCents?: number;
-  @ApiPropertyOptional({ description: 'record_cts_opinion: favourable or not' }) @IsOptional() @IsBoolean() favourable?: boolean;
-  @ApiPropertyOptional({ description: 'start_financing: the legal commitment reference' })
+  @IsBoolean()
+  favourable?: boolean;
+  @ApiPropertyOptional({ description: 'start_financing: the legal commitment reference', example: 'EJ-2023-0001' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   commitmentRef?: string;
-  @ApiPropertyOptional({ type: FinalReportDto }) @IsOptional() @ValidateNested() @Type(() => FinalReportDto) report?: FinalReportDto;
+  @ApiPropertyOptional({
+    type: FinalReportDto,
+    description: 'submit_final_report: the final report',
+    example: { summary: 'Jardin aménagé ; 120 élèves ont participé.', spentAmountCents: 1_125_040 },
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FinalReportDto)
+  report?: FinalReportDto;
 }

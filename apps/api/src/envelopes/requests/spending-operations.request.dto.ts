@@ -1,0 +1,135 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEuroAmount, euroAmountDoc } from '../../http/amount.validators.js';
+import { type EnvelopeRequest, type OrderOf, cents, sent } from './envelope-order.js';
+
+const REASON = 'the motivation, kept in the log (at most 2000 characters)';
+const REF = { description: "the legal commitment's number (engagement juridique, from the accounting system)", example: 'EJ-2023-0001' };
+
+/** The commitment an operation acts on. */
+class CommitmentRequest {
+  @ApiProperty(REF) @IsString() @MaxLength(200) commitmentRef!: string;
+}
+
+/** POST /envelopes/:id/commit: an engagement juridique for a project; consumes AE of the current year. */
+export class CommitRequest extends CommitmentRequest implements EnvelopeRequest {
+  @ApiProperty({ description: 'the project the commitment funds', example: '7855d075-3b22-4f1a-8c1a-1f436c04d386' })
+  @IsString()
+  @MaxLength(200)
+  projectId!: string;
+  @ApiProperty(euroAmountDoc('the amount committed (the award act)', '12500.00')) @IsEuroAmount() amount!: string;
+  @ApiPropertyOptional({
+    description: 'the split key it draws on (required by a hard split)',
+    example: 'CTS-32-80',
+    type: String,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  splitKey?: string | null;
+  @ApiPropertyOptional({ description: REASON, example: 'Convention du 12 septembre 2023' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+
+  toOrder(): OrderOf<'Commit'> {
+    return {
+      type: 'Commit',
+      commitmentRef: this.commitmentRef,
+      projectId: this.projectId,
+      amountCents: cents(this.amount, 'amount'),
+      ...sent('splitKey', this.splitKey),
+      ...sent('reason', this.reason),
+    };
+  }
+}
+
+/** POST /envelopes/:id/release: désengagement of the unused part of a commitment. */
+export class ReleaseRequest extends CommitmentRequest implements EnvelopeRequest {
+  @ApiPropertyOptional(euroAmountDoc('the amount released; all of the unused part when absent', '749.60'))
+  @IsOptional()
+  @IsEuroAmount()
+  amount?: string;
+  @ApiProperty({ description: REASON, example: 'Dépenses justifiées inférieures au montant accordé' })
+  @IsString()
+  @MaxLength(2000)
+  reason!: string;
+
+  toOrder(): OrderOf<'ReleaseCommitment'> {
+    return {
+      type: 'ReleaseCommitment',
+      commitmentRef: this.commitmentRef,
+      reason: this.reason,
+      ...sent('amountCents', this.amount === undefined ? undefined : cents(this.amount, 'amount')),
+    };
+  }
+}
+
+/** POST /envelopes/:id/service-done: certifies service fait, which makes that much payable. */
+export class ServiceDoneRequest extends CommitmentRequest implements EnvelopeRequest {
+  @ApiProperty(euroAmountDoc('the amount of service certified', '6000.00')) @IsEuroAmount() amount!: string;
+  @ApiPropertyOptional({ description: 'the certificate (minutes, report)', example: 'PV de démarrage du 2 octobre 2023' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reference?: string;
+
+  toOrder(): OrderOf<'RecordServiceDone'> {
+    return {
+      type: 'RecordServiceDone',
+      commitmentRef: this.commitmentRef,
+      amountCents: cents(this.amount, 'amount'),
+      ...sent('reference', this.reference),
+    };
+  }
+}
+
+/** POST /envelopes/:id/pay: an instalment; consumes CP of the current year. */
+export class PayRequest extends CommitmentRequest implements EnvelopeRequest {
+  @ApiProperty(euroAmountDoc('the instalment paid', '6000.00')) @IsEuroAmount() amount!: string;
+  @ApiPropertyOptional({ description: 'first certify whatever service the payment needs', example: true })
+  @IsOptional()
+  @IsBoolean()
+  certifyServiceDone?: boolean;
+  @ApiPropertyOptional({ description: 'the payment order (demande de paiement)', example: 'DP-2023-0001' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reference?: string;
+
+  toOrder(): OrderOf<'PayInstalment'> {
+    return {
+      type: 'PayInstalment',
+      commitmentRef: this.commitmentRef,
+      amountCents: cents(this.amount, 'amount'),
+      ...sent('certifyServiceDone', this.certifyServiceDone),
+      ...sent('reference', this.reference),
+    };
+  }
+}
+
+/** POST /envelopes/:id/recover: a reversement claimed by a recovery order; restores CP of the current year. */
+export class RecoverRequest extends CommitmentRequest implements EnvelopeRequest {
+  @ApiProperty(euroAmountDoc('the amount paid back', '1500.00')) @IsEuroAmount() amount!: string;
+  @ApiProperty({ description: REASON, example: 'Trop-perçu sur l’avance (titre de perception n° 2023-118)' })
+  @IsString()
+  @MaxLength(2000)
+  reason!: string;
+
+  toOrder(): OrderOf<'Recover'> {
+    return { type: 'Recover', commitmentRef: this.commitmentRef, amountCents: cents(this.amount, 'amount'), reason: this.reason };
+  }
+}
+
+/** POST /envelopes/:id/close-year */
+export class CloseYearRequest implements EnvelopeRequest {
+  @ApiProperty({ description: "the exercise to close: the envelope's current year", type: 'integer', example: 2023 })
+  @IsInt()
+  year!: number;
+
+  toOrder(): OrderOf<'CloseYear'> {
+    return { type: 'CloseYear', year: this.year };
+  }
+}
