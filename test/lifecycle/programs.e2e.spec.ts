@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { educationWorkflowV1, healthWorkflowV1, programRegistry } from '#projects';
+import { PROGRAM_DEFINITIONS, educationWorkflowV1, healthWorkflowV1 } from '#projects';
 import { type WorkflowDefinition, WorkflowDefinitionError, toMermaid } from '#workflow';
 import { type ApiHarness, FakeClock, startApi } from '../support/api-harness.js';
 import { actors, educationUnderAnalysis, ok, read } from './lifecycle-flow.js';
@@ -116,7 +116,8 @@ describe('definition versions through the API', () => {
       const old = await educationUnderAnalysis(api, a, 'Déclaré sous la version 1');
       await api.close(true);
 
-      programRegistry.register(educationV2);
+      // A new version shipped: the application builds its one registry from the program definitions at start-up.
+      PROGRAM_DEFINITIONS.push(educationV2);
       api = await startApi({}, dataDir, clock);
       expect((await api.request('GET', '/programs')).body.items[0]).toMatchObject({
         program: 'education',
@@ -146,6 +147,7 @@ describe('definition versions through the API', () => {
         deadlines: [{ dueAt: '2023-09-16T08:00:00.000Z' }],
       });
     } finally {
+      PROGRAM_DEFINITIONS.splice(PROGRAM_DEFINITIONS.indexOf(educationV2), 1);
       await api.close();
     }
   });

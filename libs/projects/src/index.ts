@@ -9,6 +9,6 @@ export { subjectOf } from './project.subject.js';
 export * from './project.validation.js';
 export { educationWorkflowV1 } from './programs/education.workflow.js';
 export { healthWorkflowV1 } from './programs/health.workflow.js';
-export { createProgramRegistry, programRegistry } from './programs/program.registry.js';
+export { PROGRAM_DEFINITIONS, createProgramRegistry, programRegistry } from './programs/program.registry.js';
 export * from './project.upcasts.js';
 export * from './project.policy.js';

@@ -18,3 +18,9 @@ export function createProjectDecider(registry: WorkflowRegistry): ProjectDecider
 }
 
 export const projectDecider: ProjectDecider = createProjectDecider(programRegistry);
+
+/** Folding a project's stream needs no program registry: evolve is the same for every definition. Reads use this. */
+export const projectEvolution: Pick<ProjectDecider, 'evolve' | 'initialState'> = {
+  evolve: evolveProject,
+  initialState: initialProjectState,
+};

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { DashboardQueries, ProjectListQueries } from '#projections';
 import { ReadYourWrites } from '../http/read-your-writes.js';
 import { READ_MODEL_DB } from '../infrastructure/tokens.js';
+import { ProgramsModule } from '../programs/programs.module.js';
 import { DashboardAccessGuard } from './dashboard-access.guard.js';
 import { DashboardPageController } from './dashboard-page.controller.js';
 import { DashboardStreamController } from './dashboard-stream.controller.js';
@@ -26,6 +27,7 @@ import { GetWorkloadHttp } from './get-workload/get-workload.http.js';
 
 /** The dashboard: JSON figures under /dashboard/*, each a query slice; the live stream; and the page at /. */
 @Module({
+  imports: [ProgramsModule],
   controllers: [
     GetDashboardSummaryHttp,
     GetFunnelHttp,

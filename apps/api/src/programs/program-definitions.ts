@@ -1,4 +1,4 @@
-import { PROGRAMS, programRegistry } from '#projects';
+import { PROGRAMS, PROGRAM_DEFINITIONS } from '#projects';
 import { type Role, type WorkflowDefinition, WorkflowDefinitionError, WorkflowRegistry } from '#workflow';
 import { TRANSITION_COMMANDS } from '../projects/run-transition/run-transition.command.js';
 
@@ -16,8 +16,8 @@ export interface RunnableCommands {
 
 const APP_COMMANDS: RunnableCommands = { programs: PROGRAMS, httpCommands: TRANSITION_COMMANDS, expiryRole: 'system' };
 
-export const registeredDefinitions = (registry: WorkflowRegistry = programRegistry): WorkflowDefinition[] =>
-  registry.programs().flatMap((program) => registry.versions(program).map((v) => registry.get(program, v)));
+/** Every version of every program, read when the application starts (the registry is built from them there, once). */
+export const registeredDefinitions = (): WorkflowDefinition[] => [...PROGRAM_DEFINITIONS];
 
 /**
  * Start-up check: each definition is valid on its own (validateDefinition, through the registry) and runnable

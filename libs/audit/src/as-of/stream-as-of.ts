@@ -1,11 +1,11 @@
 import type { EventStore } from '#event-store';
 import { type EnvelopeBalance, type EnvelopeState, envelopeBalance, envelopeDecider, envelopeStreamId } from '#funding';
-import { type ProjectState, projectDecider, streamIdOf } from '#projects';
+import { type ProjectState, projectEvolution, streamIdOf } from '#projects';
 import { type AsOf, type AsOfFold, foldAsOf } from './fold-as-of.js';
 
 /** A project as it was at `asOf`, folded with `projectDecider` from its stream. `state.exists` is false if it did not exist yet. */
 export async function projectAsOf(store: EventStore, projectId: string, asOf: AsOf): Promise<AsOfFold<ProjectState>> {
-  return foldAsOf(await store.readStream(streamIdOf(projectId)), asOf, projectDecider);
+  return foldAsOf(await store.readStream(streamIdOf(projectId)), asOf, projectEvolution);
 }
 
 /**

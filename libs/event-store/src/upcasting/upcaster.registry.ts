@@ -20,6 +20,7 @@ type Step = { kind: 'data'; upcast: Upcaster } | { kind: 'type'; retype: Retyper
 export class UpcasterRegistry {
   private readonly steps = new Map<string, Map<number, Step>>();
   private readonly current = new Map<string, number>();
+  private metadataShape?: (metadata: Record<string, unknown>) => Record<string, unknown>;
 
   register(type: string, fromVersion: number, upcast: Upcaster): this {
     return this.add(type, fromVersion, { kind: 'data', upcast });
@@ -29,12 +30,22 @@ export class UpcasterRegistry {
     return this.add(type, fromVersion, { kind: 'type', retype });
   }
 
+  /** Reads every event's metadata in today's shape (applied on read, like the other steps; the log keeps its bytes). */
+  metadata(normalize: (metadata: Record<string, unknown>) => Record<string, unknown>): this {
+    this.metadataShape = normalize;
+    return this;
+  }
+
   currentVersion(type: string): number {
     return this.current.get(type) ?? 1;
   }
 
   upcast<T>(event: RecordedEvent<T>): RecordedEvent<T> {
     let e: RecordedEvent = event;
+    if (this.metadataShape) {
+      const metadata = this.metadataShape(e.metadata);
+      if (metadata !== e.metadata) e = { ...e, metadata };
+    }
     for (let hops = 0; e.schemaVersion < this.currentVersion(e.type); hops++) {
       if (hops > 100) throw new Error(`upcasting ${event.type} v${event.schemaVersion} does not converge`);
       const step = this.steps.get(e.type)?.get(e.schemaVersion);

@@ -2,7 +2,10 @@ import { WorkflowRegistry } from '#workflow';
 import { educationWorkflowV1 } from './education.workflow.js';
 import { healthWorkflowV1 } from './health.workflow.js';
 
-/** Every program's workflow versions; validated when this module loads (application start). */
-export const createProgramRegistry = () => new WorkflowRegistry([educationWorkflowV1, healthWorkflowV1]);
+/** Every version of every program's workflow. The application builds its one registry from them at start-up. */
+export const PROGRAM_DEFINITIONS = [educationWorkflowV1, healthWorkflowV1];
+
+/** A registry of PROGRAM_DEFINITIONS (definitions are validated on registration). */
+export const createProgramRegistry = () => new WorkflowRegistry(PROGRAM_DEFINITIONS);
 
 export const programRegistry = createProgramRegistry();

@@ -1,5 +1,4 @@
-import { programRegistry } from '#projects';
-import { toMermaid } from '#workflow';
+import { type WorkflowRegistry, toMermaid } from '#workflow';
 
 export interface WorkflowDiagram {
   program: string;
@@ -11,9 +10,9 @@ export interface WorkflowDiagram {
 }
 
 /** Each program's latest workflow, for the page's accessible table of states and transitions. */
-export function workflowDiagrams(): WorkflowDiagram[] {
-  return programRegistry.programs().map((program) => {
-    const d = programRegistry.latest(program);
+export function workflowDiagrams(registry: WorkflowRegistry): WorkflowDiagram[] {
+  return registry.programs().map((program) => {
+    const d = registry.latest(program);
     return {
       program,
       version: d.version,

@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { type Actor, DomainError } from '#kernel';
 import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
-import { availableActions, projectDecider, streamIdOf } from '#projects';
+import { availableActions, projectEvolution, streamIdOf } from '#projects';
+import { WorkflowRegistry } from '#workflow';
 import { ProjectListQueries } from '#projections';
 import { asOfLabel, canSeeProject, foldAsOf, parseAsOf } from '#audit';
 import { ReadYourWrites } from '../../http/read-your-writes.js';
@@ -20,6 +21,7 @@ export class GetProjectHandler implements IQueryHandler<GetProject> {
     @Inject(ProjectListQueries) private readonly projects: ProjectListQueries,
     @Inject(ReadYourWrites) private readonly ryw: ReadYourWrites,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(WorkflowRegistry) private readonly registry: WorkflowRegistry,
   ) {}
 
   async execute({ projectId: id, principal, minPosition, asOf }: GetProject): Promise<ProjectView> {
@@ -32,7 +34,7 @@ export class GetProjectHandler implements IQueryHandler<GetProject> {
       ...row.state,
       revision: row.revision.toString(),
       position: row.position.toString(),
-      actions: availableActions(row.state, principal),
+      actions: availableActions(row.state, principal, this.registry),
     };
   }
 
@@ -40,10 +42,10 @@ export class GetProjectHandler implements IQueryHandler<GetProject> {
   private async asOf(id: string, raw: string, principal: Actor): Promise<ProjectView> {
     const asOf = parseAsOf(raw);
     const history = await this.store.readStream(streamIdOf(id));
-    const current = foldRecorded(projectDecider, history);
+    const current = foldRecorded(projectEvolution, history);
     if (!current.exists) throw notFound(id);
     if (!canSeeProject(principal, current)) throw outOfScope(id);
-    const then = foldAsOf(history, asOf, projectDecider);
+    const then = foldAsOf(history, asOf, projectEvolution);
     if (!then.state.exists) {
       throw new DomainError('not_found', 'PROJECT_NOT_FOUND_AS_OF', `Le projet ${id} n’existait pas encore à ${asOfLabel(asOf)}.`, {
         projectId: id,
