@@ -10,10 +10,17 @@ export interface ConsumerState<Write> {
   close(): void;
 }
 
-/** Handles one event: may do async work (send commands), then says what changed, to be written with the checkpoint. */
-export interface EventHandler<Write> {
-  handle(event: RecordedEvent): readonly Write[] | undefined | Promise<readonly Write[] | undefined>;
-}
+type Writes<Write> = readonly Write[] | undefined;
+
+/**
+ * Handles one event (`handle`: may do async work, such as sending commands), or a whole burst (`handleBatch`: the events
+ * the subscription delivered together, handled and written in one transaction, as read models are), then says what changed,
+ * to be written with the checkpoint. `committed` is told once that is durable.
+ */
+export type EventHandler<Write> = (
+  | { handle(event: RecordedEvent): Writes<Write> | Promise<Writes<Write>>; handleBatch?: undefined }
+  | { handleBatch(events: readonly RecordedEvent[]): Writes<Write> | Promise<Writes<Write>>; handle?: undefined }
+) & { committed?(position: bigint, events: readonly RecordedEvent[]): void };
 
 export interface ConsumerFailure {
   message: string;
@@ -119,20 +126,28 @@ export class CheckpointedConsumer<Write> {
   }
 
   private async drain(): Promise<void> {
+    // A store may deliver a page synchronously: let it finish queueing, so a batch handler gets the whole burst.
+    await Promise.resolve();
     while (this.state === 'running' && this.queue.length > 0) {
-      const event = this.queue.shift()!;
-      if (event.position <= this.position) continue;
+      const events = this.next().filter((e) => e.position > this.position);
+      if (events.length === 0) continue;
       try {
-        const writes = await this.o.handler.handle(event);
-        if (this.state !== 'running') return; // closed meanwhile: the event is handled again on the next start
-        this.moveTo(event.position, writes ?? []);
+        const h = this.o.handler;
+        const writes = h.handleBatch ? await h.handleBatch(events) : await h.handle(events[0]!);
+        if (this.state !== 'running') return; // closed meanwhile: the events are handled again on the next start
+        this.moveTo(events.at(-1)!.position, writes ?? [], events);
       } catch (error) {
-        this.fail(error, event);
+        this.fail(error, events[0]);
       }
     }
   }
 
-  private moveTo(position: bigint, writes: readonly Write[]): void {
+  /** The whole queue for a batch handler, one event otherwise. */
+  private next(): RecordedEvent[] {
+    return this.o.handler.handleBatch ? this.queue.splice(0, this.queue.length) : [this.queue.shift()!];
+  }
+
+  private moveTo(position: bigint, writes: readonly Write[], events: readonly RecordedEvent[]): void {
     if (writes.length === 0 && ++this.unsaved < (this.o.unsavedMax ?? 500)) {
       this.position = position;
       return;
@@ -140,6 +155,7 @@ export class CheckpointedConsumer<Write> {
     this.o.state.commit(position, writes);
     this.unsaved = 0;
     this.position = position;
+    this.o.handler.committed?.(position, events);
   }
 
   private fail(error: unknown, event?: RecordedEvent): void {

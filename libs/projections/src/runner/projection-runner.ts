@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Subscription } from 'rxjs';
+import { CheckpointedConsumer } from '#consumers';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { CheckpointStore } from './checkpoint.store.js';
 import type { Projection } from './projection.js';
@@ -34,15 +34,15 @@ interface Running {
 /** One subscription shared by the projections starting from the same position (read and decoded once). */
 interface Feed {
   members: Running[];
-  subscription?: Subscription;
-  buffer: RecordedEvent[];
+  consumer?: CheckpointedConsumer<() => void>;
 }
 
 /** The store's catch-up page: a burst this size means more is coming. */
 const BURST = 1000;
 
 /**
- * Drives projections from the store's subscription (never from an in-memory bus). Each has
+ * Drives projections from the store's subscription (never from an in-memory bus), each feed a batch handler on the one
+ * checkpointed consumer. Each projection has
  * its own checkpoint, written with its tables: a subscription burst is one commit, each projection
  * in its own savepoint. Projections starting from the same position share one
  * subscription (usually all of them: every batch moves each checkpoint to the burst's end).
@@ -69,7 +69,7 @@ export class ProjectionRunner {
     for (const projection of this.projections) {
       const r = this.prepare(projection);
       let feed = feeds.get(r.position);
-      if (!feed) feeds.set(r.position, (feed = { members: [], buffer: [] }));
+      if (!feed) feeds.set(r.position, (feed = { members: [] }));
       feed.members.push(r);
       r.feed = feed;
     }
@@ -78,7 +78,7 @@ export class ProjectionRunner {
 
   stop(): void {
     for (const r of this.running.values()) {
-      r.feed?.subscription?.unsubscribe();
+      void r.feed?.consumer?.close();
       if (r.state !== 'failed') r.state = 'stopped';
     }
     this.waiters.rejectAll(new Error('projection runner stopped'));
@@ -123,15 +123,31 @@ export class ProjectionRunner {
   }
 
   private subscribe(feed: Feed, position: number): void {
-    feed.subscription = this.store.subscribeToAll({ fromPosition: BigInt(position) }).subscribe({
-      // The SQLite store emits a page synchronously: the microtask runs once the burst is over.
-      next: (event) => {
-        if (feed.buffer.push(event) === 1) queueMicrotask(() => this.flush(feed));
+    // The feed's state is the read-model database, which the application owns: the consumer runs writes in its transactions.
+    const state = {
+      checkpoint: () => BigInt(position),
+      commit: (_position: bigint, writes: readonly (() => void)[]) => this.db.transaction(() => writes.forEach((w) => w()))(),
+      close: () => {},
+    };
+    let applied: { r: Running; position: number }[] = [];
+    feed.consumer = new CheckpointedConsumer<() => void>({
+      name: `projections from ${position}`,
+      store: this.store,
+      state,
+      handler: {
+        // One commit per burst for all projections; each applies in its own savepoint (a nested transaction),
+        // so a failing one is rolled back alone and the others still commit.
+        handleBatch: (batch) => {
+          const members = feed.members.filter((r) => r.state !== 'failed' && r.state !== 'stopped');
+          return [() => (applied = members.flatMap((r) => this.applyBatch(r, batch)))];
+        },
+        committed: (_position, batch) => this.committed(feed, applied, batch),
       },
-      error: (error) => {
-        for (const r of feed.members) if (r.state !== 'failed') this.fail(r, error);
+      onFailure: (failure, error) => {
+        for (const r of feed.members) if (r.state !== 'failed') this.fail(r, error, failure.position);
       },
     });
+    feed.consumer.start();
     this.checkLive(feed);
   }
 
@@ -139,7 +155,6 @@ export class ProjectionRunner {
   private checkLive(feed: Feed): void {
     this.store.headPosition().then(
       (head) => {
-        if (feed.buffer.length > 0) return;
         for (const r of feed.members) if (r.state === 'catching_up' && r.position >= Number(head)) this.goLive(r);
       },
       () => {},
@@ -151,27 +166,14 @@ export class ProjectionRunner {
     this.logger.info({ projection: r.projection.name, position: r.position }, 'projection caught up, live');
   }
 
-  private flush(feed: Feed): void {
-    const batch = feed.buffer;
-    feed.buffer = [];
-    if (batch.length === 0) return;
-    const members = feed.members.filter((r) => r.state !== 'failed' && r.state !== 'stopped');
-    const before = members.map((r) => ({ r, position: r.position, batches: r.batches, events: r.events }));
-    try {
-      // One commit per burst for all projections; each applies in its own savepoint (a nested
-      // transaction), so a failing one is rolled back alone and the others still commit.
-      this.db.transaction(() => {
-        for (const r of members) this.applyBatch(r, batch);
-      })();
-    } catch (error) {
-      for (const b of before) {
-        Object.assign(b.r, { position: b.position, batches: b.batches, events: b.events });
-        if (b.r.state !== 'failed') this.fail(b.r, error, batch[0]);
-      }
-      return;
+  private committed(feed: Feed, applied: { r: Running; position: number }[], batch: readonly RecordedEvent[]): void {
+    for (const { r, position } of applied) {
+      r.position = position;
+      r.batches += 1;
+      r.events += batch.length;
     }
     let catchingUp = false;
-    for (const r of members) {
+    for (const { r } of applied) {
       if (r.state !== 'catching_up') continue;
       if (batch.length < BURST) this.goLive(r);
       else catchingUp = true;
@@ -180,7 +182,8 @@ export class ProjectionRunner {
     this.waiters.check();
   }
 
-  private applyBatch(r: Running, batch: RecordedEvent[]): void {
+  /** Applies a burst to one projection in its savepoint; its new position, or nothing when it failed (rolled back alone). */
+  private applyBatch(r: Running, batch: readonly RecordedEvent[]): { r: Running; position: number }[] {
     const { projection, handled } = r;
     const last = Number(batch[batch.length - 1]!.position);
     let position = r.position;
@@ -196,18 +199,16 @@ export class ProjectionRunner {
       })();
     } catch (error) {
       projection.abortBatch?.(this.db, '');
-      this.fail(r, error, batch[0]);
-      return;
+      this.fail(r, error, String(batch[0]!.position));
+      return [];
     }
-    r.position = position;
-    r.batches += 1;
-    r.events += batch.length;
+    return [{ r, position }];
   }
 
-  private fail(r: Running, error: unknown, near?: RecordedEvent): void {
+  private fail(r: Running, error: unknown, nearPosition?: string): void {
     r.state = 'failed';
-    r.error = `${(error as Error).message ?? String(error)}${near ? ` (batch from position ${near.position})` : ''}`;
-    if (r.feed?.members.every((m) => m.state === 'failed' || m.state === 'stopped')) r.feed.subscription?.unsubscribe();
+    r.error = `${(error as Error).message ?? String(error)}${nearPosition ? ` (batch from position ${nearPosition})` : ''}`;
+    if (r.feed?.members.every((m) => m.state === 'failed' || m.state === 'stopped')) void r.feed.consumer?.close();
     this.logger.error({ projection: r.projection.name, err: r.error }, 'projection failed and stopped');
     this.waiters.check();
   }
