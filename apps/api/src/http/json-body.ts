@@ -64,8 +64,8 @@ export function parseJsonBody(text: string): unknown {
   if (field !== undefined) {
     throw invalid('INVALID_AMOUNT', field, 'integer-cents', {
       detail:
-        `${field} : un nombre à virgule n’est pas un montant ; envoyez des centimes entiers (champ …Cents) ` +
-        'ou des euros en chaîne décimale (« 12500.00 »).',
+        `« ${field} » : aucun champ n’accepte de nombre à virgule ou à exposant (un montant s’y perdrait) ; ` +
+        'envoyez un entier, des centimes entiers dans un champ …Cents, ou des euros en chaîne décimale (« 12500.00 »).',
     });
   }
   return parsed;
