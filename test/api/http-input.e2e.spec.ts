@@ -107,6 +107,12 @@ describe('HTTP input limits and the one error shape (RFC 9457 problem details)',
     }
   });
 
+  it('a project id that is not a UUID is a 400 naming the field and the rule', async () => {
+    const res = await api.request('GET', '/projects/not-a-uuid', { token: holder });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'INVALID_ID', errors: [{ field: 'id', rule: 'uuid' }] });
+  });
+
   it('lists every field at fault as { field, rule } with French details', async () => {
     const res = await api.request('POST', '/projects', { token: holder, body: { program: 'sport', title: 3, extra: true } });
     expect(res.status).toBe(400);

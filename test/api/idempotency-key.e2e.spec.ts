@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { type ApiHarness, startApi } from '../support/api-harness.js';
+import { RunProjectTransition } from '../../apps/api/src/projects/run-transition/run-transition.command.js';
+import { type ApiHarness, FakeClock, startApi } from '../support/api-harness.js';
 import { educationIntention } from '../support/demo-fixtures.js';
 
 describe('Idempotency-Key, handled once for every command', () => {
@@ -58,6 +60,59 @@ describe('Idempotency-Key, handled once for every command', () => {
     });
     expect(other.status).toBe(409);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('a retry with If-Match is answered with the first outcome, not refused as stale (its first run moved the revision)', async () => {
+    const rev = (await api.request('GET', `/projects/${id}`, { token: holder })).body.revision as string;
+    const send = () =>
+      api.request('PATCH', `/projects/${id}`, {
+        token: holder,
+        body: { description: 'Avec la commune' },
+        headers: { 'idempotency-key': 'edit-if-match', 'if-match': `"${rev}"` },
+      });
+    const first = await send();
+    expect(first.status).toBe(200);
+    const again = await send();
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ replayed: true, revision: first.body.revision });
+  });
+
+  it('the same request sent twice at once is written once, and both are answered with its outcome', async () => {
+    // A clock that moves on every read: the two runs decide events that differ in their time, under the same ids.
+    const ticking = new (class extends FakeClock {
+      override now(): Date {
+        this.advance(1);
+        return super.now();
+      }
+    })();
+    const racing = await startApi({}, undefined, ticking);
+    try {
+      const token = await racing.token({ role: 'holder', sub: 'holder-race' });
+      const send = (path: string, body: unknown = {}, key = 'race-1') =>
+        racing.request('POST', path, { token, body, headers: { 'idempotency-key': key } });
+      const declared = await send('/projects', educationIntention('Un potager'), 'declare-potager');
+      const store = racing.app.get(EVENT_STORE) as EventStore;
+      const before = await store.headPosition();
+      // Through the bus, as a process sends it: three runs read the stream before any of them appends.
+      const bus = racing.app.get(CommandBus);
+      const meta = {
+        principal: { id: 'holder-race', role: 'holder' as const, scope: {} },
+        idempotencyKey: 'race-1',
+        correlationId: 'c',
+        causationId: 'c',
+      };
+      const run = () => bus.execute(new RunProjectTransition(declared.body.projectId, { type: 'start_drafting' }, meta));
+      const outcomes = await Promise.all([run(), run(), run()]);
+      expect(outcomes.map((o) => [o.status, o.revision])).toEqual([
+        ['drafting', 1n],
+        ['drafting', 1n],
+        ['drafting', 1n],
+      ]);
+      expect(outcomes.filter((o) => o.replayed)).toHaveLength(2);
+      expect((await store.headPosition()) - before).toBe(1n);
+    } finally {
+      await racing.close();
+    }
   });
 
   it('every event carries the one metadata shape: actor, role, scope, time, correlation, causation, replica, command', async () => {

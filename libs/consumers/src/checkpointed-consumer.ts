@@ -120,9 +120,7 @@ export class CheckpointedConsumer<Write> {
   private enqueue(event: RecordedEvent): void {
     if (this.state !== 'running') return;
     this.queue.push(event);
-    this.draining ??= this.drain().finally(() => {
-      this.draining = undefined;
-    });
+    if (!this.draining) this.draining = this.drain();
   }
 
   private async drain(): Promise<void> {
@@ -134,12 +132,14 @@ export class CheckpointedConsumer<Write> {
       try {
         const h = this.o.handler;
         const writes = h.handleBatch ? await h.handleBatch(events) : await h.handle(events[0]!);
-        if (this.state !== 'running') return; // closed meanwhile: the events are handled again on the next start
+        if (this.state !== 'running') break; // closed meanwhile: the events are handled again on the next start
         this.moveTo(events.at(-1)!.position, writes ?? [], events);
       } catch (error) {
         this.fail(error, events[0]);
       }
     }
+    // Cleared in the same microtask as the last look at the queue: an event queued from now on starts a new drain.
+    this.draining = undefined;
   }
 
   /** The whole queue for a batch handler, one event otherwise. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Decider, type DomainEvent, DomainError } from '#kernel';
 import type { AppendResult, EventMetadata, EventStore, ExpectedRevision, RecordedEvent } from './event-store.port.js';
-import { WrongExpectedRevisionError } from './event-store.errors.js';
+import { IdempotencyConflictError, WrongExpectedRevisionError } from './event-store.errors.js';
 
 export interface HandleCommandOptions<C, S> {
   store: EventStore;
@@ -44,6 +44,12 @@ export async function handleCommand<C, S>(o: HandleCommandOptions<C, S>): Promis
   for (let attempt = 0; ; attempt++) {
     const history = await o.store.readStream(o.streamId);
     const revision = history.length === 0 ? -1n : history[history.length - 1]!.revision;
+    let state = foldRecorded(o.decider, history);
+    // A retry is answered before If-Match is compared: its first run moved the revision the client saw.
+    if (o.replayByEventIds && o.eventId) {
+      const replay = replayFrom(history, o.eventId, state);
+      if (replay) return checkedReplay(replay, history, o);
+    }
     if (o.ifMatch !== undefined && o.ifMatch !== revision) {
       throw new DomainError(
         'stale',
@@ -54,11 +60,6 @@ export async function handleCommand<C, S>(o: HandleCommandOptions<C, S>): Promis
           actual: String(revision),
         },
       );
-    }
-    let state = foldRecorded(o.decider, history);
-    if (o.replayByEventIds && o.eventId) {
-      const replay = replayFrom(history, o.eventId, state);
-      if (replay) return checkedReplay(replay, history, o);
     }
     const events = o.decider.decide(o.command, state);
     if (events.length === 0) return { events, state, revision };
@@ -72,6 +73,8 @@ export async function handleCommand<C, S>(o: HandleCommandOptions<C, S>): Promis
       for (const e of events) state = o.decider.evolve(state, e);
       return { events, state, append, revision: append.nextRevision };
     } catch (error) {
+      // The same request running twice at once: the first appended these ids; re-read, and answer this one as its replay.
+      if (attempt < 3 && (await raced(o, error))) continue;
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (o.ifMatch !== undefined) {
         throw new DomainError('stale', 'STALE_REVISION', `${o.streamId} a été modifié entre-temps : rechargez avant de modifier.`, {
@@ -90,6 +93,13 @@ export async function handleCommand<C, S>(o: HandleCommandOptions<C, S>): Promis
       }
     }
   }
+}
+
+async function raced<C, S>(o: HandleCommandOptions<C, S>, error: unknown): Promise<boolean> {
+  if (!o.replayByEventIds || !o.eventId) return false;
+  if (!(error instanceof IdempotencyConflictError) && !(error instanceof WrongExpectedRevisionError)) return false;
+  const firstId = o.eventId(0, { type: '', data: {} });
+  return (await o.store.readStream(o.streamId)).some((e) => e.id === firstId);
 }
 
 function checkedReplay<C, S>(replay: HandleCommandResult<S>, history: readonly RecordedEvent[], o: HandleCommandOptions<C, S>) {

@@ -1,6 +1,12 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError, type DomainErrorCategory } from '#kernel';
-import { EventStoreError, InvalidAppendError, StoreUnavailableError } from '#event-store';
+import {
+  IdempotencyConflictError,
+  InvalidAppendError,
+  StoreClosedError,
+  StoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '#event-store';
 
 /** One field breaking one rule. */
 export interface FieldError {
@@ -52,6 +58,13 @@ const TITLES: Record<number, string> = {
 /** Codes of errors raised below Refonda (Fastify, Nest), by status. */
 const FRAMEWORK_CODES: Record<number, [code: string, detail: string]> = {
   400: ['INVALID_REQUEST', 'La requête est invalide.'],
+  401: ['AUTH_REQUIRED', 'Un jeton d’accès est requis.'],
+  403: ['FORBIDDEN', 'Cette action n’est pas permise.'],
+  406: ['NOT_ACCEPTABLE', 'Le format de réponse demandé n’est pas disponible.'],
+  411: ['LENGTH_REQUIRED', 'La longueur du corps de la requête doit être indiquée.'],
+  414: ['URI_TOO_LONG', 'L’adresse demandée est trop longue.'],
+  429: ['TOO_MANY_REQUESTS', 'Trop de requêtes : réessayez plus tard.'],
+  431: ['HEADERS_TOO_LARGE', 'Les en-têtes de la requête sont trop volumineux.'],
   404: ['NOT_FOUND', 'Aucune ressource à cette adresse.'],
   405: ['METHOD_NOT_ALLOWED', 'Cette méthode n’est pas acceptée à cette adresse.'],
   408: ['REQUEST_TIMEOUT', 'La requête n’a pas été reçue entière à temps.'],
@@ -98,10 +111,13 @@ export function problemOf(error: unknown): ProblemDetails {
   if (error instanceof StoreUnavailableError) {
     return problem(503, error.code, 'Le journal des événements est indisponible ; réessayez avec la même clé Idempotency-Key.');
   }
-  if (error instanceof EventStoreError) return problem(409, error.code, `Conflit d’écriture dans le journal : ${error.message}`);
+  if (error instanceof StoreClosedError) return problem(503, error.code, 'Le service s’arrête : réessayez dans un instant.');
+  if (error instanceof WrongExpectedRevisionError || error instanceof IdempotencyConflictError) {
+    return problem(409, error.code, 'Une autre écriture est passée en même temps : rechargez, puis réessayez.');
+  }
   const status = error instanceof HttpException ? error.getStatus() : (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const [code, detail] = FRAMEWORK_CODES[status] ?? FRAMEWORK_CODES[400]!;
+    const [code, detail] = FRAMEWORK_CODES[status] ?? [`HTTP_${status}`, 'La requête ne peut pas être servie.'];
     return problem(status, code, detail);
   }
   return problem(500, 'INTERNAL', 'Erreur interne : l’incident est journalisé.');

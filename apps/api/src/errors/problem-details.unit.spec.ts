@@ -40,3 +40,24 @@ describe('problem details (RFC 9457)', () => {
     expect(JSON.stringify(problemOf(new Error('secret stack')))).not.toContain('secret');
   });
 });
+
+describe('problem details of store and framework errors', () => {
+  it('a store shutting down is a 503 to retry; a write race is a 409 without internal ids; anything else stays hidden', async () => {
+    const { StoreClosedError, WrongExpectedRevisionError } = await import('#event-store');
+    expect(problemOf(new StoreClosedError())).toMatchObject({ status: 503 });
+    const race = problemOf(new WrongExpectedRevisionError('project-p1', 0n, 1n));
+    expect(race).toMatchObject({ status: 409 });
+    expect(race.detail).not.toContain('project-p1');
+    expect(
+      problemOf(Object.assign(new Error('EventStoreDB denied access: check the credentials'), { code: 'STORE_REJECTED' })),
+    ).toMatchObject({
+      status: 500,
+      code: 'INTERNAL',
+    });
+  });
+
+  it('a 4xx raised below Refonda keeps its status with a code that says it', () => {
+    expect(problemOf(Object.assign(new Error('x'), { statusCode: 429 }))).toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS' });
+    expect(problemOf(Object.assign(new Error('x'), { statusCode: 418 }))).toMatchObject({ status: 418, code: 'HTTP_418' });
+  });
+});

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Patch, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -9,6 +9,7 @@ import { commandMetaOf } from '../../http/command-meta.js';
 import { projectWriteResponse } from '../project-written.js';
 import { EditProjectContent } from './edit-content.command.js';
 import { EditContentRequest } from './edit-content.request.dto.js';
+import { projectIdPipe } from '../../http/project-id.pipe.js';
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -22,7 +23,7 @@ export class EditContentHttp {
   @ApiOperation({ summary: 'Edit the dossier (while drafting or completing)' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the revision (ETag) the caller saw: stale → 412' })
   async edit(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', projectIdPipe()) id: string,
     @Body() body: EditContentRequest,
     @CurrentActor() actor: Actor,
     @Req() req: FastifyRequest,

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,6 +6,7 @@ import { CurrentActor } from '#auth';
 import type { Actor } from '#kernel';
 import { minPositionOf } from '../../http/read-your-writes.js';
 import { GetProject } from './get-project.query.js';
+import { projectIdPipe } from '../../http/project-id.pipe.js';
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -23,7 +24,7 @@ export class GetProjectHttp {
   })
   @ApiHeader({ name: 'X-Min-Position', required: false })
   async get(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', projectIdPipe()) id: string,
     @Query() query: { minPosition?: string; asOf?: string },
     @CurrentActor() actor: Actor,
     @Req() req: FastifyRequest,

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -8,6 +8,7 @@ import { commandMetaOf } from '../../http/command-meta.js';
 import { projectWriteResponse } from '../project-written.js';
 import { RunProjectTransition, TRANSITION_COMMANDS, type TransitionInput } from './run-transition.command.js';
 import { RunTransitionRequest } from './run-transition.request.dto.js';
+import { projectIdPipe } from '../../http/project-id.pipe.js';
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -21,7 +22,7 @@ export class RunTransitionHttp {
   @ApiParam({ name: 'command', enum: TRANSITION_COMMANDS })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the revision (ETag) the caller saw: stale → 412' })
   async run(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', projectIdPipe()) id: string,
     @Param('command') command: string,
     @Body() body: RunTransitionRequest,
     @CurrentActor() actor: Actor,
