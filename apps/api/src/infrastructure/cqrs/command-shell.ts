@@ -18,6 +18,11 @@ export interface AggregateCommand<C, S> {
   meta: CommandMeta;
   /** Re-read and re-decide on a concurrent write (optimistic concurrency), this many times. */
   retries?: number;
+  /**
+   * Who answers a retry of an Idempotency-Key: the shell, from the event ids derived from the principal and the key (default),
+   * or the decider itself ('by-decider': the envelopes' request-id map), the event ids then derived from the key alone.
+   */
+  replay?: 'by-event-ids' | 'by-decider';
 }
 
 /**
@@ -61,9 +66,14 @@ export class CommandShell {
       fingerprint,
       ...(meta.expectedRevision === undefined ? {} : { ifMatch: meta.expectedRevision }),
       ...(c.retries === undefined ? {} : { retries: c.retries }),
-      ...(key ? { eventId: (i: number) => eventIdFor(`${meta.principal.id}\u0000${key}`, i, streamId), replayByEventIds: true } : {}),
+      ...(key ? eventIdsOf(c.replay ?? 'by-event-ids', meta.principal.id, key, streamId) : {}),
     });
   }
+}
+
+function eventIdsOf(replay: 'by-event-ids' | 'by-decider', principalId: string, key: string, streamId: string) {
+  if (replay === 'by-decider') return { eventId: (i: number) => eventIdFor(key, i, streamId) };
+  return { eventId: (i: number) => eventIdFor(`${principalId}\u0000${key}`, i, streamId), replayByEventIds: true };
 }
 
 /** A digest of what a command asks: its name, its target and its inputs (key order does not matter). */

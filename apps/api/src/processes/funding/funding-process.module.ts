@@ -7,6 +7,7 @@ import { FundingProcessRunner } from '#processes';
 import type { AppConfig } from '../../config/app.config.js';
 import { EnvelopesModule } from '../../envelopes/envelopes.module.js';
 import { APP_CONFIG, LOGGER } from '../../infrastructure/tokens.js';
+import { GetProjectFundingHandler } from './get-project-funding/get-project-funding.handler.js';
 import { ProjectFundingHttp } from './project-funding.http.js';
 
 /**
@@ -18,6 +19,7 @@ import { ProjectFundingHttp } from './project-funding.http.js';
   imports: [EnvelopesModule],
   controllers: [ProjectFundingHttp],
   providers: [
+    GetProjectFundingHandler,
     {
       provide: FundingProcessRunner,
       inject: [EVENT_STORE, APP_CONFIG, LOGGER],
