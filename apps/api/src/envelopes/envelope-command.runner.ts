@@ -59,15 +59,15 @@ export class EnvelopeCommandRunner {
   ) {}
 
   /** The checks every envelope command passes first, in this order: the id (400), the key (400), the policy (403). */
-  admit(envelopeId: string, meta: CommandMeta): { requestId: string; ctx: CommandContext } {
+  admit(envelopeId: string, meta: CommandMeta, at?: Date): { requestId: string; ctx: CommandContext } {
     envelopeStreamId(envelopeId);
     const requestId = requestIdOf(meta);
     assertCanManageEnvelope(meta.principal, envelopeId);
-    return { requestId, ctx: { actor: meta.principal, now: this.shell.now() } };
+    return { requestId, ctx: { actor: meta.principal, now: at ?? this.shell.now() } };
   }
 
-  async run(envelopeId: string, order: EnvelopeOrder, meta: CommandMeta): Promise<EnvelopeWrite> {
-    const { requestId, ctx } = this.admit(envelopeId, meta);
+  async run(envelopeId: string, order: EnvelopeOrder, meta: CommandMeta, at?: Date): Promise<EnvelopeWrite> {
+    const { requestId, ctx } = this.admit(envelopeId, meta, at);
     const command = { ...order, requestId, ctx } as EnvelopeCommand;
     if (command.type === 'AllocateToChild' || command.type === 'TransferToSibling') return this.crossEnvelope(envelopeId, command);
     const streamId = envelopeStreamId(envelopeId);

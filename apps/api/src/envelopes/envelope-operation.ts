@@ -9,6 +9,8 @@ export abstract class EnvelopeOperation<O extends EnvelopeOrder> extends Command
     readonly envelopeId: string,
     readonly order: O,
     readonly meta: CommandMeta,
+    /** The decision's time when the caller fixes it (the funding process: its trigger's); now otherwise. */
+    readonly at?: Date,
   ) {
     super();
   }

@@ -7,7 +7,7 @@ import { AllocateToChildEnvelope } from './allocate.command.js';
 export class AllocateToChildEnvelopeHandler implements ICommandHandler<AllocateToChildEnvelope> {
   constructor(@Inject(EnvelopeCommandRunner) private readonly envelopes: EnvelopeCommandRunner) {}
 
-  execute({ envelopeId, order, meta }: AllocateToChildEnvelope): Promise<EnvelopeWrite> {
-    return this.envelopes.run(envelopeId, order, meta);
+  execute({ envelopeId, order, meta, at }: AllocateToChildEnvelope): Promise<EnvelopeWrite> {
+    return this.envelopes.run(envelopeId, order, meta, at);
   }
 }

@@ -7,7 +7,7 @@ import { CloseEnvelopeYear } from './close-year.command.js';
 export class CloseEnvelopeYearHandler implements ICommandHandler<CloseEnvelopeYear> {
   constructor(@Inject(EnvelopeCommandRunner) private readonly envelopes: EnvelopeCommandRunner) {}
 
-  execute({ envelopeId, order, meta }: CloseEnvelopeYear): Promise<EnvelopeWrite> {
-    return this.envelopes.run(envelopeId, order, meta);
+  execute({ envelopeId, order, meta, at }: CloseEnvelopeYear): Promise<EnvelopeWrite> {
+    return this.envelopes.run(envelopeId, order, meta, at);
   }
 }

@@ -7,7 +7,7 @@ import { NotifyEnvelopeCredits } from './notify.command.js';
 export class NotifyEnvelopeCreditsHandler implements ICommandHandler<NotifyEnvelopeCredits> {
   constructor(@Inject(EnvelopeCommandRunner) private readonly envelopes: EnvelopeCommandRunner) {}
 
-  execute({ envelopeId, order, meta }: NotifyEnvelopeCredits): Promise<EnvelopeWrite> {
-    return this.envelopes.run(envelopeId, order, meta);
+  execute({ envelopeId, order, meta, at }: NotifyEnvelopeCredits): Promise<EnvelopeWrite> {
+    return this.envelopes.run(envelopeId, order, meta, at);
   }
 }

@@ -7,7 +7,7 @@ import { PayEnvelopeInstalment } from './pay.command.js';
 export class PayEnvelopeInstalmentHandler implements ICommandHandler<PayEnvelopeInstalment> {
   constructor(@Inject(EnvelopeCommandRunner) private readonly envelopes: EnvelopeCommandRunner) {}
 
-  execute({ envelopeId, order, meta }: PayEnvelopeInstalment): Promise<EnvelopeWrite> {
-    return this.envelopes.run(envelopeId, order, meta);
+  execute({ envelopeId, order, meta, at }: PayEnvelopeInstalment): Promise<EnvelopeWrite> {
+    return this.envelopes.run(envelopeId, order, meta, at);
   }
 }

@@ -7,7 +7,7 @@ import { RecoverPayment } from './recover.command.js';
 export class RecoverPaymentHandler implements ICommandHandler<RecoverPayment> {
   constructor(@Inject(EnvelopeCommandRunner) private readonly envelopes: EnvelopeCommandRunner) {}
 
-  execute({ envelopeId, order, meta }: RecoverPayment): Promise<EnvelopeWrite> {
-    return this.envelopes.run(envelopeId, order, meta);
+  execute({ envelopeId, order, meta, at }: RecoverPayment): Promise<EnvelopeWrite> {
+    return this.envelopes.run(envelopeId, order, meta, at);
   }
 }

@@ -7,7 +7,7 @@ import { ReduceEnvelopeCredits } from './reduce.command.js';
 export class ReduceEnvelopeCreditsHandler implements ICommandHandler<ReduceEnvelopeCredits> {
   constructor(@Inject(EnvelopeCommandRunner) private readonly envelopes: EnvelopeCommandRunner) {}
 
-  execute({ envelopeId, order, meta }: ReduceEnvelopeCredits): Promise<EnvelopeWrite> {
-    return this.envelopes.run(envelopeId, order, meta);
+  execute({ envelopeId, order, meta, at }: ReduceEnvelopeCredits): Promise<EnvelopeWrite> {
+    return this.envelopes.run(envelopeId, order, meta, at);
   }
 }

@@ -7,7 +7,7 @@ import { ReleaseEnvelopeCommitment } from './release.command.js';
 export class ReleaseEnvelopeCommitmentHandler implements ICommandHandler<ReleaseEnvelopeCommitment> {
   constructor(@Inject(EnvelopeCommandRunner) private readonly envelopes: EnvelopeCommandRunner) {}
 
-  execute({ envelopeId, order, meta }: ReleaseEnvelopeCommitment): Promise<EnvelopeWrite> {
-    return this.envelopes.run(envelopeId, order, meta);
+  execute({ envelopeId, order, meta, at }: ReleaseEnvelopeCommitment): Promise<EnvelopeWrite> {
+    return this.envelopes.run(envelopeId, order, meta, at);
   }
 }

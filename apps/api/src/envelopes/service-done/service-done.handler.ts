@@ -7,7 +7,7 @@ import { CertifyServiceDone } from './service-done.command.js';
 export class CertifyServiceDoneHandler implements ICommandHandler<CertifyServiceDone> {
   constructor(@Inject(EnvelopeCommandRunner) private readonly envelopes: EnvelopeCommandRunner) {}
 
-  execute({ envelopeId, order, meta }: CertifyServiceDone): Promise<EnvelopeWrite> {
-    return this.envelopes.run(envelopeId, order, meta);
+  execute({ envelopeId, order, meta, at }: CertifyServiceDone): Promise<EnvelopeWrite> {
+    return this.envelopes.run(envelopeId, order, meta, at);
   }
 }

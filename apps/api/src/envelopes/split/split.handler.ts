@@ -7,7 +7,7 @@ import { SetEnvelopeSplit } from './split.command.js';
 export class SetEnvelopeSplitHandler implements ICommandHandler<SetEnvelopeSplit> {
   constructor(@Inject(EnvelopeCommandRunner) private readonly envelopes: EnvelopeCommandRunner) {}
 
-  execute({ envelopeId, order, meta }: SetEnvelopeSplit): Promise<EnvelopeWrite> {
-    return this.envelopes.run(envelopeId, order, meta);
+  execute({ envelopeId, order, meta, at }: SetEnvelopeSplit): Promise<EnvelopeWrite> {
+    return this.envelopes.run(envelopeId, order, meta, at);
   }
 }

@@ -7,7 +7,7 @@ import { TransferToSiblingEnvelope } from './transfer.command.js';
 export class TransferToSiblingEnvelopeHandler implements ICommandHandler<TransferToSiblingEnvelope> {
   constructor(@Inject(EnvelopeCommandRunner) private readonly envelopes: EnvelopeCommandRunner) {}
 
-  execute({ envelopeId, order, meta }: TransferToSiblingEnvelope): Promise<EnvelopeWrite> {
-    return this.envelopes.run(envelopeId, order, meta);
+  execute({ envelopeId, order, meta, at }: TransferToSiblingEnvelope): Promise<EnvelopeWrite> {
+    return this.envelopes.run(envelopeId, order, meta, at);
   }
 }
