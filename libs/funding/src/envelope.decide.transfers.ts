@@ -89,11 +89,16 @@ export function decideReceiveTransfer(cmd: ReceiveTransfer, state: EnvelopeState
   const reason = requireReason(cmd.reason);
   const fromId = relatedEnvelope(s, cmd.fromId, 'fromId');
   if ((cmd.parentId ?? null) !== s.parentId) {
-    throw new DomainError('conflict', 'ENVELOPE_NOT_A_SIBLING', `${fromId} and ${s.envelopeId} do not share a parent`, {
-      envelopeId: s.envelopeId,
-      parentId: s.parentId,
-      sourceParentId: cmd.parentId ?? null,
-    });
+    throw new DomainError(
+      'conflict',
+      'ENVELOPE_NOT_A_SIBLING',
+      `${fromId} et ${s.envelopeId} ne sont pas rattachées à la même enveloppe parente.`,
+      {
+        envelopeId: s.envelopeId,
+        parentId: s.parentId,
+        sourceParentId: cmd.parentId ?? null,
+      },
+    );
   }
   const { aeCents, cpCents } = creditPair(cmd.aeCents, cmd.cpCents);
   return [

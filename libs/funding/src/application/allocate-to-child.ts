@@ -86,16 +86,16 @@ export async function receiveAllocation(
 async function assertChildCanReceive(store: EventStore, parentId: string, childId: string): Promise<void> {
   const { state } = await readEnvelope(store, childId);
   if (state.status === 'none') {
-    throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `child envelope ${childId} is not open`, { envelopeId: childId });
+    throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `L’enveloppe fille ${childId} n’est pas ouverte.`, { envelopeId: childId });
   }
   if (state.status === 'closed') {
-    throw new DomainError('conflict', 'ENVELOPE_CLOSED', `child envelope ${childId} is closed`, {
+    throw new DomainError('conflict', 'ENVELOPE_CLOSED', `L’enveloppe fille ${childId} est clôturée.`, {
       envelopeId: childId,
       status: state.status,
     });
   }
   if (state.parentId !== parentId) {
-    throw new DomainError('conflict', 'ENVELOPE_NOT_A_CHILD', `${childId} is not a child of ${parentId}`, {
+    throw new DomainError('conflict', 'ENVELOPE_NOT_A_CHILD', `L’enveloppe ${childId} n’est pas une fille de ${parentId}.`, {
       envelopeId: childId,
       parentId: state.parentId,
       requestedParentId: parentId,

@@ -84,15 +84,17 @@ export async function receiveTransfer(
 async function assertSibling(store: EventStore, fromId: string, toId: string): Promise<void> {
   const [from, to] = await Promise.all([readEnvelope(store, fromId), readEnvelope(store, toId)]);
   if (to.state.status === 'none')
-    throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `envelope ${toId} is not open`, { envelopeId: toId });
+    throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `L’enveloppe ${toId} n’est pas ouverte.`, { envelopeId: toId });
   if (to.state.status === 'closed')
-    throw new DomainError('conflict', 'ENVELOPE_CLOSED', `envelope ${toId} is closed`, { envelopeId: toId, status: 'closed' });
-  const fromParent = from.state.status === 'none' ? undefined : from.state.parentId;
-  if (fromParent !== to.state.parentId) {
-    throw new DomainError('conflict', 'ENVELOPE_NOT_A_SIBLING', `${fromId} and ${toId} do not share a parent`, {
-      envelopeId: toId,
-      parentId: to.state.parentId,
-      sourceParentId: fromParent ?? null,
-    });
+    throw new DomainError('conflict', 'ENVELOPE_CLOSED', `L’enveloppe ${toId} est clôturée.`, { envelopeId: toId, status: 'closed' });
+  const fromParent = from.state.status === 'none' ? null : from.state.parentId;
+  // Siblings share one parent: two root envelopes (no parent) are not siblings.
+  if (fromParent === null || fromParent !== to.state.parentId) {
+    throw new DomainError(
+      'conflict',
+      'ENVELOPE_NOT_A_SIBLING',
+      `${fromId} et ${toId} ne sont pas rattachées à la même enveloppe parente : un virement ne se fait qu’entre enveloppes sœurs.`,
+      { envelopeId: toId, parentId: to.state.parentId, sourceParentId: fromParent, field: 'toId', rule: 'siblings-of-one-parent' },
+    );
   }
 }
