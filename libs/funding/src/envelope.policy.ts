@@ -94,3 +94,45 @@ export function projectInEnvelopeTerritory(envelopeId: string, project: ProjectT
   if (code === undefined) return false;
   return t.scope === 'cts' ? code.toUpperCase() === t.code || `CTS-${code.toUpperCase()}` === t.code : code.toUpperCase() === t.code;
 }
+
+/** The states in which a project can be committed to: validated, or already in financing (a further commitment). */
+export const COMMITTABLE_PROJECT_STATUSES: readonly string[] = ['validated', 'financing'];
+
+/** What a commitment needs to know of its project (undefined: no such project). */
+export interface CommittableProjectFacts {
+  status: string;
+  territory: ProjectTerritoryFacts;
+}
+
+/** A commitment funds an existing project of the envelope's territory, validated or in financing. */
+export function assertProjectCommittable(envelopeId: string, projectId: string, project: CommittableProjectFacts | undefined): void {
+  if (!project) {
+    throw new DomainError('not_found', 'PROJECT_NOT_FOUND', `Le projet ${projectId} n’existe pas : aucun engagement possible.`, {
+      projectId,
+      field: 'projectId',
+      rule: 'an-existing-project',
+    });
+  }
+  if (!projectInEnvelopeTerritory(envelopeId, project.territory)) {
+    throw new DomainError(
+      'forbidden',
+      'ENVELOPE_PROJECT_OUT_OF_TERRITORY',
+      `Le projet ${projectId} n’est pas dans le territoire de l’enveloppe ${envelopeId} : elle ne peut pas l’engager.`,
+      { envelopeId, projectId, field: 'projectId', rule: 'project-in-envelope-territory' },
+    );
+  }
+  if (!COMMITTABLE_PROJECT_STATUSES.includes(project.status)) {
+    throw new DomainError(
+      'conflict',
+      'ENVELOPE_PROJECT_NOT_COMMITTABLE',
+      `Le projet ${projectId} est à l’état « ${project.status} » : seul un projet validé ou en financement peut être engagé.`,
+      {
+        projectId,
+        projectStatus: project.status,
+        allowed: COMMITTABLE_PROJECT_STATUSES,
+        field: 'projectId',
+        rule: 'project-validated-or-financing',
+      },
+    );
+  }
+}
