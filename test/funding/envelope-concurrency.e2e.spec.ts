@@ -85,7 +85,7 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
         availableCents: 0,
         requestedCents: AMOUNT,
       });
-      expect(r.body.detail).toContain('0,00\u00a0€ available, 20\u202f000,00\u00a0€ requested');
+      expect(r.body.detail).toContain('0,00\u00a0€ disponibles, 20\u202f000,00\u00a0€ demandés');
     }
     const log = await store(api).readStream(`envelope-${NANCY_METZ}`);
     const committed = log.filter((e) => e.type === 'envelope.committed');

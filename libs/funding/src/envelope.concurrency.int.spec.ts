@@ -143,7 +143,7 @@ describe('200 concurrent commitments on an envelope that can fund exactly 50', (
       expect(error.code).toBe('ENVELOPE_INSUFFICIENT_AE');
       expect(error.category).toBe('conflict');
       expect(error.details).toEqual({ envelopeId: ENVELOPE, year: 2023, availableCents: 0, requestedCents: AMOUNT });
-      expect(error.message).toContain('0,00\u00a0€ available, 20\u202f000,00\u00a0€ requested');
+      expect(error.message).toContain('0,00\u00a0€ disponibles, 20\u202f000,00\u00a0€ demandés');
     }
     expect(attempts).toBeLessThanOrEqual(VALIDATORS * (RETRIES + 1));
 

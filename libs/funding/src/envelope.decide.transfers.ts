@@ -49,11 +49,16 @@ export function decideReceiveAllocation(cmd: ReceiveAllocation, state: EnvelopeS
   requireRole(cmd.ctx, COMMITTERS, 'receive an allocation');
   const s = requireOpen(state);
   if (s.parentId === null || cmd.parentId !== s.parentId) {
-    throw new DomainError('conflict', 'ENVELOPE_NOT_A_CHILD', `${s.envelopeId} is not a child of ${String(cmd.parentId)}`, {
-      envelopeId: s.envelopeId,
-      parentId: s.parentId,
-      requestedParentId: cmd.parentId ?? null,
-    });
+    throw new DomainError(
+      'conflict',
+      'ENVELOPE_NOT_A_CHILD',
+      `L’enveloppe ${s.envelopeId} n’est pas une fille de ${String(cmd.parentId)}.`,
+      {
+        envelopeId: s.envelopeId,
+        parentId: s.parentId,
+        requestedParentId: cmd.parentId ?? null,
+      },
+    );
   }
   const { aeCents, cpCents } = creditPair(cmd.aeCents, cmd.cpCents);
   return [
