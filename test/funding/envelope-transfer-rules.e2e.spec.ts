@@ -86,5 +86,11 @@ describe('a transfer moves credits only between siblings of one parent, within t
     });
     expect(res.status).toBe(200);
     expect(res.body.target).toMatchObject({ envelopeId: 'fip-academie-09-2023', outcome: [{ type: 'envelope.transfer_received' }] });
+    // Both halves carry the command shell's one metadata shape; the received half is caused by the sent one.
+    const sent = (await store(api).readStream('envelope-fip-academie-12-2023')).find((e) => e.type === 'envelope.transferred')!;
+    const received = (await store(api).readStream('envelope-fip-academie-09-2023')).find((e) => e.type === 'envelope.transfer_received')!;
+    const shape = { actorId: 'admin-national', role: 'admin', replica: 'main', command: 'envelope.TransferToSibling' };
+    expect(sent.metadata).toMatchObject({ ...shape, idempotencyKey: res.body.requestId });
+    expect(received.metadata).toMatchObject({ ...shape, causationId: sent.id, correlationId: res.body.requestId });
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type CommandContext, type CommandMeta, invalid } from '#kernel';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
+import { EVENT_STORE, type EventMetadata, type EventStore, type RecordedEvent } from '#event-store';
 import {
   type EnvelopeCommand,
   type EnvelopeState,
@@ -69,9 +69,12 @@ export class EnvelopeCommandRunner {
   async run(envelopeId: string, order: EnvelopeOrder, meta: CommandMeta, at?: Date): Promise<EnvelopeWrite> {
     const { requestId, ctx } = this.admit(envelopeId, meta, at);
     const command = { ...order, requestId, ctx } as EnvelopeCommand;
-    if (command.type === 'AllocateToChild' || command.type === 'TransferToSibling') return this.crossEnvelope(envelopeId, command);
     const streamId = envelopeStreamId(envelopeId);
     const { type, ...inputs } = order;
+    if (command.type === 'AllocateToChild' || command.type === 'TransferToSibling') {
+      const metadata = { ...this.shell.metadataOf({ name: `envelope.${type}`, streamId, inputs, meta }, ctx.now) };
+      return this.crossEnvelope(envelopeId, command, metadata);
+    }
     const result = await this.shell.run(
       {
         streamId,
@@ -90,7 +93,7 @@ export class EnvelopeCommandRunner {
     return this.answer(envelopeId, requestId, result.state, result.revision, replayed, position);
   }
 
-  private async crossEnvelope(envelopeId: string, command: EnvelopeCommand): Promise<EnvelopeWrite> {
+  private async crossEnvelope(envelopeId: string, command: EnvelopeCommand, metadata: EventMetadata): Promise<EnvelopeWrite> {
     const { requestId, ctx } = command;
     const result =
       command.type === 'AllocateToChild'
@@ -104,15 +107,19 @@ export class EnvelopeCommandRunner {
             ...(command.reason ? { reason: command.reason } : {}),
           })
         : command.type === 'TransferToSibling'
-          ? await transfer(this.store, {
-              fromId: envelopeId,
-              toId: command.toId,
-              requestId,
-              aeCents: command.aeCents,
-              cpCents: command.cpCents,
-              reason: command.reason,
-              ctx,
-            })
+          ? await transfer(
+              this.store,
+              {
+                fromId: envelopeId,
+                toId: command.toId,
+                requestId,
+                aeCents: command.aeCents,
+                cpCents: command.cpCents,
+                reason: command.reason,
+                ctx,
+              },
+              { metadata },
+            )
           : undefined;
     if (!result) throw new Error(`${command.type} is not a cross-envelope command`);
     const targetState = result.target.state;

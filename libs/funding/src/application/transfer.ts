@@ -2,7 +2,13 @@ import { type CommandContext, DomainError } from '#kernel';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { Cents } from '../money.js';
 import type { Transferred } from '../envelope.events.js';
-import { type EnvelopeCommandResult, handleEnvelopeCommand, readEnvelope, recordedFor } from './handle-envelope-command.js';
+import {
+  type EnvelopeCommandOptions,
+  type EnvelopeCommandResult,
+  handleEnvelopeCommand,
+  readEnvelope,
+  recordedFor,
+} from './handle-envelope-command.js';
 import type { CrossEnvelopeResult } from './allocate-to-child.js';
 
 export interface TransferInput {
@@ -23,7 +29,11 @@ export const transferRequestId = (sourceEventId: string) => `transfer:${sourceEv
  * source's event id. Re-running the same call after a crash completes it; the parent's allocation total
  * does not change (the money stays among its children).
  */
-export async function transfer(store: EventStore, input: TransferInput, options: { retries?: number } = {}): Promise<CrossEnvelopeResult> {
+export async function transfer(
+  store: EventStore,
+  input: TransferInput,
+  options: EnvelopeCommandOptions = {},
+): Promise<CrossEnvelopeResult> {
   const source = await readEnvelope(store, input.fromId);
   if (!source.state.requests[input.requestId]) await assertSibling(store, input.fromId, input.toId);
   const sent = await handleEnvelopeCommand(
@@ -60,7 +70,7 @@ export async function receiveTransfer(
   parentId: string | null,
   recorded: RecordedEvent,
   ctx: CommandContext,
-  options: { retries?: number } = {},
+  options: EnvelopeCommandOptions = {},
 ): Promise<EnvelopeCommandResult> {
   const data = recorded.data as Transferred['data'];
   return handleEnvelopeCommand(

@@ -41,10 +41,10 @@ export class CommandShell {
     return this.clock.now();
   }
 
-  async run<C, S>(c: AggregateCommand<C, S>, now = this.clock.now()): Promise<HandleCommandResult<S>> {
-    const { meta, streamId } = c;
-    const fingerprint = fingerprintOf(c.name, streamId, c.inputs);
-    const metadata: EventMetadata = {
+  /** The one metadata shape every event of a command carries (who, role, scope, when, correlation, command, fingerprint…). */
+  metadataOf(c: Pick<AggregateCommand<unknown, unknown>, 'name' | 'streamId' | 'inputs' | 'meta'>, now: Date): EventMetadata {
+    const { meta } = c;
+    return {
       actorId: meta.principal.id,
       role: meta.principal.role,
       scope: meta.principal.scope,
@@ -53,9 +53,15 @@ export class CommandShell {
       causationId: meta.causationId,
       replica: this.config.replicaId,
       command: c.name,
-      fingerprint,
+      fingerprint: fingerprintOf(c.name, c.streamId, c.inputs),
       ...(meta.idempotencyKey === undefined ? {} : { idempotencyKey: meta.idempotencyKey }),
     };
+  }
+
+  async run<C, S>(c: AggregateCommand<C, S>, now = this.clock.now()): Promise<HandleCommandResult<S>> {
+    const { meta, streamId } = c;
+    const metadata = this.metadataOf(c, now);
+    const fingerprint = metadata['fingerprint'] as string;
     const key = meta.idempotencyKey;
     return handleCommand({
       store: this.store,
