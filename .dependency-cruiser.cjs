@@ -16,11 +16,7 @@ const LIBS_WITH_DEEP_IMPORTS = '(event-store|funding)';
  * To be removed by the CQRS step: the controllers that read the store today. Listed one by one, so that a new
  * controller reading the store fails the rule; dependency-rules.e2e.spec.ts fails when an entry is no longer needed.
  */
-const CONTROLLERS_READING_THE_STORE = [
-  '^apps/api/src/envelopes/get-envelopes\\.http\\.ts$',
-  '^apps/api/src/health/health\\.controller\\.ts$',
-  '^apps/api/src/processes/funding/project-funding\\.http\\.ts$',
-];
+const CONTROLLERS_READING_THE_STORE = ['^apps/api/src/health/health\\.controller\\.ts$'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -4,6 +4,19 @@ import { readAs } from '../support/log-v1/capture.js';
 import { logV1Reads, serveLogV1Copy } from '../support/log-v1/serve-copy.js';
 import { educationIntention } from '../support/demo-fixtures.js';
 import { moneyFieldFaults } from '../support/money-fields.js';
+import { declareAndValidate } from '../support/validated-project.js';
+
+/** Two health projects the commitments fund (real ones, validated with no grant: the funding process leaves them alone). */
+const HEALTH_PROJECTS = {
+  ':idf-project': {
+    territory: { region: '11', departement: '75', communeCode: '75056' },
+    holder: { organisationId: '750000010', name: 'Centre de santé parisien' },
+  },
+  ':occitanie-project': {
+    territory: { region: '76', departement: '31', communeCode: '31555' },
+    holder: { organisationId: '310000013', name: 'MSP toulousaine' },
+  },
+};
 
 /** Every envelope operation once, on a FIR tree of its own: national → two ARS (allocation, transfer, split, the spending chain). */
 const FLOW: [path: string, body: Record<string, unknown>][] = [
@@ -23,14 +36,17 @@ const FLOW: [path: string, body: Record<string, unknown>][] = [
   ['/envelopes/fir-national-2023/allocate', { childId: 'fir-ars-11-2023', ae: '500000.00', cp: '400000.00' }],
   ['/envelopes/fir-ars-11-2023/transfer', { toId: 'fir-ars-76-2023', ae: '50000.00', cp: '0.00', reason: 'Redéploiement' }],
   ['/envelopes/fir-ars-11-2023/split', { split: { mode: 'soft', shares: { 'CTS-11-75': '200000.00', 'CTS-11-93': '250000.00' } } }],
-  ['/envelopes/fir-ars-11-2023/commit', { commitmentRef: 'EJ-2023-IDF-1', projectId: 'p-1', amount: '12500.00', splitKey: 'CTS-11-75' }],
+  [
+    '/envelopes/fir-ars-11-2023/commit',
+    { commitmentRef: 'EJ-2023-IDF-1', projectId: ':idf-project', amount: '12500.00', splitKey: 'CTS-11-75' },
+  ],
   ['/envelopes/fir-ars-11-2023/service-done', { commitmentRef: 'EJ-2023-IDF-1', amount: '6250.00', reference: 'PV' }],
   ['/envelopes/fir-ars-11-2023/pay', { commitmentRef: 'EJ-2023-IDF-1', amount: '8000.00', certifyServiceDone: true }],
   ['/envelopes/fir-ars-11-2023/recover', { commitmentRef: 'EJ-2023-IDF-1', amount: '500.00', reason: 'Trop-perçu' }],
   ['/envelopes/fir-ars-11-2023/release', { commitmentRef: 'EJ-2023-IDF-1', reason: 'Action terminée' }],
   ['/envelopes/fir-national-2023/reduce', { ae: '1000.00', cp: '1000.00', reason: 'Mise en réserve' }],
   ['/envelopes/fir-ars-11-2023/pay', { commitmentRef: 'EJ-2023-IDF-1', amount: '99999999.00' }],
-  ['/envelopes/fir-ars-76-2023/commit', { commitmentRef: 'EJ-2023-N-1', projectId: 'projet-n-1', amount: '40000.00' }],
+  ['/envelopes/fir-ars-76-2023/commit', { commitmentRef: 'EJ-2023-N-1', projectId: ':occitanie-project', amount: '40000.00' }],
   ['/envelopes/fir-ars-11-2023/notify', { ae: 5000, cp: '0.00' }],
   ['/envelopes/fir-ars-11-2023/close-year', { year: 2023 }],
 ];
@@ -41,7 +57,19 @@ describe('money on the wire: integers only under …Cents names, in every answer
   beforeAll(async () => {
     ({ api } = await serveLogV1Copy());
     const admin = await api.token({ role: 'admin', sub: 'admin-national' });
-    for (const [i, [path, body]] of FLOW.entries()) {
+    const projectIds = new Map<string, string>();
+    const tokens = {
+      holder: await api.token({ role: 'holder', sub: 'holder-health-money' }),
+      validator: await api.token({ role: 'validator', sub: 'val-ars-money', scope: { regions: ['11', '76'] } }),
+    };
+    for (const [placeholder, place] of Object.entries(HEALTH_PROJECTS)) {
+      const intention = { program: 'health' as const, title: `Projet ${placeholder}`, description: 'CNR santé', ...place };
+      const send = (method: 'POST' | 'PATCH', path: string, token: string, body: unknown) => api.request(method, path, { token, body });
+      projectIds.set(placeholder, await declareAndValidate(send, tokens, { intention, requestedCents: 4_000_000, grantedCents: 0 }));
+    }
+    for (const [i, [path, flowBody]] of FLOW.entries()) {
+      const projectId = typeof flowBody['projectId'] === 'string' ? projectIds.get(flowBody['projectId']) : undefined;
+      const body = projectId ? { ...flowBody, projectId } : flowBody;
       const res = await api.request('POST', path, { token: admin, body, headers: { 'idempotency-key': `money-fields-${i}` } });
       answers.push([`POST ${path} → ${res.status}`, res.body]);
     }

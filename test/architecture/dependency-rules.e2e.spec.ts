@@ -40,7 +40,7 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
   });
 
   it('resolves the #… aliases to the TypeScript sources (their types condition)', () => {
-    const deps = tree.modules.find((m) => m.source === 'apps/api/src/envelopes/envelope-commands.service.ts')?.dependencies ?? [];
+    const deps = tree.modules.find((m) => m.source === 'apps/api/src/envelopes/envelope-command.runner.ts')?.dependencies ?? [];
     const resolved = Object.fromEntries(deps.map((d) => [d.module, d.resolved]));
     expect(resolved['#event-store']).toBe('libs/event-store/src/index.ts');
     expect(resolved['#funding/application']).toBe('libs/funding/src/application.ts');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
-import { type Actors, NANCY_METZ_2023, actors, envelopeCommand } from '../funding/funding-flow.js';
+import { type Actors, NANCY_METZ_2023, actors, envelopeCommand, validatedEducationProject } from '../funding/funding-flow.js';
 
 describe('GET /envelopes/:id?asOf= gives the balance as it was then', () => {
   let api: ApiHarness;
@@ -11,11 +11,14 @@ describe('GET /envelopes/:id?asOf= gives the balance as it was then', () => {
   beforeAll(async () => {
     api = await startApi();
     a = await actors(api);
+    // Two real projects of the académie, validated with no grant (the funding process leaves them alone): the commitments
+    // below are this test's own.
+    const projects = [await validatedEducationProject(api, a, 1_250_000, 0), await validatedEducationProject(api, a, 800_000, 0)];
     const steps: [string, unknown][] = [
       ['/envelopes', { fund: 'fip', territoryCode: 'academie-12', year: 2023, label: 'FIP 2023 – académie de Nancy-Metz' }],
       [`/envelopes/${NANCY_METZ_2023}/notify`, { ae: '4850000.00', cp: '2425000.00', reason: 'Notification FIP 2023' }],
-      [`/envelopes/${NANCY_METZ_2023}/commit`, { commitmentRef: 'EJ-2023-0001', projectId: 'projet-1', amount: '12500.00' }],
-      [`/envelopes/${NANCY_METZ_2023}/commit`, { commitmentRef: 'EJ-2023-0002', projectId: 'projet-2', amount: '8000.00' }],
+      [`/envelopes/${NANCY_METZ_2023}/commit`, { commitmentRef: 'EJ-2023-0001', projectId: projects[0], amount: '12500.00' }],
+      [`/envelopes/${NANCY_METZ_2023}/commit`, { commitmentRef: 'EJ-2023-0002', projectId: projects[1], amount: '8000.00' }],
     ];
     for (const [path, body] of steps) {
       const res = await envelopeCommand(api, a.finance, path, body);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
+import { declareAndValidate } from '../support/validated-project.js';
 import { DashboardFlow } from '../dashboard/dashboard-flow.js';
 
 /** Debian's chromium (installed by .ci/run with apt-get); never a downloaded browser. */
@@ -101,9 +102,28 @@ describe('the dashboard in headless Chromium', () => {
     const admin = await api.token({ role: 'admin', sub: 'admin-national' });
     const post = (path: string, body: unknown, key: string) =>
       api.request('POST', path, { token: admin, body, headers: { 'idempotency-key': key } });
+    // The commitment funds a real project of the académie de Lille, validated with no grant (the funding process leaves it alone).
+    const lilleProject = await declareAndValidate(
+      (method, path, token, body) => api.request(method, path, { token, body }),
+      {
+        holder: await api.token({ role: 'holder', sub: 'holder-lille' }),
+        validator: await api.token({ role: 'validator', sub: 'val-lille', scope: { academies: ['09'] } }),
+      },
+      {
+        intention: {
+          program: 'education',
+          title: 'Un atelier de lecture à Lille',
+          description: 'Concertation Notre école, faisons-la ensemble.',
+          territory: { region: '32', departement: '59', communeCode: '59350', academie: '09' },
+          holder: { organisationId: '0590001F', name: 'Lycée de Lille' },
+        },
+        requestedCents: 9_700_000,
+        grantedCents: 0,
+      },
+    );
     expect((await post('/envelopes', { fund: 'fip', territoryCode: 'academie-09', year: 2023 }, 'open-lille')).status).toBe(201);
     expect((await post('/envelopes/fip-academie-09-2023/notify', { ae: '9700000.00', cp: '4850000.00' }, 'notify-lille')).status).toBe(200);
-    const commitment = { commitmentRef: 'EJ-2023-L-1', projectId: 'projet-lille-1', amount: '97000.00' };
+    const commitment = { commitmentRef: 'EJ-2023-L-1', projectId: lilleProject, amount: '97000.00' };
     expect((await post('/envelopes/fip-academie-09-2023/commit', commitment, 'commit-lille')).status).toBe(200);
     const row = page.locator('#envelopes tr[data-envelope="fip-academie-09-2023"] td');
     await row.filter({ hasText: /^97\s000,00\s€$/ }).waitFor({ timeout: 2000 });

@@ -2,27 +2,48 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { performance } from 'node:perf_hooks';
 import { toDecimalString } from '#funding';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
-import { type Actors, NANCY_METZ_2023, actors, envelopeCommand, store } from './funding-flow.js';
+import { educationIntention } from '../support/demo-fixtures.js';
+import { declareAndValidate, inBatches } from '../support/validated-project.js';
+import { type Actors, actors, envelopeCommand, store } from './funding-flow.js';
 
 const AMOUNT = 2_000_000; // cents: €20,000 per project
 const FUNDABLE = 50;
 const REQUESTS = 200;
+/**
+ * Nancy-Metz's FIP over 2023–2024: a multi-year envelope, which the funding process does not match (it matches the single-year
+ * ones), so that the 200 commitments below are the only draws on it.
+ */
+const NANCY_METZ = 'fip-academie-12-2023-2024';
 
 describe('200 concurrent commits through HTTP on an envelope that can fund exactly 50', () => {
   let api: ApiHarness;
   let a: Actors;
+  let projects: string[];
   beforeAll(async () => {
     api = await startApi();
     a = await actors(api);
-    expect((await envelopeCommand(api, a.finance, '/envelopes', { fund: 'fip', territoryCode: 'academie-12', year: 2023 })).status).toBe(
-      201,
-    );
-    const notified = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/notify`, {
+    const opened = await envelopeCommand(api, a.finance, '/envelopes', {
+      fund: 'fip',
+      territoryCode: 'academie-12',
+      period: { fromYear: 2023, toYear: 2024 },
+    });
+    expect(opened.status).toBe(201);
+    const notified = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ}/notify`, {
       ae: toDecimalString(FUNDABLE * AMOUNT),
       cp: '400000.00',
     });
     expect(notified.status).toBe(200);
-  });
+    // 200 real projects of the académie, each validated for €20,000: a commitment needs an existing, validated project.
+    const send = (method: 'POST' | 'PATCH', path: string, token: string, body: unknown) => api.request(method, path, { token, body });
+    projects = await inBatches(REQUESTS, 20, (i) =>
+      declareAndValidate(
+        send,
+        { holder: a.holder, validator: a.eduValidator },
+        { intention: educationIntention(`Projet concurrent ${i}`), requestedCents: AMOUNT, grantedCents: AMOUNT },
+      ),
+    );
+    expect(new Set(projects).size).toBe(REQUESTS);
+  }, 180_000);
   afterAll(async () => {
     await api.close();
   });
@@ -34,10 +55,10 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
         envelopeCommand(
           api,
           i % 3 === 0 ? a.admin : a.finance,
-          `/envelopes/${NANCY_METZ_2023}/commit`,
+          `/envelopes/${NANCY_METZ}/commit`,
           {
             commitmentRef: `EJ-2023-NM-${String(i).padStart(4, '0')}`,
-            projectId: `projet-${i}`,
+            projectId: projects[i],
             amount: toDecimalString(AMOUNT),
           },
           `concurrent-commit-${i}`,
@@ -49,7 +70,7 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
     const refused = responses.filter((r) => r.status === 409);
     const others = responses.filter((r) => r.status !== 200 && r.status !== 409);
     console.log(
-      `[funding concurrency over HTTP] ${REQUESTS} concurrent POST /envelopes/${NANCY_METZ_2023}/commit: ${won.length} × 200, ` +
+      `[funding concurrency over HTTP] ${REQUESTS} concurrent POST /envelopes/${NANCY_METZ}/commit: ${won.length} × 200, ` +
         `${refused.length} × 409, ${others.length} other; ${wallMs.toFixed(0)} ms wall, ${(wallMs / REQUESTS).toFixed(1)} ms per request`,
     );
 
@@ -59,19 +80,19 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
     for (const r of refused) {
       expect(r.body).toMatchObject({
         code: 'ENVELOPE_INSUFFICIENT_AE',
-        envelopeId: NANCY_METZ_2023,
+        envelopeId: NANCY_METZ,
         year: 2023,
         availableCents: 0,
         requestedCents: AMOUNT,
       });
-      expect(r.body.detail).toContain('0,00\u00a0€ available, 20\u202f000,00\u00a0€ requested');
+      expect(r.body.detail).toContain('0,00\u00a0€ disponibles, 20\u202f000,00\u00a0€ demandés');
     }
-    const log = await store(api).readStream(`envelope-${NANCY_METZ_2023}`);
+    const log = await store(api).readStream(`envelope-${NANCY_METZ}`);
     const committed = log.filter((e) => e.type === 'envelope.committed');
     expect(committed).toHaveLength(FUNDABLE);
     expect(committed.reduce((t, e) => t + (e.data as { amountCents: number }).amountCents, 0)).toBe(FUNDABLE * AMOUNT);
     expect(new Set(won.map((r) => r.body.position)).size).toBe(FUNDABLE);
-    const envelope = await api.request('GET', `/envelopes/${NANCY_METZ_2023}`, { token: a.finance });
+    const envelope = await api.request('GET', `/envelopes/${NANCY_METZ}`, { token: a.finance });
     expect(envelope.body.ae).toMatchObject({ notifiedCents: FUNDABLE * AMOUNT, committedCents: FUNDABLE * AMOUNT, availableCents: 0 });
     expect(envelope.body.commitments).toMatchObject({ count: FUNDABLE, committedCents: FUNDABLE * AMOUNT });
   }, 180_000);

@@ -1,16 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
-import { type Actors, NANCY_METZ_2023, actors, envelopeCommand, key, openNancyMetz, store } from './funding-flow.js';
+import {
+  type Actors,
+  NANCY_METZ_2023,
+  actors,
+  envelopeCommand,
+  key,
+  openNancyMetz,
+  store,
+  validatedEducationProject,
+} from './funding-flow.js';
 
 const head = async (api: ApiHarness) => (await api.request('GET', '/health')).body.store.headPosition as string;
 
 describe('envelope commands through HTTP: Idempotency-Key across a restart, amounts, roles and territory', () => {
   let api: ApiHarness;
   let a: Actors;
+  /** A real project of the académie, validated with no grant: outside the funding process, committed by hand below. */
+  let outsideTheProcess: string;
   beforeAll(async () => {
     api = await startApi();
     a = await actors(api);
     await openNancyMetz(api, a, '4850000.00', '2425000.00');
+    outsideTheProcess = await validatedEducationProject(api, a, 1_850_000, 0, 'Projet hors processus');
   });
   afterAll(async () => {
     await api.close();
@@ -21,7 +33,7 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     const commitKey = key('commit');
     const body = {
       commitmentRef: 'EJ-2023-NM-0042',
-      projectId: 'projet-hors-processus-42',
+      projectId: outsideTheProcess,
       amount: '18500.00',
       reason: 'Convention du 12 septembre 2023',
     };

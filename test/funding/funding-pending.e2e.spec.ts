@@ -51,7 +51,7 @@ describe('funding pending: not enough AE → the project waits with the reason �
       code: 'ENVELOPE_INSUFFICIENT_AE',
       details: { envelopeId: NANCY_METZ_2023, year: 2023, availableCents: 1_000_000, requestedCents: 1_500_000 },
     });
-    expect(funding.body.funding.pending.reason).toContain('10\u202f000,00\u00a0€ available, 15\u202f000,00\u00a0€ requested');
+    expect(funding.body.funding.pending.reason).toContain('10\u202f000,00\u00a0€ disponibles, 15\u202f000,00\u00a0€ demandés');
     const project = await api.request(
       'GET',
       `/projects/${id}?minPosition=${(await api.request('GET', '/health')).body.store.headPosition}`,

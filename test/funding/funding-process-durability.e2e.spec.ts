@@ -104,7 +104,7 @@ describe('the funding process survives restarts, handles each event once, and st
       state: 'failed',
       error: { eventType: 'project.validated', streamId: `project-${id}` },
     });
-    expect(health.body.processes.funding.error.message).toMatch(/cents/);
+    expect(health.body.processes.funding.error.message).toMatch(/centimes/);
     const stoppedAt = health.body.processes.funding.position;
     expect(Number(health.body.processes.funding.lag)).toBeGreaterThan(0);
 

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { SqliteEventStore } from '#event-store';
 import { educationIntention } from '../support/demo-fixtures.js';
 import { clusterToken, type Replica, startReplicas, stopReplicas } from '../support/replica-cluster.js';
+import { declareAndValidate, inBatches } from '../support/validated-project.js';
 
 jest.setTimeout(120000);
 
@@ -67,12 +68,29 @@ describe('three API replicas sharing one SQLite event-store file', () => {
         )
       ).status,
     ).toBe(200);
+    // 60 real projects of the académie, declared and validated for 12 500,00 € round-robin: a commitment needs one. (The
+    // replicas' clock is today's: the funding process looks for this year's envelope, not this 2023 one.)
+    const validator = await clusterToken({ sub: 'val-nancy-metz', role: 'validator', scope: { academies: ['12'] } });
+    const projects = await inBatches(60, 10, (i) =>
+      declareAndValidate(
+        async (method, path, token, body) => {
+          const res = await fetch(`${replicas[i % 3]!.url}${path}`, {
+            method,
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
+          return { status: res.status, body: await res.json() };
+        },
+        { holder, validator },
+        { intention: educationIntention(`Projet engagé ${i}`), requestedCents: 1_250_000, grantedCents: 1_250_000 },
+      ),
+    );
     const answers = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
         post(
           `${replicas[i % 3]!.url}/envelopes/${envelope}/commit`,
           admin,
-          { commitmentRef: `EJ-2023-R-${i}`, projectId: `projet-r-${i}`, amount: '12500.00' },
+          { commitmentRef: `EJ-2023-R-${i}`, projectId: projects[i]!, amount: '12500.00' },
           `commit-r-${i}`,
         ),
       ),

@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DomainError } from '#kernel';
+import { type Actor, DomainError } from '#kernel';
 import { SqliteEventStore, foldRecorded, handleCommand } from '#event-store';
+import { type ProjectCommand, projectDecider, streamIdOf } from '#projects';
+import { assertProjectCommittable } from './envelope.policy.js';
 import type { EnvelopeCommand } from './envelope.commands.js';
 import { envelopeDecider } from './envelope.decider.js';
 import { envelopeBalance } from './envelope.balance.js';
@@ -22,20 +24,66 @@ const FUNDABLE = 50;
 const VALIDATORS = 200;
 const RETRIES = 250;
 
+const HOLDER: Actor = { id: 'holder-msp', role: 'holder', scope: {} };
+const ARS_VALIDATOR: Actor = { id: 'val-ars-grand-est', role: 'validator', scope: { regions: ['44'] } };
+const AT = new Date('2023-09-01T08:00:00.000Z');
+
+/** A health project of the Meuse (Grand Est), declared and taken to `validated` for €20,000 by real project commands. */
+async function validatedProject(store: SqliteEventStore, i: number): Promise<string> {
+  const projectId = `projet-fir-${i}`;
+  const as = (actor: Actor) => ({ projectId, ctx: { actor, now: AT } });
+  const commands: ProjectCommand[] = [
+    {
+      type: 'declare_intention',
+      ...as(HOLDER),
+      program: 'health',
+      title: `Projet de santé ${i}`,
+      description: 'CNR santé, Meuse',
+      territory: { region: '44', departement: '55', communeCode: '55029', cts: 'CTS-44-55' },
+      holder: { organisationId: '550000012', name: 'MSP du Barrois' },
+      partners: [],
+    },
+    { type: 'start_drafting', ...as(HOLDER) },
+    {
+      type: 'edit_content',
+      ...as(HOLDER),
+      changes: { requestedAmountCents: AMOUNT, budgetLines: [{ label: 'Actions', amountCents: AMOUNT }] },
+    },
+    { type: 'submit', ...as(HOLDER) },
+    { type: 'start_analysis', ...as(ARS_VALIDATOR) },
+    { type: 'refer_to_cts', ...as(ARS_VALIDATOR) },
+    { type: 'record_cts_opinion', ...as(ARS_VALIDATOR), reason: 'Avis favorable du CTS', favourable: true },
+    { type: 'validate', ...as(ARS_VALIDATOR), reason: 'Projet conforme', grantedAmountCents: AMOUNT },
+  ];
+  for (const command of commands) {
+    await handleCommand({
+      store,
+      streamId: streamIdOf(projectId),
+      decider: projectDecider,
+      command,
+      metadata: { actorId: command.ctx.actor.id },
+    });
+  }
+  return projectId;
+}
+
 describe('200 concurrent commitments on an envelope that can fund exactly 50', () => {
   let dir: string;
   let store: SqliteEventStore;
+  let projects: string[];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'refonda-funding-'));
     store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+    projects = [];
+    for (let i = 0; i < VALIDATORS; i++) projects.push(await validatedProject(store, i));
     await handleEnvelopeCommand(
       store,
       ENVELOPE,
       cmd('OpenEnvelope', { fund: 'fir', territoryCode: 'ars-44', period: { fromYear: 2023, toYear: 2023 } }),
     );
     await handleEnvelopeCommand(store, ENVELOPE, cmd('NotifyCredits', { aeCents: FUNDABLE * AMOUNT, cpCents: euros(400_000) }));
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await store.close();
@@ -51,10 +99,18 @@ describe('200 concurrent commitments on an envelope that can fund exactly 50', (
         return envelopeDecider.decide(c, s);
       },
     };
-    const commit = (i: number) => {
+    // As the commit handler does: read the project from the log and check it (exists, in the territory, validated), then commit.
+    const commit = async (i: number) => {
+      const project = foldRecorded(projectDecider, await store.readStream(streamIdOf(projects[i]!)));
+      expect(project.exists && project.status).toBe('validated');
+      assertProjectCommittable(
+        ENVELOPE,
+        projects[i]!,
+        project.exists ? { status: project.status, territory: project.content.territory } : undefined,
+      );
       const command = cmd('Commit', {
         commitmentRef: `EJ-2023-${i}`,
-        projectId: `project-${i}`,
+        projectId: projects[i]!,
         amountCents: AMOUNT,
         requestId: `commit-${i}`,
         ctx: ctx(i % 2 ? 'system' : 'finance'),
@@ -87,7 +143,7 @@ describe('200 concurrent commitments on an envelope that can fund exactly 50', (
       expect(error.code).toBe('ENVELOPE_INSUFFICIENT_AE');
       expect(error.category).toBe('conflict');
       expect(error.details).toEqual({ envelopeId: ENVELOPE, year: 2023, availableCents: 0, requestedCents: AMOUNT });
-      expect(error.message).toContain('0,00\u00a0€ available, 20\u202f000,00\u00a0€ requested');
+      expect(error.message).toContain('0,00\u00a0€ disponibles, 20\u202f000,00\u00a0€ demandés');
     }
     expect(attempts).toBeLessThanOrEqual(VALIDATORS * (RETRIES + 1));
 

@@ -1,5 +1,5 @@
 import { DomainError, invalid } from '#kernel';
-import { type Cents, addCents, assertCents } from './money.js';
+import { type Cents, addCents, assertCents, formatEuros } from './money.js';
 import { assertPeriod, envelopeId, isFund, parseEnvelopeId, periodLabel } from './envelope.id.js';
 import type { CloseYear, NotifyCredits, OpenEnvelope, ReduceCredits, SetSplit } from './envelope.commands.js';
 import type { CarryOverPolicy, CarryOverRule, EnvelopeEvent, SplitPolicy } from './envelope.events.js';
@@ -16,7 +16,7 @@ const DEFAULT_CARRY_OVER: CarryOverPolicy = { ae: { mode: 'all' }, cp: { mode: '
 export function decideOpen(cmd: OpenEnvelope, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
   requireRole(cmd.ctx, MANAGERS, 'open an envelope');
   if (state.status !== 'none') {
-    throw new DomainError('conflict', 'ENVELOPE_ALREADY_OPENED', `envelope ${state.envelopeId} is already open`, {
+    throw new DomainError('conflict', 'ENVELOPE_ALREADY_OPENED', `L’enveloppe ${state.envelopeId} est déjà ouverte.`, {
       envelopeId: state.envelopeId,
       status: state.status,
     });
@@ -61,13 +61,18 @@ export function decideNotify(cmd: NotifyCredits, state: EnvelopeState, stamp: St
       ['CP', notified.cp, cpCents],
     ] as const) {
       if (addCents(total, amount) > s.ceilingCents) {
-        throw new DomainError('conflict', 'ENVELOPE_CEILING_EXCEEDED', `${kind} notified would exceed the ceiling of ${s.envelopeId}`, {
-          kind,
-          ceilingCents: s.ceilingCents,
-          notifiedCents: total,
-          requestedCents: amount,
-          availableCents: s.ceilingCents - total,
-        });
+        throw new DomainError(
+          'conflict',
+          'ENVELOPE_CEILING_EXCEEDED',
+          `Les ${kind} notifiées dépasseraient le plafond de l’enveloppe ${s.envelopeId}.`,
+          {
+            kind,
+            ceilingCents: s.ceilingCents,
+            notifiedCents: total,
+            requestedCents: amount,
+            availableCents: s.ceilingCents - total,
+          },
+        );
       }
     }
   }
@@ -97,7 +102,7 @@ export function decideReduce(cmd: ReduceCredits, state: EnvelopeState, stamp: St
       throw new DomainError(
         'conflict',
         'ENVELOPE_REDUCTION_EXCEEDS_NOTIFIED',
-        `cannot reduce ${kind} of ${s.currentYear} below zero notified`,
+        `Impossible de réduire les ${kind} de ${s.currentYear} en dessous de ce qui a été notifié.`,
         {
           kind,
           year: s.currentYear,
@@ -119,11 +124,16 @@ export function decideSetSplit(cmd: SetSplit, state: EnvelopeState, stamp: Stamp
   for (const [splitKey, shareCents] of Object.entries(split?.mode === 'hard' ? split.shares : {})) {
     const committedCents = s.splitCommitted[splitKey] ?? 0;
     if (committedCents > shareCents) {
-      throw new DomainError('conflict', 'ENVELOPE_SPLIT_BELOW_COMMITTED', `${splitKey} already has ${committedCents} cents committed`, {
-        splitKey,
-        shareCents,
-        committedCents,
-      });
+      throw new DomainError(
+        'conflict',
+        'ENVELOPE_SPLIT_BELOW_COMMITTED',
+        `La clé ${splitKey} porte déjà ${formatEuros(committedCents)} d’engagements.`,
+        {
+          splitKey,
+          shareCents,
+          committedCents,
+        },
+      );
     }
   }
   return [{ type: 'envelope.split_set', data: { ...stamp, split, reason: optionalText(cmd.reason, 'reason', 2000) } }];
@@ -133,7 +143,7 @@ export function decideCloseYear(cmd: CloseYear, state: EnvelopeState, stamp: Sta
   requireRole(cmd.ctx, MANAGERS, 'close the year');
   const s = requireOpen(state);
   if (cmd.year !== s.currentYear) {
-    throw new DomainError('conflict', 'ENVELOPE_WRONG_YEAR', `the open year of ${s.envelopeId} is ${s.currentYear}`, {
+    throw new DomainError('conflict', 'ENVELOPE_WRONG_YEAR', `L’exercice ouvert de l’enveloppe ${s.envelopeId} est ${s.currentYear}.`, {
       currentYear: s.currentYear,
       requestedYear: cmd.year ?? null,
     });

@@ -1,5 +1,5 @@
 import { DomainError, invalid } from '#kernel';
-import { addCents } from './money.js';
+import { addCents, formatEuros } from './money.js';
 import type { Commit, PayInstalment, Recover, RecordServiceDone, ReleaseCommitment } from './envelope.commands.js';
 import type { EnvelopeEvent } from './envelope.events.js';
 import { type EnvelopeState, available, netCertified, netCommitted, netPaid, unusedOf, yearLedger } from './envelope.state.js';
@@ -25,10 +25,15 @@ export function decideCommit(cmd: Commit, state: EnvelopeState, stamp: Stamp): E
   const amountCents = positiveAmount(cmd.amountCents, 'amountCents');
   const splitKey = optionalText(cmd.splitKey, 'splitKey', 100);
   if (s.commitments[commitmentRef]) {
-    throw new DomainError('conflict', 'ENVELOPE_COMMITMENT_EXISTS', `commitment ${commitmentRef} already exists on ${s.envelopeId}`, {
-      commitmentRef,
-      projectId: s.commitments[commitmentRef]!.projectId,
-    });
+    throw new DomainError(
+      'conflict',
+      'ENVELOPE_COMMITMENT_EXISTS',
+      `L’engagement ${commitmentRef} existe déjà sur l’enveloppe ${s.envelopeId}.`,
+      {
+        commitmentRef,
+        projectId: s.commitments[commitmentRef]!.projectId,
+      },
+    );
   }
   const free = available(yearLedger(s).ae);
   if (amountCents > free) throw insufficient('AE', s, free, amountCents);
@@ -61,13 +66,18 @@ export function decideCommit(cmd: Commit, state: EnvelopeState, stamp: Stamp): E
   const committedCents = addCents(s.splitCommitted[splitKey] ?? 0, amountCents);
   if (committedCents <= shareCents) return events;
   if (split.mode === 'hard') {
-    throw new DomainError('conflict', 'ENVELOPE_SPLIT_EXCEEDED', `the share of ${splitKey} on ${s.envelopeId} would be exceeded`, {
-      splitKey,
-      shareCents,
-      committedCents: committedCents - amountCents,
-      requestedCents: amountCents,
-      availableCents: Math.max(0, shareCents - (committedCents - amountCents)),
-    });
+    throw new DomainError(
+      'conflict',
+      'ENVELOPE_SPLIT_EXCEEDED',
+      `La part de ${splitKey} sur l’enveloppe ${s.envelopeId} serait dépassée.`,
+      {
+        splitKey,
+        shareCents,
+        committedCents: committedCents - amountCents,
+        requestedCents: amountCents,
+        availableCents: Math.max(0, shareCents - (committedCents - amountCents)),
+      },
+    );
   }
   events.push({
     type: 'envelope.split_exceeded',
@@ -83,19 +93,24 @@ export function decideRelease(cmd: ReleaseCommitment, state: EnvelopeState, stam
   const c = requireCommitment(s, cmd.commitmentRef);
   const unused = unusedOf(c);
   if (cmd.amountCents === undefined && unused === 0) {
-    throw new DomainError('conflict', 'ENVELOPE_NOTHING_TO_RELEASE', `commitment ${c.ref} has no unused part`, {
+    throw new DomainError('conflict', 'ENVELOPE_NOTHING_TO_RELEASE', `L’engagement ${c.ref} n’a pas de reliquat à désengager.`, {
       commitmentRef: c.ref,
       unusedCents: 0,
     });
   }
   const amountCents = cmd.amountCents === undefined ? unused : positiveAmount(cmd.amountCents, 'amountCents');
   if (amountCents > unused) {
-    throw new DomainError('conflict', 'ENVELOPE_RELEASE_EXCEEDS_UNUSED', `only ${unused} cents of ${c.ref} are unused`, {
-      commitmentRef: c.ref,
-      unusedCents: unused,
-      availableCents: unused,
-      requestedCents: amountCents,
-    });
+    throw new DomainError(
+      'conflict',
+      'ENVELOPE_RELEASE_EXCEEDS_UNUSED',
+      `Seuls ${formatEuros(unused)} de l’engagement ${c.ref} ne sont pas consommés.`,
+      {
+        commitmentRef: c.ref,
+        unusedCents: unused,
+        availableCents: unused,
+        requestedCents: amountCents,
+      },
+    );
   }
   return [{ type: 'envelope.commitment_released', data: { ...stamp, year: s.currentYear, commitmentRef: c.ref, amountCents, reason } }];
 }
@@ -109,7 +124,7 @@ export function decideServiceDone(cmd: RecordServiceDone, state: EnvelopeState, 
     throw new DomainError(
       'conflict',
       'ENVELOPE_SERVICE_EXCEEDS_COMMITMENT',
-      `only ${unusedOf(c)} cents of ${c.ref} are not yet certified`,
+      `Seuls ${formatEuros(unusedOf(c))} de l’engagement ${c.ref} restent à certifier (service fait).`,
       {
         commitmentRef: c.ref,
         availableCents: unusedOf(c),
@@ -132,21 +147,31 @@ export function decidePay(cmd: PayInstalment, state: EnvelopeState, stamp: Stamp
   const amountCents = positiveAmount(cmd.amountCents, 'amountCents');
   const unpaid = netCommitted(c) - netPaid(c);
   if (amountCents > unpaid) {
-    throw new DomainError('conflict', 'ENVELOPE_PAYMENT_EXCEEDS_COMMITMENT', `only ${unpaid} cents of ${c.ref} are committed and unpaid`, {
-      commitmentRef: c.ref,
-      availableCents: unpaid,
-      requestedCents: amountCents,
-    });
+    throw new DomainError(
+      'conflict',
+      'ENVELOPE_PAYMENT_EXCEEDS_COMMITMENT',
+      `Seuls ${formatEuros(unpaid)} de l’engagement ${c.ref} sont engagés et non payés.`,
+      {
+        commitmentRef: c.ref,
+        availableCents: unpaid,
+        requestedCents: amountCents,
+      },
+    );
   }
   const payable = netCertified(c) - netPaid(c);
   const toCertify = Math.max(0, amountCents - payable);
   if (toCertify > 0 && !cmd.certifyServiceDone) {
-    throw new DomainError('conflict', 'ENVELOPE_SERVICE_NOT_DONE', `only ${payable} cents of ${c.ref} are certified and unpaid`, {
-      commitmentRef: c.ref,
-      availableCents: payable,
-      requestedCents: amountCents,
-      allowedActions: ['RecordServiceDone'],
-    });
+    throw new DomainError(
+      'conflict',
+      'ENVELOPE_SERVICE_NOT_DONE',
+      `Seuls ${formatEuros(payable)} de l’engagement ${c.ref} sont certifiés (service fait) et non payés.`,
+      {
+        commitmentRef: c.ref,
+        availableCents: payable,
+        requestedCents: amountCents,
+        allowedActions: ['RecordServiceDone'],
+      },
+    );
   }
   const free = available(yearLedger(s).cp);
   if (amountCents > free) throw insufficient('CP', s, free, amountCents);
@@ -177,11 +202,16 @@ export function decideRecover(cmd: Recover, state: EnvelopeState, stamp: Stamp):
   const c = requireCommitment(s, cmd.commitmentRef);
   const amountCents = positiveAmount(cmd.amountCents, 'amountCents');
   if (amountCents > netPaid(c)) {
-    throw new DomainError('conflict', 'ENVELOPE_RECOVERY_EXCEEDS_PAID', `only ${netPaid(c)} cents of ${c.ref} were paid`, {
-      commitmentRef: c.ref,
-      availableCents: netPaid(c),
-      requestedCents: amountCents,
-    });
+    throw new DomainError(
+      'conflict',
+      'ENVELOPE_RECOVERY_EXCEEDS_PAID',
+      `Seuls ${formatEuros(netPaid(c))} de l’engagement ${c.ref} ont été payés.`,
+      {
+        commitmentRef: c.ref,
+        availableCents: netPaid(c),
+        requestedCents: amountCents,
+      },
+    );
   }
   return [{ type: 'envelope.recovered', data: { ...stamp, year: s.currentYear, commitmentRef: c.ref, amountCents, reason } }];
 }

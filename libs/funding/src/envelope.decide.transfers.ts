@@ -49,11 +49,16 @@ export function decideReceiveAllocation(cmd: ReceiveAllocation, state: EnvelopeS
   requireRole(cmd.ctx, COMMITTERS, 'receive an allocation');
   const s = requireOpen(state);
   if (s.parentId === null || cmd.parentId !== s.parentId) {
-    throw new DomainError('conflict', 'ENVELOPE_NOT_A_CHILD', `${s.envelopeId} is not a child of ${String(cmd.parentId)}`, {
-      envelopeId: s.envelopeId,
-      parentId: s.parentId,
-      requestedParentId: cmd.parentId ?? null,
-    });
+    throw new DomainError(
+      'conflict',
+      'ENVELOPE_NOT_A_CHILD',
+      `L’enveloppe ${s.envelopeId} n’est pas une fille de ${String(cmd.parentId)}.`,
+      {
+        envelopeId: s.envelopeId,
+        parentId: s.parentId,
+        requestedParentId: cmd.parentId ?? null,
+      },
+    );
   }
   const { aeCents, cpCents } = creditPair(cmd.aeCents, cmd.cpCents);
   return [
@@ -89,11 +94,16 @@ export function decideReceiveTransfer(cmd: ReceiveTransfer, state: EnvelopeState
   const reason = requireReason(cmd.reason);
   const fromId = relatedEnvelope(s, cmd.fromId, 'fromId');
   if ((cmd.parentId ?? null) !== s.parentId) {
-    throw new DomainError('conflict', 'ENVELOPE_NOT_A_SIBLING', `${fromId} and ${s.envelopeId} do not share a parent`, {
-      envelopeId: s.envelopeId,
-      parentId: s.parentId,
-      sourceParentId: cmd.parentId ?? null,
-    });
+    throw new DomainError(
+      'conflict',
+      'ENVELOPE_NOT_A_SIBLING',
+      `${fromId} et ${s.envelopeId} ne sont pas rattachées à la même enveloppe parente.`,
+      {
+        envelopeId: s.envelopeId,
+        parentId: s.parentId,
+        sourceParentId: cmd.parentId ?? null,
+      },
+    );
   }
   const { aeCents, cpCents } = creditPair(cmd.aeCents, cmd.cpCents);
   return [

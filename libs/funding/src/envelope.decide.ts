@@ -19,10 +19,15 @@ export function decideEnvelope(command: EnvelopeCommand, state: EnvelopeState): 
   const seen = state.requests[requestId];
   if (seen) {
     if (seen.fingerprint !== fingerprint) {
-      throw new DomainError('conflict', 'IDEMPOTENCY_KEY_REUSED', `request ${requestId} was already used for another command`, {
-        requestId,
-        firstEventTypes: seen.events.map((e) => e.type),
-      });
+      throw new DomainError(
+        'conflict',
+        'IDEMPOTENCY_KEY_REUSED',
+        `La clé ${requestId} a déjà servi pour une autre commande : rien n’a été fait. Utilisez une nouvelle clé.`,
+        {
+          requestId,
+          firstEventTypes: seen.events.map((e) => e.type),
+        },
+      );
     }
     return [];
   }

@@ -19,18 +19,24 @@ export const PAYERS: readonly Role[] = ['finance', 'admin', 'system'];
 export function requireRole(ctx: CommandContext, allowed: readonly Role[], operation: string): void {
   const role = ctx?.actor?.role;
   if (!role || !allowed.includes(role)) {
-    throw new DomainError('forbidden', 'ENVELOPE_ROLE_FORBIDDEN', `role ${role ?? '(none)'} may not ${operation}`, {
-      role: role ?? null,
-      allowedRoles: [...allowed],
-      operation,
-    });
+    throw new DomainError(
+      'forbidden',
+      'ENVELOPE_ROLE_FORBIDDEN',
+      `Le rôle ${role ?? '(aucun)'} ne permet pas de réaliser cette opération (${operation}).`,
+      {
+        role: role ?? null,
+        allowedRoles: [...allowed],
+        operation,
+      },
+    );
   }
 }
 
 export function requireOpen(state: EnvelopeState): OpenedEnvelope {
-  if (state.status === 'none') throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', 'no envelope was opened on this stream', {});
+  if (state.status === 'none')
+    throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', 'Aucune enveloppe n’a été ouverte sur ce flux.', {});
   if (state.status === 'closed') {
-    throw new DomainError('conflict', 'ENVELOPE_CLOSED', `envelope ${state.envelopeId} is closed: its period ended`, {
+    throw new DomainError('conflict', 'ENVELOPE_CLOSED', `L’enveloppe ${state.envelopeId} est clôturée : sa période est terminée.`, {
       envelopeId: state.envelopeId,
       status: state.status,
       allowedActions: [],
@@ -62,7 +68,8 @@ export function requireText(value: unknown, field: string, max = 200): string {
 
 export function positiveAmount(value: unknown, field: string): Cents {
   const cents = assertCents(value, field);
-  if (cents === 0) throw new DomainError('invalid', 'INVALID_AMOUNT', `${field}: must be > 0`, { field, rule: 'positive' });
+  if (cents === 0)
+    throw new DomainError('invalid', 'INVALID_AMOUNT', `${field} : le montant doit être supérieur à zéro.`, { field, rule: 'positive' });
   return cents;
 }
 
@@ -71,7 +78,10 @@ export function creditPair(ae: unknown, cp: unknown): { aeCents: Cents; cpCents:
   const aeCents = assertCents(ae, 'aeCents');
   const cpCents = assertCents(cp, 'cpCents');
   if (aeCents === 0 && cpCents === 0)
-    throw new DomainError('invalid', 'INVALID_AMOUNT', 'aeCents and cpCents are both 0', { field: 'aeCents', rule: 'positive' });
+    throw new DomainError('invalid', 'INVALID_AMOUNT', 'Les montants d’AE et de CP sont tous deux nuls.', {
+      field: 'aeCents',
+      rule: 'positive',
+    });
   return { aeCents, cpCents };
 }
 
@@ -87,10 +97,15 @@ export function relatedEnvelope(state: OpenedEnvelope, id: unknown, field: strin
 export function requireCommitment(state: OpenedEnvelope, ref: unknown): Commitment {
   const c = typeof ref === 'string' ? state.commitments[ref] : undefined;
   if (!c) {
-    throw new DomainError('not_found', 'ENVELOPE_COMMITMENT_NOT_FOUND', `no commitment ${String(ref)} on ${state.envelopeId}`, {
-      commitmentRef: ref ?? null,
-      envelopeId: state.envelopeId,
-    });
+    throw new DomainError(
+      'not_found',
+      'ENVELOPE_COMMITMENT_NOT_FOUND',
+      `Aucun engagement ${String(ref)} sur l’enveloppe ${state.envelopeId}.`,
+      {
+        commitmentRef: ref ?? null,
+        envelopeId: state.envelopeId,
+      },
+    );
   }
   return c;
 }
@@ -99,8 +114,8 @@ export function insufficient(kind: 'AE' | 'CP', state: OpenedEnvelope, available
   return new DomainError(
     'conflict',
     `ENVELOPE_INSUFFICIENT_${kind}`,
-    `insufficient ${kind} on ${state.envelopeId} for ${state.currentYear}: ` +
-      `${formatEuros(availableCents)} available, ${formatEuros(requestedCents)} requested`,
+    `${kind} insuffisantes sur ${state.envelopeId} pour ${state.currentYear} : ` +
+      `${formatEuros(availableCents)} disponibles, ${formatEuros(requestedCents)} demandés.`,
     { envelopeId: state.envelopeId, year: state.currentYear, availableCents, requestedCents },
   );
 }

@@ -73,7 +73,7 @@ export const ENVELOPE_STREAM_PREFIX = 'envelope-';
 /** 'fip-academie-09-2023' → 'envelope-fip-academie-09-2023'. */
 export function envelopeStreamId(id: string): string {
   if (!parseEnvelopeId(id)) {
-    throw new DomainError('invalid', 'ENVELOPE_INVALID_ID', `"${id}" is not an envelope id`, {
+    throw new DomainError('invalid', 'ENVELOPE_INVALID_ID', `« ${id} » n’est pas un identifiant d’enveloppe.`, {
       field: 'envelopeId',
       rule: 'fund-territory-period',
     });

@@ -9,5 +9,6 @@ export * from './envelope.evolve.js';
 export * from './envelope.decider.js';
 export * from './envelope.balance.js';
 export * from './envelope.invariants.js';
+export * from './envelope.policy.js';
 export { MANAGERS, COMMITTERS, PAYERS } from './envelope.guards.js';
 // The application shell (it uses the event store) is imported apart, as '#funding/application'.

@@ -96,7 +96,9 @@ export function assertCents(value: unknown, field: string): Cents {
 export function addCents(a: Cents, b: Cents): Cents {
   const sum = a + b;
   if (!Number.isSafeInteger(sum)) {
-    throw new DomainError('invalid', 'AMOUNT_OVERFLOW', `${a} + ${b} cents exceeds Number.MAX_SAFE_INTEGER`, { rule: 'safe-integer' });
+    throw new DomainError('invalid', 'AMOUNT_OVERFLOW', `La somme de ${a} et ${b} centimes dépasse le plus grand entier sûr.`, {
+      rule: 'safe-integer',
+    });
   }
   return sum;
 }
@@ -104,7 +106,7 @@ export function addCents(a: Cents, b: Cents): Cents {
 export function subCents(a: Cents, b: Cents): Cents {
   const diff = a - b;
   if (diff < 0 || !Number.isSafeInteger(diff)) {
-    throw new DomainError('invalid', 'AMOUNT_UNDERFLOW', `${a} - ${b} cents is below zero`, { rule: 'non-negative' });
+    throw new DomainError('invalid', 'AMOUNT_UNDERFLOW', `${a} moins ${b} centimes serait négatif.`, { rule: 'non-negative' });
   }
   return diff;
 }

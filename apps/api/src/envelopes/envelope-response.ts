@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { type EnvelopeBalance, type EnvelopeState, formatEuros, netCertified, netCommitted, netPaid } from '#funding';
-import type { EnvelopeWrite } from './envelope-commands.service.js';
+import type { EnvelopeWrite } from './envelope-command.runner.js';
 
 /** What an envelope command answers: the outcome (the first one on a retry), the balance, revision (ETag) and position. */
 export function writeResponse(reply: FastifyReply, write: EnvelopeWrite) {
@@ -63,4 +63,14 @@ export function commitmentsView(state: EnvelopeState) {
     netPaidCents: netPaid(c),
     instalments: c.instalments,
   }));
+}
+
+export type EnvelopeBalanceView = ReturnType<typeof balanceView>;
+
+/** GET /envelopes/:id: the balance, the commitments, the revision and position (and `asOf` for a past state). */
+export interface EnvelopeView extends EnvelopeBalanceView {
+  commitmentList: ReturnType<typeof commitmentsView>;
+  revision: string;
+  position: string;
+  asOf?: string;
 }

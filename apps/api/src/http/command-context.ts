@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Actor, type CommandContext, invalid } from '#kernel';
-import type { AppendResult, EventMetadata } from '#event-store';
+import { invalid } from '#kernel';
+import type { AppendResult } from '#event-store';
 
 const ID = /^[\x21-\x7e]{1,200}$/;
 
@@ -14,24 +13,6 @@ export function correlationIdOf(request: FastifyRequest): string | undefined {
     });
   }
   return correlation;
-}
-
-/** Metadata stamped on every event of a command: who, role, scope, when, correlation and causation ids. */
-export function commandMetadata(request: FastifyRequest, ctx: CommandContext, replicaId: string): EventMetadata {
-  const correlation = correlationIdOf(request);
-  return {
-    actor: ctx.actor.id,
-    role: ctx.actor.role,
-    scope: ctx.actor.scope,
-    occurredAt: ctx.now.toISOString(),
-    correlationId: correlation ?? String(request.id ?? randomUUID()),
-    causationId: randomUUID(),
-    replica: replicaId,
-  };
-}
-
-export function commandContext(actor: Actor, now: Date): CommandContext {
-  return { actor, now };
 }
 
 export function header(request: FastifyRequest, name: string): string | undefined {

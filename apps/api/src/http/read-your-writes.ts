@@ -17,10 +17,6 @@ export class ReadYourWrites {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async waitFor(request: FastifyRequest, query: { minPosition?: string }): Promise<void> {
-    return this.waitForPosition(minPositionOf(request, query));
-  }
-
   /** Waits until the read models have reached `raw` (a log position); nothing to wait for when absent. */
   async waitForPosition(raw: string | undefined): Promise<void> {
     if (raw === undefined || raw === '') return;

@@ -2,7 +2,13 @@ import { type CommandContext, DomainError } from '#kernel';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { Cents } from '../money.js';
 import type { AllocatedToChild } from '../envelope.events.js';
-import { type EnvelopeCommandResult, handleEnvelopeCommand, readEnvelope, recordedFor } from './handle-envelope-command.js';
+import {
+  type EnvelopeCommandOptions,
+  type EnvelopeCommandResult,
+  handleEnvelopeCommand,
+  readEnvelope,
+  recordedFor,
+} from './handle-envelope-command.js';
 
 export interface AllocateToChildInput {
   parentId: string;
@@ -33,7 +39,7 @@ export const allocationRequestId = (parentEventId: string) => `allocation:${pare
 export async function allocateToChild(
   store: EventStore,
   input: AllocateToChildInput,
-  options: { retries?: number } = {},
+  options: EnvelopeCommandOptions = {},
 ): Promise<CrossEnvelopeResult> {
   const parent = await readEnvelope(store, input.parentId);
   if (!parent.state.requests[input.requestId]) await assertChildCanReceive(store, input.parentId, input.childId);
@@ -64,7 +70,7 @@ export async function receiveAllocation(
   parentId: string,
   recorded: RecordedEvent,
   ctx: CommandContext,
-  options: { retries?: number } = {},
+  options: EnvelopeCommandOptions = {},
 ): Promise<EnvelopeCommandResult> {
   const data = recorded.data as AllocatedToChild['data'];
   return handleEnvelopeCommand(
@@ -86,16 +92,16 @@ export async function receiveAllocation(
 async function assertChildCanReceive(store: EventStore, parentId: string, childId: string): Promise<void> {
   const { state } = await readEnvelope(store, childId);
   if (state.status === 'none') {
-    throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `child envelope ${childId} is not open`, { envelopeId: childId });
+    throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `L’enveloppe fille ${childId} n’est pas ouverte.`, { envelopeId: childId });
   }
   if (state.status === 'closed') {
-    throw new DomainError('conflict', 'ENVELOPE_CLOSED', `child envelope ${childId} is closed`, {
+    throw new DomainError('conflict', 'ENVELOPE_CLOSED', `L’enveloppe fille ${childId} est clôturée.`, {
       envelopeId: childId,
       status: state.status,
     });
   }
   if (state.parentId !== parentId) {
-    throw new DomainError('conflict', 'ENVELOPE_NOT_A_CHILD', `${childId} is not a child of ${parentId}`, {
+    throw new DomainError('conflict', 'ENVELOPE_NOT_A_CHILD', `L’enveloppe ${childId} n’est pas une fille de ${parentId}.`, {
       envelopeId: childId,
       parentId: state.parentId,
       requestedParentId: parentId,

@@ -32,6 +32,14 @@ export function envelopeMetadata(ctx: CommandContext, requestId: string, causati
   };
 }
 
+export interface EnvelopeCommandOptions {
+  retries?: number;
+  causationId?: string;
+  correlationId?: string;
+  /** The caller's metadata shape (the API's command shell); the causation and correlation above override its own. */
+  metadata?: EventMetadata;
+}
+
 /**
  * handleCommand with what envelopes need: event ids derived from the request id (scoped by stream, so the
  * store's idempotent append backs a retry that raced with itself), and bounded retries on concurrent writes.
@@ -40,7 +48,7 @@ export async function handleEnvelopeCommand(
   store: EventStore,
   envelopeId: string,
   command: EnvelopeCommand,
-  options: { retries?: number; causationId?: string; correlationId?: string } = {},
+  options: EnvelopeCommandOptions = {},
 ): Promise<EnvelopeCommandResult> {
   const streamId = envelopeStreamId(envelopeId);
   const result = await handleCommand({
@@ -48,7 +56,14 @@ export async function handleEnvelopeCommand(
     streamId,
     decider: envelopeDecider,
     command,
-    metadata: envelopeMetadata(command.ctx, command.requestId, options.causationId, options.correlationId),
+    metadata: options.metadata
+      ? {
+          ...options.metadata,
+          requestId: command.requestId,
+          ...(options.causationId === undefined ? {} : { causationId: options.causationId }),
+          ...(options.correlationId === undefined ? {} : { correlationId: options.correlationId }),
+        }
+      : envelopeMetadata(command.ctx, command.requestId, options.causationId, options.correlationId),
     eventId: (index) => eventIdFor(command.requestId, index, streamId),
     retries: options.retries ?? DEFAULT_ENVELOPE_RETRIES,
   });

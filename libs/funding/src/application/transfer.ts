@@ -2,7 +2,13 @@ import { type CommandContext, DomainError } from '#kernel';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { Cents } from '../money.js';
 import type { Transferred } from '../envelope.events.js';
-import { type EnvelopeCommandResult, handleEnvelopeCommand, readEnvelope, recordedFor } from './handle-envelope-command.js';
+import {
+  type EnvelopeCommandOptions,
+  type EnvelopeCommandResult,
+  handleEnvelopeCommand,
+  readEnvelope,
+  recordedFor,
+} from './handle-envelope-command.js';
 import type { CrossEnvelopeResult } from './allocate-to-child.js';
 
 export interface TransferInput {
@@ -23,7 +29,11 @@ export const transferRequestId = (sourceEventId: string) => `transfer:${sourceEv
  * source's event id. Re-running the same call after a crash completes it; the parent's allocation total
  * does not change (the money stays among its children).
  */
-export async function transfer(store: EventStore, input: TransferInput, options: { retries?: number } = {}): Promise<CrossEnvelopeResult> {
+export async function transfer(
+  store: EventStore,
+  input: TransferInput,
+  options: EnvelopeCommandOptions = {},
+): Promise<CrossEnvelopeResult> {
   const source = await readEnvelope(store, input.fromId);
   if (!source.state.requests[input.requestId]) await assertSibling(store, input.fromId, input.toId);
   const sent = await handleEnvelopeCommand(
@@ -60,7 +70,7 @@ export async function receiveTransfer(
   parentId: string | null,
   recorded: RecordedEvent,
   ctx: CommandContext,
-  options: { retries?: number } = {},
+  options: EnvelopeCommandOptions = {},
 ): Promise<EnvelopeCommandResult> {
   const data = recorded.data as Transferred['data'];
   return handleEnvelopeCommand(
@@ -84,15 +94,17 @@ export async function receiveTransfer(
 async function assertSibling(store: EventStore, fromId: string, toId: string): Promise<void> {
   const [from, to] = await Promise.all([readEnvelope(store, fromId), readEnvelope(store, toId)]);
   if (to.state.status === 'none')
-    throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `envelope ${toId} is not open`, { envelopeId: toId });
+    throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `L’enveloppe ${toId} n’est pas ouverte.`, { envelopeId: toId });
   if (to.state.status === 'closed')
-    throw new DomainError('conflict', 'ENVELOPE_CLOSED', `envelope ${toId} is closed`, { envelopeId: toId, status: 'closed' });
-  const fromParent = from.state.status === 'none' ? undefined : from.state.parentId;
-  if (fromParent !== to.state.parentId) {
-    throw new DomainError('conflict', 'ENVELOPE_NOT_A_SIBLING', `${fromId} and ${toId} do not share a parent`, {
-      envelopeId: toId,
-      parentId: to.state.parentId,
-      sourceParentId: fromParent ?? null,
-    });
+    throw new DomainError('conflict', 'ENVELOPE_CLOSED', `L’enveloppe ${toId} est clôturée.`, { envelopeId: toId, status: 'closed' });
+  const fromParent = from.state.status === 'none' ? null : from.state.parentId;
+  // Siblings share one parent: two root envelopes (no parent) are not siblings.
+  if (fromParent === null || fromParent !== to.state.parentId) {
+    throw new DomainError(
+      'conflict',
+      'ENVELOPE_NOT_A_SIBLING',
+      `${fromId} et ${toId} ne sont pas rattachées à la même enveloppe parente : un virement ne se fait qu’entre enveloppes sœurs.`,
+      { envelopeId: toId, parentId: to.state.parentId, sourceParentId: fromParent, field: 'toId', rule: 'siblings-of-one-parent' },
+    );
   }
 }

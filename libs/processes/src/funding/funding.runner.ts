@@ -4,6 +4,7 @@ import { exerciseYearOf } from './funding.matching.js';
 import { type FundingRecord, fundingReaction } from './funding.process.js';
 import { DEFAULT_SCHEDULE, type PaymentSchedule } from './funding.schedule.js';
 import { FundingProcessStore } from './funding.store.js';
+import type { FundingCommands } from './funding.port.js';
 import { FundingSteps } from './funding.steps.js';
 
 /** The few logger methods the runner uses (pino's Logger fits). */
@@ -14,6 +15,8 @@ export interface FundingLogger {
 
 export interface FundingRunnerOptions {
   store: EventStore;
+  /** The commands the process sends, run by the application (through its CommandBus). */
+  commands: FundingCommands;
   /** SQLite file holding the checkpoint and the projects' funding records (created if missing). */
   checkpointPath: string;
   /** Name of the checkpoint; default 'funding'. */
@@ -43,7 +46,7 @@ export class FundingProcessRunner {
 
   constructor(private readonly options: FundingRunnerOptions) {
     this.db = new FundingProcessStore(options.checkpointPath, options.consumer ?? 'funding');
-    this.steps = new FundingSteps(options.store, options.schedule ?? DEFAULT_SCHEDULE);
+    this.steps = new FundingSteps(options.store, options.commands, options.schedule ?? DEFAULT_SCHEDULE);
     this.consumer = new CheckpointedConsumer({
       name: 'funding process',
       store: options.store,

@@ -1,8 +1,9 @@
-import { type Actor, type CommandContext, DomainError } from '#kernel';
-import { type EventStore, foldRecorded, handleCommand } from '#event-store';
-import { type EnvelopeCommand, type OpenedEnvelope, eventIdFor, netCommitted, netPaid, unusedOf } from '#funding';
-import { type EnvelopeCommandResult, handleEnvelopeCommand, readEnvelope } from '#funding/application';
-import { type Project, type ProjectCommand, projectDecider, streamIdOf } from '#projects';
+import { type Actor, DomainError } from '#kernel';
+import { type EventStore, foldRecorded } from '#event-store';
+import { type OpenedEnvelope, netCommitted, netPaid, unusedOf } from '#funding';
+import { readEnvelope } from '#funding/application';
+import { type Project, projectDecider, streamIdOf } from '#projects';
+import type { FundingCommands, FundingRequest } from './funding.port.js';
 import { commitmentRefFor, matchingEnvelope } from './funding.matching.js';
 import { type FundingRecord, type FundingStep, PENDING_CODES } from './funding.process.js';
 import { DEFAULT_SCHEDULE, type PaymentSchedule, advanceCents, planSettlement } from './funding.schedule.js';
@@ -16,15 +17,16 @@ export interface Handling {
   at: string;
 }
 
-/** An envelope command without what the step adds (request id, context). */
-type EnvelopeOrder = EnvelopeCommand extends infer C ? (C extends unknown ? Omit<C, 'requestId' | 'ctx'> : never) : never;
-
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 
-/** Runs the commands of one step. Every request id / event id derives from the step's trigger: re-running writes nothing new. */
+/**
+ * Runs the commands of one step through the application's port (it reads the store, it writes only through commands).
+ * Every request id derives from the step's trigger: re-running writes nothing new.
+ */
 export class FundingSteps {
   constructor(
     private readonly store: EventStore,
+    private readonly commands: FundingCommands,
     private readonly schedule: PaymentSchedule = DEFAULT_SCHEDULE,
   ) {}
 
@@ -67,18 +69,21 @@ export class FundingSteps {
       return { ...(await this.settle({ ...step, kind: 'withdraw' } as FundingStep, base, h)), status: 'withdrawn' };
     }
     const committed = await this.attempt(() =>
-      this.envelope(base.envelopeId, step, 'commit', h, {
-        type: 'Commit',
-        commitmentRef,
-        projectId: step.projectId,
-        amountCents: step.grantedCents,
-        splitKey: match.splitKey,
-        reason: `engagement du montant accordé au projet ${step.projectId}`,
-      }),
+      this.commands.commit(
+        base.envelopeId,
+        {
+          commitmentRef,
+          projectId: step.projectId,
+          amountCents: step.grantedCents,
+          splitKey: match.splitKey,
+          reason: `engagement du montant accordé au projet ${step.projectId}`,
+        },
+        this.request(step, 'commit', h),
+      ),
     );
     if (!committed.ok) return this.pending(base, step, committed.error, h);
     try {
-      await this.projectCommand(step, 'start_financing', h, { commitmentRef });
+      await this.commands.startFinancing(step.projectId, commitmentRef, this.request(step, 'start_financing', h));
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'PROJECT_ILLEGAL_TRANSITION') throw error;
       return {
@@ -92,14 +97,13 @@ export class FundingSteps {
   private async advance(step: Extract<FundingStep, { kind: 'advance' }>, record: FundingRecord, h: Handling): Promise<FundingRecord> {
     const amountCents = advanceCents(record.grantedCents, this.schedule);
     if (amountCents > 0) {
+      const reference = `avance de ${this.schedule.advancePercent} % au démarrage`;
       const paid = await this.attempt(() =>
-        this.envelope(record.envelopeId, step, 'advance', h, {
-          type: 'PayInstalment',
-          commitmentRef: record.commitmentRef,
-          amountCents,
-          certifyServiceDone: true,
-          reference: `avance de ${this.schedule.advancePercent} % au démarrage`,
-        }),
+        this.commands.pay(
+          record.envelopeId,
+          { commitmentRef: record.commitmentRef, amountCents, reference },
+          this.request(step, 'advance', h),
+        ),
       );
       if (!paid.ok) return this.pending(record, step, paid.error, h);
     }
@@ -125,26 +129,28 @@ export class FundingSteps {
     for (const op of ops) {
       const opened = state as OpenedEnvelope;
       if (opened.requests[requestIdOf(step, op.kind)]) continue; // done before a crash
-      let command: EnvelopeOrder | undefined;
+      const ref = record.commitmentRef;
+      const request = this.request(step, op.kind, h);
+      let send: (() => Promise<void>) | undefined;
       if (op.kind === 'pay') {
-        command = {
-          type: 'PayInstalment',
-          commitmentRef: record.commitmentRef,
-          amountCents: op.amountCents,
-          certifyServiceDone: true,
-          reference: 'solde après bilan final',
-        };
+        send = () =>
+          this.commands.pay(
+            record.envelopeId,
+            { commitmentRef: ref, amountCents: op.amountCents, reference: 'solde après bilan final' },
+            request,
+          );
       } else if (op.kind === 'recover') {
-        command = { type: 'Recover', commitmentRef: record.commitmentRef, amountCents: op.amountCents, reason: op.reason };
-      } else if (unusedOf(opened.commitments[record.commitmentRef]!) > 0) {
-        command = { type: 'ReleaseCommitment', commitmentRef: record.commitmentRef, reason: op.reason };
+        send = () =>
+          this.commands.recover(record.envelopeId, { commitmentRef: ref, amountCents: op.amountCents, reason: op.reason }, request);
+      } else if (unusedOf(opened.commitments[ref]!) > 0) {
+        send = () => this.commands.release(record.envelopeId, { commitmentRef: ref, reason: op.reason }, request);
       }
-      if (!command) continue;
-      const result = await this.attempt(() => this.envelope(record.envelopeId, step, op.kind, h, command));
+      if (!send) continue;
+      const result = await this.attempt(send);
       if (!result.ok) return this.pending(record, step, result.error, h);
-      state = result.value.state;
+      ({ state } = await readEnvelope(this.store, record.envelopeId));
     }
-    if (!withdrawn) await this.projectCommand(step, 'close', h, {});
+    if (!withdrawn) await this.commands.close(step.projectId, this.request(step, 'close', h));
     return done;
   }
 
@@ -166,46 +172,13 @@ export class FundingSteps {
     }
   }
 
-  private envelope(envelopeId: string, step: FundingStep, op: string, h: Handling, command: EnvelopeOrder): Promise<EnvelopeCommandResult> {
-    const full = { ...command, requestId: requestIdOf(step, op), ctx: this.ctx(h) } as EnvelopeCommand;
-    return handleEnvelopeCommand(this.store, envelopeId, full, { causationId: step.triggerId, correlationId: step.triggerId });
-  }
-
-  private async projectCommand(
-    step: FundingStep,
-    type: 'start_financing' | 'close',
-    h: Handling,
-    fields: Record<string, unknown>,
-  ): Promise<void> {
-    const streamId = streamIdOf(step.projectId);
-    const requestId = requestIdOf(step, type);
-    await handleCommand({
-      store: this.store,
-      streamId,
-      decider: projectDecider,
-      command: { type, projectId: step.projectId, ctx: this.ctx(h), ...fields } as ProjectCommand,
-      metadata: {
-        actorId: FUNDING_PROCESS_ACTOR.id,
-        role: FUNDING_PROCESS_ACTOR.role,
-        scope: {},
-        occurredAt: h.at,
-        requestId,
-        correlationId: step.triggerId,
-        causationId: step.triggerId,
-      },
-      eventId: (index) => eventIdFor(requestId, index, streamId),
-      replayByEventIds: true,
-      retries: 5,
-    });
+  private request(step: FundingStep, operation: string, h: Handling): FundingRequest {
+    return { requestId: requestIdOf(step, operation), at: new Date(h.at), triggerId: step.triggerId };
   }
 
   private async project(projectId: string): Promise<Project | undefined> {
     const state = foldRecorded(projectDecider, await this.store.readStream(streamIdOf(projectId)));
     return state.exists ? state : undefined;
-  }
-
-  private ctx(h: Handling): CommandContext {
-    return { actor: FUNDING_PROCESS_ACTOR, now: new Date(h.at) };
   }
 }
 

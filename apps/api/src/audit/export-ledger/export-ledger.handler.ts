@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { invalid } from '#kernel';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { canSeeEnvelope, type CsvSeparator, ledgerCsv } from '#audit';
+import { type CsvSeparator, ledgerCsv } from '#audit';
+import { canSeeEnvelope } from '#funding';
 import { ExportLedger } from './export-ledger.query.js';
 
 function separatorOf(raw: string | undefined): CsvSeparator {
@@ -18,7 +19,8 @@ export class ExportLedgerHandler implements IQueryHandler<ExportLedger> {
   /** Checks the separator now; the log is read only as the caller pulls the chunks. */
   async execute({ principal, separator: raw }: ExportLedger): Promise<AsyncIterable<string>> {
     const separator = separatorOf(raw);
-    const envelopeFilter = principal.role === 'finance' ? (id: string) => canSeeEnvelope(principal, id) : undefined;
+    // The envelope policy: national roles every envelope, finance those of its territory.
+    const envelopeFilter = (id: string) => canSeeEnvelope(principal, id);
     return ledgerCsv(this.store, { separator, envelopeFilter });
   }
 }

@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainError } from '#kernel';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { envelopeStreamId } from '#funding';
-import { canSeeEnvelope, envelopeName } from '#audit';
+import { assertCanSeeEnvelope, envelopeStreamId } from '#funding';
+import { envelopeName } from '#audit';
 import { historyPage } from '../history-page.js';
 import { type EnvelopeHistory, GetEnvelopeHistory } from './get-envelope-history.query.js';
 
@@ -13,12 +13,7 @@ export class GetEnvelopeHistoryHandler implements IQueryHandler<GetEnvelopeHisto
 
   async execute({ envelopeId: id, principal, paging }: GetEnvelopeHistory): Promise<EnvelopeHistory> {
     const streamId = envelopeStreamId(id);
-    if (!canSeeEnvelope(principal, id)) {
-      throw new DomainError('forbidden', 'ENVELOPE_OUT_OF_SCOPE', `L’enveloppe ${id} est hors de votre territoire.`, {
-        envelopeId: id,
-        role: principal.role,
-      });
-    }
+    assertCanSeeEnvelope(principal, id);
     const history = await this.store.readStream(streamId);
     if (history.length === 0) {
       throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `L’enveloppe ${id} n’existe pas.`, { envelopeId: id });

@@ -18,6 +18,11 @@ export interface AggregateCommand<C, S> {
   meta: CommandMeta;
   /** Re-read and re-decide on a concurrent write (optimistic concurrency), this many times. */
   retries?: number;
+  /**
+   * Who answers a retry of an Idempotency-Key: the shell, from the event ids derived from the principal and the key (default),
+   * or the decider itself ('by-decider': the envelopes' request-id map), the event ids then derived from the key alone.
+   */
+  replay?: 'by-event-ids' | 'by-decider';
 }
 
 /**
@@ -36,10 +41,10 @@ export class CommandShell {
     return this.clock.now();
   }
 
-  async run<C, S>(c: AggregateCommand<C, S>, now = this.clock.now()): Promise<HandleCommandResult<S>> {
-    const { meta, streamId } = c;
-    const fingerprint = fingerprintOf(c.name, streamId, c.inputs);
-    const metadata: EventMetadata = {
+  /** The one metadata shape every event of a command carries (who, role, scope, when, correlation, command, fingerprint…). */
+  metadataOf(c: Pick<AggregateCommand<unknown, unknown>, 'name' | 'streamId' | 'inputs' | 'meta'>, now: Date): EventMetadata {
+    const { meta } = c;
+    return {
       actorId: meta.principal.id,
       role: meta.principal.role,
       scope: meta.principal.scope,
@@ -48,9 +53,15 @@ export class CommandShell {
       causationId: meta.causationId,
       replica: this.config.replicaId,
       command: c.name,
-      fingerprint,
+      fingerprint: fingerprintOf(c.name, c.streamId, c.inputs),
       ...(meta.idempotencyKey === undefined ? {} : { idempotencyKey: meta.idempotencyKey }),
     };
+  }
+
+  async run<C, S>(c: AggregateCommand<C, S>, now = this.clock.now()): Promise<HandleCommandResult<S>> {
+    const { meta, streamId } = c;
+    const metadata = this.metadataOf(c, now);
+    const fingerprint = metadata['fingerprint'] as string;
     const key = meta.idempotencyKey;
     return handleCommand({
       store: this.store,
@@ -61,9 +72,14 @@ export class CommandShell {
       fingerprint,
       ...(meta.expectedRevision === undefined ? {} : { ifMatch: meta.expectedRevision }),
       ...(c.retries === undefined ? {} : { retries: c.retries }),
-      ...(key ? { eventId: (i: number) => eventIdFor(`${meta.principal.id}\u0000${key}`, i, streamId), replayByEventIds: true } : {}),
+      ...(key ? eventIdsOf(c.replay ?? 'by-event-ids', meta.principal.id, key, streamId) : {}),
     });
   }
+}
+
+function eventIdsOf(replay: 'by-event-ids' | 'by-decider', principalId: string, key: string, streamId: string) {
+  if (replay === 'by-decider') return { eventId: (i: number) => eventIdFor(key, i, streamId) };
+  return { eventId: (i: number) => eventIdFor(`${principalId}\u0000${key}`, i, streamId), replayByEventIds: true };
 }
 
 /** A digest of what a command asks: its name, its target and its inputs (key order does not matter). */

@@ -7,6 +7,8 @@ import { FundingProcessRunner } from '#processes';
 import type { AppConfig } from '../../config/app.config.js';
 import { EnvelopesModule } from '../../envelopes/envelopes.module.js';
 import { APP_CONFIG, LOGGER } from '../../infrastructure/tokens.js';
+import { FundingCommandsOnTheBus } from './funding-commands.bus.js';
+import { GetProjectFundingHandler } from './get-project-funding/get-project-funding.handler.js';
 import { ProjectFundingHttp } from './project-funding.http.js';
 
 /**
@@ -18,13 +20,16 @@ import { ProjectFundingHttp } from './project-funding.http.js';
   imports: [EnvelopesModule],
   controllers: [ProjectFundingHttp],
   providers: [
+    GetProjectFundingHandler,
+    FundingCommandsOnTheBus,
     {
       provide: FundingProcessRunner,
-      inject: [EVENT_STORE, APP_CONFIG, LOGGER],
-      useFactory: (store: EventStore, config: AppConfig, logger: Logger) => {
+      inject: [EVENT_STORE, APP_CONFIG, LOGGER, FundingCommandsOnTheBus],
+      useFactory: (store: EventStore, config: AppConfig, logger: Logger, commands: FundingCommandsOnTheBus) => {
         mkdirSync(config.dataDir, { recursive: true });
         return new FundingProcessRunner({
           store,
+          commands,
           checkpointPath: join(config.dataDir, `funding-process-${config.replicaId}.sqlite`),
           logger: logger.child({ component: 'funding-process' }),
         });

@@ -1,29 +1,15 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '#auth';
-import { type Actor, DomainError } from '#kernel';
-import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
-import { canSeeProject } from '#audit';
-import { type Paid, type Recovered, envelopeDecider, envelopeStreamId, formatEuros, netCertified, netCommitted, netPaid } from '#funding';
-import { projectDecider, streamIdOf } from '#projects';
-import { DEFAULT_SCHEDULE, type FundingRecord, FundingProcessRunner, advanceCents } from '#processes';
-
-const STATUS_LABELS: Record<FundingRecord['status'], string> = {
-  pending: 'financement en attente',
-  committed: 'engagé',
-  financing: 'en financement',
-  closed: 'soldé',
-  withdrawn: 'abandonné',
-};
+import type { Actor } from '#kernel';
+import { GetProjectFunding } from './get-project-funding/get-project-funding.query.js';
 
 @ApiTags('projects')
 @ApiBearerAuth()
 @Controller('projects')
 export class ProjectFundingHttp {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(FundingProcessRunner) private readonly runner: FundingProcessRunner,
-  ) {}
+  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
 
   @Get(':id/funding')
   @ApiOperation({
@@ -31,113 +17,7 @@ export class ProjectFundingHttp {
       "A project's money: the funding process's status ('pending' with the envelope's refusal), the commitment, " +
       'the instalments and the payments and recoveries',
   })
-  async funding(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
-    const project = foldRecorded(projectDecider, await this.store.readStream(streamIdOf(id)));
-    if (!project.exists) throw new DomainError('not_found', 'PROJECT_NOT_FOUND', `project ${id} does not exist`, { projectId: id });
-    if (!canSeeProject(actor, project)) {
-      throw new DomainError('forbidden', 'PROJECT_OUT_OF_SCOPE', `project ${id} is outside your territory or ownership`, { projectId: id });
-    }
-    const process = this.runner.status();
-    const record = this.runner.record(id);
-    const base = {
-      projectId: id,
-      projectStatus: project.status,
-      grantedCents: project.grantedAmountCents ?? null,
-      process: { state: process.state, position: process.position },
-    };
-    if (!record) {
-      const status = project.status === 'validated' ? 'awaiting_process' : 'not_funded';
-      return {
-        ...base,
-        funding: { status, label: status === 'awaiting_process' ? 'validé, en attente du processus de financement' : 'pas de financement' },
-        commitment: null,
-        instalments: [],
-        payments: [],
-        recoveries: [],
-      };
-    }
-    const history = await this.store.readStream(envelopeStreamId(record.envelopeId));
-    const envelope = foldRecorded(envelopeDecider, history);
-    const c = envelope.status === 'none' ? undefined : envelope.commitments[record.commitmentRef];
-    const mine = history.filter((e) => (e.data as { commitmentRef?: string }).commitmentRef === record.commitmentRef);
-    const payments = mine
-      .filter((e) => e.type === 'envelope.paid')
-      .map((e) => {
-        const d = e.data as Paid['data'];
-        return {
-          instalment: d.instalment,
-          amountCents: d.amountCents,
-          display: formatEuros(d.amountCents),
-          year: d.year,
-          at: e.metadata['occurredAt'] ?? e.recordedAt.toISOString(),
-          position: e.position.toString(),
-        };
-      });
-    const recoveries = mine
-      .filter((e) => e.type === 'envelope.recovered')
-      .map((e) => {
-        const d = e.data as Recovered['data'];
-        return {
-          amountCents: d.amountCents,
-          display: formatEuros(d.amountCents),
-          reason: d.reason,
-          at: e.metadata['occurredAt'] ?? e.recordedAt.toISOString(),
-          position: e.position.toString(),
-        };
-      });
-    const advance = advanceCents(record.grantedCents, DEFAULT_SCHEDULE);
-    const paidOf = (n: (i: number) => boolean) => payments.filter((p) => n(p.instalment)).reduce((t, p) => t + p.amountCents, 0);
-    const instalments = [
-      {
-        number: 1,
-        label: `avance de ${DEFAULT_SCHEDULE.advancePercent} % au démarrage`,
-        plannedCents: advance,
-        paidCents: paidOf((i) => i === 1),
-      },
-      {
-        number: 2,
-        label: 'solde après le bilan final (dépenses justifiées, dans la limite du montant accordé)',
-        plannedCents: record.grantedCents - advance,
-        paidCents: paidOf((i) => i > 1),
-      },
-    ].map((i) => ({
-      ...i,
-      status: i.paidCents > 0 ? 'paid' : record.status === 'closed' || record.status === 'withdrawn' ? 'not_due' : 'due',
-    }));
-    return {
-      ...base,
-      funding: {
-        status: record.status,
-        label: STATUS_LABELS[record.status],
-        envelopeId: record.envelopeId,
-        year: record.year,
-        splitKey: record.splitKey,
-        pending: record.pending && {
-          reason: record.pending.message,
-          code: record.pending.code,
-          details: record.pending.details,
-          step: record.pending.step.kind,
-          since: record.pending.position,
-        },
-      },
-      commitment: c
-        ? {
-            commitmentRef: c.ref,
-            envelopeId: record.envelopeId,
-            committedCents: c.committed,
-            releasedCents: c.released,
-            serviceDoneCents: c.serviceDone,
-            paidCents: c.paid,
-            recoveredCents: c.recovered,
-            netCommittedCents: netCommitted(c),
-            netCertifiedCents: netCertified(c),
-            netPaidCents: netPaid(c),
-            remainingToPayCents: netCommitted(c) - netPaid(c),
-          }
-        : null,
-      instalments,
-      payments,
-      recoveries,
-    };
+  funding(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetProjectFunding(id, actor));
   }
 }

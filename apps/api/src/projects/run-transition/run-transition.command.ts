@@ -29,6 +29,8 @@ export class RunProjectTransition extends Command<ProjectWritten> {
     readonly projectId: string,
     readonly transition: TransitionInput,
     readonly meta: CommandMeta,
+    /** The decision's time when the caller fixes it (the funding process: its trigger's); now otherwise. */
+    readonly at?: Date,
   ) {
     super();
   }

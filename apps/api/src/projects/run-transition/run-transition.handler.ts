@@ -9,8 +9,15 @@ import { RunProjectTransition } from './run-transition.command.js';
 export class RunProjectTransitionHandler implements ICommandHandler<RunProjectTransition> {
   constructor(@Inject(ProjectCommandRunner) private readonly projects: ProjectCommandRunner) {}
 
-  execute({ projectId, transition, meta }: RunProjectTransition): Promise<ProjectWritten> {
+  execute({ projectId, transition, meta, at }: RunProjectTransition): Promise<ProjectWritten> {
     const { type, ...inputs } = transition;
-    return this.projects.run(projectId, `project.${type}`, inputs, meta, (ctx) => ({ ...transition, projectId, ctx }) as ProjectCommand);
+    return this.projects.run(
+      projectId,
+      `project.${type}`,
+      inputs,
+      meta,
+      (ctx) => ({ ...transition, projectId, ctx }) as ProjectCommand,
+      at,
+    );
   }
 }

@@ -1,20 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
-import { type Actor, type CommandContext, invalid } from '#kernel';
-import { EVENT_STORE, type EventStore, type RecordedEvent, handleCommand } from '#event-store';
+import { type CommandContext, type CommandMeta, invalid } from '#kernel';
+import { EVENT_STORE, type EventMetadata, type EventStore, type RecordedEvent } from '#event-store';
 import {
   type EnvelopeCommand,
   type EnvelopeState,
+  assertCanManageEnvelope,
   envelopeBalance,
   envelopeDecider,
   envelopeStreamId,
-  eventIdFor,
   outcomeOf,
 } from '#funding';
 import { DEFAULT_ENVELOPE_RETRIES, allocateToChild, transfer } from '#funding/application';
-import type { AppConfig } from '../config/app.config.js';
-import { commandContext, commandMetadata, idempotencyKeyOf, ifMatchOf } from '../http/command-context.js';
-import { APP_CONFIG, CLOCK, type Clock } from '../infrastructure/tokens.js';
+import { CommandShell } from '../infrastructure/cqrs/command-shell.js';
 import type { EnvelopeOrder } from './requests/envelope-order.js';
 
 export interface EnvelopeWrite {
@@ -31,52 +28,73 @@ export interface EnvelopeWrite {
   target?: { envelopeId: string; replayed: boolean; outcome: { type: string; data: unknown }[] };
 }
 
-/** The shell of every envelope command: Idempotency-Key (required) as the request id, metadata, If-Match, retries. */
+/** The Idempotency-Key of an envelope command, its request id: every envelope command needs one (400 naming the header). */
+export function requestIdOf(meta: CommandMeta): string {
+  const key = meta.idempotencyKey;
+  if (key === undefined) {
+    throw invalid(
+      'IDEMPOTENCY_KEY_REQUIRED',
+      'Idempotency-Key',
+      'required on envelope commands: a retry with the same key returns the first outcome',
+      {
+        detail:
+          'L’en-tête Idempotency-Key est obligatoire sur les commandes d’enveloppe : ' +
+          'une nouvelle tentative avec la même clé renvoie le premier résultat.',
+      },
+    );
+  }
+  return key;
+}
+
+/**
+ * What every envelope command handler does: check the id, the Idempotency-Key (the request id of the envelope decider) and
+ * the envelope policy, then run the command through the shell (one metadata shape, If-Match, retries); allocate and
+ * transfer run their two steps (libs/funding/src/application).
+ */
 @Injectable()
-export class EnvelopeCommands {
+export class EnvelopeCommandRunner {
   constructor(
+    @Inject(CommandShell) private readonly shell: CommandShell,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The request's Idempotency-Key: every envelope command needs one (400 naming the header otherwise). */
-  requestIdOf(request: FastifyRequest): string {
-    const key = idempotencyKeyOf(request);
-    if (key === undefined) {
-      throw invalid(
-        'IDEMPOTENCY_KEY_REQUIRED',
-        'Idempotency-Key',
-        'required on envelope commands: a retry with the same key returns the first outcome',
-      );
-    }
-    return key;
+  /** The checks every envelope command passes first, in this order: the id (400), the key (400), the policy (403). */
+  admit(envelopeId: string, meta: CommandMeta, at?: Date): { requestId: string; ctx: CommandContext } {
+    envelopeStreamId(envelopeId);
+    const requestId = requestIdOf(meta);
+    assertCanManageEnvelope(meta.principal, envelopeId);
+    return { requestId, ctx: { actor: meta.principal, now: at ?? this.shell.now() } };
   }
 
-  async run(request: FastifyRequest, actor: Actor, envelopeId: string, order: EnvelopeOrder): Promise<EnvelopeWrite> {
-    const requestId = this.requestIdOf(request);
-    const ctx = commandContext(actor, this.clock.now());
+  async run(envelopeId: string, order: EnvelopeOrder, meta: CommandMeta, at?: Date): Promise<EnvelopeWrite> {
+    const { requestId, ctx } = this.admit(envelopeId, meta, at);
     const command = { ...order, requestId, ctx } as EnvelopeCommand;
-    if (command.type === 'AllocateToChild' || command.type === 'TransferToSibling') return this.crossEnvelope(envelopeId, command, ctx);
     const streamId = envelopeStreamId(envelopeId);
-    const ifMatch = ifMatchOf(request);
-    const result = await handleCommand({
-      store: this.store,
-      streamId,
-      decider: envelopeDecider,
-      command,
-      metadata: { ...commandMetadata(request, ctx, this.config.replicaId), requestId },
-      eventId: (index) => eventIdFor(requestId, index, streamId),
-      retries: DEFAULT_ENVELOPE_RETRIES,
-      ...(ifMatch === undefined ? {} : { ifMatch }),
-    });
+    const { type, ...inputs } = order;
+    if (command.type === 'AllocateToChild' || command.type === 'TransferToSibling') {
+      const metadata = { ...this.shell.metadataOf({ name: `envelope.${type}`, streamId, inputs, meta }, ctx.now) };
+      return this.crossEnvelope(envelopeId, command, metadata);
+    }
+    const result = await this.shell.run(
+      {
+        streamId,
+        decider: envelopeDecider,
+        command,
+        name: `envelope.${type}`,
+        inputs,
+        meta,
+        retries: DEFAULT_ENVELOPE_RETRIES,
+        replay: 'by-decider',
+      },
+      ctx.now,
+    );
     const replayed = result.events.length === 0;
     const position = result.append?.position ?? positionOf(await this.store.readStream(streamId), requestId);
     return this.answer(envelopeId, requestId, result.state, result.revision, replayed, position);
   }
 
-  private async crossEnvelope(envelopeId: string, command: EnvelopeCommand, ctx: CommandContext): Promise<EnvelopeWrite> {
-    const { requestId } = command;
+  private async crossEnvelope(envelopeId: string, command: EnvelopeCommand, metadata: EventMetadata): Promise<EnvelopeWrite> {
+    const { requestId, ctx } = command;
     const result =
       command.type === 'AllocateToChild'
         ? await allocateToChild(this.store, {
@@ -89,15 +107,19 @@ export class EnvelopeCommands {
             ...(command.reason ? { reason: command.reason } : {}),
           })
         : command.type === 'TransferToSibling'
-          ? await transfer(this.store, {
-              fromId: envelopeId,
-              toId: command.toId,
-              requestId,
-              aeCents: command.aeCents,
-              cpCents: command.cpCents,
-              reason: command.reason,
-              ctx,
-            })
+          ? await transfer(
+              this.store,
+              {
+                fromId: envelopeId,
+                toId: command.toId,
+                requestId,
+                aeCents: command.aeCents,
+                cpCents: command.cpCents,
+                reason: command.reason,
+                ctx,
+              },
+              { metadata },
+            )
           : undefined;
     if (!result) throw new Error(`${command.type} is not a cross-envelope command`);
     const targetState = result.target.state;

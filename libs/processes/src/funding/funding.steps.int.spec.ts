@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Actor, eventIdFor } from '#kernel';
+import { SqliteEventStore, handleCommand } from '#event-store';
+import type { EnvelopeCommand } from '#funding';
+import { handleEnvelopeCommand } from '#funding/application';
+import { type ProjectCommand, projectDecider, streamIdOf } from '#projects';
+import type { FundingCommands, FundingRequest } from './funding.port.js';
+import { FUNDING_PROCESS_ACTOR, FundingSteps } from './funding.steps.js';
+
+const AT = new Date('2023-09-01T08:00:00.000Z');
+const ENVELOPE = 'fip-academie-12-2023';
+const HOLDER: Actor = { id: 'holder-1', role: 'holder', scope: {} };
+const VALIDATOR: Actor = { id: 'val-1', role: 'validator', scope: { academies: ['12'] } };
+const ADMIN: Actor = { id: 'admin-1', role: 'admin', scope: {} };
+
+describe('the funding steps write only through their port (here: appends on a real SQLite store)', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  const sent: string[] = [];
+  const ctx = (r: FundingRequest) => ({ actor: FUNDING_PROCESS_ACTOR, now: r.at });
+  const envelope = (id: string, order: Record<string, unknown>, r: FundingRequest) =>
+    handleEnvelopeCommand(store, id, { ...order, requestId: r.requestId, ctx: ctx(r) } as EnvelopeCommand).then(() => undefined);
+  const project = async (projectId: string, order: Record<string, unknown>, r: FundingRequest) => {
+    const streamId = streamIdOf(projectId);
+    const command = { ...order, projectId, ctx: ctx(r) } as ProjectCommand;
+    const eventId = (i: number) => eventIdFor(r.requestId, i, streamId);
+    await handleCommand({ store, streamId, decider: projectDecider, command, metadata: {}, eventId, replayByEventIds: true });
+  };
+  const port: FundingCommands = {
+    commit: (id, c, r) => (sent.push(`commit ${r.requestId}`), envelope(id, { type: 'Commit', ...c }, r)),
+    pay: (id, p, r) => (sent.push(`pay ${r.requestId}`), envelope(id, { type: 'PayInstalment', ...p, certifyServiceDone: true }, r)),
+    recover: (id, p, r) => (sent.push(`recover ${r.requestId}`), envelope(id, { type: 'Recover', ...p }, r)),
+    release: (id, p, r) => (sent.push(`release ${r.requestId}`), envelope(id, { type: 'ReleaseCommitment', ...p }, r)),
+    startFinancing: (id, commitmentRef, r) => (
+      sent.push(`start_financing ${r.requestId}`),
+      project(id, { type: 'start_financing', commitmentRef }, r)
+    ),
+    close: (id, r) => (sent.push(`close ${r.requestId}`), project(id, { type: 'close' }, r)),
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'refonda-funding-steps-'));
+    store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+    const admin = { actor: ADMIN, now: AT };
+    const open = { type: 'OpenEnvelope', fund: 'fip', territoryCode: 'academie-12', period: { fromYear: 2023, toYear: 2023 } };
+    await handleEnvelopeCommand(store, ENVELOPE, { ...open, requestId: 'open', ctx: admin } as EnvelopeCommand);
+    await handleEnvelopeCommand(store, ENVELOPE, {
+      type: 'NotifyCredits',
+      aeCents: 5_000_000,
+      cpCents: 5_000_000,
+      requestId: 'notify',
+      ctx: admin,
+    });
+    const as = (actor: Actor) => ({ projectId: 'p-1', ctx: { actor, now: AT } });
+    const commands: ProjectCommand[] = [
+      {
+        type: 'declare_intention',
+        ...as(HOLDER),
+        program: 'education',
+        title: 'Un jardin pédagogique',
+        description: 'Concertation',
+        territory: { region: '44', departement: '55', communeCode: '55029', academie: '12' },
+        holder: { organisationId: '0550001C', name: 'École de Bar-le-Duc' },
+        partners: [],
+      },
+      { type: 'start_drafting', ...as(HOLDER) },
+      {
+        type: 'edit_content',
+        ...as(HOLDER),
+        changes: { requestedAmountCents: 1_000_000, budgetLines: [{ label: 'Matériel', amountCents: 1_000_000 }] },
+      },
+      { type: 'submit', ...as(HOLDER) },
+      { type: 'start_analysis', ...as(VALIDATOR) },
+      { type: 'validate', ...as(VALIDATOR), reason: 'Projet conforme', grantedAmountCents: 1_000_000 },
+    ];
+    for (const command of commands)
+      await handleCommand({ store, streamId: streamIdOf('p-1'), decider: projectDecider, command, metadata: {} });
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('commits and starts financing with request ids derived from the trigger; run again, it sends and writes nothing new', async () => {
+    const steps = new FundingSteps(store, port);
+    const step = {
+      kind: 'commit' as const,
+      triggerId: 'trigger-1',
+      projectId: 'p-1',
+      at: AT.toISOString(),
+      grantedCents: 1_000_000,
+      year: 2023,
+    };
+    const handling = { position: 10n, at: AT.toISOString() };
+    const record = await steps.run(step, undefined, handling);
+    expect(record).toMatchObject({ status: 'financing', envelopeId: ENVELOPE, commitmentRef: 'EJ-2023-p-1', pending: null });
+    expect(sent).toEqual(['commit funding:commit:trigger-1', 'start_financing funding:start_financing:trigger-1']);
+    const head = (await store.readAll()).length;
+
+    expect(await steps.run(step, record, handling)).toMatchObject({ status: 'financing' });
+    expect(sent).toHaveLength(2);
+    expect(await store.readAll()).toHaveLength(head);
+  });
+});
