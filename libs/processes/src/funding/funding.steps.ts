@@ -64,8 +64,11 @@ export class FundingSteps {
     };
     const done = { ...base, pending: null, updatedAt: h.at };
     if (project.status !== 'validated') {
-      if (project.status === 'financing' && project.commitmentRef === commitmentRef) return { ...done, status: 'financing' };
-      // no longer fundable (abandoned meanwhile): undo a commitment made before a crash, if any
+      // The project moved on since this validation (a replay from an empty state file reads today's project): its money
+      // went on by its own events, which this process meets next. Only a withdrawal undoes a commitment made before a crash.
+      if (project.status === 'financing') return { ...done, status: 'financing' };
+      if (project.status === 'closed') return { ...done, status: 'closed' };
+      if (project.status !== 'withdrawn') return record;
       return { ...(await this.settle({ ...step, kind: 'withdraw' } as FundingStep, base, h)), status: 'withdrawn' };
     }
     const committed = await this.attempt(() =>
