@@ -3,6 +3,7 @@ import { type AvailableTransition, type WorkflowRegistry, accessDenial } from '#
 import { EDITABLE_STATES, type ProjectState } from './project.state.js';
 import { engineFor, subjectOf } from './project.subject.js';
 import { programRegistry } from './programs/program.registry.js';
+import { PROJECT_WORKFLOW_CODES } from './project.events.js';
 
 export interface ProjectAction {
   /** The command type to send (`edit_content` or a transition command). */
@@ -23,7 +24,11 @@ export function availableActions(state: ProjectState, actor: Actor, registry: Wo
   const definition = registry.get(state.program, state.workflow.definition.version);
   const subject = subjectOf(state);
   const actions: ProjectAction[] = [];
-  if (actor.role === 'holder' && EDITABLE_STATES.includes(state.status) && !accessDenial(definition.access, actor, subject, 'PROJECT')) {
+  if (
+    actor.role === 'holder' &&
+    EDITABLE_STATES.includes(state.status) &&
+    !accessDenial(definition.access, actor, subject, PROJECT_WORKFLOW_CODES)
+  ) {
     actions.push({ command: 'edit_content', label: 'Modifier le dossier', to: state.status, reasonRequired: false, inputs: [] });
   }
   const transitions: AvailableTransition[] = engineFor(registry, state.program, definition.version).available(

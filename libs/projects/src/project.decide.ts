@@ -1,7 +1,7 @@
 import { type Actor, type DomainEvent, DomainError, invalid } from '#kernel';
 import { type WorkflowRegistry, accessDenial, initialStateOf } from '#workflow';
 import { type DeclareIntention, type EditContent, type ProjectCommand, type TransitionCommand, inputsOf } from './project.commands.js';
-import { type ContentEditedData, type IntentionDeclaredData, ProjectEventType } from './project.events.js';
+import { type ContentEditedData, type IntentionDeclaredData, PROJECT_WORKFLOW_CODES, ProjectEventType } from './project.events.js';
 import { EDITABLE_STATES, PROGRAMS, type Project, type ProjectState } from './project.state.js';
 import { engineFor, subjectOf } from './project.subject.js';
 import {
@@ -101,7 +101,12 @@ function declareIntention(registry: WorkflowRegistry, c: DeclareIntention, state
 
 function editContent(registry: WorkflowRegistry, c: EditContent, p: Project): DomainEvent[] {
   requireHolder(c.ctx.actor, 'edit_content');
-  const denied = accessDenial(registry.get(p.program, p.workflow.definition.version).access, c.ctx.actor, subjectOf(p), 'PROJECT');
+  const denied = accessDenial(
+    registry.get(p.program, p.workflow.definition.version).access,
+    c.ctx.actor,
+    subjectOf(p),
+    PROJECT_WORKFLOW_CODES,
+  );
   if (denied) throw denied;
   if (!EDITABLE_STATES.includes(p.status)) {
     throw new DomainError('conflict', 'PROJECT_NOT_EDITABLE', `Le dossier ${p.id} ne se modifie pas dans l’état « ${p.status} ».`, {

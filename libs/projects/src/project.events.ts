@@ -1,5 +1,12 @@
 import type { DomainEvent } from '#kernel';
-import type { DeadlineCancelledData, DeadlineExpiredData, DeadlineOpenedData, TransitionFacts, WorkflowEventTypes } from '#workflow';
+import type {
+  DeadlineCancelledData,
+  DeadlineExpiredData,
+  DeadlineOpenedData,
+  TransitionFacts,
+  WorkflowErrorCodes,
+  WorkflowEventTypes,
+} from '#workflow';
 import type { Attachment, BudgetLine, FinalReport, Holder, Partner, Program, Territory } from './project.state.js';
 
 /** The business event each workflow command records; the program definitions declare the same pairs (a test checks it). */
@@ -36,6 +43,21 @@ export const PROJECT_WORKFLOW_EVENTS: WorkflowEventTypes = {
   deadlineOpened: ProjectEventType.DeadlineOpened,
   deadlineCancelled: ProjectEventType.DeadlineCancelled,
   deadlineExpired: ProjectEventType.DeadlineExpired,
+};
+
+/** The codes of the project workflow's refusals. */
+export const PROJECT_WORKFLOW_CODES: WorkflowErrorCodes = {
+  notOwner: 'PROJECT_NOT_OWNER',
+  outOfTerritory: 'PROJECT_OUT_OF_TERRITORY',
+  fieldRequired: 'PROJECT_FIELD_REQUIRED',
+  guardFailed: 'PROJECT_GUARD_FAILED',
+  unknownCommand: 'PROJECT_UNKNOWN_COMMAND',
+  roleNotAllowed: 'PROJECT_ROLE_NOT_ALLOWED',
+  illegalTransition: 'PROJECT_ILLEGAL_TRANSITION',
+  reasonRequired: 'PROJECT_REASON_REQUIRED',
+  invalidReason: 'PROJECT_INVALID_REASON',
+  inputRequired: 'PROJECT_INPUT_REQUIRED',
+  deadlineNotDue: 'PROJECT_DEADLINE_NOT_DUE',
 };
 
 export interface IntentionDeclaredData {

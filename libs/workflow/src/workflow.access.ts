@@ -1,10 +1,16 @@
 import { type Actor, DomainError } from '#kernel';
 import type { WorkflowAccess, WorkflowSubject } from './workflow.definition.js';
+import type { WorkflowErrorCodes } from './workflow.events.js';
 
 /** Why this actor may not act on this subject, or undefined when it may (ownership, then territory). */
-export function accessDenial(access: WorkflowAccess, actor: Actor, subject: WorkflowSubject, codePrefix: string): DomainError | undefined {
+export function accessDenial(
+  access: WorkflowAccess,
+  actor: Actor,
+  subject: WorkflowSubject,
+  codes: Pick<WorkflowErrorCodes, 'notOwner' | 'outOfTerritory'>,
+): DomainError | undefined {
   if (access.ownerRoles.includes(actor.role) && actor.id !== subject.ownerId) {
-    return new DomainError('forbidden', `${codePrefix}_NOT_OWNER`, `${actor.id} n’est pas le porteur de ${subject.id}.`, {
+    return new DomainError('forbidden', codes.notOwner, `${actor.id} n’est pas le porteur de ${subject.id}.`, {
       role: actor.role,
       actorId: actor.id,
     });
@@ -16,7 +22,7 @@ export function accessDenial(access: WorkflowAccess, actor: Actor, subject: Work
     return code !== undefined && (actor.scope[r.scope] ?? []).includes(code);
   });
   if (inside) return undefined;
-  return new DomainError('forbidden', `${codePrefix}_OUT_OF_TERRITORY`, `${subject.id} est hors du territoire de ${actor.id}.`, {
+  return new DomainError('forbidden', codes.outOfTerritory, `${subject.id} est hors du territoire de ${actor.id}.`, {
     role: actor.role,
     rules: rules.map((r) => `${r.scope}∋${r.field}`),
     territory: { ...subject.territory },

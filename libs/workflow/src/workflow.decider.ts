@@ -8,7 +8,13 @@ import {
   findTransition,
   transitionsFrom,
 } from './workflow.definition.js';
-import type { DeadlineExpiredData, DeadlineOpenedData, TransitionFacts, WorkflowEventTypes } from './workflow.events.js';
+import type {
+  DeadlineExpiredData,
+  DeadlineOpenedData,
+  TransitionFacts,
+  WorkflowErrorCodes,
+  WorkflowEventTypes,
+} from './workflow.events.js';
 import { type WorkflowInstance, evolveInstance, startInstance, transitionInstance } from './workflow.instance.js';
 
 export interface TransitionRequest {
@@ -35,8 +41,8 @@ export interface AvailableTransition {
 
 export interface WorkflowDeciderOptions {
   types: WorkflowEventTypes;
-  /** Prefix of error codes: 'PROJECT' gives PROJECT_ILLEGAL_TRANSITION, PROJECT_OUT_OF_TERRITORY… */
-  codePrefix: string;
+  /** The codes its refusals carry. */
+  codes: WorkflowErrorCodes;
 }
 
 export const MAX_REASON_LENGTH = 2000;
@@ -47,7 +53,7 @@ const present = (v: unknown): boolean =>
 
 /** The engine: one definition → decide (transition, expiry) and evolve for a subject's workflow instance. */
 export function workflowDecider(definition: WorkflowDefinition, options: WorkflowDeciderOptions) {
-  const P = options.codePrefix;
+  const C = options.codes;
   const types = options.types;
 
   const transitionEventTypes = new Set(definition.transitions.map((t) => t.event));
@@ -58,12 +64,12 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
 
   const blockers = (t: WorkflowTransitionDef, subject: WorkflowSubject): DomainError | undefined => {
     for (const field of t.requiredFields ?? []) {
-      if (!present(subject.fields[field])) return invalid(`${P}_FIELD_REQUIRED`, field, 'required', { command: t.command });
+      if (!present(subject.fields[field])) return invalid(C.fieldRequired, field, 'required', { command: t.command });
     }
     for (const g of t.guards ?? []) {
       const message = g.check(subject);
       if (message !== undefined) {
-        return new DomainError('conflict', `${P}_GUARD_FAILED`, `${t.command}: ${message}`, { guard: g.name, command: t.command, message });
+        return new DomainError('conflict', C.guardFailed, `${t.command}: ${message}`, { guard: g.name, command: t.command, message });
       }
     }
     return undefined;
@@ -71,7 +77,7 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
 
   const available = (instance: WorkflowInstance, subject: WorkflowSubject, actor: Actor): AvailableTransition[] =>
     transitionsFrom(definition, instance.state)
-      .filter((t) => t.roles.includes(actor.role) && !accessDenial(definition.access, actor, subject, P) && !blockers(t, subject))
+      .filter((t) => t.roles.includes(actor.role) && !accessDenial(definition.access, actor, subject, C) && !blockers(t, subject))
       .map((t) => ({
         command: t.command,
         label: t.label,
@@ -83,25 +89,25 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
   function decide(request: TransitionRequest, instance: WorkflowInstance, subject: WorkflowSubject): DomainEvent[] {
     const { actor } = request.ctx;
     if (!definesCommand(definition, request.command)) {
-      throw invalid(`${P}_UNKNOWN_COMMAND`, 'command', `not a command of ${definition.id} v${definition.version}`, {
+      throw invalid(C.unknownCommand, 'command', `not a command of ${definition.id} v${definition.version}`, {
         command: request.command,
       });
     }
     const t = findTransition(definition, request.command, instance.state);
     const roles = t ? t.roles : definition.transitions.filter((x) => x.command === request.command).flatMap((x) => x.roles);
     if (!roles.includes(actor.role)) {
-      throw new DomainError('forbidden', `${P}_ROLE_NOT_ALLOWED`, `Le rôle « ${actor.role} » ne permet pas « ${request.command} ».`, {
+      throw new DomainError('forbidden', C.roleNotAllowed, `Le rôle « ${actor.role} » ne permet pas « ${request.command} ».`, {
         role: actor.role,
         command: request.command,
         allowedRoles: [...new Set(roles)],
       });
     }
-    const denied = accessDenial(definition.access, actor, subject, P);
+    const denied = accessDenial(definition.access, actor, subject, C);
     if (denied) throw denied;
     if (!t) {
       throw new DomainError(
         'conflict',
-        `${P}_ILLEGAL_TRANSITION`,
+        C.illegalTransition,
         `« ${request.command} » n’est pas possible dans l’état « ${instance.state} ».`,
         {
           state: instance.state,
@@ -111,11 +117,10 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
       );
     }
     const reason = request.reason?.trim();
-    if (t.reasonRequired && !reason) throw invalid(`${P}_REASON_REQUIRED`, 'reason', 'required', { command: t.command });
-    if (reason && reason.length > MAX_REASON_LENGTH)
-      throw invalid(`${P}_INVALID_REASON`, 'reason', `at most ${MAX_REASON_LENGTH} characters`);
+    if (t.reasonRequired && !reason) throw invalid(C.reasonRequired, 'reason', 'required', { command: t.command });
+    if (reason && reason.length > MAX_REASON_LENGTH) throw invalid(C.invalidReason, 'reason', `at most ${MAX_REASON_LENGTH} characters`);
     for (const input of t.inputs ?? []) {
-      if (!present(request.inputs?.[input.name])) throw invalid(`${P}_INPUT_REQUIRED`, input.name, 'required', { command: t.command });
+      if (!present(request.inputs?.[input.name])) throw invalid(C.inputRequired, input.name, 'required', { command: t.command });
     }
     request.checkInputs?.();
     const blocked = blockers(t, subject);
@@ -172,7 +177,7 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
     const open = instance.deadlines.find((x) => x.deadlineId === request.deadlineId);
     if (!open) return [];
     if (request.ctx.now.getTime() < Date.parse(open.dueAt)) {
-      throw new DomainError('conflict', `${P}_DEADLINE_NOT_DUE`, `L’échéance ${open.deadlineId} n’arrive qu’au ${open.dueAt}.`, {
+      throw new DomainError('conflict', C.deadlineNotDue, `L’échéance ${open.deadlineId} n’arrive qu’au ${open.dueAt}.`, {
         deadlineId: open.deadlineId,
         dueAt: open.dueAt,
       });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { type CommandContext, type DomainEvent, DomainError } from '#kernel';
 import { workflowDecider } from './workflow.decider.js';
-import { actor, alice, reviewDefinition, reviewer, subject } from './workflow.fixture.js';
+import { DEMO_CODES, actor, alice, reviewDefinition, reviewer, subject } from './workflow.fixture.js';
 
 const types = { deadlineOpened: 'do', deadlineCancelled: 'dc', deadlineExpired: 'de' };
-const engine = workflowDecider(reviewDefinition(), { types, codePrefix: 'DEMO' });
+const engine = workflowDecider(reviewDefinition(), { types, codes: DEMO_CODES });
 const T0 = new Date('2026-01-10T09:00:00.000Z');
 const ctx = (a = alice, now = T0): CommandContext => ({ actor: a, now });
 

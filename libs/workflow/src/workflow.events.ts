@@ -50,3 +50,18 @@ export type WorkflowEvent =
   | DomainEvent<string, DeadlineOpenedData>
   | DomainEvent<string, DeadlineCancelledData>
   | DomainEvent<string, DeadlineExpiredData>;
+
+/** The stable error codes a workflow's refusals carry, written out as literals by the subject's module (grep finds them there). */
+export interface WorkflowErrorCodes {
+  notOwner: string;
+  outOfTerritory: string;
+  fieldRequired: string;
+  guardFailed: string;
+  unknownCommand: string;
+  roleNotAllowed: string;
+  illegalTransition: string;
+  reasonRequired: string;
+  invalidReason: string;
+  inputRequired: string;
+  deadlineNotDue: string;
+}

@@ -1,5 +1,6 @@
 import type { Actor } from '#kernel';
 import type { WorkflowDefinition, WorkflowSubject } from './workflow.definition.js';
+import type { WorkflowErrorCodes } from './workflow.events.js';
 
 /** A small definition for the engine's own tests (a dossier sent for review, with a reply deadline). */
 export function reviewDefinition(): WorkflowDefinition {
@@ -88,3 +89,17 @@ export const subject = (fields: Record<string, unknown> = { title: 'T', budget: 
 export const actor = (role: Actor['role'], id = 'someone', scope: Actor['scope'] = {}): Actor => ({ id, role, scope });
 export const alice = actor('holder', 'alice');
 export const reviewer = actor('validator', 'val', { academies: ['A01'] });
+
+export const DEMO_CODES: WorkflowErrorCodes = {
+  notOwner: 'DEMO_NOT_OWNER',
+  outOfTerritory: 'DEMO_OUT_OF_TERRITORY',
+  fieldRequired: 'DEMO_FIELD_REQUIRED',
+  guardFailed: 'DEMO_GUARD_FAILED',
+  unknownCommand: 'DEMO_UNKNOWN_COMMAND',
+  roleNotAllowed: 'DEMO_ROLE_NOT_ALLOWED',
+  illegalTransition: 'DEMO_ILLEGAL_TRANSITION',
+  reasonRequired: 'DEMO_REASON_REQUIRED',
+  invalidReason: 'DEMO_INVALID_REASON',
+  inputRequired: 'DEMO_INPUT_REQUIRED',
+  deadlineNotDue: 'DEMO_DEADLINE_NOT_DUE',
+};
