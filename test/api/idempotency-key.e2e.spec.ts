@@ -109,10 +109,23 @@ describe('Idempotency-Key, handled once for every command', () => {
         ['drafting', 1n],
       ]);
       expect(outcomes.filter((o) => o.replayed)).toHaveLength(2);
-      expect((await store.headPosition()) - before).toBe(1n);
+      // One drafting event on the project (and the key's claim beside it): written once.
+      const written = (await store.readAll({ fromPosition: before + 1n })).map((e) => e.type);
+      expect(written.sort()).toEqual(['idempotency.key_claimed', 'project.drafting_started']);
     } finally {
       await racing.close();
     }
+  });
+
+  it('a key used on one project is refused on another, and by another body for a new project: nothing is written', async () => {
+    const second = await post('/projects', 'declare-3', educationIntention('Une fresque de cour'));
+    const before = await head();
+    const elsewhere = await post(`/projects/${second.body.projectId}/start_drafting`, 'draft-1');
+    expect(elsewhere.status).toBe(409);
+    expect(elsewhere.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', firstCommand: 'project.start_drafting' });
+    const otherId = await post('/projects', 'declare-3', { ...educationIntention('Une fresque de cour'), projectId: crypto.randomUUID() });
+    expect(otherId.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await head()).toBe(before);
   });
 
   it('every event carries the one metadata shape: actor, role, scope, time, correlation, causation, replica, command', async () => {

@@ -75,7 +75,7 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
       commitKey,
     );
     expect(reused.status).toBe(409);
-    expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', requestId: commitKey });
+    expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', idempotencyKey: commitKey });
   });
 
   it('refuses a money command without Idempotency-Key (400 naming the header) and writes nothing', async () => {

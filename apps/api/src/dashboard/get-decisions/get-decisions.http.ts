@@ -11,7 +11,7 @@ export class GetDecisionsHttp {
   constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
 
   @Get('decisions')
-  @ApiOperation({ summary: 'Recent decisions; the project, motivation and author only with a token' })
+  @ApiOperation({ summary: 'Recent decisions; the project, motivation and author only for a caller who may read that project' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'program', required: false })
   decisions(@CurrentActor() actor: Actor | undefined, @Query('limit') limit?: string, @Query('program') program?: string) {

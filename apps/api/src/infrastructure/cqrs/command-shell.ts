@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import stringify from 'safe-stable-stringify';
-import { EVENT_STORE, type EventStore, type HandleCommandResult, handleCommand } from '#event-store';
-import { type CommandMeta, type Decider, type DomainEvent, type EventMetadata, eventIdFor } from '#kernel';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type HandleCommandResult,
+  IdempotencyConflictError,
+  WrongExpectedRevisionError,
+  handleCommand,
+} from '#event-store';
+import { type CommandMeta, type Decider, type DomainEvent, DomainError, type EventMetadata, eventIdFor } from '#kernel';
 import type { AppConfig } from '../../config/app.config.js';
 import { APP_CONFIG, CLOCK, type Clock } from '../tokens.js';
 
@@ -63,6 +70,9 @@ export class CommandShell {
     const metadata = this.metadataOf(c, now);
     const fingerprint = metadata['fingerprint'] as string;
     const key = meta.idempotencyKey;
+    // A person's key names one command on one target: claimed first, so a reuse elsewhere is refused before anything is done.
+    // The processes derive theirs from the events they react to: each names one command by construction.
+    if (key && meta.principal.role !== 'system') await this.claim(meta.principal.id, key, c.name, streamId, fingerprint, metadata);
     return handleCommand({
       store: this.store,
       streamId,
@@ -75,7 +85,29 @@ export class CommandShell {
       ...(key ? eventIdsOf(c.replay ?? 'by-event-ids', meta.principal.id, key, streamId) : {}),
     });
   }
+
+  private async claim(principalId: string, key: string, command: string, target: string, fingerprint: string, metadata: EventMetadata) {
+    const stream = `idempotency-${createHash('sha256').update(`${principalId}\u0000${key}`).digest('hex').slice(0, 32)}`;
+    const claimed = { id: eventIdFor(`${principalId}\u0000${key}`, 0, stream), type: KEY_CLAIMED, data: { command, target, fingerprint } };
+    try {
+      await this.store.appendToStream(stream, [{ ...claimed, metadata: { ...metadata } }], { expectedRevision: 'no_stream' });
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError) && !(error instanceof IdempotencyConflictError)) throw error;
+      const first = (await this.store.readStream(stream))[0]?.data as { command?: string; fingerprint?: string } | undefined;
+      if (first?.fingerprint === fingerprint) return;
+      throw new DomainError(
+        'conflict',
+        'IDEMPOTENCY_KEY_REUSED',
+        'Cette clé Idempotency-Key a déjà servi pour une autre commande ou un autre contenu : rien n’a été fait. ' +
+          'Utilisez une nouvelle clé pour une nouvelle commande.',
+        { idempotencyKey: key, firstCommand: first?.command },
+      );
+    }
+  }
 }
+
+/** Who claimed a key first, and with what: the claim stream of a principal's key holds one event. */
+export const KEY_CLAIMED = 'idempotency.key_claimed';
 
 function eventIdsOf(replay: 'by-event-ids' | 'by-decider', principalId: string, key: string, streamId: string) {
   if (replay === 'by-decider') return { eventId: (i: number) => eventIdFor(key, i, streamId) };
