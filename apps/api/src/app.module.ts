@@ -12,6 +12,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module.js'
 import type { Clock } from './infrastructure/tokens.js';
 import { ReadModelsModule } from './projections/read-models.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { DeadlinesModule } from './processes/deadlines/deadlines.module.js';
 import { FundingModule } from './processes/funding/funding-process.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
 
@@ -29,6 +30,7 @@ export class AppModule {
         AuditModule,
         ProgramsModule,
         FundingModule,
+        DeadlinesModule,
       ],
       controllers: [HealthController],
       providers: [

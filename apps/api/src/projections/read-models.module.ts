@@ -6,7 +6,8 @@ import { ProjectionRunner } from '#projections';
 import { LOGGER, READ_MODEL_DB } from '../infrastructure/tokens.js';
 import { allProjections } from './all-projections.js';
 
-/** Runs every read model from the store's subscription, with checkpoints in the read-model file. */
+/** Infrastructure: runs every read model from the store's subscription, with checkpoints in the read-model file (global: every
+ * context's read-your-writes waits on it). */
 @Global()
 @Module({
   providers: [

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Global, Inject, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { FundingProcessRunner } from '#processes';
@@ -13,9 +13,8 @@ import { ProjectFundingHttp } from './project-funding.http.js';
 
 /**
  * The funding process of this replica (checkpoint and records in DATA_DIR/funding-process-<replica>.sqlite), the
- * envelope endpoints and GET /projects/:id/funding. Global so that GET /health can show the process's status.
+ * envelope endpoints and GET /projects/:id/funding; imported by the application, whose GET /health shows its status.
  */
-@Global()
 @Module({
   imports: [EnvelopesModule],
   controllers: [ProjectFundingHttp],
