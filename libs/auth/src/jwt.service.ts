@@ -3,6 +3,8 @@ import { type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { isRole, type TokenClaims } from './principal.js';
 
 const ISSUER = 'refonda';
+/** The API tokens are for: a token minted for another service is refused here. */
+export const AUDIENCE = 'refonda-api';
 const CODE = /^[0-9A-Za-z-]{1,16}$/;
 
 export class InvalidTokenError extends Error {
@@ -36,6 +38,7 @@ export class JwtService {
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
       .setIssuedAt()
       .setExpirationTime(`${ttlSeconds}s`)
       .sign(await this.key);
@@ -47,7 +50,13 @@ export class JwtService {
     if (known) this.verified.delete(token);
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, await this.key, { issuer: ISSUER, algorithms: ['HS256'] }));
+      // A token without `exp` would never expire: refused, as one for another audience.
+      ({ payload } = await jwtVerify(token, await this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+        requiredClaims: ['exp'],
+      }));
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
     }
@@ -73,7 +82,7 @@ export class JwtService {
 
 function parseScope(raw: unknown): TokenClaims['scope'] {
   if (raw === undefined) return {};
-  if (typeof raw !== 'object' || raw === null) throw new InvalidTokenError('scope must be an object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InvalidTokenError('scope must be an object');
   const scope: TokenClaims['scope'] = {};
   for (const key of ['regions', 'academies', 'departements', 'cts'] as const) {
     const list = (raw as Record<string, unknown>)[key];

@@ -31,6 +31,7 @@ describe('JwtService', () => {
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('h')
       .setIssuer('refonda')
+      .setAudience('refonda-api')
       .setIssuedAt(now)
       .setExpirationTime(now + 1)
       .sign(key);
@@ -42,9 +43,27 @@ describe('JwtService', () => {
   it('refuses an unknown role, a bad scope and a short secret', async () => {
     const key = new TextEncoder().encode(SECRET);
     const make = (claims: Record<string, unknown>) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('refonda').setExpirationTime('1h').sign(key);
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('x')
+        .setIssuer('refonda')
+        .setAudience('refonda-api')
+        .setExpirationTime('1h')
+        .sign(key);
     await expect(jwt.verify(await make({ role: 'king', scope: {} }))).rejects.toThrow('role "king" is unknown');
     await expect(jwt.verify(await make({ role: 'holder', scope: { academies: ['<script>'] } }))).rejects.toThrow('scope.academies');
     expect(() => new JwtService('short')).toThrow('at least 32 characters');
+  });
+
+  it('refuses a token without exp (it would never expire), one for another audience, and a scope that is a list', async () => {
+    const key = new TextEncoder().encode(SECRET);
+    const base = () => new SignJWT({ role: 'holder', scope: {} }).setProtectedHeader({ alg: 'HS256' }).setSubject('h').setIssuer('refonda');
+    await expect(jwt.verify(await base().setAudience('refonda-api').sign(key))).rejects.toThrow(/exp/);
+    await expect(jwt.verify(await base().setAudience('another-service').setExpirationTime('1h').sign(key))).rejects.toThrow(/aud/);
+    await expect(jwt.verify(await base().setExpirationTime('1h').sign(key))).rejects.toThrow(/aud/);
+    const listScope = new SignJWT({ role: 'validator', scope: ['12'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('v');
+    await expect(
+      jwt.verify(await listScope.setIssuer('refonda').setAudience('refonda-api').setExpirationTime('1h').sign(key)),
+    ).rejects.toThrow('scope must be an object');
   });
 });
