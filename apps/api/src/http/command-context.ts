@@ -1,6 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { invalid } from '#kernel';
-import type { AppendResult } from '#event-store';
 
 const ID = /^[\x21-\x7e]{1,200}$/;
 
@@ -41,10 +40,4 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
     });
   }
   return key;
-}
-
-/** A command's answer carries the revision (ETag) and the position it wrote (for minPosition reads). */
-export function stampWrite(reply: FastifyReply, revision: bigint, append?: AppendResult): void {
-  reply.header('ETag', `"${revision}"`);
-  if (append) reply.header('X-Position', append.position.toString());
 }
