@@ -16,13 +16,11 @@ import {
   checkTitle,
   LIMITS,
 } from './project.validation.js';
+import { projectNotFound } from './project.policy.js';
 
 export function decideProject(registry: WorkflowRegistry, command: ProjectCommand, state: ProjectState): DomainEvent[] {
   if (command.type === 'declare_intention') return declareIntention(registry, command, state);
-  if (!state.exists)
-    throw new DomainError('not_found', 'PROJECT_NOT_FOUND', `Le projet ${command.projectId} n’existe pas.`, {
-      projectId: command.projectId,
-    });
+  if (!state.exists) throw projectNotFound(command.projectId);
   if (command.projectId !== state.id) throw invalid('PROJECT_INVALID_FIELD', 'projectId', `must be ${state.id}`);
   if (state.unrecognisedEvents?.length) {
     const types = [...new Set(state.unrecognisedEvents)];

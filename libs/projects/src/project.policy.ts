@@ -1,6 +1,6 @@
 import { type Actor, DomainError } from '#kernel';
 import type { ScopeKey } from '#workflow';
-import type { Territory } from './project.state.js';
+import type { Project, ProjectState, Territory } from './project.state.js';
 
 /** Roles that see every project, in every territory. */
 export const NATIONAL_READERS: readonly Actor['role'][] = ['admin', 'auditor', 'system'];
@@ -33,15 +33,17 @@ export function canReadProject(actor: Actor, project: ProjectAccessFacts): boole
   });
 }
 
-export function assertCanReadProject(actor: Actor, projectId: string, project: ProjectAccessFacts): void {
-  if (!canReadProject(actor, project)) {
-    throw new DomainError(
-      'forbidden',
-      'PROJECT_OUT_OF_SCOPE',
-      `Le projet ${projectId} est hors de votre territoire ou de votre organisation.`,
-      {
-        projectId,
-      },
-    );
-  }
+export const projectNotFound = (projectId: string) =>
+  new DomainError('not_found', 'PROJECT_NOT_FOUND', `Le projet ${projectId} n’existe pas.`, { projectId });
+
+export const projectOutOfScope = (projectId: string) =>
+  new DomainError('forbidden', 'PROJECT_OUT_OF_SCOPE', `Le projet ${projectId} est hors de votre territoire ou de votre organisation.`, {
+    projectId,
+  });
+
+/** The project the actor asked for, once it exists and the actor may read it (the refusals every read gives). */
+export function readableProject(actor: Actor, projectId: string, state: ProjectState): Project {
+  if (!state.exists) throw projectNotFound(projectId);
+  if (!canReadProject(actor, { declarant: state.declarant, territory: state.content.territory })) throw projectOutOfScope(projectId);
+  return state;
 }

@@ -2,18 +2,12 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { type Actor, DomainError } from '#kernel';
 import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
-import { availableActions, projectEvolution, streamIdOf } from '#projects';
+import { availableActions, projectEvolution, projectNotFound, projectOutOfScope, readableProject, streamIdOf } from '#projects';
 import { WorkflowRegistry } from '#workflow';
 import { ProjectListQueries } from '#projections';
-import { asOfLabel, canSeeProject, foldAsOf, parseAsOf } from '#audit';
+import { asOfLabel, foldAsOf, parseAsOf } from '#audit';
 import { ReadYourWrites } from '../../http/read-your-writes.js';
 import { GetProject, type ProjectView } from './get-project.query.js';
-
-const notFound = (id: string) => new DomainError('not_found', 'PROJECT_NOT_FOUND', `Le projet ${id} n’existe pas.`, { projectId: id });
-const outOfScope = (id: string) =>
-  new DomainError('forbidden', 'PROJECT_OUT_OF_SCOPE', `Le projet ${id} est hors de votre territoire ou de votre organisation.`, {
-    projectId: id,
-  });
 
 @QueryHandler(GetProject)
 export class GetProjectHandler implements IQueryHandler<GetProject> {
@@ -28,8 +22,8 @@ export class GetProjectHandler implements IQueryHandler<GetProject> {
     if (asOf !== undefined) return this.asOf(id, asOf, principal);
     await this.ryw.waitForPosition(minPosition);
     const row = this.projects.get(id);
-    if (!row) throw notFound(id);
-    if (!this.projects.canSee(principal, id)) throw outOfScope(id);
+    if (!row) throw projectNotFound(id);
+    if (!this.projects.canSee(principal, id)) throw projectOutOfScope(id);
     return {
       ...row.state,
       revision: row.revision.toString(),
@@ -42,9 +36,7 @@ export class GetProjectHandler implements IQueryHandler<GetProject> {
   private async asOf(id: string, raw: string, principal: Actor): Promise<ProjectView> {
     const asOf = parseAsOf(raw);
     const history = await this.store.readStream(streamIdOf(id));
-    const current = foldRecorded(projectEvolution, history);
-    if (!current.exists) throw notFound(id);
-    if (!canSeeProject(principal, current)) throw outOfScope(id);
+    readableProject(principal, id, foldRecorded(projectEvolution, history));
     const then = foldAsOf(history, asOf, projectEvolution);
     if (!then.state.exists) {
       throw new DomainError('not_found', 'PROJECT_NOT_FOUND_AS_OF', `Le projet ${id} n’existait pas encore à ${asOfLabel(asOf)}.`, {

@@ -1,10 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '#kernel';
 import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
-import { canSeeProject } from '#audit';
 import { type Paid, type Recovered, envelopeDecider, envelopeStreamId, formatEuros, netCertified, netCommitted, netPaid } from '#funding';
-import { projectDecider, streamIdOf } from '#projects';
+import { projectEvolution, readableProject, streamIdOf } from '#projects';
 import { DEFAULT_SCHEDULE, type FundingRecord, FundingProcessRunner, advanceCents } from '#processes';
 import { GetProjectFunding } from './get-project-funding.query.js';
 
@@ -24,13 +22,7 @@ export class GetProjectFundingHandler implements IQueryHandler<GetProjectFunding
   ) {}
 
   async execute({ projectId: id, principal: actor }: GetProjectFunding) {
-    const project = foldRecorded(projectDecider, await this.store.readStream(streamIdOf(id)));
-    if (!project.exists) throw new DomainError('not_found', 'PROJECT_NOT_FOUND', `Le projet ${id} n’existe pas.`, { projectId: id });
-    if (!canSeeProject(actor, project)) {
-      throw new DomainError('forbidden', 'PROJECT_OUT_OF_SCOPE', `Le projet ${id} est hors de votre territoire ou de votre organisation.`, {
-        projectId: id,
-      });
-    }
+    const project = readableProject(actor, id, foldRecorded(projectEvolution, await this.store.readStream(streamIdOf(id))));
     const process = this.runner.status();
     const record = this.runner.record(id);
     const base = {
