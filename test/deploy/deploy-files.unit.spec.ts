@@ -163,15 +163,17 @@ describe('deploy/Dockerfile', () => {
     }
   });
 
-  it('ends running as a non-root user, with a health check on GET /health and the API entry on port 3000', () => {
+  it('ends running as a non-root user, with a readiness check on GET /health/ready and the API on port 3000 of every interface', () => {
     const users = final.filter((l) => l.startsWith('USER '));
     expect(users.length).toBeGreaterThan(0);
     expect(users.at(-1)).not.toMatch(/^USER\s+(root|0)(:|$)/);
     const health = final.find((l) => l.startsWith('HEALTHCHECK '));
-    expect(health).toContain('http://127.0.0.1:3000/health');
+    expect(health).toContain('http://127.0.0.1:3000/health/ready');
     expect(final.indexOf(health!)).toBeGreaterThan(final.indexOf(users.at(-1)!));
     expect(final).toContain('EXPOSE 3000');
     expect(final.join('\n')).toMatch(/ENV .*DATA_DIR=\/data/);
+    // The API binds 127.0.0.1 unless HOST says otherwise: a container must listen on its own interface.
+    expect(final.join('\n')).toMatch(/ENV (.|\n)*HOST=0\.0\.0\.0/);
     expect(final.at(-1)).toBe('CMD ["node", "dist/apps/api/src/main.js"]');
   });
 });

@@ -9,6 +9,7 @@ import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
+import { requestLogging } from './infrastructure/pino.logger.js';
 import type { Clock } from './infrastructure/tokens.js';
 import { ReadModelsModule } from './projections/read-models.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
@@ -23,6 +24,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
+        requestLogging(logger),
         InfrastructureModule.forRoot(config, logger, clock),
         ReadModelsModule,
         ProjectsModule,

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
 import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore, openEventStore } from '#event-store';
 import { JwtService, loadOrCreateDemoSecret } from '#auth';
-import type { AppConfig } from '../config/app.config.js';
+import { type AppConfig, refondaConfig } from '../config/app.config.js';
 import { APP_CONFIG, CLOCK, type Clock, LOGGER, READ_MODEL_DB } from './tokens.js';
 import { CommandShell } from './cqrs/command-shell.js';
 import { refondaUpcasters } from './upcasters.js';
@@ -17,8 +18,18 @@ export class InfrastructureModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig, logger: Logger, clock: Clock = { now: () => new Date() }) {
     return {
       module: InfrastructureModule,
+      imports: [
+        // Checked by the Environment schema before start (loadConfig); this app instance's config, never process.env.
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validatePredefined: false,
+          skipProcessEnv: true,
+          load: [refondaConfig(config)],
+        }),
+      ],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_CONFIG, useFactory: (c: ConfigService) => c.getOrThrow<AppConfig>('refonda'), inject: [ConfigService] },
         { provide: LOGGER, useValue: logger },
         { provide: CLOCK, useValue: clock },
         {

@@ -1,26 +1,63 @@
-import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { type DestinationStream, pino, type Logger } from 'pino';
 
-/** Structured JSON logs (pino) for Nest and for our own services. */
-export function createLogger(level: string, replicaId: string): Logger {
-  return pino({ level, base: { service: 'refonda-api', replica: replicaId, pid: process.pid } });
+/** Credentials never reach a log line: headers, and the dashboard stream's `access_token` query parameter. */
+const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'];
+const SECRET_QUERY = /([?&](?:access_token|token)=)[^&#]*/gi;
+const CORRELATION_ID = /^[\x21-\x7e]{1,200}$/;
+
+/** Structured JSON logs (pino) for Nest, the HTTP requests and our own services. */
+export function createLogger(level: string, replicaId: string, destination?: DestinationStream): Logger {
+  const options = { level, base: { service: 'refonda-api', replica: replicaId, pid: process.pid }, redact: REDACTED_PATHS };
+  return destination ? pino(options, destination) : pino(options);
 }
 
-export class PinoNestLogger implements LoggerService {
-  constructor(private readonly logger: Logger) {}
-  log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
-  }
-  error(message: unknown, trace?: string, context?: string) {
-    this.logger.error({ context, trace }, String(message));
-  }
-  warn(message: unknown, context?: string) {
-    this.logger.warn({ context }, String(message));
-  }
-  debug(message: unknown, context?: string) {
-    this.logger.debug({ context }, String(message));
-  }
-  verbose(message: unknown, context?: string) {
-    this.logger.trace({ context }, String(message));
-  }
+export const withoutSecrets = (url: string | undefined): string | undefined => url?.replace(SECRET_QUERY, '$1[Redacted]');
+
+/**
+ * The request id is the caller's X-Correlation-Id when it is a valid one, else a UUID: Fastify's request.id,
+ * the request log's reqId and the correlationId of the events the request writes are then the same string.
+ */
+export function requestIdOf(request: IncomingMessage & { id?: unknown }): string {
+  const header = request.headers['x-correlation-id'];
+  const given = Array.isArray(header) ? header[0] : header;
+  const id = given !== undefined && CORRELATION_ID.test(given) ? given : randomUUID();
+  request.id = id;
+  return id;
+}
+
+/**
+ * Expected refusals are not errors: a 4xx is the caller's mistake (info), a 503 (read model behind, store
+ * busy) is retried by the caller (warn). Only a 5xx the server did not mean is logged as an error.
+ */
+export function requestLogLevel(_req: IncomingMessage, res: ServerResponse, error?: Error): 'info' | 'warn' | 'error' {
+  if (res.statusCode === 503) return 'warn';
+  if (res.statusCode >= 500 || (error && res.statusCode < 400)) return 'error';
+  return 'info';
+}
+
+/** nestjs-pino: one log line per request, with its correlation id, on the application's pino logger. */
+export function requestLogging(logger: Logger) {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      logger,
+      customLogLevel: requestLogLevel,
+      customProps: (req: IncomingMessage & { id?: unknown }) => ({ correlationId: req.id }),
+      serializers: {
+        req: (req: { method: string; url: string; headers: Record<string, unknown>; remoteAddress?: string }) => ({
+          method: req.method,
+          url: withoutSecrets(req.url),
+          userAgent: req.headers['user-agent'],
+          remoteAddress: req.remoteAddress,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+    renameContext: 'component',
+    // nestjs-pino's default route pattern matches nothing on Nest 12 with Fastify: every path, named.
+    forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
+  });
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from '@jest/globals';
+import { loadConfig } from './app.config.js';
+import { ConfigError } from './environment.schema.js';
+
+const refusal = (env: NodeJS.ProcessEnv): ConfigError => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    return error as ConfigError;
+  }
+  throw new Error('accepted');
+};
+
+describe('the Environment schema', () => {
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT', 'must be an integer'],
+    [{ PORT: '70000' }, 'PORT', 'must not be greater than 65535'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'must be one of the following values'],
+    [{ REPLICA_ID: 'a b' }, 'REPLICA_ID', 'letters, digits'],
+    [{ STORE: 'mongo' }, 'STORE', 'must be one of the following values: sqlite, eventstoredb'],
+    [{ STORE: 'eventstoredb' }, 'EVENTSTORE_CONNECTION_STRING', 'required when STORE=eventstoredb'],
+    [{ MAX_READ_WAIT_MS: '-1' }, 'MAX_READ_WAIT_MS', 'must not be less than 0'],
+    [{ DEMO_DATA: 'yes' }, 'DEMO_DATA', 'must be one of the following values'],
+  ])('%j is refused naming %s', (env, variable, rule) => {
+    const error = refusal(env);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(rule);
+  });
+
+  it('never prints a secret it refuses', () => {
+    const error = refusal({ JWT_SECRET: 'short-secret-value' });
+    expect(error.variable).toBe('JWT_SECRET');
+    expect(error.message).not.toContain('short-secret-value');
+    expect(refusal({ METRICS_TOKEN: 'tiny' }).message).toContain('<hidden>');
+  });
+
+  it('defaults: 127.0.0.1:3000, SQLite in ./data, demo data on; empty variables count as unset', () => {
+    const config = loadConfig({ PORT: '', HOST: '', DATA_DIR: '/tmp/refonda-x' });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', demoData: true, publicDashboard: true, logLevel: 'info' });
+    expect(config.eventStore).toEqual({ kind: 'sqlite', sqlitePath: '/tmp/refonda-x/events.sqlite', connectionString: undefined });
+    expect(loadConfig({ DEMO_DATA: '0', PORT: '8080' })).toMatchObject({ demoData: false, port: 8080 });
+  });
+});
