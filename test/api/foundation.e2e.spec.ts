@@ -12,11 +12,21 @@ describe('API foundation', () => {
     await api.close();
   });
 
-  it('GET /health is public and reports the store and projections', async () => {
+  it('GET /health is public: up or down and lag for the store, each projection and process; the details for an admin', async () => {
     const res = await api.request('GET', '/health');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', store: { kind: 'sqlite', status: 'up', headPosition: '0' } });
-    expect(Array.isArray(res.body.projections)).toBe(true);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.details.store).toEqual({ status: 'up' });
+    expect(res.body.details['projection.projects']).toEqual({ status: 'up', lag: 0 });
+    expect(res.body.details['process.funding']).toEqual({ status: 'up', lag: 0 });
+    expect(JSON.stringify(res.body)).not.toMatch(/sqlite|checkpoint|replica|position/i);
+    expect((await api.request('GET', '/health/ready')).body).toEqual(res.body);
+    expect((await api.request('GET', '/health/live')).body.status).toBe('ok');
+    const admin = await api.health();
+    expect(admin.body).toMatchObject({ status: 'ok', replica: 'main', storeKind: 'sqlite', details: { store: { headPosition: '0' } } });
+    expect(admin.body.details['process.deadlines'].checkpointFile).toContain(api.dataDir);
+    const auditor = await api.token({ role: 'auditor' });
+    expect((await api.request('GET', '/health', { token: auditor })).body).toEqual(res.body);
   });
 
   it('serves the OpenAPI JSON and Swagger UI without a token', async () => {

@@ -129,7 +129,7 @@ describe('request bodies: one DTO per operation, documented in OpenAPI; the amou
     const a = await actors(api);
     const id = await declare(api, a.holder, 'education');
     await ok(api, a.holder, id, 'start_drafting');
-    const head = async () => (await api.request('GET', '/health')).body.store.headPosition as string;
+    const head = async () => await api.headPosition();
     const before = await head();
     const requested = await edit(api, a.holder, id, { requestedAmountCents: '4500.00' });
     expect(requested.status).toBe(400);

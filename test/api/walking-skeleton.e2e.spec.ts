@@ -52,7 +52,7 @@ describe('walking skeleton: POST /projects → decider → append → projection
   });
 
   it('bad input is a 400 naming the field and the rule, and nothing is written', async () => {
-    const before = (await api.request('GET', '/health')).body.store.headPosition;
+    const before = await api.headPosition();
     const bad = await api.request('POST', '/projects', { token: holder, body: { ...educationIntention(), program: 'culture', title: 42 } });
     expect(bad.status).toBe(400);
     const fields = bad.body.errors.map((e: { field: string }) => e.field);
@@ -65,7 +65,7 @@ describe('walking skeleton: POST /projects → decider → append → projection
     expect(badUai.body).toMatchObject({ errors: [expect.objectContaining({ field: 'holder.organisationId' })] });
     const unknownField = await api.request('POST', '/projects', { token: holder, body: { ...educationIntention(), budget: 1.5 } });
     expect(unknownField.status).toBe(400);
-    expect((await api.request('GET', '/health')).body.store.headPosition).toBe(before);
+    expect(await api.headPosition()).toBe(before);
   });
 
   it('a validator cannot declare an intention (403)', async () => {

@@ -22,13 +22,20 @@ describe('a failing projection in the running API', () => {
     const second = await flow.declare('education', 'Après la panne');
     const read = await api.request('GET', `/projects/${second.id}?minPosition=${second.position}`, { token: flow.holder });
     expect(read.status).toBe(200);
-    const health = await api.request('GET', '/health');
+    const anonymous = await api.request('GET', '/health');
+    expect(anonymous.status).toBe(503);
+    expect(anonymous.body.error).toEqual({
+      'projection.funnel': { status: 'down', lag: Number(second.position) - Number(first.position) },
+    });
+    const health = await api.health();
     expect(health.status).toBe(503);
-    expect(health.body.status).toBe('degraded');
-    const funnel = health.body.projections.find((p: { name: string }) => p.name === 'funnel');
+    expect(health.body.status).toBe('error');
+    const funnel = health.body.details['projection.funnel'];
     expect(funnel).toMatchObject({ state: 'failed', position: first.position, error: expect.stringContaining('no such table') });
-    for (const p of health.body.projections.filter((x: { name: string }) => x.name !== 'funnel')) {
-      expect([p.name, p.state, p.position]).toEqual([p.name, 'live', second.position]);
-    }
+    const others = Object.entries<{ state: string; position: string }>(health.body.details).filter(([k]) =>
+      /^projection\.(?!funnel)/.test(k),
+    );
+    expect(others.length).toBeGreaterThan(3);
+    for (const [name, p] of others) expect([name, p.state, p.position]).toEqual([name, 'live', second.position]);
   });
 });

@@ -11,7 +11,7 @@ import {
   validatedEducationProject,
 } from './funding-flow.js';
 
-const head = async (api: ApiHarness) => (await api.request('GET', '/health')).body.store.headPosition as string;
+const head = async (api: ApiHarness) => await api.headPosition();
 
 describe('envelope commands through HTTP: Idempotency-Key across a restart, amounts, roles and territory', () => {
   let api: ApiHarness;

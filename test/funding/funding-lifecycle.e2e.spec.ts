@@ -55,11 +55,7 @@ describe('funding: from the intention to the closed project with its money (HTTP
       ],
       payments: [{ instalment: 1, amountCents: 600_000, display: '6\u202f000,00\u00a0€', year: 2023 }],
     });
-    const project = await api.request(
-      'GET',
-      `/projects/${id}?minPosition=${(await api.request('GET', '/health')).body.store.headPosition}`,
-      { token: a.holder },
-    );
+    const project = await api.request('GET', `/projects/${id}?minPosition=${await api.headPosition()}`, { token: a.holder });
     expect(project.body).toMatchObject({ status: 'financing', commitmentRef: ref });
     expect(project.body.lastTransition).toMatchObject({ command: 'start_financing', by: { id: 'funding-process', role: 'system' } });
 
@@ -223,7 +219,7 @@ describe('funding: from the intention to the closed project with its money (HTTP
     expect((await api.request('GET', '/envelopes?year=23', { token: a.admin })).body).toMatchObject({
       errors: [expect.objectContaining({ field: 'year' })],
     });
-    const health = await api.request('GET', '/health');
-    expect(health.body.processes.funding).toMatchObject({ name: 'funding', state: 'running' });
+    const health = await api.health();
+    expect(health.body.details['process.funding']).toMatchObject({ name: 'funding', state: 'running', status: 'up' });
   });
 });

@@ -52,11 +52,7 @@ describe('funding pending: not enough AE → the project waits with the reason �
       details: { envelopeId: NANCY_METZ_2023, year: 2023, availableCents: 1_000_000, requestedCents: 1_500_000 },
     });
     expect(funding.body.funding.pending.reason).toContain('10\u202f000,00\u00a0€ disponibles, 15\u202f000,00\u00a0€ demandés');
-    const project = await api.request(
-      'GET',
-      `/projects/${id}?minPosition=${(await api.request('GET', '/health')).body.store.headPosition}`,
-      { token: a.holder },
-    );
+    const project = await api.request('GET', `/projects/${id}?minPosition=${await api.headPosition()}`, { token: a.holder });
     expect(project.body.status).toBe('validated');
 
     // Increased by €5,000: the process retries, commits and the project moves to financing.

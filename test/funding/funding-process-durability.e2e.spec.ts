@@ -16,7 +16,7 @@ import {
 } from './funding-flow.js';
 
 const runner = (api: ApiHarness) => api.app.get(FundingProcessRunner);
-const head = async (api: ApiHarness) => (await api.request('GET', '/health')).body.store.headPosition as string;
+const head = async (api: ApiHarness) => await api.headPosition();
 
 describe('the funding process survives restarts, handles each event once, and stops visibly on an error', () => {
   let api: ApiHarness | undefined;
@@ -67,7 +67,7 @@ describe('the funding process survives restarts, handles each event once, and st
     expect(types.filter((t) => t === 'envelope.paid')).toHaveLength(2);
   });
 
-  it('a broken envelope stream stops the process: GET /health 503 with the error, also after a restart; nothing more handled', async () => {
+  it('a broken envelope stream stops the process: /health 503 (error shown to an admin), also after a restart', async () => {
     api = await startApi();
     const a = await actors(api);
     await openNancyMetz(api, a, '4850000.00', '2425000.00');
@@ -94,33 +94,33 @@ describe('the funding process survives restarts, handles each event once, and st
     );
     const id = await validatedEducationProject(api, a, 1_000_000, 1_000_000, 'Projet sur une enveloppe corrompue');
     const health = await eventually(
-      () => api!.request('GET', '/health'),
-      (r) => r.body.processes?.funding?.state === 'failed',
+      () => api!.health(),
+      (r) => r.body.details?.['process.funding']?.state === 'failed',
     );
     expect(health.status).toBe(503);
-    expect(health.body.status).toBe('degraded');
-    expect(health.body.processes.funding).toMatchObject({
+    expect(health.body.status).toBe('error');
+    expect(health.body.details['process.funding']).toMatchObject({
       name: 'funding',
       state: 'failed',
       error: { eventType: 'project.validated', streamId: `project-${id}` },
     });
-    expect(health.body.processes.funding.error.message).toMatch(/centimes/);
-    const stoppedAt = health.body.processes.funding.position;
-    expect(Number(health.body.processes.funding.lag)).toBeGreaterThan(0);
+    expect(health.body.details['process.funding'].error.message).toMatch(/centimes/);
+    const stoppedAt = health.body.details['process.funding'].position;
+    expect(Number(health.body.details['process.funding'].lag)).toBeGreaterThan(0);
 
     // Later events are not handled: the process stays where it stopped.
     await transition(api, a.holder, id, 'withdraw', { reason: 'Abandon' });
-    expect((await api.request('GET', '/health')).body.processes.funding.position).toBe(stoppedAt);
+    expect((await api.health()).body.details['process.funding'].position).toBe(stoppedAt);
     expect((await fundingOf(api, a.holder, id)).body.funding.status).toBe('not_funded');
 
     const dataDir = api.dataDir;
     await api.close(true);
     api = await startApi({}, dataDir);
     const again = await eventually(
-      () => api!.request('GET', '/health'),
-      (r) => r.body.processes?.funding?.state === 'failed',
+      () => api!.health(),
+      (r) => r.body.details?.['process.funding']?.state === 'failed',
     );
     expect(again.status).toBe(503);
-    expect(again.body.processes.funding).toMatchObject({ position: stoppedAt, error: { streamId: `project-${id}` } });
+    expect(again.body.details['process.funding']).toMatchObject({ position: stoppedAt, error: { streamId: `project-${id}` } });
   });
 });

@@ -36,8 +36,13 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     await ok(api, a.eduValidator, id, 'request_completion', { reason: 'Budget à détailler' });
     await deadlines(api).tick();
     expect(deadlines(api).pending()).toMatchObject([{ deadlineId: `${id}/completion/1`, dueAt: '2023-10-01T08:00:00.000Z' }]);
-    const health = await api.request('GET', '/health');
-    expect(health.body.processes.deadlines).toMatchObject({ state: 'running', pending: 1, nextDueAt: '2023-10-01T08:00:00.000Z', lag: 0 });
+    const health = await api.health();
+    expect(health.body.details['process.deadlines']).toMatchObject({
+      state: 'running',
+      pending: 1,
+      nextDueAt: '2023-10-01T08:00:00.000Z',
+      lag: 0,
+    });
     expect(existsSync(join(dataDir, 'processes-main.sqlite'))).toBe(true);
 
     // 29 days: not due yet.
@@ -82,7 +87,7 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     expect(expiry[1]).toMatchObject({ type: 'project.lapsed' });
     expect(expiry[1]!.data).toMatchObject({ to: 'withdrawn', reason: REASON, at: '2023-10-01T08:00:00.000Z' });
     expect(expiry[0]!.metadata).toMatchObject({ actorId: 'deadline-scheduler', role: 'system', correlationId: `${id}/completion/1` });
-    expect((await api.request('GET', '/health')).body.processes.deadlines).toMatchObject({ state: 'running', pending: 0, failures: 0 });
+    expect((await api.health()).body.details['process.deadlines']).toMatchObject({ state: 'running', pending: 0, failures: 0 });
   });
 
   it.each([
@@ -186,7 +191,7 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     expect(await eventTypes(api, id)).not.toContain('project.deadline_expired');
   });
 
-  it('a timeout that fails is counted and shown in /health, stays pending and is retried; the API stays up', async () => {
+  it('a timeout that fails is counted and shown in /health (to an admin), stays pending and is retried; the API stays up', async () => {
     const clock = new FakeClock();
     const api = await boot({}, newDir(), clock);
     // A deadline opened in a stream that holds no project: its timeout cannot run (PROJECT_NOT_FOUND).
@@ -215,14 +220,14 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
         .pending()
         .map((d) => d.deadlineId),
     ).toEqual(['ghost/completion/1']);
-    const health = await api.request('GET', '/health');
+    const health = await api.health();
     expect(health.status).toBe(200);
-    expect(health.body.processes.deadlines).toMatchObject({
+    expect(health.body.details['process.deadlines']).toMatchObject({
       state: 'running',
       pending: 1,
       lastError: expect.stringContaining('n’existe pas'),
     });
-    expect(health.body.processes.deadlines.failures).toBeGreaterThanOrEqual(1);
+    expect(health.body.details['process.deadlines'].failures).toBeGreaterThanOrEqual(1);
     expect((await deadlines(api).tick()).map((f) => f.outcome)).toEqual(['failed']);
   });
 });

@@ -68,7 +68,7 @@ export async function edit(api: ApiHarness, token: string, id: string, changes: 
 
 /** GET /projects/:id once the read models have caught up with the log. */
 export async function read(api: ApiHarness, token: string, id: string) {
-  const head = (await api.request('GET', '/health')).body.store.headPosition as string;
+  const head = await api.headPosition();
   return api.request('GET', `/projects/${id}?minPosition=${head}`, { token });
 }
 

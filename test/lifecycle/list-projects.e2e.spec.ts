@@ -17,7 +17,7 @@ describe('GET /projects: filters (program, status, territory, holder), pages, vi
   let lilleHolder: string;
   const titles = (res: { body: { items: { content: { title: string } }[] } }) => res.body.items.map((p) => p.content.title).sort();
   const list = async (token: string, query: string) => {
-    const head = (await api.request('GET', '/health')).body.store.headPosition as string;
+    const head = await api.headPosition();
     const res = await api.request('GET', `/projects?${query}${query ? '&' : ''}minPosition=${head}`, { token });
     expect(res.status).toBe(200);
     return res;

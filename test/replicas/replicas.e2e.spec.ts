@@ -129,9 +129,11 @@ describe('three API replicas sharing one SQLite event-store file', () => {
   });
 
   it("the surviving replicas' read models converge to identical content", async () => {
-    const head = (await (await fetch(`${replicas[0]!.url}/health`)).json()) as { store: { headPosition: string } };
+    const admin = await clusterToken({ sub: 'admin-health', role: 'admin', scope: {} });
+    const health = await fetch(`${replicas[0]!.url}/health`, { headers: { authorization: `Bearer ${admin}` } });
+    const head = ((await health.json()) as { details: { store: { headPosition: string } } }).details.store.headPosition;
     for (const r of replicas.slice(0, 2)) {
-      const res = await fetch(`${r.url}/projects?minPosition=${head.store.headPosition}&pageSize=1`, {
+      const res = await fetch(`${r.url}/projects?minPosition=${head}&pageSize=1`, {
         headers: { authorization: `Bearer ${holder}` },
       });
       expect(res.status).toBe(200);

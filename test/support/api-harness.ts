@@ -30,6 +30,10 @@ export interface ApiHarness {
     path: string,
     options?: { token?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<{ status: number; body: any; headers: Headers }>;
+  /** GET /health/ready as an admin: positions, files and errors of the store, each projection and process. */
+  health(): Promise<{ status: number; body: any; headers: Headers }>;
+  /** The log's head position (from the admin health check). */
+  headPosition(): Promise<string>;
   /** Stops the app; `keepData` leaves DATA_DIR for a restart. */
   close(keepData?: boolean): Promise<void>;
 }
@@ -46,7 +50,8 @@ export async function startApi(
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const jwt = app.get(JwtService);
-  return {
+  const adminToken = await jwt.sign({ sub: 'admin-health', role: 'admin', scope: {} });
+  const harness: ApiHarness = {
     app,
     url,
     config,
@@ -67,9 +72,12 @@ export async function startApi(
       }
       return { status: res.status, body, headers: res.headers };
     },
+    health: () => harness.request('GET', '/health/ready', { token: adminToken }),
+    headPosition: async () => (await harness.health()).body.details.store.headPosition as string,
     async close(keepData = false) {
       await app.close();
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return harness;
 }

@@ -7,7 +7,7 @@ import { AuditModule } from './audit/audit.module.js';
 import type { AppConfig } from './config/app.config.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { requestLogging } from './infrastructure/pino.logger.js';
 import type { Clock } from './infrastructure/tokens.js';
@@ -33,8 +33,8 @@ export class AppModule {
         ProgramsModule,
         FundingModule,
         DeadlinesModule,
+        HealthModule,
       ],
-      controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -14,7 +14,7 @@ export const logV1Reads = JSON.parse(readFileSync(join(LOG_V1, 'reads.json'), 'u
 export async function caughtUp(api: ApiHarness) {
   for (let i = 0; i < 500; i++) {
     const health = (await api.request('GET', '/health')).body;
-    const behind = [...health.projections, ...Object.values(health.processes)].some((p: any) => p.lag !== 0);
+    const behind = Object.values(health.details).some((p: any) => p.lag !== undefined && p.lag !== 0);
     if (!behind) return;
     await new Promise((r) => setTimeout(r, 20));
   }

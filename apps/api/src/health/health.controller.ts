@@ -1,64 +1,53 @@
-import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheck, type HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '#auth';
-import { ProjectionRunner } from '#projections';
-import { FundingProcessRunner } from '#processes';
+import type { Actor } from '#kernel';
 import type { AppConfig } from '../config/app.config.js';
 import { APP_CONFIG } from '../infrastructure/tokens.js';
-import { DeadlinesService } from '../processes/deadlines/deadlines.service.js';
+import { publicHealth } from './public-health.js';
+import { RefondaHealthIndicators } from './refonda-health.indicators.js';
 
+/**
+ * Liveness (the process answers) and readiness (the store answers, no projection or process has failed).
+ * Anyone sees up/down and lag; an admin token also sees positions, replica, checkpoint files and errors.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+    private readonly health: HealthCheckService,
+    private readonly indicators: RefondaHealthIndicators,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() @Inject(DeadlinesService) private readonly deadlines?: DeadlinesService,
-    @Optional() @Inject(FundingProcessRunner) private readonly funding?: FundingProcessRunner, // funding process
   ) {}
 
   @Public()
-  @Get()
+  @Get('live')
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Liveness: 200 while the process serves (restart it when this fails)' })
+  live() {
+    return this.health.check([]);
+  }
+
+  @Public()
+  @Get(['', 'ready'])
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({
-    summary: 'Store, projections and processes (deadlines) status: position, lag, errors (503 if one has failed or the store is down)',
+    summary:
+      'Readiness (also GET /health): store, each projection and process, with its lag; 503 if one has failed or the store is down. ' +
+      'Positions, replica, files and errors for an admin token only',
   })
-  async health(@Res({ passthrough: true }) reply: FastifyReply) {
-    let head: bigint | undefined;
-    let storeError: string | undefined;
+  async ready(@Req() request: FastifyRequest & { actor?: Actor }, @Res({ passthrough: true }) reply: FastifyReply) {
+    let result: HealthCheckResult;
     try {
-      head = await this.store.headPosition();
+      result = await this.health.check(this.indicators.readiness());
     } catch (error) {
-      storeError = (error as Error).message;
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      reply.status(503);
+      result = error.getResponse() as HealthCheckResult;
     }
-    const projections = this.runner.status().map((p) => ({
-      ...p,
-      lag: head === undefined ? null : Number(head - BigInt(p.position)),
-    }));
-    const deadlines = this.deadlines?.status();
-    const processes = deadlines
-      ? { deadlines: { ...deadlines, lag: head === undefined ? null : Number(head - BigInt(deadlines.position)) } }
-      : {};
-    // --- funding process (apps/api/src/processes/funding): position, lag, and the error that stopped it (503) ---
-    const fundingStatus = this.funding?.status();
-    const funding = fundingStatus && { ...fundingStatus, lag: head === undefined ? null : Number(head - BigInt(fundingStatus.position)) };
-    // --- end funding process ---
-    const ok =
-      !storeError && projections.every((p) => p.state !== 'failed') && deadlines?.state !== 'failed' && funding?.state !== 'failed';
-    reply.status(ok ? 200 : 503);
-    return {
-      status: ok ? 'ok' : 'degraded',
-      replica: this.config.replicaId,
-      store: {
-        kind: this.config.eventStore.kind,
-        status: storeError ? 'down' : 'up',
-        headPosition: head?.toString() ?? null,
-        ...(storeError ? { error: storeError } : {}),
-      },
-      projections,
-      processes: { ...processes, ...(funding ? { funding } : {}) },
-    };
+    if (request.actor?.role !== 'admin') return publicHealth(result);
+    return { ...result, replica: this.config.replicaId, storeKind: this.config.eventStore.kind };
   }
 }
