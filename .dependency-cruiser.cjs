@@ -12,12 +12,6 @@ const DOMAIN_CODE = {
 /** package.json `imports` declares these deep subpaths besides `#<lib>` (the index): `#event-store/*`, `#funding/*`. */
 const LIBS_WITH_DEEP_IMPORTS = '(event-store|funding)';
 
-/**
- * To be removed by the CQRS step: the controllers that read the store today. Listed one by one, so that a new
- * controller reading the store fails the rule; dependency-rules.e2e.spec.ts fails when an entry is no longer needed.
- */
-const CONTROLLERS_READING_THE_STORE = ['^apps/api/src/health/health\\.controller\\.ts$'];
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -69,7 +63,7 @@ module.exports = {
       name: 'controllers-not-to-store',
       comment: 'HTTP controllers (*.http.ts, *.controller.ts) go through application services, never to the store.',
       severity: 'error',
-      from: { path: '^apps/.+\\.(http|controller)\\.ts$', pathNot: CONTROLLERS_READING_THE_STORE },
+      from: { path: '^apps/.+\\.(http|controller)\\.ts$' },
       to: { path: ['^libs/event-store/', '(^|/)node_modules/(@types/)?better-sqlite3/'] },
     },
     {

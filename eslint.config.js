@@ -82,7 +82,7 @@ export default defineConfig(
       ],
     },
   },
-  { files: ['**/*.js', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     // The dashboard page runs in the browser, with Chart.js loaded by a <script> tag.
     files: ['apps/api/src/dashboard/public/**/*.js'],

@@ -76,6 +76,7 @@ export default {
   },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
   testTimeout: 30000,
+  setupFiles: ['<rootDir>/test/support/jest-preload.mjs'],
   // The fixtures of test/architecture are inputs of its rule tests (one is named like a spec), not tests.
   testPathIgnorePatterns: ['/node_modules/', '/test/architecture/fixtures/', ...(notRun.length > 0 ? ['\\.esdb\\.spec\\.ts$'] : [])],
   reporters: ['default', ['<rootDir>/test/support/skipped-summary.reporter.cjs', { notRun }]],

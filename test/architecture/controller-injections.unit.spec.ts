@@ -9,6 +9,7 @@ const FIXTURES = join(ROOT, 'test/architecture/fixtures/controller-injections');
 /** Controllers that are not a read or a write of the domain: they keep what they inject. */
 const EXEMPT = {
   'health/health.controller.ts': 'health: the store, the projections and the processes report on themselves',
+  'metrics/metrics.controller.ts': 'Prometheus scrape: checks its own token and sets the gauges before answering',
   'dashboard/dashboard-stream.controller.ts': 'the SSE stream holds the connection and writes to it (DashboardStream)',
   'dashboard/dashboard-page.controller.ts': 'static files: the page and its assets',
 };
@@ -38,16 +39,10 @@ describe('controllers are given the CommandBus and the QueryBus, nothing else', 
     expect(controllers.filter((c) => c.others.length === 0)).toEqual([]);
   });
 
-  it('sees what a real controller is given besides the buses: the health controller, the store', async () => {
+  it('sees what a real controller is given besides the buses: the health controller, its indicators', async () => {
     const [health, ...others] = await controllerInjections(API, ['health/health.controller.ts']);
     expect(others).toEqual([]);
-    expect(health?.others).toEqual([
-      'Symbol(EVENT_STORE)',
-      'ProjectionRunner',
-      'Symbol(APP_CONFIG)',
-      'DeadlinesService',
-      'FundingProcessRunner',
-    ]);
+    expect(health?.others).toEqual(['HealthCheckService', 'RefondaHealthIndicators', 'Symbol(APP_CONFIG)']);
   });
 
   it('fails on a controller given the store, a read model by type, or a service in a property; not on the buses', async () => {

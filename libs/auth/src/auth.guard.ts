@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '#kernel';
-import { PUBLIC_ROUTE, ROLES_ALLOWED } from './auth.decorators.js';
+import { OWN_AUTHENTICATION, PUBLIC_ROUTE, ROLES_ALLOWED } from './auth.decorators.js';
 import { JwtService } from './jwt.service.js';
 import { type Role, toActor } from './principal.js';
 
@@ -18,6 +18,7 @@ export class AuthGuard implements CanActivate {
     const request = context
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | undefined>; actor?: unknown; query?: Record<string, unknown> }>();
+    if (this.reflector.getAllAndOverride<boolean>(OWN_AUTHENTICATION, targets)) return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
     const header = request.headers.authorization;
     if (!header) {

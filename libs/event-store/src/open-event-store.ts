@@ -22,10 +22,23 @@ export function eventStoreConfigFromEnv(env: NodeJS.ProcessEnv): EventStoreConfi
   };
 }
 
-export type EventStoreOpener = (config: EventStoreConfig, upcasters?: UpcasterRegistry) => Promise<EventStore>;
+/** What the application watches of a store (metrics); each adapter reports what it has. */
+export interface EventStoreObserver {
+  groupCommitted?(appends: number): void;
+}
+
+export type EventStoreOpener = (
+  config: EventStoreConfig,
+  upcasters?: UpcasterRegistry,
+  observer?: EventStoreObserver,
+) => Promise<EventStore>;
 
 const openers = new Map<EventStoreConfig['kind'], EventStoreOpener>([
-  ['sqlite', async (c, upcasters) => new SqliteEventStore({ path: c.sqlitePath!, upcasters })],
+  [
+    'sqlite',
+    async (c, upcasters, observer) =>
+      new SqliteEventStore({ path: c.sqlitePath!, upcasters, onGroupCommit: (n) => observer?.groupCommitted?.(n) }),
+  ],
 ]);
 
 /** Adapters other than the embedded default register here, so that this lib does not load their drivers unless used. */
@@ -33,8 +46,12 @@ export function registerEventStoreOpener(kind: EventStoreConfig['kind'], opener:
   openers.set(kind, opener);
 }
 
-export async function openEventStore(config: EventStoreConfig, upcasters?: UpcasterRegistry): Promise<EventStore> {
+export async function openEventStore(
+  config: EventStoreConfig,
+  upcasters?: UpcasterRegistry,
+  observer?: EventStoreObserver,
+): Promise<EventStore> {
   const open = openers.get(config.kind);
   if (!open) throw new Error(`no event-store adapter registered for STORE=${config.kind}`);
-  return open(config, upcasters);
+  return open(config, upcasters, observer);
 }

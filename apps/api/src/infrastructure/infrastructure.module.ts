@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { meteredEventStore } from '../metrics/metered-event-store.js';
+import { RefondaMetrics } from '../metrics/refonda.metrics.js';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
@@ -34,11 +36,13 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: CLOCK, useValue: clock },
         {
           provide: EVENT_STORE,
-          useFactory: async () => {
+          inject: [{ token: RefondaMetrics, optional: true }],
+          useFactory: async (metrics?: RefondaMetrics) => {
             if (config.eventStore.kind === 'sqlite') mkdirSync(dirname(config.eventStore.sqlitePath!), { recursive: true });
             // The gRPC client is loaded only when EventStoreDB is chosen.
             else (await import('#event-store/eventstoredb/register')).registerEventStoreAdapter();
-            return openEventStore(config.eventStore, refondaUpcasters());
+            const store = await openEventStore(config.eventStore, refondaUpcasters(), metrics);
+            return metrics ? meteredEventStore(store, metrics) : store;
           },
         },
         {

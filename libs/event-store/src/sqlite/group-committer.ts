@@ -29,7 +29,7 @@ export class GroupCommitter {
   constructor(
     private readonly db: Database,
     private readonly now: () => number,
-    private readonly onCommit: () => void,
+    private readonly onCommit: (appends: number) => void,
   ) {
     this.tails = new StreamTails(db);
     this.appender = new SqliteAppender(db, this.tails);
@@ -117,7 +117,7 @@ export class GroupCommitter {
       if ('ok' in o) p.resolve(o.ok);
       else p.reject(o.error instanceof EventStoreError ? o.error : new StoreUnavailableError(String(o.error), o.error));
     });
-    this.onCommit();
+    this.onCommit(batch.length);
   }
 
   private advanceHead(written: WrittenEvent[]): void {

@@ -30,6 +30,8 @@ export interface SqliteEventStoreOptions {
   now?: () => number;
   /** Subscription catch-up page size. */
   batchSize?: number;
+  /** Told the size of every group committed (metrics). */
+  onGroupCommit?: (appends: number) => void;
 }
 
 const ALL = Number.MAX_SAFE_INTEGER;
@@ -51,7 +53,10 @@ export class SqliteEventStore implements EventStore {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.batchSize = options.batchSize ?? 1000;
     this.notifier = new ChangeNotifier(this.db, options.pollIntervalMs ?? 10);
-    this.committer = new GroupCommitter(this.db, options.now ?? Date.now, () => this.notifier.notify());
+    this.committer = new GroupCommitter(this.db, options.now ?? Date.now, (appends) => {
+      this.notifier.notify();
+      options.onGroupCommit?.(appends);
+    });
     this.stmts = {
       forwards: new LimitedStatements<[string, number], RawEventRow>(
         this.db,

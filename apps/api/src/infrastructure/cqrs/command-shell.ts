@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import stringify from 'safe-stable-stringify';
 import {
   EVENT_STORE,
@@ -11,6 +11,7 @@ import {
 } from '#event-store';
 import { type CommandMeta, type Decider, type DomainEvent, DomainError, type EventMetadata, eventIdFor } from '#kernel';
 import type { AppConfig } from '../../config/app.config.js';
+import { RefondaMetrics } from '../../metrics/refonda.metrics.js';
 import { APP_CONFIG, CLOCK, type Clock } from '../tokens.js';
 
 export interface AggregateCommand<C, S> {
@@ -42,6 +43,7 @@ export class CommandShell {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(RefondaMetrics) private readonly metrics?: RefondaMetrics,
   ) {}
 
   now(): Date {
@@ -66,6 +68,19 @@ export class CommandShell {
   }
 
   async run<C, S>(c: AggregateCommand<C, S>, now = this.clock.now()): Promise<HandleCommandResult<S>> {
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    try {
+      const result = await this.execute(c, now);
+      this.metrics?.commandRan(c.name, result.replayed ? 'replayed' : 'ok', seconds());
+      return result;
+    } catch (error) {
+      this.metrics?.commandRan(c.name, error instanceof DomainError ? error.category : 'error', seconds());
+      throw error;
+    }
+  }
+
+  private async execute<C, S>(c: AggregateCommand<C, S>, now: Date): Promise<HandleCommandResult<S>> {
     const { meta, streamId } = c;
     const metadata = this.metadataOf(c, now);
     const fingerprint = metadata['fingerprint'] as string;
