@@ -4,6 +4,7 @@ import { createLogger } from './infrastructure/pino.logger.js';
 import { createApp } from './bootstrap.js';
 import { printDemoTokens } from './auth/demo-tokens.js';
 import { loadDemoData } from './demo/demo-data.js';
+import { startBanner } from './runtime/start-banner.js';
 
 let config;
 try {
@@ -41,9 +42,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 await app.listen({ port: config.port, host: config.host });
-logger.info(
-  { port: config.port, store: config.eventStore.kind, dataDir: config.dataDir },
-  `Refonda API on http://localhost:${config.port} (docs: /api/docs)`,
-);
+const base = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
+logger.info({ host: config.host, port: config.port, store: config.eventStore.kind, dataDir: config.dataDir }, `Refonda API on ${base}`);
 if (config.demoData) await loadDemoData(app, logger);
 if (!config.jwtSecret) await printDemoTokens(app);
+process.stdout.write(startBanner(config, base));
