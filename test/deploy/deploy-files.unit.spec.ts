@@ -137,6 +137,8 @@ describe('deploy/cluster/docker-compose.yml (3-node secure cluster, API replicas
     expect(servers.sort()).toEqual(apis.map(([name]) => `${name}:3000`).sort());
     expect(conf).toContain(`proxy_pass http://${upstream![1]};`);
     expect(Object.keys(proxy.depends_on!).sort()).toEqual(apis.map(([n]) => n).sort());
+    // The metrics are scraped on the internal network: the public proxy answers 404.
+    expect(conf).toMatch(/location = \/metrics \{\s*return 404;\s*\}/);
   });
 });
 
