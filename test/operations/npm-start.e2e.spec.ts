@@ -91,7 +91,7 @@ function slowPost(url: string, token: string): { finish: () => void; status: Pro
 /** Once the run has ended: nothing of it is left, nothing answers, the server closed the store; npm's own exit. */
 async function expectAllStopped(
   run: { npm: ChildProcess; output: { text: () => string }; health: string; pids: number[] },
-  npmExit = { code: 0, signal: null as string | null },
+  npmExit: { code: number | null; signal: string | null } = { code: 0, signal: null },
 ) {
   const exit = await exitOf(run.npm, 30000);
   await waitFor(
