@@ -57,7 +57,9 @@ describe('a fresh DATA_DIR', () => {
         // While it runs, after a write: every WAL and shared-memory file exists.
         const databases = ['events', 'read-models-main', 'processes-main', 'funding-process-main'].map((name) => `${name}.sqlite`);
         const expected = Object.fromEntries(databases.flatMap((db) => ['', '-wal', '-shm'].map((suffix) => [db + suffix, '0640'])));
-        expect(modesIn(dataDir)).toEqual({ ...expected, 'jwt-secret': '0600' });
+        expect(modesIn(dataDir)).toMatchObject({ ...expected, 'jwt-secret': '0600' });
+        // And whatever else is there: nothing for others, no group write.
+        expect(readdirSync(dataDir).filter((f) => (modeOf(join(dataDir, f)) & ~0o640) !== 0)).toEqual([]);
         expect(modeOf(dataDir)).toBe(0o750);
       });
       expect(output).not.toContain('REFONDA_FILE_MODE');
