@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { declareAndValidate } from '../support/validated-project.js';
 import { DashboardFlow } from '../dashboard/dashboard-flow.js';
@@ -134,6 +134,25 @@ describe('the dashboard in headless Chromium', () => {
     mkdirSync('test-artifacts', { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
+    await page.close();
+  }, 60_000);
+
+  it('keeps the access token for its tab only (a wall screen is shared): in sessionStorage, never in localStorage', async () => {
+    const token = await api.token({ role: 'admin', sub: 'admin-wall-screen' });
+    const storage = (page: Page) => page.evaluate(() => ({ local: { ...localStorage }, session: { ...sessionStorage } }));
+    const page = await browser.newPage();
+    await page.goto(`${api.url}/`);
+    await page.locator('#token').fill(token);
+    await page.locator('#token-form button[type="submit"]').click();
+    expect(await storage(page)).toEqual({ local: {}, session: { 'refonda-token': token } });
+    await page.reload();
+    expect(await page.locator('#token').inputValue()).toBe(token);
+    // Another tab of the same browser profile (which shares localStorage) starts without it.
+    const other = await browser.newPage();
+    await other.goto(`${api.url}/`);
+    expect(await storage(other)).toEqual({ local: {}, session: {} });
+    expect(await other.locator('#token').inputValue()).toBe('');
+    await other.close();
     await page.close();
   }, 60_000);
 });

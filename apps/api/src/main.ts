@@ -19,8 +19,12 @@ try {
 const logger = createLogger(config.logLevel, config.replicaId);
 const app = await createApp(config, logger);
 // SIGTERM/SIGINT: stop accepting, let in-flight commands finish, then close the store (exit 0).
+// A second signal (Ctrl-C reaching the process twice, an impatient supervisor) must not kill a shutdown under way.
+let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     // Keep-alive connections that finish their request during close would hold it open: close them once idle.
     const server = app.getHttpServer();

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { restrictDatabaseFile } from '#event-store';
 
 /**
  * A processor's own SQLite file, shared safely by processes on one host (WAL, busy timeout).
@@ -6,6 +7,7 @@ import Database from 'better-sqlite3';
  * transaction lost to a power cut is only handled again; the fsync per event is not worth paying.
  */
 export function openProcessDatabase(path: string): Database.Database {
+  restrictDatabaseFile(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { meteredEventStore } from '../metrics/metered-event-store.js';
@@ -6,7 +5,7 @@ import { RefondaMetrics } from '../metrics/refonda.metrics.js';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
-import { EVENT_STORE, type EventStore, openEventStore } from '#event-store';
+import { createDataDirectory, EVENT_STORE, type EventStore, openEventStore, restrictDatabaseFile } from '#event-store';
 import { JwtService, loadOrCreateDemoSecret } from '#auth';
 import { type AppConfig, refondaConfig } from '../config/app.config.js';
 import { APP_CONFIG, CLOCK, type Clock, LOGGER, READ_MODEL_DB } from './tokens.js';
@@ -18,6 +17,9 @@ import { refondaUpcasters } from './upcasters.js';
 @Module({})
 export class InfrastructureModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig, logger: Logger, clock: Clock = { now: () => new Date() }) {
+    // Before any provider: those that write into DATA_DIR (demo secret, checkpoints) would create it with the umask's mode.
+    const eventLogDir = config.eventStore.kind === 'sqlite' ? [dirname(config.eventStore.sqlitePath!)] : [];
+    for (const dir of new Set([config.dataDir, dirname(config.readModelPath), ...eventLogDir])) createDataDirectory(dir);
     return {
       module: InfrastructureModule,
       imports: [
@@ -38,9 +40,8 @@ export class InfrastructureModule implements OnApplicationShutdown {
           provide: EVENT_STORE,
           inject: [{ token: RefondaMetrics, optional: true }],
           useFactory: async (metrics?: RefondaMetrics) => {
-            if (config.eventStore.kind === 'sqlite') mkdirSync(dirname(config.eventStore.sqlitePath!), { recursive: true });
             // The gRPC client is loaded only when EventStoreDB is chosen.
-            else (await import('#event-store/eventstoredb/register')).registerEventStoreAdapter();
+            if (config.eventStore.kind === 'eventstoredb') (await import('#event-store/eventstoredb/register')).registerEventStoreAdapter();
             const store = await openEventStore(config.eventStore, refondaUpcasters(), metrics);
             return metrics ? meteredEventStore(store, metrics) : store;
           },
@@ -48,7 +49,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         {
           provide: READ_MODEL_DB,
           useFactory: () => {
-            mkdirSync(dirname(config.readModelPath), { recursive: true });
+            restrictDatabaseFile(config.readModelPath);
             const db = new Database(config.readModelPath);
             db.pragma('journal_mode = WAL');
             // Read models are rebuilt from the log: NORMAL is enough, checkpoints commit with the data.

@@ -14,6 +14,7 @@ import { StoreClosedError } from '../event-store.errors.js';
 import { UpcasterRegistry } from '../upcasting/upcaster.registry.js';
 import { toJson, validateAppend } from '../validate-append.js';
 import { ChangeNotifier } from './change-notifier.js';
+import { restrictDatabaseFile } from './file-modes.js';
 import { GroupCommitter } from './group-committer.js';
 import { LimitedStatements } from './limited-statements.js';
 import { EVENT_COLUMNS, fromRaw, type RawEventRow } from './sqlite.rows.js';
@@ -47,6 +48,7 @@ export class SqliteEventStore implements EventStore {
   private readonly stmts;
 
   constructor(options: SqliteEventStoreOptions) {
+    restrictDatabaseFile(options.path);
     this.db = new Database(options.path);
     applyPragmas(this.db, options.busyTimeoutMs ?? 5000);
     applySchema(this.db);
