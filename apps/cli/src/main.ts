@@ -1,44 +1,28 @@
 import '../../api/src/runtime/require-supported-runtime.js';
-import { AUDIT_HELP, auditCommand } from './commands/audit.command.js';
-import { projectionsCommand } from './commands/projections.command.js';
-import { tokenCommand } from './commands/token.command.js';
-import { WORKFLOW_HELP, workflowCommand } from './commands/workflow.command.js';
+import 'reflect-metadata';
+import { CommandFactory } from 'nest-commander';
+import { USAGE_ERROR } from './cli-command.js';
+import { CliModule } from './cli.module.js';
 
-type Command = (args: string[]) => Promise<number>;
+/** commander's help and version "errors", which end a run that did what was asked. */
+const SUCCESSFUL_EXITS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
-/** `npm run cli -- <command> [options]`: admin commands. Each registers its name here. */
-export const COMMANDS: Record<string, { run: Command; help: string }> = {
-  projections: { run: projectionsCommand, help: 'projections rebuild [name] | projections list   (blue-green rebuild of the read models)' },
-  audit: { run: auditCommand, help: AUDIT_HELP },
-  workflow: { run: (args) => workflowCommand(args), help: WORKFLOW_HELP },
-  token: {
-    run: tokenCommand,
-    help:
-      'token --role <holder|validator|finance|auditor|admin> ' +
-      '[--academie 09] [--region 44] [--departement 59] [--cts CODE] [--sub id] [--ttl seconds]',
+/** Usage errors (commander's, or node:util parseArgs' in a command that parses its own arguments) exit 2; others 1. */
+function exitCodeOf(error: Error & { code?: unknown }): number {
+  const code = typeof error.code === 'string' ? error.code : '';
+  if (SUCCESSFUL_EXITS.has(code)) return 0;
+  if (code.startsWith('commander.') || code === 'refonda.usage') return USAGE_ERROR;
+  process.stderr.write(`${error.message}\n`);
+  return code.startsWith('ERR_PARSE_ARGS') ? USAGE_ERROR : 1;
+}
+
+/** `npm run cli -- <command> [options]`; `--help` on any command. The commands are listed in cli.module.ts. */
+await CommandFactory.run(CliModule, {
+  errorHandler: (error) => {
+    throw error;
   },
-};
-
-export async function runCli(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  const command = name ? COMMANDS[name] : undefined;
-  if (!command) {
-    process.stderr.write(
-      `usage: npm run cli -- <command>\n${Object.values(COMMANDS)
-        .map((c) => `  ${c.help}`)
-        .join('\n')}\n`,
-    );
-    return name ? 2 : 0;
-  }
-  return command.run(rest);
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: Error) => {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    },
-  );
-}
+  serviceErrorHandler: (error) => {
+    process.exitCode = exitCodeOf(error);
+  },
+});
+process.exit(process.exitCode ?? 0);
