@@ -18,7 +18,7 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
   );
 }
 
-const COMMANDS = ['token', 'workflow', 'projections', 'audit'];
+const COMMANDS = ['token', 'workflow', 'projections', 'audit', 'backup', 'restore'];
 const SUBCOMMANDS = [
   ['projections', 'rebuild'],
   ['projections', 'list'],
@@ -67,6 +67,7 @@ describe('npm run cli -- wrong usage exits 2 with a message', () => {
     [['audit', 'verify', '--nope'], "error: unknown option '--nope'"],
     [['projections', 'rebuild', 'funnel', 'extra'], 'error: too many arguments'],
     [['workflow', 'education', '--version'], "error: option '--version <n>' argument missing"],
+    [['backup'], "error: missing required argument 'dir'"],
     [['token', '--role', 'mayor'], '--role must be one of holder, validator, finance, auditor, admin'],
   ])('%j', async (args, message) => {
     const run = await cli(...args);
