@@ -73,8 +73,10 @@ export async function sha256OfFile(path: string): Promise<string> {
 export async function backupSqliteLog(logPath: string, dir: string, now = new Date()): Promise<LogBackupManifest> {
   if (!existsSync(logPath)) throw new LogBackupError(`no event log at ${logPath}`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (existsSync(join(dir, BACKUP_MANIFEST)))
-    throw new LogBackupError(`${dir} already holds a backup (${BACKUP_MANIFEST}): choose an empty directory`);
+  for (const taken of [BACKUP_MANIFEST, BACKUP_LOG_FILE]) {
+    // events.sqlite there may be a live log (`backup $DATA_DIR`): the copy would be renamed over it.
+    if (existsSync(join(dir, taken))) throw new LogBackupError(`${dir} already holds ${taken}: back up into a new or empty directory`);
+  }
   const partial = join(dir, `${BACKUP_LOG_FILE}.partial`);
   rmSync(partial, { force: true });
   const source = new Database(logPath, { readonly: true, fileMustExist: true, timeout: 30_000 });
