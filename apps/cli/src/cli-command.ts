@@ -9,7 +9,7 @@ export const USAGE_ERROR = 2;
 /**
  * A command of the admin CLI: `execute` returns the process exit code. Every command, group or leaf, extends it:
  * nest-commander builds subcommands with `new Command()`, which inherits nothing from its parent, so each one is
- * told here to throw its usage errors (caught in main.ts, exit 2) and to refuse surplus arguments.
+ * told here to throw its usage errors (caught in run-cli.ts, exit 2) and to refuse surplus arguments.
  */
 export abstract class CliCommand<Options extends object = Record<string, unknown>> extends CommandRunner {
   abstract execute(params: string[], options: Options): Promise<number>;
