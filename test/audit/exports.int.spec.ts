@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { BOM, csvField, ledgerCsv, logJsonLines, writeChunks } from '#audit';
+import { BOM, ledgerCsv, logJsonLines, writeChunks } from '#audit';
 import { type EventStore, type ReadAllOptions, SqliteEventStore } from '#event-store';
-import { fundingScenario, HDF, LILLE } from './support/funding.js';
+import { financeLille, fundingScenario, HDF, LILLE, run } from './support/funding.js';
+import { parseCsv, splitNaively } from './support/parse-csv.js';
 
 async function collect(chunks: AsyncIterable<string>): Promise<string> {
   let text = '';
@@ -77,8 +78,6 @@ describe('exports: the funding ledger as CSV and the log as JSON Lines, streamed
     expect(lines[2]).toContain(';engagement;12500,00;;finance-lille;Convention signée;');
     const recovery = lines.find((l) => l.includes('reversement'))!;
     expect(recovery).toContain(';;500,00;finance-lille;"Trop-perçu; voir ""bilan"" =SOMME(A1)";');
-    expect(csvField('=HYPERLINK("http://x")', ';')).toBe('"\'=HYPERLINK(""http://x"")"');
-    expect(csvField('-1+1', ',')).toBe("'-1+1");
   });
 
   it('a filter keeps the envelopes of a territory only', async () => {
@@ -102,6 +101,81 @@ describe('exports: the funding ledger as CSV and the log as JSON Lines, streamed
       data: { title: 'not money' },
     });
     expect(lines.every((l) => /^[0-9a-f]{64}$/.test(l.hash))).toBe(true);
+  });
+});
+
+/** Reasons that would run as formulas in a spreadsheet: at the start of the text, or after a split on ',' or ';'. */
+const DANGEROUS_REASONS = [
+  'x;=2+2',
+  'a,@SUM(1)',
+  '-cmd',
+  '=HYPERLINK("http://evil.example/?x=1","clic")',
+  '+33 6 12',
+  'tab\t@x',
+  'b;"=1+1"',
+  'ligne\n=1+1',
+  'ok;-2,+3;\t=z',
+];
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** A cell that is a number (an amount, or a piece of one split on its decimal comma) is data, not a formula. */
+const NUMBER = /^-?\d+([.,]\d+)?$/;
+
+describe('exports: no ledger cell starts a formula, whichever separator a spreadsheet splits on', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'refonda-export-formulas-'));
+    store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+    await run(store, LILLE, financeLille, {
+      type: 'OpenEnvelope',
+      fund: 'fip',
+      territoryCode: 'academie-09',
+      period: { fromYear: 2023, toYear: 2023 },
+    });
+    for (const reason of DANGEROUS_REASONS)
+      await run(store, LILLE, financeLille, { type: 'NotifyCredits', aeCents: 100, cpCents: 100, reason });
+    // No command books a negative amount; one written as such shows that the amount columns stay numbers.
+    await store.appendToStream(
+      `envelope-${LILLE}`,
+      [
+        {
+          id: randomUUID(),
+          type: 'envelope.credits_reduced',
+          data: { aeCents: -150_000, cpCents: -50, reason: 'correction' },
+          metadata: { actor: '@admin' },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([',', ';'] as const)("written with '%s': split naively on ',', ';' or TAB, or parsed properly", async (separator) => {
+    const body = (await collect(ledgerCsv(store, { separator }))).slice(BOM.length);
+    for (const split of [',', ';', '\t']) {
+      const formulas = splitNaively(body, split).filter((cell) => FORMULA_START.test(cell) && !NUMBER.test(cell));
+      expect({ split, formulas }).toEqual({ split, formulas: [] });
+    }
+    const rows = parseCsv(body, separator);
+    expect(rows.every((r) => r.length === 12)).toBe(true);
+    const reason = rows[0]!.indexOf('reason');
+    expect(rows.slice(1, 1 + DANGEROUS_REASONS.length).map((r) => r[reason])).toEqual([
+      "x;'=2+2",
+      "a,'@SUM(1)",
+      "'-cmd",
+      '\'=HYPERLINK("http://evil.example/?x=1","clic")',
+      "'+33 6 12",
+      "tab\t'@x",
+      'b;"\'=1+1"',
+      "ligne\n'=1+1",
+      "ok;'-2,'+3;'\t'=z",
+    ]);
+    const reduction = rows.at(-1)!;
+    expect(reduction.slice(4, 7)).toEqual(separator === ',' ? ['-1500.00', '-0.50', "'@admin"] : ['-1500,00', '-0,50', "'@admin"]);
+    expect(rows.flat().filter((cell) => FORMULA_START.test(cell) && !NUMBER.test(cell))).toEqual([]);
   });
 });
 

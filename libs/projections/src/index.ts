@@ -2,7 +2,6 @@ export * from './runner/projection.js';
 export * from './runner/projection-runner.js';
 export * from './runner/checkpoint.store.js';
 export * from './runner/rebuild.js';
-export * from './runner/progress.js';
 export * from './shared/project-territory.js';
 export * from './project-list/project-list.projection.js';
 export * from './project-list/project-list.queries.js';

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { Option, SubCommand } from 'nest-commander';
 import { describeFault, loadOrCreateAuditKey, signAnchor, verifyLog } from '#audit';
+import { CliCommand } from '../cli-command.js';
 import { auditEnv, sqliteLogPath } from './audit-env.js';
 
 /** `audit anchor [--out file] [--force]`: verifies the log, then signs its head with the DATA_DIR key. */
-export async function auditAnchorCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { out: { type: 'string' }, force: { type: 'boolean', default: false } } });
+async function auditAnchor(values: { out?: string; force?: boolean }): Promise<number> {
   const report = verifyLog(sqliteLogPath());
   if (!report.ok && !values.force) {
     process.stderr.write(
@@ -23,12 +23,40 @@ export async function auditAnchorCommand(args: string[]): Promise<number> {
 }
 
 /** `audit public-key [--out file]`: the SPKI PEM of the anchor-signing key, for auditors to keep. */
-export async function auditPublicKeyCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+async function auditPublicKey(values: { out?: string }): Promise<number> {
   const key = loadOrCreateAuditKey(auditEnv().dataDir);
   if (values.out) {
     writeFileSync(values.out, key.publicKeyPem);
     process.stderr.write(`public key (sha256 ${key.fingerprint}) written to ${values.out}\n`);
   } else process.stdout.write(key.publicKeyPem);
   return 0;
+}
+
+@SubCommand({ name: 'anchor', description: 'sign the verified head of the log with the Ed25519 key of DATA_DIR' })
+export class AuditAnchorCommand extends CliCommand<{ out?: string; force?: boolean }> {
+  execute(_params: string[], options: { out?: string; force?: boolean }): Promise<number> {
+    return auditAnchor(options);
+  }
+
+  @Option({ flags: '--out <file>', description: 'write the anchor (JSON) to a file rather than stdout' })
+  out(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--force', description: 'anchor even a log that fails verification' })
+  force(): boolean {
+    return true;
+  }
+}
+
+@SubCommand({ name: 'public-key', description: 'the anchor-signing public key (PEM), for auditors to keep' })
+export class AuditPublicKeyCommand extends CliCommand<{ out?: string }> {
+  execute(_params: string[], options: { out?: string }): Promise<number> {
+    return auditPublicKey(options);
+  }
+
+  @Option({ flags: '--out <file>', description: 'write the PEM to a file rather than stdout' })
+  out(value: string): string {
+    return value;
+  }
 }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { Option, SubCommand } from 'nest-commander';
 import { replayCheck, type ReplayReport } from '#audit';
 import { loadConfig } from '../../../api/src/config/app.config.js';
 import { allProjections } from '../../../api/src/projections/all-projections.js';
+import { CliCommand } from '../cli-command.js';
 import { withStore } from './audit-env.js';
 
 function print(report: ReplayReport): void {
@@ -34,17 +35,36 @@ function print(report: ReplayReport): void {
 }
 
 /** `audit replay [--keep] [--json]`: rebuilds every read model into a scratch database and compares with the live one. */
-export async function auditReplayCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { keep: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
+async function auditReplay(values: { keep?: boolean; json?: boolean }): Promise<number> {
   const config = loadConfig(process.env);
   if (!existsSync(config.readModelPath)) {
     process.stderr.write(`no live read models at ${config.readModelPath} (set DATA_DIR, READ_MODEL_PATH or REPLICA_ID)\n`);
     return 2;
   }
   const report = await withStore((store) =>
-    replayCheck({ store, liveReadModelPath: config.readModelPath, projections: allProjections(), keep: values.keep }),
+    replayCheck({ store, liveReadModelPath: config.readModelPath, projections: allProjections(), keep: values.keep ?? false }),
   );
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else print(report);
   return report.identical ? 0 : 1;
+}
+
+@SubCommand({
+  name: 'replay',
+  description: 'rebuild every read model from position 0 into a scratch database and compare with the live one (exit 1)',
+})
+export class AuditReplayCommand extends CliCommand<{ keep?: boolean; json?: boolean }> {
+  execute(_params: string[], options: { keep?: boolean; json?: boolean }): Promise<number> {
+    return auditReplay(options);
+  }
+
+  @Option({ flags: '--keep', description: 'keep the scratch database' })
+  keep(): boolean {
+    return true;
+  }
+
+  @Option({ flags: '--json', description: 'the report as JSON' })
+  json(): boolean {
+    return true;
+  }
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { Option, SubCommand } from 'nest-commander';
 import { checkAnchor, describeFault, loadAuditKey, parseAnchor, readPublicKey, verifyLog, type VerifyReport } from '#audit';
+import { CliCommand } from '../cli-command.js';
 import { auditEnv, sqliteLogPath } from './audit-env.js';
 
 const MAX_LISTED = 50;
@@ -19,12 +20,14 @@ function printReport(report: VerifyReport): void {
   if (report.faults.length > MAX_LISTED) process.stdout.write(`  … and ${report.faults.length - MAX_LISTED} more\n`);
 }
 
+interface VerifyOptions {
+  anchor?: string;
+  'public-key'?: string;
+  json?: boolean;
+}
+
 /** `audit verify [--anchor file [--public-key file]] [--json]`: exit 0 when intact, 1 when a fault is found. */
-export async function auditVerifyCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { anchor: { type: 'string' }, 'public-key': { type: 'string' }, json: { type: 'boolean', default: false } },
-  });
+async function auditVerify(values: VerifyOptions): Promise<number> {
   const path = sqliteLogPath();
   if (!existsSync(path)) {
     process.stderr.write(`no event log at ${path} (set DATA_DIR or EVENT_STORE_PATH)\n`);
@@ -55,4 +58,29 @@ export async function auditVerifyCommand(args: string[]): Promise<number> {
   for (const p of check.problems) process.stdout.write(`  ${p}\n`);
   if (check.report.first) process.stdout.write(`first: ${describeFault(check.report.first)}\n`);
   return 1;
+}
+
+@SubCommand({
+  name: 'verify',
+  description: 'recompute every hash of the SQLite log; name the first altered, missing or reordered event (exit 1)',
+})
+export class AuditVerifyCommand extends CliCommand<VerifyOptions> {
+  execute(_params: string[], options: VerifyOptions): Promise<number> {
+    return auditVerify(options);
+  }
+
+  @Option({ flags: '--anchor <file>', description: 'check the log against a signed anchor (audit anchor)' })
+  anchor(value: string): string {
+    return value;
+  }
+
+  @Option({ name: 'public-key', flags: '--public-key <file>', description: "the anchor key's PEM kept by the auditor (audit public-key)" })
+  publicKey(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--json', description: 'the report as JSON' })
+  json(): boolean {
+    return true;
+  }
 }

@@ -1,51 +1,63 @@
-import { parseArgs } from 'node:util';
+import { Command, Option } from 'nest-commander';
 import { programRegistry } from '#projects';
 import { type WorkflowRegistry, toMermaid, workflowView } from '#workflow';
+import { CliCommand } from '../cli-command.js';
 
-export const WORKFLOW_HELP =
-  'workflow [<program>] [--version N] [--mermaid | --json]   (the programs, or one workflow definition; --mermaid: a state diagram)';
+interface WorkflowOptions {
+  version?: string;
+  mermaid?: boolean;
+  json?: boolean;
+}
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 
 /** `workflow`: lists the programs; `workflow education --mermaid`: prints the definition as a Mermaid state diagram. */
-export async function workflowCommand(args: string[], registry: WorkflowRegistry = programRegistry): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { version: { type: 'string' }, mermaid: { type: 'boolean' }, json: { type: 'boolean' } },
-    });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${WORKFLOW_HELP}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const [id, ...extra] = positionals;
-  if (extra.length > 0 || (values.mermaid && values.json)) {
-    process.stderr.write(`usage: ${WORKFLOW_HELP}\n`);
-    return 2;
-  }
-  if (id === undefined) {
-    for (const p of registry.programs())
-      out(`${p.padEnd(10)} ${registry.latest(p).id} versions ${registry.versions(p).join(', ')}: ${registry.latest(p).title}`);
+@Command({
+  name: 'workflow',
+  arguments: '[program]',
+  argsDescription: { program: 'a program (education, health) or a definition id (cnr-education)' },
+  description: 'the programs, or one workflow definition (a summary, --json, or --mermaid: a state diagram)',
+})
+export class WorkflowCommand extends CliCommand<WorkflowOptions> {
+  async execute([id]: string[], values: WorkflowOptions): Promise<number> {
+    const registry = programRegistry;
+    if (values.mermaid && values.json) this.usageError('--mermaid and --json exclude each other');
+    if (id === undefined) {
+      for (const p of registry.programs())
+        out(`${p.padEnd(10)} ${registry.latest(p).id} versions ${registry.versions(p).join(', ')}: ${registry.latest(p).title}`);
+      return 0;
+    }
+    const program = registry.programs().find((p) => p === id || registry.latest(p).id === id);
+    if (!program) {
+      process.stderr.write(`unknown program "${id}": one of ${registry.programs().join(', ')}\n`);
+      return 2;
+    }
+    const version = values.version === undefined ? registry.latest(program).version : Number(values.version);
+    if (!Number.isSafeInteger(version) || !registry.has(program, version)) {
+      process.stderr.write(`program ${program} has no version "${values.version}": versions ${registry.versions(program).join(', ')}\n`);
+      return 2;
+    }
+    const definition = registry.get(program, version);
+    if (values.mermaid) out(toMermaid(definition));
+    else if (values.json) out(JSON.stringify(workflowView(definition), null, 2));
+    else out(summary(definition));
     return 0;
   }
-  const program = registry.programs().find((p) => p === id || registry.latest(p).id === id);
-  if (!program) {
-    process.stderr.write(`unknown program "${id}": one of ${registry.programs().join(', ')}\n`);
-    return 2;
+
+  @Option({ flags: '--version <n>', description: 'a version of the definition (default: the latest)' })
+  version(value: string): string {
+    return value;
   }
-  const version = values.version === undefined ? registry.latest(program).version : Number(values.version);
-  if (!Number.isSafeInteger(version) || !registry.has(program, version)) {
-    process.stderr.write(`program ${program} has no version "${values.version}": versions ${registry.versions(program).join(', ')}\n`);
-    return 2;
+
+  @Option({ flags: '--mermaid', description: 'print a Mermaid state diagram' })
+  mermaid(): boolean {
+    return true;
   }
-  const definition = registry.get(program, version);
-  if (values.mermaid) out(toMermaid(definition));
-  else if (values.json) out(JSON.stringify(workflowView(definition), null, 2));
-  else out(summary(definition));
-  return 0;
+
+  @Option({ flags: '--json', description: 'print the definition as JSON (as GET /programs/:program/workflow)' })
+  json(): boolean {
+    return true;
+  }
 }
 
 function summary(d: ReturnType<WorkflowRegistry['get']>): string {

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { envelopeIdFromStream, type EnvelopeEvent, formatEuros } from '#funding';
 import { readLogPages } from './read-pages.js';
@@ -103,39 +104,58 @@ function rowOf(e: EnvelopeEvent, projectOf: (ref: string) => string | null): Led
 }
 
 /** 1250050 → "12500.50" (or "12500,50" with ';'). */
-const amount = (cents: number | null, separator: CsvSeparator) => {
-  if (cents === null || cents === undefined || !Number.isSafeInteger(cents)) return '';
-  const s = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+const amount = (cents: number, separator: CsvSeparator) => {
+  if (!Number.isSafeInteger(cents)) return '';
+  const s = `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
   return separator === ';' ? s.replace('.', ',') : s;
 };
 
-/** RFC 4180 quoting; text a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe. */
-export function csvField(value: string | null, separator: CsvSeparator): string {
-  if (value === null) return '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /["\r\n]/.test(safe) || safe.includes(separator) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/**
+ * A separator (',' ';' or TAB, which an import dialog may tick too) or a line break, then any quotes, before what a
+ * spreadsheet takes for the start of a formula (OWASP, CSV injection: = + - @ TAB CR, and the full-width forms).
+ */
+const FORMULA_AFTER_A_SPLIT = /([,;\t\r\n]"*)(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
+
+/**
+ * A spreadsheet may split the file on ',' or on ';' whatever separator it was written with (French ones take ';'),
+ * and a cell then starts after any separator inside a text: an apostrophe goes before a formula character there.
+ * At the start of a cell csv-stringify's escape_formulas does the same.
+ */
+function neutraliseFormulasAfterSeparators(text: string): string {
+  return text.replace(FORMULA_AFTER_A_SPLIT, "$1'");
 }
 
-function csvLine(e: RecordedEvent, envelopeId: string, row: LedgerRow, sep: CsvSeparator): string {
+/**
+ * Text cells are neutralised (every text column, whoever wrote it); AE and CP are numbers (cents) formatted here, never
+ * text from a request, and stay numbers: a negative amount keeps its sign rather than becoming the text "'-1500.00".
+ */
+const csvOptions = (separator: CsvSeparator) => ({
+  delimiter: separator,
+  record_delimiter: '\r\n',
+  quote_record_delimiter: true,
+  escape_formulas: true,
+  cast: { string: neutraliseFormulasAfterSeparators, number: (cents: number) => amount(cents, separator) },
+});
+
+type LedgerCell = string | number | bigint | null;
+
+function ledgerRecord(e: RecordedEvent, envelopeId: string, row: LedgerRow): LedgerCell[] {
   const m = e.metadata ?? {};
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
-  const fields = [
+  return [
     e.recordedAt.toISOString(),
     envelopeId,
     row.project,
     row.operation,
-    null,
-    null,
+    row.ae,
+    row.cp,
     text(m['actor']) ?? text(m['actorId']),
     row.reason,
     text(m['role']),
     row.commitment,
-    e.position.toString(),
+    e.position,
     e.id,
-  ].map((v) => csvField(v, sep));
-  fields[4] = amount(row.ae, sep);
-  fields[5] = amount(row.cp, sep);
-  return `${fields.join(sep)}\r\n`;
+  ];
 }
 
 /**
@@ -144,11 +164,11 @@ function csvLine(e: RecordedEvent, envelopeId: string, row: LedgerRow, sep: CsvS
  * commitment reference, not per event).
  */
 export async function* ledgerCsv(store: EventStore, options: LedgerOptions = {}): AsyncGenerator<string> {
-  const sep = options.separator ?? ',';
-  yield `${BOM}${LEDGER_COLUMNS.join(sep)}\r\n`;
+  const csv = csvOptions(options.separator ?? ',');
+  yield `${BOM}${stringify([[...LEDGER_COLUMNS]], csv)}`;
   const projects = new Map<string, string>();
   for await (const page of readLogPages(store, { pageSize: options.pageSize })) {
-    let chunk = '';
+    const records: LedgerCell[][] = [];
     for (const e of page) {
       const envelopeId = envelopeIdFromStream(e.streamId);
       if (envelopeId === undefined) continue;
@@ -156,8 +176,8 @@ export async function* ledgerCsv(store: EventStore, options: LedgerOptions = {})
       if (event.type === 'envelope.committed') projects.set(`${envelopeId}\u0000${event.data.commitmentRef}`, event.data.projectId);
       if (options.envelopeFilter && !options.envelopeFilter(envelopeId)) continue;
       const row = rowOf(event, (ref) => projects.get(`${envelopeId}\u0000${ref}`) ?? null);
-      if (row) chunk += csvLine(e, envelopeId, row, sep);
+      if (row) records.push(ledgerRecord(e, envelopeId, row));
     }
-    if (chunk) yield chunk;
+    if (records.length > 0) yield stringify(records, csv);
   }
 }

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { type RecordedEvent, SqliteEventStore } from '#event-store';
-import { formatProgress } from './progress.js';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { type RebuildProgress, rebuildProjections } from './rebuild.js';
@@ -136,16 +135,5 @@ describe('rebuildProjections (blue-green)', () => {
     cliDb.close();
     apiDb.close();
     await store.close();
-  });
-});
-
-describe('formatProgress', () => {
-  it('shows the bar, events done of total, the rate and the time left', () => {
-    const line = formatProgress({ done: 250_000, total: 1_000_000, elapsedMs: 2_500 }, 20);
-    expect(line).toContain('[#####...............]');
-    expect(line).toContain('25.0 %');
-    expect(line.replace(/\s/g, ' ')).toContain('250 000 / 1 000 000 événements');
-    expect(line.replace(/\s/g, ' ')).toContain('100 000 évén./s');
-    expect(line).toContain('reste 8 s');
   });
 });
