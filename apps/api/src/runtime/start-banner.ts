@@ -14,7 +14,7 @@ export function startBanner(config: AppConfig, base: string): string {
       '  *** MODE DÉMONSTRATION ***',
       `  Secret des jetons généré dans ${config.dataDir}; ${config.demoData ? 'données de démonstration chargées; ' : ''}` +
         `écoute sur ${config.host} seulement.`,
-      '  Ne pas utiliser pour de vraies données : voir README, « Exploitation ».',
+      '  Ne pas utiliser pour de vraies données : voir le README, section « Operations ».',
     );
   }
   return lines.join('\n') + '\n\n';
