@@ -46,4 +46,4 @@ logger.info(
   `Refonda API on http://localhost:${config.port} (docs: /api/docs)`,
 );
 if (config.demoData) await loadDemoData(app, logger);
-if (!config.jwtSecret) await printDemoTokens(app);
+if (!config.security.jwt.secret) await printDemoTokens(app);

@@ -4,7 +4,8 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore, openEventStore } from '#event-store';
-import { JwtService, loadOrCreateDemoSecret } from '#auth';
+import { JwtService } from '#auth';
+import { createJwtService } from '../auth/jwt-service.factory.js';
 import type { AppConfig } from '../config/app.config.js';
 import { APP_CONFIG, CLOCK, type Clock, LOGGER, READ_MODEL_DB } from './tokens.js';
 import { CommandShell } from './cqrs/command-shell.js';
@@ -41,7 +42,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
             return db;
           },
         },
-        { provide: JwtService, useFactory: () => new JwtService(config.jwtSecret ?? loadOrCreateDemoSecret(config.dataDir)) },
+        { provide: JwtService, useFactory: () => createJwtService(config.security, config.dataDir, () => clock.now()) },
         CommandShell,
       ],
       exports: [APP_CONFIG, LOGGER, CLOCK, EVENT_STORE, READ_MODEL_DB, JwtService, CommandShell],

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isRole, JwtService, loadOrCreateDemoSecret, ROLES, type TokenClaims } from '#auth';
+import { isRole, ROLES, type TokenClaims } from '#auth';
+import { createJwtService } from '../../../api/src/auth/jwt-service.factory.js';
+import { loadSecurityConfig } from '../../../api/src/config/security.config.js';
 
 const CODE = /^[0-9A-Za-z-]{1,16}$/;
 
-/** Prints a bearer token signed with JWT_SECRET, or with the demo secret in DATA_DIR. */
+/** Prints a bearer token signed with the current key (JWT_SECRET or JWT_SECRET_FILE), or with the demo secret in DATA_DIR. */
 export async function tokenCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -42,8 +44,7 @@ export async function tokenCommand(args: string[]): Promise<number> {
     process.stderr.write('--ttl must be a positive number of seconds\n');
     return 2;
   }
-  const secret = process.env.JWT_SECRET || loadOrCreateDemoSecret(resolve(process.env.DATA_DIR || './data'));
-  const jwt = new JwtService(secret);
+  const jwt = createJwtService(loadSecurityConfig(process.env), resolve(process.env.DATA_DIR || './data'));
   process.stdout.write((await jwt.sign({ sub: values.sub ?? `${values.role}-cli`, role: values.role, scope }, ttl)) + '\n');
   return 0;
 }
