@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkAnchor, describeFault, loadAuditKey, parseAnchor, readPublicKey, verifyLog, type VerifyReport } from '#audit';
-import { auditEnv, sqliteLogPath } from './audit-env.js';
+import { checkAnchor, describeFault, parseAnchor, readAuditKeyring, readPublicKey, verifyLog, type VerifyReport } from '#audit';
+import { auditKeyPathFrom } from '../../../api/src/config/security.config.js';
+import { sqliteLogPath } from './audit-env.js';
 
 const MAX_LISTED = 50;
 
@@ -37,13 +38,17 @@ export async function auditVerifyCommand(args: string[]): Promise<number> {
     return report.ok ? 0 : 1;
   }
   const anchor = parseAnchor(readFileSync(values.anchor, 'utf8'));
-  const kept = values['public-key'] ? readPublicKey(readFileSync(values['public-key'])) : loadAuditKey(auditEnv().dataDir)?.publicKey;
+  // Without --public-key: the keyring beside AUDIT_KEY_PATH, where the anchor's keyFingerprint names its key.
+  const kept = values['public-key'] ? readPublicKey(readFileSync(values['public-key'])) : readAuditKeyring(auditKeyPathFrom(process.env));
   const check = checkAnchor(path, anchor, kept);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(check, null, 2)}\n`);
     return check.ok ? 0 : 1;
   }
-  if (!check.trustedKey) process.stdout.write('warning: no trusted public key given (--public-key): the key inside the anchor was used\n');
+  if (!check.trustedKey)
+    process.stdout.write(
+      'warning: no trusted public key (--public-key, or the audit keyring) has signed it: the key inside the anchor was used\n',
+    );
   if (check.ok) {
     process.stdout.write(
       `audit verify --anchor: OK: the log up to position ${anchor.position} is unchanged since the anchor of ${anchor.createdAt} ` +

@@ -1,5 +1,6 @@
 import { auditAnchorCommand, auditPublicKeyCommand } from './audit-anchor.command.js';
 import { auditExportLedgerCommand, auditExportLogCommand } from './audit-export.command.js';
+import { auditRotateKeyCommand } from './audit-key.command.js';
 import { auditReplayCommand } from './audit-replay.command.js';
 import { auditVerifyCommand } from './audit-verify.command.js';
 
@@ -12,7 +13,11 @@ const SUBCOMMANDS: Record<string, { run: (args: string[]) => Promise<number>; he
   },
   anchor: {
     run: auditAnchorCommand,
-    help: 'audit anchor [--out file] [--force]   sign the verified head with the Ed25519 key of DATA_DIR',
+    help: 'audit anchor [--out file] [--force]   sign the verified head with the Ed25519 key (AUDIT_KEY_PATH, default in DATA_DIR)',
+  },
+  'rotate-key': {
+    run: auditRotateKeyCommand,
+    help: 'audit rotate-key   a new anchor-signing key; the old public key stays in the keyring',
   },
   'public-key': {
     run: auditPublicKeyCommand,
@@ -29,7 +34,7 @@ const SUBCOMMANDS: Record<string, { run: (args: string[]) => Promise<number>; he
   'export-log': { run: auditExportLogCommand, help: 'audit export-log [--out file]   the whole log as JSON Lines' },
 };
 
-export const AUDIT_HELP = 'audit <verify|anchor|public-key|replay|export-ledger|export-log> …';
+export const AUDIT_HELP = 'audit <verify|anchor|rotate-key|public-key|replay|export-ledger|export-log> …';
 
 /** `npm run cli -- audit <subcommand>`. */
 export async function auditCommand(args: string[]): Promise<number> {
