@@ -18,9 +18,16 @@ type Service = {
   networks?: Record<string, { ipv4_address?: string }> | string[];
   command?: string[];
   healthcheck?: { test: string[] };
+  secrets?: { source: string; target: string; uid?: string; gid?: string; mode?: number }[];
 };
 
-function yamlFile(path: string): { services: Record<string, Service>; volumes?: Record<string, unknown> } {
+type ComposeFile = {
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+  secrets?: Record<string, { environment?: string }>;
+};
+
+function yamlFile(path: string): ComposeFile {
   const doc = parseDocument(read(path));
   expect(doc.errors).toEqual([]);
   expect(doc.warnings).toEqual([]);
@@ -61,11 +68,15 @@ describe('docker-compose.yml (development)', () => {
     });
     expect(api.depends_on).toEqual({ eventstoredb: { condition: 'service_healthy' } });
   });
+
+  it('runs the API in demo mode, explicitly (the image defaults to production)', () => {
+    expect(services.api!.environment).toMatchObject({ MODE: 'demo' });
+  });
 });
 
 describe('deploy/cluster/docker-compose.yml (3-node secure cluster, API replicas, proxy)', () => {
   const dir = 'deploy/cluster';
-  const { services, volumes } = yamlFile(`${dir}/docker-compose.yml`);
+  const { services, volumes, secrets } = yamlFile(`${dir}/docker-compose.yml`);
   const nodes = Object.entries(services).filter(([, s]) => s.image?.startsWith('eventstore/eventstore:'));
   const apis = Object.entries(services).filter(([, s]) => s.build?.dockerfile === 'deploy/Dockerfile');
   const ipOf = (s: Service) => (s.networks as Record<string, { ipv4_address?: string }>).esdb!.ipv4_address!;
@@ -119,11 +130,22 @@ describe('deploy/cluster/docker-compose.yml (3-node secure cluster, API replicas
       expect(cs).toMatch(/tlsCAFile=\/certs\/ca\/ca\.crt/);
       expect(api.volumes).toContain('certs:/certs:ro');
       expect(env.DATA_DIR).toBe('/data');
-      expect(env.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?/);
       ids.add(env.REPLICA_ID!);
       expect(Object.keys(api.depends_on!).sort()).toEqual(nodes.map(([n]) => n).sort());
     }
     expect(ids.size).toBe(apis.length);
+  });
+
+  it('runs every replica with MODE=production and the JWT secret as a Compose secret file the API user alone reads', () => {
+    const apiUid = /useradd .*--uid (\d+)/.exec(read('deploy/Dockerfile'))![1]!;
+    expect(secrets).toEqual({ jwt_secret: { environment: 'JWT_SECRET' } });
+    for (const [, api] of apis) {
+      const env = envOf(api, dir);
+      expect(env.MODE).toBe('production');
+      expect(env.JWT_SECRET).toBeUndefined();
+      expect(env.JWT_SECRET_FILE).toBe('/run/secrets/jwt_secret');
+      expect(api.secrets).toEqual([{ source: 'jwt_secret', target: 'jwt_secret', uid: apiUid, gid: apiUid, mode: 0o400 }]);
+    }
   });
 
   it('puts nginx in front, with an upstream that lists every replica', () => {
@@ -176,6 +198,7 @@ describe('deploy/Dockerfile', () => {
     expect(final.join('\n')).toMatch(/ENV .*DATA_DIR=\/data/);
     // The API binds 127.0.0.1 unless HOST says otherwise: a container must listen on its own interface.
     expect(final.join('\n')).toMatch(/ENV (.|\n)*HOST=0\.0\.0\.0/);
+    expect(final.join('\n')).toMatch(/ENV .*MODE=production/);
     expect(final.at(-1)).toBe('CMD ["node", "dist/apps/api/src/main.js"]');
   });
 });

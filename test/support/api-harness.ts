@@ -57,7 +57,8 @@ export async function startApi(
     config,
     clock,
     dataDir,
-    token: (c) => jwt.sign({ sub: c.sub ?? `${c.role}-test`, role: c.role, scope: c.scope ?? {}, name: c.name }),
+    // Expiry follows the app clock, which tests move by weeks: a year, so that a test's tokens outlive its scenario.
+    token: (c) => jwt.sign({ sub: c.sub ?? `${c.role}-test`, role: c.role, scope: c.scope ?? {}, name: c.name }, 365 * 86_400),
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
       if (options.token) headers.authorization = `Bearer ${options.token}`;

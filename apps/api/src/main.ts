@@ -49,5 +49,5 @@ await app.listen({ port: config.port, host: config.host });
 const base = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
 logger.info({ host: config.host, port: config.port, store: config.eventStore.kind, dataDir: config.dataDir }, `Refonda API on ${base}`);
 if (config.demoData) await loadDemoData(app, logger);
-if (!config.jwtSecret) await printDemoTokens(app);
+if (!config.security.jwt.secret) await printDemoTokens(app);
 process.stdout.write(startBanner(config, base));

@@ -11,6 +11,7 @@ export * from './as-of/funnel-as-of.js';
 export * from './verify/verify.types.js';
 export { verifyLog, type RevisionGap } from './verify/verify-log.js';
 export * from './anchor/audit-key.js';
+export * from './anchor/audit-keyring.js';
 export * from './anchor/anchor.js';
 export * from './replay/bounded-store.js';
 export * from './replay/compare-tables.js';

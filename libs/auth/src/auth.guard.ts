@@ -4,6 +4,15 @@ import { DomainError } from '#kernel';
 import { OWN_AUTHENTICATION, PUBLIC_ROUTE, ROLES_ALLOWED } from './auth.decorators.js';
 import { JwtService } from './jwt.service.js';
 import { type Role, toActor } from './principal.js';
+import { InvalidTokenError } from './token-refusal.js';
+
+type Reply = { header(name: string, value: string): unknown };
+
+/** RFC 6750 §3: a 401 says which scheme to use, and why a token sent was refused. */
+function refuse(reply: Reply, challenge: string, error: DomainError): never {
+  reply.header('WWW-Authenticate', challenge);
+  throw error;
+}
 
 /** Global guard: no route is open unless marked @Public(). */
 @Injectable()
@@ -15,24 +24,38 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    const request = context
-      .switchToHttp()
-      .getRequest<{ headers: Record<string, string | undefined>; actor?: unknown; query?: Record<string, unknown> }>();
+    const http = context.switchToHttp();
+    const request = http.getRequest<{ headers: Record<string, string | undefined>; actor?: unknown; query?: Record<string, unknown> }>();
+    const reply = http.getResponse<Reply>();
     if (this.reflector.getAllAndOverride<boolean>(OWN_AUTHENTICATION, targets)) return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
     const header = request.headers.authorization;
     if (!header) {
       if (isPublic) return true;
-      throw new DomainError('unauthenticated', 'AUTH_REQUIRED', 'Un jeton d’accès est requis : en-tête « Authorization: Bearer <jeton> ».');
+      refuse(
+        reply,
+        'Bearer realm="refonda"',
+        new DomainError('unauthenticated', 'AUTH_REQUIRED', 'Un jeton d’accès est requis : en-tête « Authorization: Bearer <jeton> ».'),
+      );
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match)
-      throw new DomainError('unauthenticated', 'AUTH_MALFORMED', 'L’en-tête Authorization doit avoir la forme « Bearer <jeton> ».');
+    if (!match) {
+      refuse(
+        reply,
+        'Bearer realm="refonda", error="invalid_request"',
+        new DomainError('unauthenticated', 'AUTH_MALFORMED', 'L’en-tête Authorization doit avoir la forme « Bearer <jeton> ».'),
+      );
+    }
     let claims;
     try {
       claims = await this.jwt.verify(match[1]!);
     } catch (error) {
-      throw new DomainError('unauthenticated', 'AUTH_INVALID', `Jeton refusé : ${(error as Error).message}`);
+      const reason = error instanceof InvalidTokenError ? error.reason : 'malformed';
+      refuse(
+        reply,
+        'Bearer realm="refonda", error="invalid_token"',
+        new DomainError('unauthenticated', 'AUTH_INVALID', `Jeton refusé : ${(error as Error).message}.`, { reason }),
+      );
     }
     request.actor = toActor(claims);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);

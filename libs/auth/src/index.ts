@@ -1,4 +1,6 @@
 export * from './principal.js';
+export * from './token-refusal.js';
+export * from './jwt-keyring.js';
 export * from './jwt.service.js';
 export * from './demo-secret.js';
 export * from './auth.decorators.js';

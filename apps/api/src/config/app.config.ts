@@ -4,6 +4,7 @@ import type { EventStoreConfig } from '#event-store';
 import { type Environment, isTrue, LOG_LEVELS, validateEnvironment } from './environment.schema.js';
 
 export { ConfigError } from './environment.schema.js';
+import { loadSecurityConfig, type SecurityConfig } from './security.config.js';
 
 export interface AppConfig {
   port: number;
@@ -12,8 +13,6 @@ export interface AppConfig {
   eventStore: EventStoreConfig;
   /** The process-local read-model file (one per API replica). */
   readModelPath: string;
-  /** Undefined in demo mode: a secret is generated once into DATA_DIR. */
-  jwtSecret?: string;
   publicDashboard: boolean;
   demoData: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -22,9 +21,10 @@ export interface AppConfig {
   maxReadWaitMs: number;
   /** Static bearer token for GET /metrics; undefined: only an admin token reads the metrics. */
   metricsToken?: string;
+  security: SecurityConfig;
 }
 
-function toAppConfig(env: Environment): AppConfig {
+function toAppConfig(env: Environment, raw: NodeJS.ProcessEnv): AppConfig {
   const dataDir = resolve(env.DATA_DIR ?? './data');
   const replicaId = env.REPLICA_ID ?? 'main';
   const kind = env.STORE ?? 'sqlite';
@@ -38,19 +38,19 @@ function toAppConfig(env: Environment): AppConfig {
       connectionString: env.EVENTSTORE_CONNECTION_STRING,
     },
     readModelPath: env.READ_MODEL_PATH ?? join(dataDir, `read-models-${replicaId}.sqlite`),
-    jwtSecret: env.JWT_SECRET,
     publicDashboard: isTrue(env.PUBLIC_DASHBOARD, true),
     demoData: isTrue(env.DEMO_DATA, true),
     logLevel: env.LOG_LEVEL ?? 'info',
     replicaId,
     maxReadWaitMs: env.MAX_READ_WAIT_MS ?? 5000,
     metricsToken: env.METRICS_TOKEN,
+    security: loadSecurityConfig(raw),
   };
 }
 
 /** Reads and checks the environment once at start; a wrong value stops start-up naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  return toAppConfig(validateEnvironment(env));
+  return toAppConfig(validateEnvironment(env), env);
 }
 
 /** The `refonda` namespace of ConfigService: the checked AppConfig of this application instance. */

@@ -35,7 +35,6 @@ export class Environment {
   @IsString({ message: 'required when STORE=eventstoredb' })
   EVENTSTORE_CONNECTION_STRING?: string;
   @IsOptional() @unsetIfEmpty() @IsString() READ_MODEL_PATH?: string;
-  @IsOptional() @unsetIfEmpty() @MinLength(32) @IsString() JWT_SECRET?: string;
   @IsOptional() @unsetIfEmpty() @IsIn(BOOLEANS) PUBLIC_DASHBOARD?: string;
   @IsOptional() @unsetIfEmpty() @IsIn(BOOLEANS) DEMO_DATA?: string;
   @IsOptional() @unsetIfEmpty() @IsIn(LOG_LEVELS) LOG_LEVEL?: (typeof LOG_LEVELS)[number];

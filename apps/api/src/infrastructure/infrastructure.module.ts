@@ -6,7 +6,8 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { createDataDirectory, EVENT_STORE, type EventStore, openEventStore, restrictDatabaseFile } from '#event-store';
-import { JwtService, loadOrCreateDemoSecret } from '#auth';
+import { JwtService } from '#auth';
+import { createJwtService } from '../auth/jwt-service.factory.js';
 import { type AppConfig, refondaConfig } from '../config/app.config.js';
 import { APP_CONFIG, CLOCK, type Clock, LOGGER, READ_MODEL_DB } from './tokens.js';
 import { CommandShell } from './cqrs/command-shell.js';
@@ -57,7 +58,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
             return db;
           },
         },
-        { provide: JwtService, useFactory: () => new JwtService(config.jwtSecret ?? loadOrCreateDemoSecret(config.dataDir)) },
+        { provide: JwtService, useFactory: () => createJwtService(config.security, config.dataDir, () => clock.now()) },
         CommandShell,
       ],
       exports: [APP_CONFIG, LOGGER, CLOCK, EVENT_STORE, READ_MODEL_DB, JwtService, CommandShell],

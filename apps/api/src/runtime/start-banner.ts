@@ -8,7 +8,7 @@ export function startBanner(config: AppConfig, base: string): string {
     `  API et sa documentation : ${base}/api/docs`,
     `  Santé : ${base}/health   Métriques (jeton) : ${base}/metrics`,
   ];
-  if (!config.jwtSecret) {
+  if (config.security.mode === 'demo') {
     lines.push(
       '',
       '  *** MODE DÉMONSTRATION ***',

@@ -2,9 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { Option, SubCommand } from 'nest-commander';
 import { describeFault, loadOrCreateAuditKey, signAnchor, verifyLog } from '#audit';
 import { CliCommand } from '../cli-command.js';
-import { auditEnv, sqliteLogPath } from './audit-env.js';
+import { auditKeyPathFrom } from '../../../api/src/config/security.config.js';
+import { sqliteLogPath } from './audit-env.js';
 
-/** `audit anchor [--out file] [--force]`: verifies the log, then signs its head with the DATA_DIR key. */
+/** `audit anchor [--out file] [--force]`: verifies the log, then signs its head with the key at AUDIT_KEY_PATH (default in DATA_DIR). */
 async function auditAnchor(values: { out?: string; force?: boolean }): Promise<number> {
   const report = verifyLog(sqliteLogPath());
   if (!report.ok && !values.force) {
@@ -13,7 +14,7 @@ async function auditAnchor(values: { out?: string; force?: boolean }): Promise<n
     );
     return 1;
   }
-  const anchor = signAnchor(report, loadOrCreateAuditKey(auditEnv().dataDir), new Date());
+  const anchor = signAnchor(report, loadOrCreateAuditKey(auditKeyPathFrom(process.env)), new Date());
   const text = `${JSON.stringify(anchor, null, 2)}\n`;
   if (values.out) {
     writeFileSync(values.out, text);
@@ -24,7 +25,7 @@ async function auditAnchor(values: { out?: string; force?: boolean }): Promise<n
 
 /** `audit public-key [--out file]`: the SPKI PEM of the anchor-signing key, for auditors to keep. */
 async function auditPublicKey(values: { out?: string }): Promise<number> {
-  const key = loadOrCreateAuditKey(auditEnv().dataDir);
+  const key = loadOrCreateAuditKey(auditKeyPathFrom(process.env));
   if (values.out) {
     writeFileSync(values.out, key.publicKeyPem);
     process.stderr.write(`public key (sha256 ${key.fingerprint}) written to ${values.out}\n`);

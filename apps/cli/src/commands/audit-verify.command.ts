@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Option, SubCommand } from 'nest-commander';
-import { checkAnchor, describeFault, loadAuditKey, parseAnchor, readPublicKey, verifyLog, type VerifyReport } from '#audit';
+import { checkAnchor, describeFault, parseAnchor, readAuditKeyring, readPublicKey, verifyLog, type VerifyReport } from '#audit';
+import { auditKeyPathFrom } from '../../../api/src/config/security.config.js';
 import { CliCommand } from '../cli-command.js';
-import { auditEnv, sqliteLogPath } from './audit-env.js';
+import { sqliteLogPath } from './audit-env.js';
 
 const MAX_LISTED = 50;
 
@@ -40,13 +41,18 @@ async function auditVerify(values: VerifyOptions): Promise<number> {
     return report.ok ? 0 : 1;
   }
   const anchor = parseAnchor(readFileSync(values.anchor, 'utf8'));
-  const kept = values['public-key'] ? readPublicKey(readFileSync(values['public-key'])) : loadAuditKey(auditEnv().dataDir)?.publicKey;
+  // Without --public-key: the keyring beside AUDIT_KEY_PATH, where the anchor's keyFingerprint names its key.
+  const keyring = () => readAuditKeyring(auditKeyPathFrom(process.env));
+  const kept = values['public-key'] ? readPublicKey(readFileSync(values['public-key'])) : keyring();
   const check = checkAnchor(path, anchor, kept);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(check, null, 2)}\n`);
     return check.ok ? 0 : 1;
   }
-  if (!check.trustedKey) process.stdout.write('warning: no trusted public key given (--public-key): the key inside the anchor was used\n');
+  if (!check.trustedKey)
+    process.stdout.write(
+      'warning: no trusted public key (--public-key, or the audit keyring) signed it: the key inside the anchor was used\n',
+    );
   if (check.ok) {
     process.stdout.write(
       `audit verify --anchor: OK: the log up to position ${anchor.position} is unchanged since the anchor of ${anchor.createdAt} ` +

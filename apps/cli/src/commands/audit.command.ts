@@ -2,6 +2,7 @@ import { Command } from 'nest-commander';
 import { CommandGroup } from '../cli-command.js';
 import { AuditAnchorCommand, AuditPublicKeyCommand } from './audit-anchor.command.js';
 import { AuditExportLedgerCommand, AuditExportLogCommand } from './audit-export.command.js';
+import { AuditRotateKeyCommand } from './audit-key.command.js';
 import { AuditReplayCommand } from './audit-replay.command.js';
 import { AuditVerifyCommand } from './audit-verify.command.js';
 
@@ -9,6 +10,7 @@ import { AuditVerifyCommand } from './audit-verify.command.js';
 export const AUDIT_SUBCOMMANDS = [
   AuditVerifyCommand,
   AuditAnchorCommand,
+  AuditRotateKeyCommand,
   AuditPublicKeyCommand,
   AuditReplayCommand,
   AuditExportLedgerCommand,

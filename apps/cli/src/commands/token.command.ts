@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'nest-commander';
-import { isRole, JwtService, loadOrCreateDemoSecret, ROLES, type TokenClaims } from '#auth';
+import { isRole, ROLES, type TokenClaims } from '#auth';
+import { createJwtService } from '../../../api/src/auth/jwt-service.factory.js';
+import { loadSecurityConfig } from '../../../api/src/config/security.config.js';
 import { CliCommand, collect } from '../cli-command.js';
 
 const CODE = /^[0-9A-Za-z-]{1,16}$/;
@@ -15,7 +17,7 @@ interface TokenOptions {
   ttl: string;
 }
 
-/** Prints a bearer token signed with JWT_SECRET, or with the demo secret in DATA_DIR. */
+/** Prints a bearer token signed with the current key (JWT_SECRET or JWT_SECRET_FILE), or with the demo secret in DATA_DIR. */
 @Command({ name: 'token', description: 'print a bearer token (signed with JWT_SECRET, or the demo secret of DATA_DIR)' })
 export class TokenCommand extends CliCommand<TokenOptions> {
   async execute(_params: string[], values: TokenOptions): Promise<number> {
@@ -43,8 +45,7 @@ export class TokenCommand extends CliCommand<TokenOptions> {
       process.stderr.write('--ttl must be a positive number of seconds\n');
       return 2;
     }
-    const secret = process.env.JWT_SECRET || loadOrCreateDemoSecret(resolve(process.env.DATA_DIR || './data'));
-    const jwt = new JwtService(secret);
+    const jwt = createJwtService(loadSecurityConfig(process.env), resolve(process.env.DATA_DIR || './data'));
     process.stdout.write((await jwt.sign({ sub: values.sub ?? `${values.role}-cli`, role: values.role, scope }, ttl)) + '\n');
     return 0;
   }

@@ -1,5 +1,4 @@
-import { sign, verify } from 'node:crypto';
-import type { KeyObject } from 'node:crypto';
+import { KeyObject, sign, verify } from 'node:crypto';
 import { verifyLog } from '../verify/verify-log.js';
 import type { VerifyReport } from '../verify/verify.types.js';
 import { type AuditKey, publicKeyFingerprint, readPublicKey } from './audit-key.js';
@@ -41,7 +40,7 @@ export interface AnchorCheck {
   ok: boolean;
   /** The signature is valid under the trusted key. */
   signatureValid: boolean;
-  /** The key used: the trusted one given, else the one inside the anchor (then `trustedKey` is false). */
+  /** The key used: the trusted one given or found in the keyring, else the one inside the anchor (then `trustedKey` is false). */
   trustedKey: boolean;
   /** The log up to the anchor's position gives the anchor's head. */
   headMatches: boolean;
@@ -67,14 +66,32 @@ export function parseAnchor(text: string): Anchor {
   return a as Anchor;
 }
 
+/** One public key the auditor kept, or a keyring of them by fingerprint (the anchor names its key). */
+export type TrustedKeys = KeyObject | ReadonlyMap<string, KeyObject>;
+
+/** The key to check the anchor with, and whether it is trusted (else the key inside the anchor, which proves nothing). */
+function keyFor(anchor: Anchor, trusted: TrustedKeys | undefined, problems: string[]): { key: KeyObject; trustedKey: boolean } {
+  if (trusted instanceof KeyObject) return { key: trusted, trustedKey: true };
+  const embedded = readPublicKey(anchor.publicKey);
+  if (trusted === undefined || trusted.size === 0) return { key: embedded, trustedKey: false };
+  const kept = trusted.get(anchor.keyFingerprint);
+  if (kept) return { key: kept, trustedKey: true };
+  problems.push(
+    `the anchor was signed with key ${anchor.keyFingerprint.slice(0, 16)}…, ` +
+      `which is none of the ${trusted.size} trusted key(s) of the keyring`,
+  );
+  return { key: embedded, trustedKey: false };
+}
+
 /**
  * Proves that the log up to the anchor's head is unchanged: the signature holds under the trusted public key
- * (kept by the auditor; else the key inside the anchor, which proves nothing against someone holding the private
- * key), and the head recomputed from the raw rows up to the anchor's position equals the signed head.
+ * (kept by the auditor, or found in the keyring by the fingerprint the anchor names; else the key inside the anchor,
+ * which proves nothing against someone holding the private key), and the head recomputed from the raw rows up to
+ * the anchor's position equals the signed head.
  */
-export function checkAnchor(eventLogPath: string, anchor: Anchor, trusted?: KeyObject): AnchorCheck {
+export function checkAnchor(eventLogPath: string, anchor: Anchor, trusted?: TrustedKeys): AnchorCheck {
   const problems: string[] = [];
-  const key = trusted ?? readPublicKey(anchor.publicKey);
+  const { key, trustedKey } = keyFor(anchor, trusted, problems);
   if (publicKeyFingerprint(key) !== anchor.keyFingerprint) problems.push('the anchor was signed with another key than the trusted one');
   const signatureValid = verify(null, Buffer.from(signedText(anchor)), key, Buffer.from(anchor.signature, 'base64'));
   if (!signatureValid) problems.push('the anchor signature is invalid: the anchor was altered or signed with another key');
@@ -87,5 +104,5 @@ export function checkAnchor(eventLogPath: string, anchor: Anchor, trusted?: KeyO
     );
   }
   if (!report.ok) problems.push(`${report.faults.length} fault(s) in the log up to position ${anchor.position}`);
-  return { ok: problems.length === 0, signatureValid, trustedKey: trusted !== undefined, headMatches, anchor, report, problems };
+  return { ok: problems.length === 0, signatureValid, trustedKey, headMatches, anchor, report, problems };
 }

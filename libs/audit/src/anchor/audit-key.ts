@@ -1,7 +1,7 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 
+/** The key's file name in DATA_DIR when AUDIT_KEY_PATH does not put it elsewhere. */
 export const AUDIT_KEY_FILE = 'audit-ed25519.pem';
 
 export interface AuditKey {
@@ -9,7 +9,7 @@ export interface AuditKey {
   publicKey: KeyObject;
   /** SPKI PEM: what auditors keep. */
   publicKeyPem: string;
-  /** sha256 of the SPKI DER, hex: names the key in anchors. */
+  /** sha256 of the SPKI DER, hex: the key id anchors name (`keyFingerprint`) and the keyring files by. */
   fingerprint: string;
 }
 
@@ -19,7 +19,7 @@ export function publicKeyFingerprint(publicKey: KeyObject): string {
     .digest('hex');
 }
 
-function toAuditKey(privateKey: KeyObject): AuditKey {
+export function toAuditKey(privateKey: KeyObject): AuditKey {
   const publicKey = createPublicKey(privateKey);
   return {
     privateKey,
@@ -29,24 +29,18 @@ function toAuditKey(privateKey: KeyObject): AuditKey {
   };
 }
 
-/** The anchor-signing key of this DATA_DIR (PKCS#8 PEM, mode 0600), created on first use. */
-export function loadOrCreateAuditKey(dataDir: string): AuditKey {
-  const file = join(dataDir, AUDIT_KEY_FILE);
-  if (existsSync(file)) return loadAuditKey(dataDir)!;
-  mkdirSync(dataDir, { recursive: true });
-  const { privateKey } = generateKeyPairSync('ed25519');
-  writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-  chmodSync(file, 0o600);
-  return toAuditKey(privateKey);
-}
-
-/** The existing key, or undefined. Refuses a key file others may read. */
-export function loadAuditKey(dataDir: string): AuditKey | undefined {
-  const file = join(dataDir, AUDIT_KEY_FILE);
-  if (!existsSync(file)) return undefined;
-  if ((statSync(file).mode & 0o077) !== 0) throw new Error(`${file} must be readable by its owner only (chmod 600)`);
-  const privateKey = createPrivateKey(readFileSync(file));
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${file} is not an Ed25519 private key`);
+/** The existing key, or undefined. Refuses a key file group or others may read. */
+export function loadAuditKey(keyPath: string): AuditKey | undefined {
+  if (!existsSync(keyPath)) return undefined;
+  const mode = statSync(keyPath).mode & 0o777;
+  if ((mode & 0o077) !== 0) {
+    throw new Error(
+      `refusing the audit signing key ${keyPath}: group or others may read it (mode ${mode.toString(8)}); ` +
+        'it must be readable by its owner only (chmod 600)',
+    );
+  }
+  const privateKey = createPrivateKey(readFileSync(keyPath));
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${keyPath} is not an Ed25519 private key`);
   return toAuditKey(privateKey);
 }
 
