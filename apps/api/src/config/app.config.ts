@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { eventStoreConfigFromEnv, type EventStoreConfig } from '#event-store';
+import { type LimitsConfig, loadLimitsConfig } from './limits.config.js';
 
 export interface AppConfig {
   port: number;
@@ -16,6 +17,7 @@ export interface AppConfig {
   replicaId: string;
   /** Upper bound of a read-your-writes wait (minPosition). */
   maxReadWaitMs: number;
+  limits: LimitsConfig;
 }
 
 export class ConfigError extends Error {
@@ -71,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     replicaId,
     maxReadWaitMs: int(env, 'MAX_READ_WAIT_MS', 5000, 0, 60000),
+    limits: loadLimitsConfig(env),
   };
 }
