@@ -36,6 +36,9 @@ const WARMUP = CONNECTIONS * 60;
 const TARGET = 3_000;
 const SECRET = 'http-bench-secret-0123456789-abcdefghij';
 
+/** The API inherits this environment (bench/http/api-process.ts): 64 connections of one token are what rate limits refuse. */
+process.env.RATE_LIMIT = 'off';
+
 const medianOf = (runs: Measurement[]) => summarize(runs.map((r) => r.rate)).median;
 
 async function main(): Promise<void> {
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
   const specs = [durable, invalid, health];
 
   const api = await startApi(dir, SECRET, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...whatIf]);
+  log(`API started with RATE_LIMIT=${process.env.RATE_LIMIT} (no rate limit: the bench measures throughput)`);
   let created = 0;
   const count = (m: Measurement) => {
     created += m.statuses['201'] ?? 0;
@@ -135,7 +139,8 @@ async function main(): Promise<void> {
       `(the machine is shared: above ${cpu.length} means other work competed for the cores).`,
     '',
     `The real API (\`node dist/apps/api/src/main.js\`, embedded SQLite store, WAL, synchronous=FULL, group commit; DEMO_DATA=false, ` +
-      'LOG_LEVEL=warn, projections and processes running as deployed) in a child process; autocannon 8 in the bench process on the same ' +
+      'LOG_LEVEL=warn, RATE_LIMIT=off, projections and processes running as deployed) in a child process; autocannon 8 in the bench ' +
+      'process on the same ' +
       `machine, ${CONNECTIONS} keep-alive connections, holder bearer token (HS256). ` +
       `Each route: one warm-up of ${WARMUP.toLocaleString('en-US')} requests, ` +
       `then ${REPS} runs of a fixed number of requests sized from the previous run's rate for ≈ ${SECONDS} s ` +

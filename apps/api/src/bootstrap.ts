@@ -6,20 +6,24 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app.config.js';
 import { requestValidationPipe } from './errors/validation.pipe.js';
-import { BODY_LIMIT_BYTES, guardHttpInput } from './http/http-input.js';
+import { guardHttpInput } from './http/http-input.js';
+import { fastifyOptions, registerHttpLimits } from './http/limits/register-http-limits.js';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import { requestIdOf } from './infrastructure/pino.logger.js';
+import { RefondaMetrics } from './metrics/refonda.metrics.js';
 import type { Clock } from './infrastructure/tokens.js';
 
 /** Builds the application (used by main.ts and by end-to-end tests, which pass their own clock). */
 export async function createApp(config: AppConfig, logger: Logger, clock?: Clock): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true, genReqId: requestIdOf });
+  const adapter = new FastifyAdapter({ ...fastifyOptions(config.limits), genReqId: requestIdOf });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger, clock), adapter, {
     bufferLogs: true,
     abortOnError: false,
     bodyParser: false, // http-input.ts registers the one JSON parser
   });
   app.useLogger(app.get(NestPinoLogger));
+  const metrics = app.get(RefondaMetrics);
+  await registerHttpLimits(app, config.limits, (kind) => metrics.refused(kind));
   guardHttpInput(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(requestValidationPipe());
   const document = SwaggerModule.createDocument(

@@ -5,6 +5,7 @@ import { type Environment, isTrue, LOG_LEVELS, validateEnvironment } from './env
 
 export { ConfigError } from './environment.schema.js';
 import { loadSecurityConfig, type SecurityConfig } from './security.config.js';
+import { type LimitsConfig, loadLimitsConfig } from './limits.config.js';
 
 export interface AppConfig {
   port: number;
@@ -22,6 +23,7 @@ export interface AppConfig {
   /** Static bearer token for GET /metrics; undefined: only an admin token reads the metrics. */
   metricsToken?: string;
   security: SecurityConfig;
+  limits: LimitsConfig;
 }
 
 function toAppConfig(env: Environment, raw: NodeJS.ProcessEnv): AppConfig {
@@ -45,6 +47,7 @@ function toAppConfig(env: Environment, raw: NodeJS.ProcessEnv): AppConfig {
     maxReadWaitMs: env.MAX_READ_WAIT_MS ?? 5000,
     metricsToken: env.METRICS_TOKEN,
     security: loadSecurityConfig(raw),
+    limits: loadLimitsConfig(raw),
   };
 }
 

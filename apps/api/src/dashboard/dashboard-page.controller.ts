@@ -30,7 +30,13 @@ const ASSETS: Record<string, { path: string; type: string }> = {
   'chart.umd.js': { path: join(root, 'node_modules/chart.js/dist/chart.umd.js'), type: 'text/javascript; charset=utf-8' },
 };
 
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+/**
+ * The page's own policy, set by this controller over the API-wide one (apps/api/src/http/limits/security-headers.ts):
+ * nothing inline, nothing from elsewhere; the token form is never submitted to a URL (form-action 'none').
+ */
+export const DASHBOARD_PAGE_CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The dashboard page at /: plain HTML, an ES module, Chart.js; served by the API itself (no build server). */
 @ApiExcludeController()
@@ -41,7 +47,7 @@ export class DashboardPageController {
   page(@Res() reply: FastifyReply) {
     return reply
       .type('text/html; charset=utf-8')
-      .header('content-security-policy', CSP)
+      .header('content-security-policy', DASHBOARD_PAGE_CSP)
       .header('cache-control', 'no-cache')
       .send(createReadStream(join(PUBLIC_DIR, 'index.html')));
   }

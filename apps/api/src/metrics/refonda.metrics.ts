@@ -31,9 +31,9 @@ export const METRIC_PROVIDERS = [
   }),
   makeGaugeProvider({ name: 'refonda_sse_clients', help: 'Dashboard clients connected to the live stream' }),
   makeCounterProvider({
-    name: 'refonda_rate_limited_total',
-    help: 'Requests refused by the rate limit (429), by caller kind',
-    labelNames: ['caller'],
+    name: 'refonda_requests_refused_total',
+    help: 'Requests refused by a limit: rate limit (429), request timeout (408), connection cap',
+    labelNames: ['limit'],
   }),
 ];
 
@@ -51,7 +51,7 @@ export class RefondaMetrics {
     @InjectMetric('refonda_consumer_lag_events') readonly consumerLag: Gauge<'consumer'>,
     @InjectMetric('refonda_consumer_failed') readonly consumerFailed: Gauge<'consumer'>,
     @InjectMetric('refonda_sse_clients') readonly sseClients: Gauge,
-    @InjectMetric('refonda_rate_limited_total') private readonly rateLimited: Counter<'caller'>,
+    @InjectMetric('refonda_requests_refused_total') private readonly limitRefusals: Counter<'limit'>,
   ) {}
 
   commandRan(command: string, outcome: CommandOutcome, seconds: number): void {
@@ -67,7 +67,8 @@ export class RefondaMetrics {
     this.groupSize.observe(appends);
   }
 
-  refused(caller: 'anonymous' | 'token'): void {
-    this.rateLimited.inc({ caller });
+  /** `limit`: anonymous, token, write, as-of (429s), request-timeout (408), connection-cap. */
+  refused(limit: string): void {
+    this.limitRefusals.inc({ limit });
   }
 }

@@ -14,6 +14,11 @@ export interface FunnelAsOf {
   /** Projects per program and current status then (the domain's own evolve), sorted by program then status. */
   statuses: { program: Program; status: string; count: number }[];
   total: number;
+  /**
+   * The log already held an event past asOf: the log is append-only, so nothing appended later changes this answer.
+   * False when the fold reached the end of the log (an asOf at or past its head): the next event may fall within asOf.
+   */
+  settled: boolean;
 }
 
 /**
@@ -30,10 +35,14 @@ export async function funnelAsOf(store: EventStore, asOf: AsOf, options: { withi
     const handled = new Set(funnelProjection.handles);
     let from = 1n;
     let position = 0n;
+    let settled = false;
     outer: for (;;) {
       const page = await store.readAll({ fromPosition: from, maxCount: pageSize });
       for (const event of page) {
-        if (!isWithin(event, asOf)) break outer;
+        if (!isWithin(event, asOf)) {
+          settled = true;
+          break outer;
+        }
         position = event.position;
         if (!event.streamId.startsWith('project-')) continue;
         const domainEvent = { type: event.type, data: event.data };
@@ -52,6 +61,7 @@ export async function funnelAsOf(store: EventStore, asOf: AsOf, options: { withi
       position: position.toString(),
       programs: new FunnelQueries(db).byProgram(options.within),
       ...countStatuses(projects),
+      settled,
     };
   } finally {
     db.close();
