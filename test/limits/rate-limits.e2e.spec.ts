@@ -8,7 +8,11 @@ import { listenForRefusals, type RefusalKind } from '../../apps/api/src/http/lim
 const get = (api: ApiHarness, path: string, headers: Record<string, string> = {}) => fetch(`${api.url}${path}`, { headers });
 const statuses = async (count: number, send: () => Promise<Response>) => {
   const out: number[] = [];
-  for (let i = 0; i < count; i++) out.push((await send()).status);
+  for (let i = 0; i < count; i++) {
+    const res = await send();
+    await res.arrayBuffer();
+    out.push(res.status);
+  }
   return out;
 };
 const head = async (api: ApiHarness) => (await (api.app.get(EVENT_STORE) as EventStore).headPosition()).toString();

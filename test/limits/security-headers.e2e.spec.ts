@@ -60,6 +60,14 @@ describe('security headers on every response (@fastify/helmet)', () => {
     }
   });
 
+  it('the dashboard stream (hijacked by its controller) carries them too', async () => {
+    const stop = new AbortController();
+    const res = await fetch(`${api.url}/dashboard/stream`, { signal: stop.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    expectSecurityHeaders(res);
+    stop.abort();
+  });
+
   it('JSON routes, errors and refusals: nothing to load (default-src none), never framed', async () => {
     await get('/dashboard/funnel?asOf=1');
     const answers = [

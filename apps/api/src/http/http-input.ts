@@ -1,20 +1,14 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { invalid } from '#kernel';
-import { PROBLEM_CONTENT_TYPE, problemOf } from '../errors/problem-details.js';
 import { parseJsonBody } from './json-body.js';
 
 /** Request bodies are refused above this size, from Content-Length before any byte is read, or as they stream in. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-function replyProblem(error: unknown, _request: FastifyRequest, reply: FastifyReply) {
-  const body = problemOf(error);
-  if (body.status === 503) reply.header('Retry-After', '1');
-  return reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
-}
-
 /**
  * What HTTP input must satisfy before any route, guard or DTO sees it: JSON bodies within depth and without fractional
- * numbers (json-body.ts), one value per query parameter, and errors raised by Fastify itself as problem details.
+ * numbers (json-body.ts), one value per query parameter. Errors raised here or by Fastify itself reach Nest's error
+ * handler (set at init), hence the ProblemDetailsFilter.
  */
 export function guardHttpInput(fastify: FastifyInstance): void {
   fastify.removeContentTypeParser('application/json');
@@ -33,5 +27,4 @@ export function guardHttpInput(fastify: FastifyInstance): void {
       });
     }
   });
-  fastify.setErrorHandler(replyProblem);
 }
