@@ -65,6 +65,6 @@ describe('start-up configuration', () => {
       timeout: 15000,
     });
     expect(run.status).toBe(78);
-    expect(run.stderr).toContain('PORT="eighty" is invalid: PORT must be an integer number');
+    expect(run.stderr).toContain('PORT="eighty" is invalid: an integer from 1 to 65535');
   });
 });

@@ -13,19 +13,28 @@ const refusal = (env: NodeJS.ProcessEnv): ConfigError => {
 
 describe('the Environment schema', () => {
   it.each([
-    [{ PORT: 'eighty' }, 'PORT', 'must be an integer'],
-    [{ PORT: '70000' }, 'PORT', 'must not be greater than 65535'],
-    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'must be one of the following values'],
+    [{ PORT: 'eighty' }, 'PORT', 'an integer from 1 to 65535'],
+    [{ PORT: '1e3' }, 'PORT', 'an integer from 1 to 65535'],
+    [{ PORT: '70000' }, 'PORT', 'an integer from 1 to 65535'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'fatal | error | warn | info | debug | trace | silent'],
     [{ REPLICA_ID: 'a b' }, 'REPLICA_ID', 'letters, digits'],
-    [{ STORE: 'mongo' }, 'STORE', 'must be one of the following values: sqlite, eventstoredb'],
+    [{ STORE: 'mongo' }, 'STORE', 'sqlite | eventstoredb'],
     [{ STORE: 'eventstoredb' }, 'EVENTSTORE_CONNECTION_STRING', 'required when STORE=eventstoredb'],
-    [{ MAX_READ_WAIT_MS: '-1' }, 'MAX_READ_WAIT_MS', 'must not be less than 0'],
-    [{ DEMO_DATA: 'yes' }, 'DEMO_DATA', 'must be one of the following values'],
+    [{ MAX_READ_WAIT_MS: '-1' }, 'MAX_READ_WAIT_MS', 'an integer from 0 to 60000'],
+    [{ DEMO_DATA: 'yes' }, 'DEMO_DATA', 'true or false'],
   ])('%j is refused naming %s', (env, variable, rule) => {
     const error = refusal(env);
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(rule);
+  });
+
+  it('checks the limits and security variables at the same start: one refusal naming the variable', () => {
+    expect(refusal({ RATE_LIMIT_WRITE_MAX: 'many' }).message).toBe(
+      'configuration: RATE_LIMIT_WRITE_MAX="many" is invalid: an integer from 1 to 10000000',
+    );
+    expect(refusal({ MODE: 'staging' }).message).toBe('configuration: MODE="staging" is invalid: demo | production');
+    expect(refusal({ TRUST_PROXY: '2' }).variable).toBe('TRUST_PROXY');
   });
 
   it('never prints a secret it refuses', () => {

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
-import { ConfigError } from './app.config.js';
+import { IsOptional, ValidateBy } from 'class-validator';
+import { checkedEnvironment, ConfigError, optionalIntBetween, optionalOneOf, unsetIfEmpty } from './env-rules.js';
 
 /** Fastify's `trustProxy`: whom to believe about the client address (X-Forwarded-For). */
 export type TrustProxy = boolean | string[];
@@ -35,20 +36,6 @@ export interface LimitsConfig {
   funnelAsOfCacheSize: number;
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(name, `an integer from ${min} to ${max}`, raw);
-  return Number(raw);
-}
-
-function onOff(env: NodeJS.ProcessEnv, name: string): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return true;
-  if (!['on', 'off', 'true', 'false'].includes(raw)) throw new ConfigError(name, 'on or off', raw);
-  return raw === 'on' || raw === 'true';
-}
-
 const TRUST_PROXY_RULE =
   "false, true or a comma-separated list of the proxies' addresses or CIDR ranges (a hop count is not accepted: Fastify 5 " +
   'ignores it, as it would let a direct client forge X-Forwarded-For)';
@@ -61,37 +48,63 @@ function isAddressOrRange(entry: string): boolean {
   return /^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128);
 }
 
-function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
-  const raw = env.TRUST_PROXY?.trim();
-  if (raw === undefined || raw === '' || raw === 'false') return false;
-  if (raw === 'true') return true;
-  const entries = raw.split(',').map((e) => e.trim());
-  if (!entries.every(isAddressOrRange)) throw new ConfigError('TRUST_PROXY', TRUST_PROXY_RULE, raw);
-  return entries;
+function trustProxyOf(raw: string | undefined): TrustProxy {
+  const value = raw?.trim();
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return value.split(',').map((e) => e.trim());
+}
+
+const isTrustProxy = (value: unknown) =>
+  typeof value === 'string' && ['true', 'false'].includes(value.trim())
+    ? true
+    : String(value)
+        .split(',')
+        .every((e) => isAddressOrRange(e.trim()));
+
+/** The limits' variables and their rules (checked with the rest of the environment at start). */
+class LimitsEnvironment {
+  @optionalOneOf(['on', 'off', 'true', 'false'], 'on or off') RATE_LIMIT?: string;
+  @optionalIntBetween(1000, 3_600_000) RATE_LIMIT_WINDOW_MS?: number;
+  @optionalIntBetween(1, 10_000_000) RATE_LIMIT_ANONYMOUS_MAX?: number;
+  @optionalIntBetween(1, 10_000_000) RATE_LIMIT_TOKEN_MAX?: number;
+  @optionalIntBetween(1, 10_000_000) RATE_LIMIT_WRITE_MAX?: number;
+  @optionalIntBetween(1, 10_000_000) RATE_LIMIT_AS_OF_ANONYMOUS_MAX?: number;
+  @ValidateBy({ name: 'trustProxy', validator: { validate: isTrustProxy, defaultMessage: () => TRUST_PROXY_RULE } })
+  @unsetIfEmpty()
+  @IsOptional()
+  TRUST_PROXY?: string;
+  @optionalIntBetween(100, 600_000) REQUEST_TIMEOUT_MS?: number;
+  @optionalIntBetween(100, 600_000) HEADERS_TIMEOUT_MS?: number;
+  @optionalIntBetween(1000, 600_000) KEEP_ALIVE_TIMEOUT_MS?: number;
+  @optionalIntBetween(0, 3_600_000) CONNECTION_IDLE_TIMEOUT_MS?: number;
+  @optionalIntBetween(1, 1_000_000) MAX_CONNECTIONS?: number;
+  @optionalIntBetween(1, 100_000) FUNNEL_AS_OF_CACHE_SIZE?: number;
 }
 
 /** The HTTP limits: rate limits, the proxy trusted for client addresses, timeouts, the connection cap. */
-export function loadLimitsConfig(env: NodeJS.ProcessEnv): LimitsConfig {
-  const requestTimeoutMs = int(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000);
-  const headersTimeoutMs = int(env, 'HEADERS_TIMEOUT_MS', Math.min(10_000, requestTimeoutMs), 100, 600_000);
+export function loadLimitsConfig(raw: NodeJS.ProcessEnv): LimitsConfig {
+  const env = checkedEnvironment(LimitsEnvironment, raw);
+  const requestTimeoutMs = env.REQUEST_TIMEOUT_MS ?? 30_000;
+  const headersTimeoutMs = env.HEADERS_TIMEOUT_MS ?? Math.min(10_000, requestTimeoutMs);
   if (headersTimeoutMs > requestTimeoutMs) {
     throw new ConfigError('HEADERS_TIMEOUT_MS', `at most REQUEST_TIMEOUT_MS (${requestTimeoutMs})`, String(headersTimeoutMs));
   }
   return {
     rateLimits: {
-      enabled: onOff(env, 'RATE_LIMIT'),
-      windowMs: int(env, 'RATE_LIMIT_WINDOW_MS', 60_000, 1000, 3_600_000),
-      anonymousMax: int(env, 'RATE_LIMIT_ANONYMOUS_MAX', 15_000, 1, 10_000_000),
-      tokenMax: int(env, 'RATE_LIMIT_TOKEN_MAX', 30_000, 1, 10_000_000),
-      writeMax: int(env, 'RATE_LIMIT_WRITE_MAX', 300, 1, 10_000_000),
-      asOfAnonymousMax: int(env, 'RATE_LIMIT_AS_OF_ANONYMOUS_MAX', 12, 1, 10_000_000),
+      enabled: env.RATE_LIMIT === undefined || env.RATE_LIMIT === 'on' || env.RATE_LIMIT === 'true',
+      windowMs: env.RATE_LIMIT_WINDOW_MS ?? 60_000,
+      anonymousMax: env.RATE_LIMIT_ANONYMOUS_MAX ?? 15_000,
+      tokenMax: env.RATE_LIMIT_TOKEN_MAX ?? 30_000,
+      writeMax: env.RATE_LIMIT_WRITE_MAX ?? 300,
+      asOfAnonymousMax: env.RATE_LIMIT_AS_OF_ANONYMOUS_MAX ?? 12,
     },
-    trustProxy: trustProxy(env),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
     requestTimeoutMs,
     headersTimeoutMs,
-    keepAliveTimeoutMs: int(env, 'KEEP_ALIVE_TIMEOUT_MS', 72_000, 1000, 600_000),
-    connectionIdleTimeoutMs: int(env, 'CONNECTION_IDLE_TIMEOUT_MS', 120_000, 0, 3_600_000),
-    maxConnections: int(env, 'MAX_CONNECTIONS', 5000, 1, 1_000_000),
-    funnelAsOfCacheSize: int(env, 'FUNNEL_AS_OF_CACHE_SIZE', 256, 1, 100_000),
+    keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS ?? 72_000,
+    connectionIdleTimeoutMs: env.CONNECTION_IDLE_TIMEOUT_MS ?? 120_000,
+    maxConnections: env.MAX_CONNECTIONS ?? 5000,
+    funnelAsOfCacheSize: env.FUNNEL_AS_OF_CACHE_SIZE ?? 256,
   };
 }

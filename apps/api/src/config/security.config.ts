@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AUDIT_KEY_FILE } from '#audit';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, MIN_SECRET_LENGTH } from '#auth';
-import { ConfigError } from './environment.schema.js';
+import { IsOptional, Matches, ValidateBy } from 'class-validator';
+import { checkedEnvironment, ConfigError, optionalOneOf, unsetIfEmpty } from './env-rules.js';
 
 export const MODES = ['demo', 'production'] as const;
 export type Mode = (typeof MODES)[number];
@@ -25,8 +26,23 @@ export interface SecurityConfig {
 }
 
 const HIDDEN = '<hidden>';
+const CLAIM_RULE = 'printable ASCII without spaces, 1 to 256 characters';
+const UNTIL_RULE = 'an ISO 8601 date-time with its offset, e.g. 2026-03-01T12:00:00Z';
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const CLAIM_VALUE = /^[\x21-\x7e]{1,256}$/;
+
+const isDateTimeWithOffset = (value: unknown) => typeof value === 'string' && ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+
+/** The variables' own rules (checked with the rest of the environment); the secrets and key files are checked below. */
+class SecurityEnvironment {
+  @optionalOneOf(MODES) MODE?: Mode;
+  @Matches(CLAIM_VALUE, { message: CLAIM_RULE }) @unsetIfEmpty() @IsOptional() JWT_ISSUER?: string;
+  @Matches(CLAIM_VALUE, { message: CLAIM_RULE }) @unsetIfEmpty() @IsOptional() JWT_AUDIENCE?: string;
+  @ValidateBy({ name: 'dateTimeWithOffset', validator: { validate: isDateTimeWithOffset, defaultMessage: () => UNTIL_RULE } })
+  @unsetIfEmpty()
+  @IsOptional()
+  JWT_PREVIOUS_SECRETS_UNTIL?: string;
+}
 
 /** A secret or key file in production: mode 0600 or 0400, owned by the user running Refonda. */
 export function assertOwnerOnly(variable: string, path: string): void {
@@ -60,7 +76,7 @@ function checkedSecret(secret: string, variable: string): string {
   return secret;
 }
 
-function loadJwtConfig(env: NodeJS.ProcessEnv, mode: Mode): JwtConfig {
+function loadJwtConfig(env: NodeJS.ProcessEnv, checked: SecurityEnvironment, mode: Mode): JwtConfig {
   const current = valueOrFile(env, 'JWT_SECRET', mode);
   if (!current && mode === 'production') {
     throw new ConfigError('JWT_SECRET', 'required when MODE=production (or JWT_SECRET_FILE: a file readable by its owner only)', undefined);
@@ -71,10 +87,7 @@ function loadJwtConfig(env: NodeJS.ProcessEnv, mode: Mode): JwtConfig {
     .map((s) => s.trim())
     .filter((s) => s !== '')
     .map((s) => checkedSecret(s, previous!.variable));
-  const untilRaw = env.JWT_PREVIOUS_SECRETS_UNTIL || undefined;
-  if (untilRaw !== undefined && (!ISO_DATE_TIME.test(untilRaw) || Number.isNaN(Date.parse(untilRaw)))) {
-    throw new ConfigError('JWT_PREVIOUS_SECRETS_UNTIL', 'an ISO 8601 date-time with its offset, e.g. 2026-03-01T12:00:00Z', untilRaw);
-  }
+  const untilRaw = checked.JWT_PREVIOUS_SECRETS_UNTIL;
   if (previousSecrets.length > 0 && untilRaw === undefined) {
     throw new ConfigError('JWT_PREVIOUS_SECRETS_UNTIL', 'required with JWT_PREVIOUS_SECRETS: the end of their grace period', undefined);
   }
@@ -82,15 +95,9 @@ function loadJwtConfig(env: NodeJS.ProcessEnv, mode: Mode): JwtConfig {
     secret: current && checkedSecret(current.text.trim(), current.variable),
     previousSecrets,
     previousUntil: untilRaw === undefined ? undefined : new Date(untilRaw),
-    issuer: claimValue(env, 'JWT_ISSUER', DEFAULT_ISSUER),
-    audience: claimValue(env, 'JWT_AUDIENCE', DEFAULT_AUDIENCE),
+    issuer: checked.JWT_ISSUER ?? DEFAULT_ISSUER,
+    audience: checked.JWT_AUDIENCE ?? DEFAULT_AUDIENCE,
   };
-}
-
-function claimValue(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
-  const raw = env[name] || fallback;
-  if (!CLAIM_VALUE.test(raw)) throw new ConfigError(name, 'printable ASCII without spaces, 1 to 256 characters', raw);
-  return raw;
 }
 
 /** Where the anchor-signing key is (AUDIT_KEY_PATH, else DATA_DIR/audit-ed25519.pem); the CLI's audit commands use it. */
@@ -100,9 +107,9 @@ export function auditKeyPathFrom(env: NodeJS.ProcessEnv): string {
 
 /** MODE, the JWT keys, the audit key path. In production, a missing or loosely held secret stops start-up. */
 export function loadSecurityConfig(env: NodeJS.ProcessEnv): SecurityConfig {
-  const mode = (env.MODE || 'demo') as Mode;
-  if (!MODES.includes(mode)) throw new ConfigError('MODE', MODES.join(' | '), env.MODE);
+  const checked = checkedEnvironment(SecurityEnvironment, env);
+  const mode = checked.MODE ?? 'demo';
   const auditKeyPath = auditKeyPathFrom(env);
   if (mode === 'production' && existsSync(auditKeyPath)) assertOwnerOnly('AUDIT_KEY_PATH', auditKeyPath);
-  return { mode, jwt: loadJwtConfig(env, mode), auditKeyPath };
+  return { mode, jwt: loadJwtConfig(env, checked, mode), auditKeyPath };
 }
