@@ -19,6 +19,7 @@ type Service = {
   command?: string[];
   healthcheck?: { test: string[] };
   secrets?: { source: string; target: string; uid?: string; gid?: string; mode?: number }[];
+  ports?: string[];
 };
 
 type ComposeFile = {
@@ -69,8 +70,9 @@ describe('docker-compose.yml (development)', () => {
     expect(api.depends_on).toEqual({ eventstoredb: { condition: 'service_healthy' } });
   });
 
-  it('runs the API in demo mode, explicitly (the image defaults to production)', () => {
+  it('runs the API in demo mode, explicitly (the image defaults to production), published on this machine only', () => {
     expect(services.api!.environment).toMatchObject({ MODE: 'demo' });
+    expect(services.api!.ports).toEqual(['127.0.0.1:3000:3000']);
   });
 });
 
@@ -159,6 +161,11 @@ describe('deploy/cluster/docker-compose.yml (3-node secure cluster, API replicas
     expect(servers.sort()).toEqual(apis.map(([name]) => `${name}:3000`).sort());
     expect(conf).toContain(`proxy_pass http://${upstream![1]};`);
     expect(Object.keys(proxy.depends_on!).sort()).toEqual(apis.map(([n]) => n).sort());
+    // The access log has the path, never the query (the dashboard stream's access_token is there).
+    const format = /log_format\s+(\w+)\s+([^;]+);/.exec(conf);
+    expect(conf).toContain(`access_log /dev/stdout ${format![1]};`);
+    expect(format![2]).toContain('$uri');
+    expect(format![2]).not.toMatch(/\$(request|request_uri|args|query_string)\b/);
     // The metrics are scraped on the internal network: the public proxy answers 404.
     expect(conf).toMatch(/location = \/metrics \{\s*return 404;\s*\}/);
   });

@@ -30,6 +30,9 @@ describe('GET /metrics (Prometheus)', () => {
     expect((await fetch(`${api.url}/metrics`)).status).toBe(401);
     const wrong = await fetch(`${api.url}/metrics`, { headers: { authorization: 'Bearer not-the-scraper-token' } });
     expect(wrong.status).toBe(401);
+    // As many characters as the token, more bytes: refused, not a 500.
+    const accented = await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${'é'.repeat(METRICS_TOKEN.length)}` } });
+    expect(accented.status).toBe(401);
     expect(((await wrong.json()) as { code: string }).code).toBe('AUTH_INVALID');
     expect((await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${a.holder}` } })).status).toBe(403);
     expect(await scrape(a.admin)).toContain('process_cpu_user_seconds_total');

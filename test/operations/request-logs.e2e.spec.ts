@@ -71,6 +71,9 @@ describe('request logs (nestjs-pino)', () => {
     const stream = await fetch(`${url}/dashboard/stream?access_token=${token}`, { signal: controller.signal });
     expect(stream.status).toBe(200);
     controller.abort();
+    // A percent-encoded name is the same parameter to Fastify (and accepted by the dashboard guard).
+    const encoded = await fetch(`${url}/dashboard/funnel?access%5Ftoken=${token}&ACCESS_TOKEN=${token}`);
+    expect(encoded.status).toBe(200);
     await new Promise((r) => setTimeout(r, 100));
     const text = lines.join('\n');
     expect(text).toContain('access_token=[Redacted]');

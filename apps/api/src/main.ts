@@ -4,7 +4,7 @@ import { createLogger } from './infrastructure/pino.logger.js';
 import { createApp } from './bootstrap.js';
 import { printDemoTokens } from './auth/demo-tokens.js';
 import { loadDemoData } from './demo/demo-data.js';
-import { startBanner } from './runtime/start-banner.js';
+import { baseUrl, startBanner } from './runtime/start-banner.js';
 
 let config;
 try {
@@ -46,7 +46,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 await app.listen({ port: config.port, host: config.host });
-const base = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
+const base = baseUrl(config.host, config.port);
 logger.info({ host: config.host, port: config.port, store: config.eventStore.kind, dataDir: config.dataDir }, `Refonda API on ${base}`);
 if (config.demoData) await loadDemoData(app, logger);
 if (!config.security.jwt.secret) await printDemoTokens(app);

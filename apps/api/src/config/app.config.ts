@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { registerAs } from '@nestjs/config';
 import type { EventStoreConfig } from '#event-store';
-import { type Environment, isTrue, LOG_LEVELS, validateEnvironment } from './environment.schema.js';
+import { ConfigError, type Environment, isTrue, LOG_LEVELS, validateEnvironment } from './environment.schema.js';
 
 export { ConfigError } from './environment.schema.js';
 import { loadSecurityConfig, type SecurityConfig } from './security.config.js';
@@ -30,6 +30,12 @@ function toAppConfig(env: Environment, raw: NodeJS.ProcessEnv): AppConfig {
   const dataDir = resolve(env.DATA_DIR ?? './data');
   const replicaId = env.REPLICA_ID ?? 'main';
   const kind = env.STORE ?? 'sqlite';
+  const security = loadSecurityConfig(raw);
+  // Demo projects written into a production log could never be taken out of it.
+  const demoData = isTrue(env.DEMO_DATA, security.mode === 'demo');
+  if (demoData && security.mode === 'production') {
+    throw new ConfigError('DEMO_DATA', 'false when MODE=production (demo data would stay in the real log for good)', raw.DEMO_DATA);
+  }
   return {
     port: env.PORT ?? 3000,
     host: env.HOST ?? '127.0.0.1',
@@ -41,12 +47,12 @@ function toAppConfig(env: Environment, raw: NodeJS.ProcessEnv): AppConfig {
     },
     readModelPath: env.READ_MODEL_PATH ?? join(dataDir, `read-models-${replicaId}.sqlite`),
     publicDashboard: isTrue(env.PUBLIC_DASHBOARD, true),
-    demoData: isTrue(env.DEMO_DATA, true),
+    demoData,
     logLevel: env.LOG_LEVEL ?? 'info',
     replicaId,
     maxReadWaitMs: env.MAX_READ_WAIT_MS ?? 5000,
     metricsToken: env.METRICS_TOKEN,
-    security: loadSecurityConfig(raw),
+    security,
     limits: loadLimitsConfig(raw),
   };
 }

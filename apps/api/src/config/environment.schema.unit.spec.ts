@@ -37,6 +37,13 @@ describe('the Environment schema', () => {
     expect(refusal({ TRUST_PROXY: '2' }).variable).toBe('TRUST_PROXY');
   });
 
+  it('loads no demo data in production, by default, and refuses to be told to', () => {
+    const production = { MODE: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars' };
+    expect(loadConfig(production).demoData).toBe(false);
+    expect(refusal({ ...production, DEMO_DATA: 'true' }).variable).toBe('DEMO_DATA');
+    expect(loadConfig({}).demoData).toBe(true);
+  });
+
   it('never prints a secret it refuses', () => {
     const error = refusal({ JWT_SECRET: 'short-secret-value' });
     expect(error.variable).toBe('JWT_SECRET');

@@ -6,7 +6,7 @@ import { type DestinationStream, pino, type Logger } from 'pino';
 
 /** Credentials never reach a log line: headers, and the dashboard stream's `access_token` query parameter. */
 const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'];
-const SECRET_QUERY = /([?&](?:access_token|token)=)[^&#]*/gi;
+const SECRET_PARAMETERS = new Set(['access_token', 'token', 'id_token', 'refresh_token']);
 const CORRELATION_ID = /^[\x21-\x7e]{1,200}$/;
 
 /** Structured JSON logs (pino) for Nest, the HTTP requests and our own services. */
@@ -15,7 +15,22 @@ export function createLogger(level: string, replicaId: string, destination?: Des
   return destination ? pino(options, destination) : pino(options);
 }
 
-export const withoutSecrets = (url: string | undefined): string | undefined => url?.replace(SECRET_QUERY, '$1[Redacted]');
+/**
+ * The URL as logged: a credential in the query is replaced whatever its spelling (Fastify decodes `access%5Ftoken`
+ * into `access_token`, so the check is on the decoded name); a query that does not parse is not logged at all.
+ */
+export function withoutSecrets(url: string | undefined): string | undefined {
+  const at = url?.indexOf('?') ?? -1;
+  if (url === undefined || at < 0) return url;
+  let query: URLSearchParams;
+  try {
+    query = new URLSearchParams(url.slice(at + 1));
+  } catch {
+    return `${url.slice(0, at)}?[unparsed query]`;
+  }
+  for (const name of new Set(query.keys())) if (SECRET_PARAMETERS.has(name.toLowerCase())) query.set(name, '[Redacted]');
+  return `${url.slice(0, at)}?${query.toString().replaceAll('%5BRedacted%5D', '[Redacted]')}`;
+}
 
 /**
  * The request id is the caller's X-Correlation-Id when it is a valid one, else a UUID: Fastify's request.id,

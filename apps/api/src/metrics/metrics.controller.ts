@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PrometheusController } from '@willsoto/nestjs-prometheus';
@@ -9,8 +9,9 @@ import type { AppConfig } from '../config/app.config.js';
 import { APP_CONFIG } from '../infrastructure/tokens.js';
 import { ConsumerGauges } from './consumer-gauges.js';
 
-const sameSecret = (given: string, expected: string) =>
-  given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+const digest = (text: string) => createHash('sha256').update(text).digest();
+/** Constant time whatever the lengths (and the bytes: a non-ASCII token is not a length mismatch to throw on). */
+const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected));
 
 /**
  * GET /metrics (Prometheus text format) for the scraper's METRICS_TOKEN or an admin token; refused to anyone else.
