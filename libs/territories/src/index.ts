@@ -30,3 +30,4 @@ export {
   isValidSiren,
   isValidSiret,
 } from './identifiers.js';
+export { type Commune, communeLiesIn, findCommune } from './communes.js';
