@@ -25,9 +25,10 @@ export interface OfficialCommune extends OfficialDivision {
 /** France's régions and départements: metropolitan and overseas (DROM); the overseas collectivités (COM) are not. */
 const inFrance = <T extends OfficialDivision>(items: T[]): T[] => items.filter((item) => item.zone !== 'com');
 
-export const officialRegions = (): OfficialDivision[] => inFrance(require('@etalab/decoupage-administratif/data/regions.json'));
+export const officialRegions = (): OfficialDivision[] =>
+  inFrance(require('@etalab/decoupage-administratif/data/regions.json') as OfficialDivision[]);
 export const officialDepartements = (): OfficialDepartement[] =>
-  inFrance(require('@etalab/decoupage-administratif/data/departements.json'));
+  inFrance(require('@etalab/decoupage-administratif/data/departements.json') as OfficialDepartement[]);
 
 let communesByCode: Map<string, OfficialCommune> | undefined;
 
