@@ -1,42 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { connect, type Socket } from 'node:net';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { educationIntention } from '../support/demo-fixtures.js';
 import { connectSse } from '../dashboard/sse-client.js';
-
-interface RawConnection {
-  socket: Socket;
-  /** What the server sent, and when it closed the connection (ms after open). */
-  closed: Promise<{ received: string; afterMs: number }>;
-}
-
-function open(url: string): Promise<RawConnection> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname);
-    const openedAt = performance.now();
-    let received = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => (received += chunk));
-    const closed = new Promise<{ received: string; afterMs: number }>((done) => {
-      socket.once('close', () => done({ received, afterMs: performance.now() - openedAt }));
-    });
-    // Before 'connect', an error fails the open; after it, the 'close' that follows is the outcome.
-    socket.on('error', reject);
-    socket.once('connect', () => resolve({ socket, closed }));
-  });
-}
-
-/** Writes one byte of `text` every `everyMs` while the socket lasts. */
-function drip(socket: Socket, text: string, everyMs: number): NodeJS.Timeout {
-  let i = 0;
-  const timer = setInterval(() => {
-    if (socket.destroyed || i >= text.length) return clearInterval(timer);
-    socket.write(text[i++]!);
-  }, everyMs);
-  return timer;
-}
+import { drip, open } from './raw-connection.js';
 
 describe('request and connection timeouts, the connection cap', () => {
   let api: ApiHarness;
