@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
+import { educationIntention } from '../support/demo-fixtures.js';
 import { open, type RawResponse, responsesIn } from './raw-connection.js';
 
 /** Headers that belong to one response or connection, not to the security policy. */
@@ -43,5 +44,38 @@ describe('answers written before Fastify has a request (Node parser errors): pro
     expect(answer.headers['connection']).toBe('close');
     expect(policyOf(answer)).toEqual(expected);
     expect(JSON.parse(answer.body)).toMatchObject({ status, code });
+  });
+});
+
+describe('during shutdown', () => {
+  it('finishes the request under way, and answers the next one on its connection with a 503 problem (SHUTTING_DOWN)', async () => {
+    const api = await startApi();
+    const expected = await policyHeaders(api);
+    const token = await api.token({ role: 'holder', sub: 'holder-closing' });
+    const conn = await open(api.url);
+    const body = JSON.stringify(educationIntention('Pendant l’arrêt'));
+    conn.socket.write(
+      `POST /projects HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    const closing = api.close();
+    while (api.app.getHttpServer().listening) await new Promise((r) => setTimeout(r, 10));
+    conn.socket.write(`${body.slice(10)}GET /dashboard/funnel HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    const [created, refused, ...more] = responsesIn((await conn.closed).received);
+    await closing;
+    expect(created?.status).toBe(201);
+    expect(more).toEqual([]);
+    expect(refused?.status).toBe(503);
+    expect(refused?.headers['retry-after']).toBe('5');
+    expect(refused?.headers['connection']).toBe('close');
+    expect(policyOf(refused!)).toEqual(expected);
+    expect(JSON.parse(refused!.body)).toMatchObject({
+      type: 'urn:refonda:problem:shutting-down',
+      status: 503,
+      code: 'SHUTTING_DOWN',
+      retryAfterSeconds: 5,
+      detail: expect.stringContaining('Le service s’arrête'),
+    });
   });
 });

@@ -44,7 +44,8 @@ function answerClientError(this: FastifyInstance, error: NodeJS.ErrnoException, 
 export function fastifyOptions(limits: LimitsConfig) {
   return {
     bodyLimit: BODY_LIMIT_BYTES,
-    return503OnClosing: true,
+    // closing.ts answers instead, with problem details and the security headers.
+    return503OnClosing: false,
     trustProxy: limits.trustProxy,
     requestTimeout: limits.requestTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
