@@ -39,6 +39,8 @@ export async function sseFigures(dir: string, clients: number, rounds: number, l
       DEMO_DATA: 'false',
       LOG_LEVEL: 'warn',
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret!',
+      // Every client comes from 127.0.0.1: one caller, past the default cap on its streams.
+      SSE_STREAMS_PER_CALLER_MAX: String(clients),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

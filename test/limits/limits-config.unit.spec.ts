@@ -7,7 +7,15 @@ import { loadLimitsConfig } from '../../apps/api/src/config/limits.config.js';
 describe('loadLimitsConfig', () => {
   it('has the documented defaults', () => {
     expect(loadLimitsConfig({})).toEqual({
-      rateLimits: { enabled: true, windowMs: 60_000, anonymousMax: 15_000, tokenMax: 30_000, writeMax: 300, asOfAnonymousMax: 12 },
+      rateLimits: {
+        enabled: true,
+        windowMs: 60_000,
+        anonymousMax: 15_000,
+        tokenMax: 30_000,
+        writeMax: 300,
+        asOfAnonymousMax: 12,
+        streamsPerCallerMax: 100,
+      },
       trustProxy: false,
       requestTimeoutMs: 30_000,
       headersTimeoutMs: 10_000,
@@ -30,6 +38,15 @@ describe('loadLimitsConfig', () => {
     // 1,000 SSE clients, each also holding a keep-alive connection for its reads.
     expect(maxConnections).toBeGreaterThan(2 * 1000);
     expect(rateLimits.writeMax).toBeLessThan(3000 / 4);
+  });
+
+  it('sizes the stream cap: 40 screens on one address fit, each with a dead stream not yet noticed; one caller holds 2 %', () => {
+    const { rateLimits, maxConnections } = loadLimitsConfig({});
+    // A screen whose network drops reconnects at once; its old stream lasts until a write to it fails.
+    expect(40 * 2).toBeLessThan(rateLimits.streamsPerCallerMax);
+    expect(maxConnections / rateLimits.streamsPerCallerMax).toBeGreaterThanOrEqual(50);
+    expect(loadLimitsConfig({ SSE_STREAMS_PER_CALLER_MAX: '400' }).rateLimits.streamsPerCallerMax).toBe(400);
+    expect(() => loadLimitsConfig({ SSE_STREAMS_PER_CALLER_MAX: '0' })).toThrow('SSE_STREAMS_PER_CALLER_MAX="0" is invalid');
   });
 
   it('turns rate limits off with RATE_LIMIT=off, and refuses other words', () => {

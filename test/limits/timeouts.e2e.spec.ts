@@ -1,42 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { connect, type Socket } from 'node:net';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { educationIntention } from '../support/demo-fixtures.js';
 import { connectSse } from '../dashboard/sse-client.js';
-
-interface RawConnection {
-  socket: Socket;
-  /** What the server sent, and when it closed the connection (ms after open). */
-  closed: Promise<{ received: string; afterMs: number }>;
-}
-
-function open(url: string): Promise<RawConnection> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname);
-    const openedAt = performance.now();
-    let received = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => (received += chunk));
-    const closed = new Promise<{ received: string; afterMs: number }>((done) => {
-      socket.once('close', () => done({ received, afterMs: performance.now() - openedAt }));
-    });
-    // Before 'connect', an error fails the open; after it, the 'close' that follows is the outcome.
-    socket.on('error', reject);
-    socket.once('connect', () => resolve({ socket, closed }));
-  });
-}
-
-/** Writes one byte of `text` every `everyMs` while the socket lasts. */
-function drip(socket: Socket, text: string, everyMs: number): NodeJS.Timeout {
-  let i = 0;
-  const timer = setInterval(() => {
-    if (socket.destroyed || i >= text.length) return clearInterval(timer);
-    socket.write(text[i++]!);
-  }, everyMs);
-  return timer;
-}
+import { drip, open } from './raw-connection.js';
 
 describe('request and connection timeouts, the connection cap', () => {
   let api: ApiHarness;
@@ -69,14 +36,6 @@ describe('request and connection timeouts, the connection cap', () => {
     expect(await head()).toBe(before);
   });
 
-  it('cuts off headers that never end (HEADERS_TIMEOUT_MS)', async () => {
-    const conn = await open(api.url);
-    const timer = drip(conn.socket, `GET /dashboard/funnel HTTP/1.1\r\nHost: localhost\r\n${'X-Slow: y\r\n'.repeat(100)}`, 50);
-    const { afterMs } = await conn.closed;
-    clearInterval(timer);
-    expect(afterMs).toBeLessThan(2500);
-  });
-
   it('keeps a Server-Sent Events stream open well past the request timeout: it bounds receiving the request only', async () => {
     const sse = connectSse(`${api.url}/dashboard/stream`);
     expect(await sse.status).toBe(200);
@@ -88,6 +47,25 @@ describe('request and connection timeouts, the connection cap', () => {
     expect(sse.request.destroyed).toBe(false);
     sse.close();
   }, 15_000);
+});
+
+describe('HEADERS_TIMEOUT_MS, shorter than REQUEST_TIMEOUT_MS', () => {
+  // Node's own headers timeout is min(60 s, requestTimeout): with both equal, a test could not tell them apart.
+  it('cuts off headers that never end within HEADERS_TIMEOUT_MS (a 408 problem, then closed)', async () => {
+    const api = await startApi({ REQUEST_TIMEOUT_MS: '10000', HEADERS_TIMEOUT_MS: '1000' });
+    try {
+      const conn = await open(api.url);
+      const timer = drip(conn.socket, `GET /dashboard/funnel HTTP/1.1\r\nHost: localhost\r\n${'X-Slow: y\r\n'.repeat(100)}`, 50);
+      const { received, afterMs } = await conn.closed;
+      clearInterval(timer);
+      expect(afterMs).toBeGreaterThanOrEqual(900);
+      expect(afterMs).toBeLessThan(2500);
+      expect(received).toMatch(/^HTTP\/1\.1 408 /);
+      expect(JSON.parse(received.slice(received.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 408, code: 'REQUEST_TIMEOUT' });
+    } finally {
+      await api.close();
+    }
+  });
 });
 
 describe('CONNECTION_IDLE_TIMEOUT_MS and MAX_CONNECTIONS', () => {

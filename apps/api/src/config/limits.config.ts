@@ -17,6 +17,8 @@ export interface RateLimitsConfig {
   writeMax: number;
   /** `?asOf=` reads (a replay of the log) per window and client address without a token. */
   asOfAnonymousMax: number;
+  /** Server-Sent Events streams open at once per caller (token subject, else address): one caller cannot hold them all. */
+  streamsPerCallerMax: number;
 }
 
 export interface LimitsConfig {
@@ -70,6 +72,7 @@ class LimitsEnvironment {
   @optionalIntBetween(1, 10_000_000) RATE_LIMIT_TOKEN_MAX?: number;
   @optionalIntBetween(1, 10_000_000) RATE_LIMIT_WRITE_MAX?: number;
   @optionalIntBetween(1, 10_000_000) RATE_LIMIT_AS_OF_ANONYMOUS_MAX?: number;
+  @optionalIntBetween(1, 1_000_000) SSE_STREAMS_PER_CALLER_MAX?: number;
   @ValidateBy({ name: 'trustProxy', validator: { validate: isTrustProxy, defaultMessage: () => TRUST_PROXY_RULE } })
   @unsetIfEmpty()
   @IsOptional()
@@ -98,6 +101,7 @@ export function loadLimitsConfig(raw: NodeJS.ProcessEnv): LimitsConfig {
       tokenMax: env.RATE_LIMIT_TOKEN_MAX ?? 30_000,
       writeMax: env.RATE_LIMIT_WRITE_MAX ?? 300,
       asOfAnonymousMax: env.RATE_LIMIT_AS_OF_ANONYMOUS_MAX ?? 12,
+      streamsPerCallerMax: env.SSE_STREAMS_PER_CALLER_MAX ?? 100,
     },
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     requestTimeoutMs,

@@ -4,6 +4,7 @@ import type { JwtService } from '#auth';
 import type { RateLimitsConfig } from '../../config/limits.config.js';
 import { PROBLEM_CONTENT_TYPE, problem } from '../../errors/problem-details.js';
 import { type RefusalKind, reportRefusal } from './refusals.js';
+import { streamCap } from './stream-cap.js';
 
 type RateLimitKind = Extract<RefusalKind, 'anonymous' | 'token' | 'write' | 'as-of'>;
 type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
@@ -59,7 +60,7 @@ function refuse(reply: FastifyReply, kind: RateLimitKind, max: number, windowMs:
  * Rate limits (@fastify/rate-limit, fixed windows in this process's memory), checked in onRequest: before the body is
  * read, so a refused write costs nothing and writes nothing. Each request counts once (an SSE stream once per
  * connection) toward its caller's limit (anonymous by address, or per token subject); writes also count toward the
- * write limit, anonymous `?asOf=` reads toward the as-of limit.
+ * write limit, anonymous `?asOf=` reads toward the as-of limit. A caller's streams open at once are capped (streamCap).
  */
 export async function registerRateLimits(fastify: FastifyInstance, config: RateLimitsConfig, jwt: JwtService): Promise<void> {
   await fastify.register(rateLimit, { global: false });
@@ -75,6 +76,7 @@ export async function registerRateLimits(fastify: FastifyInstance, config: RateL
     write: limiter(config.writeMax),
     'as-of': limiter(config.asOfAnonymousMax),
   };
+  const streams = streamCap(fastify, config.streamsPerCallerMax);
   fastify.addHook('onRequest', async (request, reply) => {
     if (isUnlimitedPath(pathOf(request))) return;
     const caller = await callerOf(request, jwt);
@@ -88,5 +90,6 @@ export async function registerRateLimits(fastify: FastifyInstance, config: RateL
       reportRefusal(fastify, kind);
       return refuse(reply, kind, outcome.max, config.windowMs, Math.max(1, outcome.ttlInSeconds));
     }
+    return streams(request, reply, caller);
   });
 }

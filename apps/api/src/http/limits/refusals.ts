@@ -1,5 +1,5 @@
 /** Why the HTTP layer turned a caller away before any route ran (one label of a metric). */
-export type RefusalKind = 'anonymous' | 'token' | 'write' | 'as-of' | 'request-timeout' | 'connection-cap';
+export type RefusalKind = 'anonymous' | 'token' | 'write' | 'as-of' | 'stream-cap' | 'request-timeout' | 'connection-cap';
 
 export type OnRefused = (kind: RefusalKind) => void;
 

@@ -20,6 +20,29 @@ const SWAGGER_UI_CSP = {
   formAction: ["'self'"],
 };
 
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * What helmet sets on a JSON answer, for the answers written on the socket before Fastify has a request (a 408, 400
+ * or 431 from Node's parser): test/limits/raw-answers.e2e.spec.ts checks that they stay the same as helmet's.
+ */
+export const RAW_ANSWER_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': Object.entries(API_CSP)
+    .map(([name, values]) => `${kebab(name)} ${values.join(' ')}`)
+    .join(';'),
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Origin-Agent-Cluster': '?1',
+  'Referrer-Policy': 'no-referrer',
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-DNS-Prefetch-Control': 'off',
+  'X-Download-Options': 'noopen',
+  'X-Frame-Options': 'DENY',
+  'X-Permitted-Cross-Domain-Policies': 'none',
+  'X-XSS-Protection': '0',
+};
+
 const isSwaggerUi = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
 
 /**

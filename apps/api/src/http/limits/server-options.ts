@@ -5,6 +5,11 @@ import type { LimitsConfig } from '../../config/limits.config.js';
 import { PROBLEM_CONTENT_TYPE, problemOf } from '../../errors/problem-details.js';
 import { BODY_LIMIT_BYTES } from '../http-input.js';
 import { reportRefusal } from './refusals.js';
+import { RAW_ANSWER_SECURITY_HEADERS } from './security-headers.js';
+
+const RAW_HEADERS = Object.entries(RAW_ANSWER_SECURITY_HEADERS)
+  .map(([name, value]) => `${name}: ${value}\r\n`)
+  .join('');
 
 /** An error Node's HTTP parser raised before Fastify saw a request: a timeout, headers too large, bad framing. */
 function statusOfClientError(error: NodeJS.ErrnoException): number {
@@ -13,7 +18,10 @@ function statusOfClientError(error: NodeJS.ErrnoException): number {
   return 400;
 }
 
-/** As Node's own answer (written unless a response has begun, then the socket closed), but as problem details. */
+/**
+ * As Node's own answer (written unless a response has begun, then the socket closed), but problem details with the
+ * security headers.
+ */
 function answerClientError(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const status = statusOfClientError(error);
@@ -21,7 +29,7 @@ function answerClientError(this: FastifyInstance, error: NodeJS.ErrnoException, 
   if (socket.writable && socket.bytesWritten === 0) {
     const body = JSON.stringify(problemOf({ statusCode: status }));
     socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n${RAW_HEADERS}` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   }
@@ -36,7 +44,8 @@ function answerClientError(this: FastifyInstance, error: NodeJS.ErrnoException, 
 export function fastifyOptions(limits: LimitsConfig) {
   return {
     bodyLimit: BODY_LIMIT_BYTES,
-    return503OnClosing: true,
+    // closing.ts answers instead, with problem details and the security headers.
+    return503OnClosing: false,
     trustProxy: limits.trustProxy,
     requestTimeout: limits.requestTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
