@@ -208,10 +208,24 @@ function connect() {
   source.addEventListener('error', () => {
     const status = $('live-status');
     status.classList.add('stale');
-    status.textContent = source.readyState === EventSource.CLOSED
-      ? 'Flux indisponible : le tableau de bord n’est pas public, saisissez un jeton d’accès.'
-      : 'Connexion perdue, reconnexion en cours…';
+    if (source.readyState !== EventSource.CLOSED) {
+      status.textContent = 'Connexion perdue, reconnexion en cours…';
+      return;
+    }
+    void explainRefusal(status);
   });
+}
+
+// EventSource does not tell why the stream was refused: a plain read does (401/403: a token is needed; otherwise too
+// many streams are open from here or the API is stopping, and it is worth trying again later).
+async function explainRefusal(status) {
+  const res = await fetch('/dashboard/summary', { headers: state.token ? { authorization: `Bearer ${state.token}` } : {} }).catch(() => undefined);
+  if (res && (res.status === 401 || res.status === 403)) {
+    status.textContent = 'Flux indisponible : le tableau de bord n’est pas public, saisissez un jeton d’accès.';
+    return;
+  }
+  status.textContent = 'Flux refusé pour l’instant (trop de connexions ouvertes depuis ce poste, ou serveur en arrêt) : nouvel essai dans 30 s.';
+  setTimeout(connect, 30_000);
 }
 
 $('token').value = state.token;
