@@ -3,6 +3,7 @@ import { SubCommand } from 'nest-commander';
 import { rotateAuditKey } from '#audit';
 import { auditKeyPathFrom } from '../../../api/src/config/security.config.js';
 import { ArgsCommand } from '../cli-command.js';
+import { createDataDirectories } from './audit-env.js';
 
 /**
  * `audit rotate-key`: a new Ed25519 key signs the anchors from now on (AUDIT_KEY_PATH, default DATA_DIR/audit-ed25519.pem).
@@ -11,6 +12,7 @@ import { ArgsCommand } from '../cli-command.js';
  */
 export async function auditRotateKeyCommand(args: string[]): Promise<number> {
   parseArgs({ args, options: {} });
+  createDataDirectories(); // the key's default place
   const keyPath = auditKeyPathFrom(process.env);
   const { previous, current, keyringFile } = rotateAuditKey(keyPath);
   process.stdout.write(
