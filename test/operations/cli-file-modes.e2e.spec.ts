@@ -43,11 +43,12 @@ describe('the CLI first on a fresh DATA_DIR, under umask 022: the modes the API 
     }
   });
 
-  it('audit public-key and rotate-key: the signing key 0600', async () => {
+  it('audit public-key and rotate-key: the signing key 0600, its keyring 0700', async () => {
     for (const command of ['public-key', 'rotate-key']) {
       const dataDir = freshDataDir();
       expect((await cli(dataDir, 'audit', command)).code).toBe(0);
-      expect([command, modeOf(dataDir), modeOf(join(dataDir, 'audit-ed25519.pem'))]).toEqual([command, '0750', '0600']);
+      const modes = { 'audit-ed25519.pem': '0600', 'audit-keyring': '0700' };
+      expect([command, modeOf(dataDir), modesIn(dataDir)]).toEqual([command, '0750', modes]);
     }
   });
 
