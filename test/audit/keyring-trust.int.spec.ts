@@ -18,8 +18,13 @@ describe('the audit keyring is trusted only while nobody but its owner may write
   let umask: number;
   let dir: string;
   let keyPath: string;
-  beforeAll(() => (umask = process.umask(0o022))); // the usual umask, which makes 0755 directories
-  afterAll(() => process.umask(umask));
+  // The usual umask, which makes 0755 directories.
+  beforeAll(() => {
+    umask = process.umask(0o022);
+  });
+  afterAll(() => {
+    process.umask(umask);
+  });
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'refonda-keyring-'));
     keyPath = join(dir, 'keys', AUDIT_KEY_FILE);
