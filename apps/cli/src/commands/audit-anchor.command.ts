@@ -35,7 +35,10 @@ async function auditPublicKey(values: { out?: string }): Promise<number> {
   return 0;
 }
 
-@SubCommand({ name: 'anchor', description: 'sign the verified head of the log with the Ed25519 key of DATA_DIR' })
+@SubCommand({
+  name: 'anchor',
+  description: 'sign the verified head of the log with the Ed25519 key at AUDIT_KEY_PATH (default DATA_DIR/audit-ed25519.pem)',
+})
 export class AuditAnchorCommand extends CliCommand<{ out?: string; force?: boolean }> {
   execute(_params: string[], options: { out?: string; force?: boolean }): Promise<number> {
     return auditAnchor(options);
