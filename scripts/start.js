@@ -31,7 +31,7 @@ function buildIfStale() {
 /**
  * Runs the API in its own process group and passes it one stopping signal. A Ctrl-C reaches the whole foreground
  * group (npm, this launcher, and the server if it were there) and npm forwards it again: the server stops gracefully at
- * its first SIGINT or SIGTERM and dies at the next one, so it hears only from here. A closed terminal (SIGHUP) stops it
+ * its first SIGINT or SIGTERM and ignores the next ones, so it hears only from here, once. A closed terminal (SIGHUP) stops it
  * too. Exits with the server's code.
  */
 function serve() {

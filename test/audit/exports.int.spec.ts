@@ -115,8 +115,13 @@ const DANGEROUS_REASONS = [
   'b;"=1+1"',
   'ligne\n=1+1',
   'ok;-2,+3;\t=z',
+  'x; =1+1',
+  'y,  @SUM(1);\t =2',
+  'b; "=1+1"',
 ];
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** A formula once a spreadsheet has trimmed the spaces (and any quotes) before it, as some do on import. */
+const formulaStart = (cell: string) => FORMULA_START.test(cell) || FORMULA_START.test(cell.replace(/^[ "]+/, ''));
 /** A cell that is a number (an amount, or a piece of one split on its decimal comma) is data, not a formula. */
 const NUMBER = /^-?\d+([.,]\d+)?$/;
 
@@ -134,10 +139,12 @@ describe('exports: no ledger cell starts a formula, whichever separator a spread
     });
     for (const reason of DANGEROUS_REASONS)
       await run(store, LILLE, financeLille, { type: 'NotifyCredits', aeCents: 100, cpCents: 100, reason });
-    // No command books a negative amount; one written as such shows that the amount columns stay numbers.
+    // No command books a negative amount; one written as such shows that the amount columns stay numbers. A reason no
+    // command would keep (it starts with spaces) shows the start of a cell trimmed on import.
     await store.appendToStream(
       `envelope-${LILLE}`,
       [
+        { id: randomUUID(), type: 'envelope.credits_reduced', data: { aeCents: 1, cpCents: 1, reason: '  =1+1' }, metadata: {} },
         {
           id: randomUUID(),
           type: 'envelope.credits_reduced',
@@ -156,7 +163,7 @@ describe('exports: no ledger cell starts a formula, whichever separator a spread
   it.each([',', ';'] as const)("written with '%s': split naively on ',', ';' or TAB, or parsed properly", async (separator) => {
     const body = (await collect(ledgerCsv(store, { separator }))).slice(BOM.length);
     for (const split of [',', ';', '\t']) {
-      const formulas = splitNaively(body, split).filter((cell) => FORMULA_START.test(cell) && !NUMBER.test(cell));
+      const formulas = splitNaively(body, split).filter((cell) => formulaStart(cell) && !NUMBER.test(cell));
       expect({ split, formulas }).toEqual({ split, formulas: [] });
     }
     const rows = parseCsv(body, separator);
@@ -172,10 +179,14 @@ describe('exports: no ledger cell starts a formula, whichever separator a spread
       'b;"\'=1+1"',
       "ligne\n'=1+1",
       "ok;'-2,'+3;'\t'=z",
+      "x; '=1+1",
+      "y,  '@SUM(1);'\t '=2",
+      'b; "\'=1+1"',
     ]);
+    expect(rows.at(-2)![reason]).toBe("  '=1+1");
     const reduction = rows.at(-1)!;
     expect(reduction.slice(4, 7)).toEqual(separator === ',' ? ['-1500.00', '-0.50', "'@admin"] : ['-1500,00', '-0,50', "'@admin"]);
-    expect(rows.flat().filter((cell) => FORMULA_START.test(cell) && !NUMBER.test(cell))).toEqual([]);
+    expect(rows.flat().filter((cell) => formulaStart(cell) && !NUMBER.test(cell))).toEqual([]);
   });
 });
 

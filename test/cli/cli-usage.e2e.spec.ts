@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -22,7 +22,7 @@ const COMMANDS = ['token', 'workflow', 'projections', 'audit', 'backup', 'restor
 const SUBCOMMANDS = [
   ['projections', 'rebuild'],
   ['projections', 'list'],
-  ...['verify', 'anchor', 'public-key', 'replay', 'export-ledger', 'export-log'].map((sub) => ['audit', sub]),
+  ...['verify', 'anchor', 'rotate-key', 'public-key', 'replay', 'export-ledger', 'export-log'].map((sub) => ['audit', sub]),
 ];
 
 describe('npm run cli -- … --help, on every command (nest-commander)', () => {
@@ -51,6 +51,11 @@ describe('npm run cli -- … --help, on every command (nest-commander)', () => {
     for (const option of ['--role <role>', '--academie <code>', '--ttl <seconds>']) expect(help.stdout).toContain(option);
   });
 
+  it('audit anchor --help names the key it signs with: AUDIT_KEY_PATH, by default in DATA_DIR', async () => {
+    const help = await cli('audit', 'anchor', '--help');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('the Ed25519 key at AUDIT_KEY_PATH (default DATA_DIR/audit-ed25519.pem)');
+  });
+
   it('a group alone prints its subcommands', async () => {
     const audit = await cli('audit');
     expect(audit.code).toBe(0);
@@ -65,6 +70,8 @@ describe('npm run cli -- wrong usage exits 2 with a message', () => {
     [['projections', 'nope'], "error: unknown command 'nope'"],
     [['token', '--role', 'admin', '--nope'], "error: unknown option '--nope'"],
     [['audit', 'verify', '--nope'], "error: unknown option '--nope'"],
+    [['audit', 'rotate-key', '--nope'], "error: unknown option '--nope'"],
+    [['audit', 'rotate-key', 'extra'], 'error: too many arguments'],
     [['projections', 'rebuild', 'funnel', 'extra'], 'error: too many arguments'],
     [['workflow', 'education', '--version'], "error: option '--version <n>' argument missing"],
     [['backup'], "error: missing required argument 'dir'"],
@@ -74,6 +81,10 @@ describe('npm run cli -- wrong usage exits 2 with a message', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stdout).toBe('');
+  });
+
+  it('audit rotate-key refused for wrong usage rotates nothing', () => {
+    expect(readdirSync(dataDir).filter((f) => f.startsWith('audit'))).toEqual([]);
   });
 
   it('an unexpected failure exits 1 with its message', async () => {

@@ -80,4 +80,18 @@ describe('npm run cli -- audit rotate-key, with the key outside DATA_DIR (AUDIT_
       chmodSync(keyPath, 0o600);
     }
   });
+
+  it('refuses a keyring that group or others may write (exit 1, nothing checked); --public-key still checks the anchor', async () => {
+    const keyring = join(holder, 'audit-keyring');
+    chmodSync(keyring, 0o775);
+    try {
+      const refused = await cli('verify', '--anchor', join(holder, 'before.json'));
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`refusing the audit keyring: group or others may write ${keyring} (mode 775)`);
+      expect(refused.stdout).toBe('');
+      expect((await cli('verify', '--anchor', join(holder, 'before.json'), '--public-key', join(holder, 'first.pem'))).code).toBe(0);
+    } finally {
+      chmodSync(keyring, 0o700);
+    }
+  });
 });

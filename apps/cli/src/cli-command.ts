@@ -43,17 +43,5 @@ export abstract class CommandGroup extends CliCommand {
   }
 }
 
-/**
- * For a command written as `(args) => Promise<number>` that parses its own arguments (node:util parseArgs): declare
- * it with `allowUnknownOptions: true, allowExcessArgs: true` and set `runWithArgs`; `--help` prints its description.
- */
-export abstract class ArgsCommand extends CliCommand {
-  protected abstract readonly runWithArgs: (args: string[]) => Promise<number>;
-
-  execute(args: string[]): Promise<number> {
-    return this.runWithArgs(args);
-  }
-}
-
 /** Repeatable options (`--academie 09 --academie 12`): commander calls the parser with the value so far. */
 export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];

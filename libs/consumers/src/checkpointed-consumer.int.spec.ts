@@ -111,6 +111,23 @@ describe('CheckpointedConsumer (real SQLite store and consumer database)', () =>
     await fixed.close();
   });
 
+  it('with a checkpoint past the head of the log (a log restored without it), fails at start instead of skipping', async () => {
+    await append('a', 2);
+    const state = new TallyState(join(dir, 'tally.sqlite'));
+    state.commit(5n, []);
+    const failures: string[] = [];
+    const consumer = new CheckpointedConsumer({ name: 'tally', store, state, handler: keepA, onFailure: (f) => failures.push(f.message) });
+    consumer.start();
+    await expect(consumer.caughtUp(2000)).rejects.toThrow('its checkpoint (position 5) is past the head of the event log (position 2)');
+    // Positions 3 to 5 are written after the restore: none is skipped as handled, the consumer stays stopped.
+    await append('a', 4);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(consumer.status()).toMatchObject({ state: 'failed', position: '5', error: { eventId: '' } });
+    expect(failures).toEqual([expect.stringContaining('stopped rather than skip the events written from position 3')]);
+    expect(state.seen()).toEqual([]);
+    await consumer.close();
+  });
+
   it('closed while a handler runs: nothing of that event is written, so the next start handles it again', async () => {
     await append('a');
     const state = new TallyState(join(dir, 'tally.sqlite'));

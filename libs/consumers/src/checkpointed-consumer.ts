@@ -1,5 +1,6 @@
 import type { Subscription } from 'rxjs';
 import type { EventStore, RecordedEvent } from '#event-store';
+import { CheckpointAheadOfLogError } from './checkpoint-ahead.error.js';
 
 /** A consumer's durable state, in its own database: the checkpoint, and whatever its handler keeps. */
 export interface ConsumerState<Write> {
@@ -66,18 +67,27 @@ export class CheckpointedConsumer<Write> {
   private subscription?: Subscription;
   private readonly queue: RecordedEvent[] = [];
   private draining?: Promise<void>;
+  private starting?: Promise<void>;
 
   constructor(private readonly o: ConsumerOptions<Write>) {
     this.position = o.state.checkpoint();
   }
 
+  /** Subscribes from the checkpoint once the log's head is known not to be behind it (else fails, see CheckpointAheadOfLogError). */
   start(): this {
-    if (this.subscription || this.state !== 'idle') return this;
+    if (this.state !== 'idle') return this;
     this.state = 'running';
-    this.subscription = this.o.store.subscribeToAll({ fromPosition: this.position }).subscribe({
-      next: (e) => this.enqueue(e),
-      error: (error) => this.fail(error),
-    });
+    this.starting = this.o.store.headPosition().then(
+      (head) => {
+        if (this.state !== 'running') return;
+        if (this.position > head) return this.fail(new CheckpointAheadOfLogError(this.o.name, this.position, head));
+        this.subscription = this.o.store.subscribeToAll({ fromPosition: this.position }).subscribe({
+          next: (e) => this.enqueue(e),
+          error: (error) => this.fail(error),
+        });
+      },
+      (error) => this.fail(error),
+    );
     return this;
   }
 
@@ -91,9 +101,10 @@ export class CheckpointedConsumer<Write> {
 
   /** Resolves once every event in the log when called is handled; rejects if the consumer fails or times out. */
   async caughtUp(timeoutMs = 10_000): Promise<void> {
+    await this.starting;
     const head = await this.o.store.headPosition();
     const started = performance.now();
-    while (this.position < head) {
+    while (this.position < head || this.state === 'failed') {
       if (this.state === 'failed') throw new Error(`${this.o.name} failed: ${this.failure?.message}`);
       if (performance.now() - started > timeoutMs) throw new Error(`${this.o.name} stuck at ${this.position}, head ${head}`);
       await new Promise((r) => setTimeout(r, 5));
@@ -110,6 +121,7 @@ export class CheckpointedConsumer<Write> {
   async close(): Promise<void> {
     if (this.state === 'stopped') return;
     if (this.state !== 'failed') this.state = 'stopped';
+    await this.starting;
     this.subscription?.unsubscribe();
     this.queue.length = 0;
     await this.draining;

@@ -1,1 +1,2 @@
+export * from './checkpoint-ahead.error.js';
 export * from './checkpointed-consumer.js';

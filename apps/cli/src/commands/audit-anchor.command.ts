@@ -3,7 +3,7 @@ import { Option, SubCommand } from 'nest-commander';
 import { describeFault, loadOrCreateAuditKey, signAnchor, verifyLog } from '#audit';
 import { CliCommand } from '../cli-command.js';
 import { auditKeyPathFrom } from '../../../api/src/config/security.config.js';
-import { sqliteLogPath } from './audit-env.js';
+import { createDataDirectories, sqliteLogPath } from './audit-env.js';
 
 /** `audit anchor [--out file] [--force]`: verifies the log, then signs its head with the key at AUDIT_KEY_PATH (default in DATA_DIR). */
 async function auditAnchor(values: { out?: string; force?: boolean }): Promise<number> {
@@ -14,6 +14,7 @@ async function auditAnchor(values: { out?: string; force?: boolean }): Promise<n
     );
     return 1;
   }
+  createDataDirectories(); // the key's default place
   const anchor = signAnchor(report, loadOrCreateAuditKey(auditKeyPathFrom(process.env)), new Date());
   const text = `${JSON.stringify(anchor, null, 2)}\n`;
   if (values.out) {
@@ -25,6 +26,7 @@ async function auditAnchor(values: { out?: string; force?: boolean }): Promise<n
 
 /** `audit public-key [--out file]`: the SPKI PEM of the anchor-signing key, for auditors to keep. */
 async function auditPublicKey(values: { out?: string }): Promise<number> {
+  createDataDirectories(); // the key's default place
   const key = loadOrCreateAuditKey(auditKeyPathFrom(process.env));
   if (values.out) {
     writeFileSync(values.out, key.publicKeyPem);
@@ -33,7 +35,10 @@ async function auditPublicKey(values: { out?: string }): Promise<number> {
   return 0;
 }
 
-@SubCommand({ name: 'anchor', description: 'sign the verified head of the log with the Ed25519 key of DATA_DIR' })
+@SubCommand({
+  name: 'anchor',
+  description: 'sign the verified head of the log with the Ed25519 key at AUDIT_KEY_PATH (default DATA_DIR/audit-ed25519.pem)',
+})
 export class AuditAnchorCommand extends CliCommand<{ out?: string; force?: boolean }> {
   execute(_params: string[], options: { out?: string; force?: boolean }): Promise<number> {
     return auditAnchor(options);

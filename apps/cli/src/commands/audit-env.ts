@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { resolve } from 'node:path';
-import { type EventStore, eventStoreConfigFromEnv, openEventStore } from '#event-store';
+import { dirname, resolve } from 'node:path';
+import { createDataDirectory, type EventStore, eventStoreConfigFromEnv, openEventStore } from '#event-store';
 import { writeChunks } from '#audit';
 import { refondaUpcasters } from '../../../api/src/infrastructure/upcasters.js';
 
@@ -19,7 +19,15 @@ export function sqliteLogPath(env: NodeJS.ProcessEnv = process.env): string {
   return config.sqlitePath!;
 }
 
+/** Before a command writes into DATA_DIR: creates it (and the log's directory) with the API's mode, as the API does. */
+export function createDataDirectories(env: NodeJS.ProcessEnv = process.env, ...others: string[]): void {
+  const { dataDir, config } = auditEnv(env);
+  const log = config.kind === 'sqlite' ? [dirname(config.sqlitePath!)] : [];
+  for (const dir of new Set([dataDir, ...log, ...others])) createDataDirectory(dir);
+}
+
 export async function withStore<T>(run: (store: EventStore) => Promise<T>): Promise<T> {
+  createDataDirectories();
   const store = await openEventStore(auditEnv().config, refondaUpcasters());
   try {
     return await run(store);

@@ -75,7 +75,12 @@ export class AuditVerifyCommand extends CliCommand<VerifyOptions> {
     return auditVerify(options);
   }
 
-  @Option({ flags: '--anchor <file>', description: 'check the log against a signed anchor (audit anchor)' })
+  @Option({
+    flags: '--anchor <file>',
+    description:
+      'check the log against a signed anchor (audit anchor), with its key from --public-key or from the keyring beside ' +
+      'AUDIT_KEY_PATH; a keyring that group or others may write (the directory or a key in it) is refused: exit 1, nothing checked',
+  })
   anchor(value: string): string {
     return value;
   }

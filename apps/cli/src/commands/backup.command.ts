@@ -4,6 +4,7 @@ import { backupSqliteLog, LogBackupError } from '#event-store/sqlite/sqlite-back
 import { restoreSqliteLog } from '#event-store/sqlite/sqlite-restore';
 import { CliCommand } from '../cli-command.js';
 import { auditEnv } from './audit-env.js';
+import { derivedDatabases } from './derived-databases.js';
 
 const EVENTSTOREDB =
   'backup and restore copy the embedded SQLite log (STORE=sqlite); with STORE=eventstoredb use its own backup tooling ' +
@@ -55,27 +56,38 @@ export class BackupCommand extends CliCommand {
   name: 'restore',
   arguments: '<dir>',
   argsDescription: { dir: 'a directory written by backup' },
-  description: 'put a backup back as the event log of DATA_DIR (API stopped); then rebuild the read models and verify',
+  description:
+    'put a backup back as the event log of DATA_DIR (API stopped); the read models and process checkpoints of DATA_DIR ' +
+    '(read-models-*, processes-*, funding-process-*) are moved aside with --force, to be rebuilt from the restored log',
 })
 export class RestoreCommand extends CliCommand<{ force?: boolean }> {
   async execute([dir]: string[], options: { force?: boolean }): Promise<number> {
     const log = sqliteLog();
     if (!log) return 2;
+    const derived = derivedDatabases(auditEnv().dataDir);
     return refusalsExit2(async () => {
-      const { manifest: m, replacedLogMovedTo } = await restoreSqliteLog(resolve(dir!), log, { force: options.force });
+      const restored = await restoreSqliteLog(resolve(dir!), log, { force: options.force, derived });
+      const { manifest: m, replacedLogMovedTo, derivedMovedAside } = restored;
       process.stdout.write(
         `restored ${m.events} events up to position ${m.headPosition} (head ${m.headHash}, backup of ${m.createdAt}) into ${log}\n` +
           (replacedLogMovedTo ? `the log it replaced is kept as ${replacedLogMovedTo}\n` : '') +
+          (derivedMovedAside.length > 0
+            ? "moved aside, as their checkpoints were the replaced log's (they are rebuilt from the restored log):\n" +
+              derivedMovedAside.map(({ from, to }) => `  ${from} -> ${to}\n`).join('')
+            : '') +
           'next: the read models are not in a backup; rebuild them from the log, then check it:\n' +
           '  npm run cli -- projections rebuild\n' +
           '  npm run cli -- audit verify\n' +
-          'then start the API (npm start).\n',
+          'then start the API (npm start): the funding and deadline processes replay the log from its start.\n',
       );
       return 0;
     });
   }
 
-  @Option({ flags: '--force', description: 'replace a log that already holds events (it is kept beside, renamed)' })
+  @Option({
+    flags: '--force',
+    description: 'replace a log that holds events, and move aside the read models and checkpoints of DATA_DIR (kept, renamed)',
+  })
   force(): boolean {
     return true;
   }

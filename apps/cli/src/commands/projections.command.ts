@@ -1,19 +1,20 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Command, SubCommand } from 'nest-commander';
-import { openEventStore } from '#event-store';
+import { openEventStore, restrictDatabaseFile } from '#event-store';
 import { CheckpointStore, rebuildProjections } from '#projections';
 import { allProjections } from '../../../api/src/projections/all-projections.js';
 import { loadConfig } from '../../../api/src/config/app.config.js';
 import { refondaUpcasters } from '../../../api/src/infrastructure/upcasters.js';
 import { CliCommand, CommandGroup } from '../cli-command.js';
 import { rebuildProgressBar } from '../progress/rebuild-progress-bar.js';
+import { createDataDirectories } from './audit-env.js';
 
 /** This replica's read-model file (READ_MODEL_PATH, or DATA_DIR/read-models-<REPLICA_ID>.sqlite), opened as the API does. */
 function withReadModels<T>(run: (db: Database.Database, config: ReturnType<typeof loadConfig>) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
-  mkdirSync(dirname(config.readModelPath), { recursive: true });
+  createDataDirectories(process.env, dirname(config.readModelPath));
+  restrictDatabaseFile(config.readModelPath);
   const db = new Database(config.readModelPath, { timeout: 30_000 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, type KeyObject, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type AuditKey, loadAuditKey, publicKeyFingerprint, readPublicKey, toAuditKey } from './audit-key.js';
 
@@ -13,7 +13,7 @@ export function auditKeyringDir(keyPath: string): string {
 
 function keepPublicKey(keyPath: string, key: AuditKey): string {
   const dir = auditKeyringDir(keyPath);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `${key.fingerprint}.pub.pem`);
   if (!existsSync(file)) writeFileSync(file, key.publicKeyPem, { mode: 0o644 });
   return file;
@@ -21,7 +21,7 @@ function keepPublicKey(keyPath: string, key: AuditKey): string {
 
 /** Writes a new Ed25519 key (PKCS#8 PEM, mode 0600) in one rename, so that `keyPath` is never half written. */
 function writeNewKey(keyPath: string): AuditKey {
-  mkdirSync(dirname(keyPath), { recursive: true });
+  mkdirSync(dirname(keyPath), { recursive: true, mode: 0o700 });
   const key = toAuditKey(generateKeyPairSync('ed25519').privateKey);
   const partial = `${keyPath}.${randomUUID()}.partial`;
   try {
@@ -55,12 +55,27 @@ export function rotateAuditKey(keyPath: string): KeyRotation {
   return { previous, current, keyringFile: join(auditKeyringDir(keyPath), `${current.fingerprint}.pub.pem`) };
 }
 
-/** The public keys this machine trusts, by fingerprint: the keyring's and the current key's (a key made before keyrings). */
+/** Refuses a keyring directory or key file that group or others may write: a key put there would vouch for their anchors. */
+function refuseIfOthersMayWrite(path: string, chmod: string): void {
+  const mode = statSync(path).mode & 0o777;
+  if ((mode & 0o022) === 0) return;
+  throw new Error(
+    `refusing the audit keyring: group or others may write ${path} (mode ${mode.toString(8)}), so a key put there would ` +
+      `make a forged anchor show as trusted; make it writable by its owner only (chmod ${chmod}), or pass --public-key file`,
+  );
+}
+
+/**
+ * The public keys this machine trusts, by fingerprint: the keyring's and the current key's (a key made before keyrings).
+ * Throws if group or others may write the keyring directory or a key file in it.
+ */
 export function readAuditKeyring(keyPath: string): Map<string, KeyObject> {
   const keys = new Map<string, KeyObject>();
   const dir = auditKeyringDir(keyPath);
+  if (existsSync(dir)) refuseIfOthersMayWrite(dir, '700');
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pub.pem')) : [];
   for (const file of files) {
+    refuseIfOthersMayWrite(join(dir, file), '644');
     const key = readPublicKey(readFileSync(join(dir, file)));
     keys.set(publicKeyFingerprint(key), key);
   }

@@ -111,10 +111,11 @@ const amount = (cents: number, separator: CsvSeparator) => {
 };
 
 /**
- * A separator (',' ';' or TAB, which an import dialog may tick too) or a line break, then any quotes, before what a
- * spreadsheet takes for the start of a formula (OWASP, CSV injection: = + - @ TAB CR, and the full-width forms).
+ * A separator (',' ';' or TAB, which an import dialog may tick too) or a line break, or the start of the text, then any
+ * quotes and spaces (a spreadsheet may trim them on import), before what a spreadsheet takes for the start of a formula
+ * (OWASP, CSV injection: = + - @ TAB CR, and the full-width forms).
  */
-const FORMULA_AFTER_A_SPLIT = /([,;\t\r\n]"*)(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
+const FORMULA_AFTER_A_SPLIT = /(^[ "]+|[,;\t\r\n][ "]*)(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
 
 /**
  * A spreadsheet may split the file on ',' or on ';' whatever separator it was written with (French ones take ';'),

@@ -1,24 +1,25 @@
-import {
-  chmodSync,
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { createDataDirectory, DATABASE_FILE_MODE } from './file-modes.js';
 import { BACKUP_MANIFEST, LogBackupError, type LogBackupManifest, sha256OfFile, summarizeLogFile } from './sqlite-backup.js';
 
 export interface RestoreResult {
   manifest: LogBackupManifest;
   /** Where a log replaced with `force` was moved (with its -wal and -shm files), if there was one. */
   replacedLogMovedTo?: string;
+  /** The derived databases moved aside with `force` (with their side files): from, to. */
+  derivedMovedAside: { from: string; to: string }[];
+}
+
+export interface RestoreOptions {
+  force?: boolean;
+  now?: Date;
+  /**
+   * The databases derived from the log (read models, process state), each with a checkpoint that the restored log may
+   * not reach: those that exist are refused without `force`, moved aside with it, to be rebuilt from the restored log.
+   */
+  derived?: readonly string[];
 }
 
 export function readBackupManifest(dir: string): LogBackupManifest {
@@ -65,6 +66,13 @@ function openElsewhere(path: string): boolean {
 }
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
+const withSideFiles = (path: string) => [path, ...SIDE_FILES.map((side) => path + side)];
+
+/** Renames `path` and its side files (SQLite reads a -wal beside a file as that file's) to `to`: the side files first. */
+function moveWithSideFiles(path: string, to: string): void {
+  for (const side of SIDE_FILES) if (existsSync(path + side)) renameSync(path + side, to + side);
+  if (existsSync(path)) renameSync(path, to);
+}
 
 function fsyncPath(path: string): void {
   const fd = openSync(path, 'r');
@@ -75,30 +83,36 @@ function fsyncPath(path: string): void {
   }
 }
 
+function refusal(logPath: string, existing: number | null, derived: readonly string[]): LogBackupError {
+  const log = existing === null ? 'a file that is not an event log' : `a log of ${existing} events`;
+  const held = [
+    ...(existing === 0 ? [] : [`${logPath} already holds ${log}`]),
+    ...(derived.length > 0 ? [`databases derived from the log it had (with their checkpoints) are there: ${derived.join(', ')}`] : []),
+  ];
+  return new LogBackupError(
+    `${held.join('; ')}; restore into a fresh DATA_DIR, or pass --force to replace what is there ` +
+      '(kept beside, renamed; the derived databases are rebuilt from the restored log)',
+  );
+}
+
 /**
  * Puts the backup in `dir` back as the log at `logPath`: refuses a log that is open elsewhere, and an existing log
- * with events unless `force` (it is then moved aside, not deleted); checks the copy's sha256 and its head against the
- * manifest; writes it with mode 0600 under a temporary name, then renames it into place. The replaced log's side
- * files (-wal, -shm) go with it, first: SQLite reads a -wal beside a file as that file's.
+ * with events or existing derived databases unless `force` (they are then moved aside, not deleted); checks the copy's
+ * sha256 and its head against the manifest; writes it with DATABASE_FILE_MODE under a temporary name, then renames it
+ * into place. The derived databases are moved first: a crash before the log is in place leaves them to be rebuilt.
  */
-export async function restoreSqliteLog(
-  dir: string,
-  logPath: string,
-  options: { force?: boolean; now?: Date } = {},
-): Promise<RestoreResult> {
+export async function restoreSqliteLog(dir: string, logPath: string, options: RestoreOptions = {}): Promise<RestoreResult> {
   const manifest = readBackupManifest(dir);
   const copy = join(dir, manifest.file);
   if (!existsSync(copy)) throw new LogBackupError(`${copy} is missing`);
   if ((await sha256OfFile(copy)) !== manifest.sha256) throw new LogBackupError(`${copy} does not match the sha256 of ${BACKUP_MANIFEST}`);
-  if (openElsewhere(logPath)) throw new LogBackupError(`${logPath} is open in another process: stop the API (and any CLI) first`);
-  const existing = eventsIn(logPath);
-  if (existing !== 0 && !options.force) {
-    throw new LogBackupError(
-      `${logPath} already holds ${existing === null ? 'a file that is not an event log' : `a log of ${existing} events`}; ` +
-        'restore into a fresh DATA_DIR, or pass --force to replace it (it is kept beside, renamed)',
-    );
+  const derived = (options.derived ?? []).filter((path) => withSideFiles(path).some((f) => existsSync(f)));
+  for (const path of [logPath, ...derived]) {
+    if (openElsewhere(path)) throw new LogBackupError(`${path} is open in another process: stop the API (and any CLI) first`);
   }
-  mkdirSync(dirname(logPath), { recursive: true, mode: 0o700 });
+  const existing = eventsIn(logPath);
+  if ((existing !== 0 || derived.length > 0) && !options.force) throw refusal(logPath, existing, derived);
+  createDataDirectory(dirname(logPath));
   const incoming = `${logPath}.restoring`;
   rmSync(incoming, { force: true });
   copyFileSync(copy, incoming);
@@ -111,19 +125,21 @@ export async function restoreSqliteLog(
     rmSync(incoming, { force: true });
     throw new LogBackupError(`${copy} disagrees with ${BACKUP_MANIFEST} (head, hash or event count)`);
   }
-  chmodSync(incoming, 0o600);
+  chmodSync(incoming, DATABASE_FILE_MODE);
   fsyncPath(incoming);
+  const replaced = `.replaced-${(options.now ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
+  const derivedMovedAside = derived.map((from) => ({ from, to: from + replaced }));
+  for (const { from, to } of derivedMovedAside) moveWithSideFiles(from, to);
   let replacedLogMovedTo: string | undefined;
-  if (existsSync(logPath)) {
-    replacedLogMovedTo = `${logPath}.replaced-${(options.now ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
-    for (const side of SIDE_FILES) if (existsSync(logPath + side)) renameSync(logPath + side, replacedLogMovedTo + side);
-    renameSync(logPath, replacedLogMovedTo);
+  if (withSideFiles(logPath).some((f) => existsSync(f))) {
+    replacedLogMovedTo = logPath + replaced;
+    moveWithSideFiles(logPath, replacedLogMovedTo);
     if (existing === 0) {
-      for (const file of [replacedLogMovedTo, ...SIDE_FILES.map((s) => replacedLogMovedTo + s)]) rmSync(file, { force: true });
+      for (const file of withSideFiles(replacedLogMovedTo)) rmSync(file, { force: true });
       replacedLogMovedTo = undefined;
     }
   }
   renameSync(incoming, logPath);
-  fsyncPath(dirname(logPath));
-  return { manifest, replacedLogMovedTo };
+  for (const d of new Set([dirname(logPath), ...derived.map((path) => dirname(path))])) fsyncPath(d);
+  return { manifest, replacedLogMovedTo, derivedMovedAside };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type CommandContext, eventIdFor } from '#kernel';
 import { type EventStore, SqliteEventStore, handleCommand } from '#event-store';
 import { type ProjectCommand, isTransitionEvent, projectDecider, streamIdOf } from '#projects';
+import { CheckpointAheadOfLogError } from '#consumers';
 import { DEADLINE_SCHEDULER_ACTOR, DeadlineRunner } from './deadline.runner.js';
 import type { PendingDeadline } from './deadline.scheduler.js';
 
@@ -70,21 +71,17 @@ async function run(
   });
 }
 
+const INTENTION = {
+  program: 'education',
+  title: 'Un jardin pédagogique',
+  description: 'Concertation',
+  territory: { region: '44', departement: '55', academie: '12' },
+  holder: { organisationId: '0550001C', name: 'École' },
+};
+
 /** Declares an education project and sends it back for completion: opens the 30-day deadline. */
 async function sendBackForCompletion(store: EventStore, projectId: string) {
-  await run(
-    store,
-    projectId,
-    {
-      type: 'declare_intention',
-      program: 'education',
-      title: 'Un jardin pédagogique',
-      description: 'Concertation',
-      territory: { region: '44', departement: '55', academie: '12' },
-      holder: { organisationId: '0550001C', name: 'École' },
-    } as never,
-    holder,
-  );
+  await run(store, projectId, { type: 'declare_intention', ...INTENTION } as never, holder);
   await run(store, projectId, { type: 'start_drafting' } as never, holder);
   await run(
     store,
@@ -216,6 +213,34 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
     expect((await restarted.tick()).map((f) => f.outcome)).toEqual(['moot']);
     expect(restarted.pending()).toEqual([]);
     expect((await typesOf(store, 'p-7')).filter((t) => t === 'project.deadline_expired')).toHaveLength(1);
+  });
+
+  it('with a checkpoint past the head (a log restored without its checkpoint file): stops loudly, fires nothing', async () => {
+    const used = newStore();
+    const first = newRunner(used);
+    await sendBackForCompletion(used, 'p-8');
+    await first.caughtUp();
+    await first.close();
+    await used.close();
+    rmSync(join(dir, 'events.sqlite'));
+    const restored = newStore();
+    await run(restored, 'p-9', { type: 'declare_intention', ...INTENTION } as never, holder);
+    const errors: unknown[] = [];
+    const runner = track(
+      new DeadlineRunner({
+        store: restored,
+        checkpointPath: join(dir, 'deadlines.sqlite'),
+        clock,
+        expire: expireOn(restored),
+        pollIntervalMs: 0,
+        onError: (e) => errors.push(e),
+      }),
+    ).start();
+    await expect(runner.caughtUp()).rejects.toThrow('is past the head of the event log (position 1)');
+    expect(errors).toEqual([expect.any(CheckpointAheadOfLogError)]);
+    now = T0 + 60 * DAY;
+    expect(await runner.tick()).toEqual([]);
+    expect(await restored.headPosition()).toBe(1n);
   });
 
   it('is cancelled by the transition that makes it moot (the holder resubmits)', async () => {

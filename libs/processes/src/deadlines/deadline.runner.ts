@@ -1,5 +1,5 @@
 import type { Actor } from '#kernel';
-import { CheckpointedConsumer } from '#consumers';
+import { CheckpointAheadOfLogError, CheckpointedConsumer } from '#consumers';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { type DeadlineChange, DeadlineCheckpointStore } from './deadline.checkpoint.js';
 import { type PendingDeadline, type ScheduleState, deadlineScheduler, toScheduleEvent } from './deadline.scheduler.js';
@@ -43,6 +43,8 @@ export class DeadlineRunner {
   private timer?: NodeJS.Timeout;
   private ticking: Promise<FiredDeadline[]> = Promise.resolve([]);
   private closed = false;
+  /** The checkpoint file is not this log's: its pending deadlines are not this log's either, and are never fired. */
+  private foreignState = false;
 
   constructor(private readonly options: DeadlineRunnerOptions) {
     this.checkpoints = new DeadlineCheckpointStore(options.checkpointPath, options.consumer ?? 'deadlines');
@@ -51,7 +53,10 @@ export class DeadlineRunner {
       store: options.store,
       state: this.checkpoints,
       handler: { handle: (e) => this.follow(e) },
-      onFailure: (_failure, error) => this.options.onError?.(error),
+      onFailure: (_failure, error) => {
+        this.foreignState = error instanceof CheckpointAheadOfLogError;
+        this.options.onError?.(error);
+      },
     });
     const pending = Object.fromEntries(this.checkpoints.pending().map((d) => [d.deadlineId, d]));
     this.state = { pending };
@@ -110,7 +115,7 @@ export class DeadlineRunner {
   }
 
   private async fireDue(): Promise<FiredDeadline[]> {
-    if (this.closed) return [];
+    if (this.closed || this.foreignState) return [];
     this.consumer.saveCheckpoint();
     const due = deadlineScheduler.decide({ type: 'tick', now: this.options.clock() }, this.state);
     const fired: FiredDeadline[] = [];

@@ -120,4 +120,25 @@ describe('ProjectionRunner', () => {
     await until(() => runner!.status()[0]!.position === '1250');
     expect(count('a_rows')).toBe(1250);
   });
+
+  it('with checkpoints past the head of the log (read models of another log), fails visibly instead of skipping', async () => {
+    open();
+    await seed(store, 20);
+    runner = new ProjectionRunner(store, db, [counter('a'), counter('b')], silent());
+    runner.start();
+    expect(await runner.waitFor(20n, 5000)).toBe(true);
+    runner.stop();
+    await store.close();
+    store = new SqliteEventStore({ path: ':memory:' }); // the restored log: 5 events
+    await seed(store, 5);
+    const logger = silent();
+    runner = new ProjectionRunner(store, db, [counter('a'), counter('b')], logger);
+    runner.start();
+    await until(() => runner!.status().every((s) => s.state === 'failed'));
+    expect(runner.status()[0]!.error).toContain('its checkpoint (position 20) is past the head of the event log (position 5)');
+    expect(logger.errors).toHaveLength(2);
+    await seed(store, 10);
+    await new Promise((r) => setTimeout(r, 50));
+    expect([count('a_rows'), checkpoint('a'), runner.status()[0]!.position]).toEqual([20, 20, '20']);
+  });
 });

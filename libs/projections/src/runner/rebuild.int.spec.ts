@@ -136,4 +136,32 @@ describe('rebuildProjections (blue-green)', () => {
     apiDb.close();
     await store.close();
   });
+
+  it('replaces live tables whose checkpoints are past the head of the log (restored without its read models)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'refonda-rebuild-'));
+    dirs.push(dir);
+    const db = new Database(join(dir, 'rm.sqlite'));
+    let store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+    for (let i = 0; i < 4; i++) await append(store, 100, i);
+    const runner = new ProjectionRunner(store, db, [sums], { info: () => {}, error: () => {} });
+    runner.start();
+    expect(await runner.waitFor(400n, 10_000)).toBe(true);
+    runner.stop();
+    await store.close();
+    store = new SqliteEventStore({ path: join(dir, 'restored.sqlite') });
+    await append(store, 150, 0);
+    const rebuilt = Promise.race([
+      rebuildProjections({ store, db, projections: [sums], batchSize: 100 }),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('the rebuild never swapped')), 5000).unref()),
+    ]);
+    await expect(rebuilt).resolves.toMatchObject({ position: 150, events: 150 });
+    const fresh = new Database(':memory:');
+    sums.setup(fresh, '');
+    for (const e of await store.readAll()) sums.apply(fresh, e, '');
+    expect(dump(db)).toEqual(dump(fresh));
+    expect(db.prepare('SELECT position FROM projection_checkpoints').all()).toEqual([{ position: 150 }]);
+    db.close();
+    fresh.close();
+    await store.close();
+  });
 });

@@ -36,7 +36,8 @@ export interface RebuildResult {
  * in one IMMEDIATE transaction, drops the live tables, renames the new ones in and moves the
  * checkpoints. Readers (WAL) keep reading the old tables until that commit, then see the new ones.
  * A runner applying live in another connection re-reads its checkpoint per batch, so it neither
- * misses nor double-applies an event across the swap.
+ * misses nor double-applies an event across the swap. Live tables whose checkpoints are past the log's head belong to
+ * another log (stopped runners: see CheckpointAheadOfLogError): they are replaced, not waited for.
  */
 export async function rebuildProjections(options: RebuildOptions): Promise<RebuildResult> {
   const { store, db, projections } = options;
@@ -70,6 +71,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   let events = 0;
   let total = Number(await store.headPosition());
   const progress = () => options.onProgress?.({ done: events, total: Math.max(total, position), elapsedMs: now() - started });
+  let replaceForeign = false;
   for (;;) {
     for (;;) {
       const batch = await store.readAll({ fromPosition: BigInt(position + 1), maxCount: batchSize });
@@ -81,16 +83,18 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       if (batch.length < batchSize) break;
     }
     // The live tables may be ahead (the API kept applying): catch up again before swapping.
-    const swapped = db
+    const liveAhead = db
       .transaction(() => {
         const live = Math.max(0, ...projections.map((p) => checkpoints.read(p.name)?.position ?? 0));
-        if (live > position) return false;
+        if (live > position && !replaceForeign) return live;
         for (const p of projections) swapIn(db, p, prefix, checkpoints, position);
-        return true;
+        return 0;
       })
       .immediate();
-    if (swapped) break;
+    if (liveAhead === 0) break;
     total = Number(await store.headPosition());
+    // Live checkpoints past the head (read after them) are not this log's (a restore without its read models): replaced.
+    replaceForeign = liveAhead > total;
   }
   progress();
   return { position, events, elapsedMs: now() - started };

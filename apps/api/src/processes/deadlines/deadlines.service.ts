@@ -112,7 +112,7 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private async runTick(): Promise<FiredDeadline[]> {
-    // Still fires the deadlines it knows after losing the log ('failed'); not once stopped.
+    // Still fires the deadlines it knows after losing the log ('failed'), unless they are another log's; not once stopped.
     if (this.state === 'starting' || this.state === 'stopped') return [];
     const fired = await this.runner.tick();
     this.lastTickAt = this.clock.now();
@@ -128,7 +128,6 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
     return fired;
   }
 
-  /** A timeout that failed, or a tick that failed, is retried on the next tick; losing the log is fatal. */
   /** The timeout, as a command like any other: the deadline id is its idempotency key, so replicas write it once. */
   private async expire(d: PendingDeadline): Promise<number> {
     const meta = {
@@ -141,6 +140,7 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
     return written.events.length;
   }
 
+  /** A timeout that failed, or a tick that failed, is retried on the next tick; losing the log is fatal. */
   private failed(error: unknown, deadline?: PendingDeadline, fatal = deadline === undefined): void {
     this.failures++;
     this.lastError = error instanceof Error ? error.message : String(error);
@@ -152,9 +152,9 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
     } else if (!fatal) {
       this.logger.error({ err: this.lastError }, 'deadline tick failed; will retry');
     } else {
-      // The log subscription ended: no new deadline is seen until a restart.
+      // The subscription ended, or never started (a checkpoint past the log's head): no new deadline is seen until a restart.
       this.state = 'failed';
-      this.logger.error({ err: this.lastError }, 'deadline runner lost its log subscription');
+      this.logger.error({ err: this.lastError }, 'deadline runner stopped following the log');
     }
   }
 }
