@@ -1,62 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { mkdirSync, statSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromiumMissing, chromiumPresent, launchChromium } from '../support/chromium.js';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { declareAndValidate } from '../support/validated-project.js';
 import { DashboardFlow } from '../dashboard/dashboard-flow.js';
 
-/** Debian's chromium (installed by .ci/run with apt-get); never a downloaded browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
 const SCREENSHOT = 'test-artifacts/dashboard.png';
 
-if (!present) {
-  const message =
-    `\n*** BROWSER TEST NOT RUN: ${CHROMIUM} is missing. Install it with: apt-get update && apt-get install -y chromium` +
-    `${inCi ? ' (CI=true: this is a failure)' : ''}\n`;
-  process.stderr.write(message);
-}
-
 describe('the dashboard in headless Chromium', () => {
-  if (!present) {
-    it(`needs Chromium at ${CHROMIUM}${inCi ? ' (required in CI)' : ''}`, () => {
-      if (inCi) throw new Error(`Chromium is missing at ${CHROMIUM}, and CI=true: the browser test must run in CI`);
-      process.stderr.write(`*** the dashboard browser test did not run: no Chromium at ${CHROMIUM}\n`);
-    });
+  if (!chromiumPresent) {
+    chromiumMissing('the dashboard browser test');
     return;
   }
 
   let api: ApiHarness;
   let browser: BrowserContext;
-  let profile: string;
+  let closeBrowser: () => Promise<void>;
   beforeAll(async () => {
     api = await startApi();
-    profile = mkdtempSync(join(tmpdir(), 'refonda-chromium-'));
-    // A fresh profile directory (Playwright passes it as --user-data-dir).
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 1600 },
-      locale: 'fr-FR',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    ({ browser, close: closeBrowser } = await launchChromium({ viewport: { width: 1280, height: 1600 }, locale: 'fr-FR' }));
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     await api?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('shows a command run through the API within 2 s, without reload; French figures; screenshot saved', async () => {

@@ -1,40 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
-
-/** Debian's chromium, as test/browser/dashboard.e2e.spec.ts uses it; never a downloaded browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
+import { chromiumMissing, chromiumPresent, launchChromium } from '../support/chromium.js';
 
 describe('Swagger UI under its Content-Security-Policy, in headless Chromium', () => {
-  if (!present) {
-    it(`needs Chromium at ${CHROMIUM}${inCi ? ' (required in CI)' : ''}`, () => {
-      if (inCi) throw new Error(`Chromium is missing at ${CHROMIUM}, and CI=true: the browser test must run in CI`);
-      process.stderr.write(`*** the Swagger UI browser test did not run: no Chromium at ${CHROMIUM}\n`);
-    });
+  if (!chromiumPresent) {
+    chromiumMissing('the Swagger UI browser test');
     return;
   }
 
   let api: ApiHarness;
   let browser: BrowserContext;
-  let profile: string;
+  let closeBrowser: () => Promise<void>;
   beforeAll(async () => {
     api = await startApi();
-    profile = mkdtempSync(join(tmpdir(), 'refonda-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run'],
-    });
+    ({ browser, close: closeBrowser } = await launchChromium());
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     await api?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('renders every operation, and the browser reports no policy violation', async () => {

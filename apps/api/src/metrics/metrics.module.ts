@@ -1,8 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { DashboardModule } from '../dashboard/dashboard.module.js';
-import { DeadlinesModule } from '../processes/deadlines/deadlines.module.js';
-import { FundingModule } from '../processes/funding/funding-process.module.js';
+import { HealthModule } from '../health/health.module.js';
 import { ConsumerGauges } from './consumer-gauges.js';
 import { MetricsController } from './metrics.controller.js';
 import { METRIC_PROVIDERS, RefondaMetrics } from './refonda.metrics.js';
@@ -13,8 +12,7 @@ import { METRIC_PROVIDERS, RefondaMetrics } from './refonda.metrics.js';
   imports: [
     PrometheusModule.register({ controller: MetricsController, path: '/metrics', defaultMetrics: { enabled: true } }),
     DashboardModule,
-    DeadlinesModule,
-    FundingModule,
+    HealthModule,
   ],
   providers: [...METRIC_PROVIDERS, RefondaMetrics, ConsumerGauges],
   // The controller lives in PrometheusModule: what it injects comes from this global module.
