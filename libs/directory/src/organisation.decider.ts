@@ -1,21 +1,12 @@
 import { type Actor, type Decider, DomainError, invalid } from '#kernel';
-import type { OfficialIdentifier, OrganisationEvent, OrganisationKind, Payee } from './organisation.events.js';
+import type { OrganisationEvent, OrganisationKind, OrganisationRegistered, Payee } from './organisation.events.js';
 import { checkedIban, checkedIdentifier, checkedLocation } from './organisation.identifiers.js';
 import { canManageOrganisation } from './organisation.policy.js';
 import { ORGANISATION_KINDS } from './organisation.events.js';
 import { isValidSiret, normalizeIdentifier } from '#territories';
 
 export type OrganisationCommand =
-  | {
-      type: 'RegisterOrganisation';
-      organisationId: string;
-      kind: OrganisationKind;
-      identifier: OfficialIdentifier;
-      name: string;
-      communeCode: string;
-      departementCode: string;
-      actor: Actor;
-    }
+  | ({ type: 'RegisterOrganisation'; actor: Actor } & OrganisationRegistered['data'])
   | { type: 'AddMember'; organisationId: string; personId: string; actor: Actor }
   | { type: 'RemoveMember'; organisationId: string; personId: string; actor: Actor }
   | { type: 'SetPayee'; organisationId: string; payee: Payee; actor: Actor };
