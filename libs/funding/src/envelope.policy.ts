@@ -66,6 +66,10 @@ export function canManageEnvelope(actor: Actor, envelopeId: string): boolean {
   return actor.role === 'finance' && inScope(actor, envelopeId);
 }
 
+/** The one refusal of a read of an envelope that was never opened (GET /envelopes/:id, its history). */
+export const envelopeNotFound = (envelopeId: string) =>
+  new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `L’enveloppe ${envelopeId} n’existe pas.`, { envelopeId });
+
 export function assertCanSeeEnvelope(actor: Actor, envelopeId: string): void {
   if (!canSeeEnvelope(actor, envelopeId)) {
     throw new DomainError('forbidden', 'ENVELOPE_OUT_OF_SCOPE', `L’enveloppe ${envelopeId} est hors de votre territoire.`, {

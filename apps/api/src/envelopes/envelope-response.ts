@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { type EnvelopeBalance, type EnvelopeState, formatEuros, netCertified, netCommitted, netPaid } from '#funding';
+import { type Commitment, type EnvelopeBalance, type EnvelopeState, formatEuros, netCertified, netCommitted, netPaid } from '#funding';
 import type { EnvelopeWrite } from './envelope-command.runner.js';
 
 /** What an envelope command answers: the outcome (the first one on a retry), the balance, revision (ETag) and position. */
@@ -45,14 +45,9 @@ export function balanceView(b: EnvelopeBalance) {
   };
 }
 
-/** Every commitment of an envelope, net figures and gross flows (cents). */
-export function commitmentsView(state: EnvelopeState) {
-  if (state.status === 'none') return [];
-  return Object.values(state.commitments).map((c) => ({
-    commitmentRef: c.ref,
-    projectId: c.projectId,
-    year: c.year,
-    splitKey: c.splitKey,
+/** A commitment's gross flows and net figures (cents): the envelope's view of it and the project's funding view. */
+export function commitmentAmountsView(c: Commitment) {
+  return {
     committedCents: c.committed,
     releasedCents: c.released,
     serviceDoneCents: c.serviceDone,
@@ -61,6 +56,18 @@ export function commitmentsView(state: EnvelopeState) {
     netCommittedCents: netCommitted(c),
     netCertifiedCents: netCertified(c),
     netPaidCents: netPaid(c),
+  };
+}
+
+/** Every commitment of an envelope, net figures and gross flows (cents). */
+export function commitmentsView(state: EnvelopeState) {
+  if (state.status === 'none') return [];
+  return Object.values(state.commitments).map((c) => ({
+    commitmentRef: c.ref,
+    projectId: c.projectId,
+    year: c.year,
+    splitKey: c.splitKey,
+    ...commitmentAmountsView(c),
     instalments: c.instalments,
   }));
 }

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '#kernel';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { assertCanSeeEnvelope, envelopeStreamId } from '#funding';
+import { assertCanSeeEnvelope, envelopeNotFound, envelopeStreamId } from '#funding';
 import { envelopeName } from '#audit';
 import { historyPage } from '../history-page.js';
 import { type EnvelopeHistory, GetEnvelopeHistory } from './get-envelope-history.query.js';
@@ -15,9 +14,7 @@ export class GetEnvelopeHistoryHandler implements IQueryHandler<GetEnvelopeHisto
     const streamId = envelopeStreamId(id);
     assertCanSeeEnvelope(principal, id);
     const history = await this.store.readStream(streamId);
-    if (history.length === 0) {
-      throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `L’enveloppe ${id} n’existe pas.`, { envelopeId: id });
-    }
+    if (history.length === 0) throw envelopeNotFound(id);
     return { envelopeId: id, name: envelopeName(id), ...historyPage(streamId, history, paging) };
   }
 }

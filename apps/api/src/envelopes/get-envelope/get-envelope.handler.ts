@@ -3,7 +3,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { type Actor, DomainError } from '#kernel';
 import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
 import { asOfLabel, envelopeAsOf, parseAsOf } from '#audit';
-import { assertCanSeeEnvelope, envelopeBalance, envelopeDecider, envelopeStreamId } from '#funding';
+import { assertCanSeeEnvelope, envelopeBalance, envelopeDecider, envelopeNotFound, envelopeStreamId } from '#funding';
 import { type EnvelopeView, balanceView, commitmentsView } from '../envelope-response.js';
 import { GetEnvelope } from './get-envelope.query.js';
 
@@ -18,7 +18,7 @@ export class GetEnvelopeHandler implements IQueryHandler<GetEnvelope> {
     const history = await this.store.readStream(streamId);
     const state = foldRecorded(envelopeDecider, history);
     const balance = envelopeBalance(state);
-    if (!balance) throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `L’enveloppe ${id} n’existe pas.`, { envelopeId: id });
+    if (!balance) throw envelopeNotFound(id);
     const last = history[history.length - 1]!;
     return {
       ...balanceView(balance),

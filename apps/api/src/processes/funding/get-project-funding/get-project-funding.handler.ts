@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
-import { type Paid, type Recovered, envelopeDecider, envelopeStreamId, formatEuros, netCertified, netCommitted, netPaid } from '#funding';
+import { type Paid, type Recovered, envelopeDecider, envelopeStreamId, formatEuros, netCommitted, netPaid } from '#funding';
 import { projectEvolution, readableProject, streamIdOf } from '#projects';
 import { DEFAULT_SCHEDULE, type FundingRecord, FundingProcessRunner, advanceCents } from '#processes';
+import { commitmentAmountsView } from '../../../envelopes/envelope-response.js';
 import { GetProjectFunding } from './get-project-funding.query.js';
 
 const STATUS_LABELS: Record<FundingRecord['status'], string> = {
@@ -110,14 +111,7 @@ export class GetProjectFundingHandler implements IQueryHandler<GetProjectFunding
         ? {
             commitmentRef: c.ref,
             envelopeId: record.envelopeId,
-            committedCents: c.committed,
-            releasedCents: c.released,
-            serviceDoneCents: c.serviceDone,
-            paidCents: c.paid,
-            recoveredCents: c.recovered,
-            netCommittedCents: netCommitted(c),
-            netCertifiedCents: netCertified(c),
-            netPaidCents: netPaid(c),
+            ...commitmentAmountsView(c),
             remainingToPayCents: netCommitted(c) - netPaid(c),
           }
         : null,
