@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '#kernel';
 import { OWN_AUTHENTICATION, PUBLIC_ROUTE, ROLES_ALLOWED } from './auth.decorators.js';
+import { bearerTokenOf } from './bearer-token.js';
 import { JwtService } from './jwt.service.js';
 import { type Role, toActor } from './principal.js';
 import { InvalidTokenError } from './token-refusal.js';
@@ -38,8 +39,8 @@ export class AuthGuard implements CanActivate {
         new DomainError('unauthenticated', 'AUTH_REQUIRED', 'Un jeton d’accès est requis : en-tête « Authorization: Bearer <jeton> ».'),
       );
     }
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) {
+    const token = bearerTokenOf(header);
+    if (!token) {
       refuse(
         reply,
         'Bearer realm="refonda", error="invalid_request"',
@@ -48,7 +49,7 @@ export class AuthGuard implements CanActivate {
     }
     let claims;
     try {
-      claims = await this.jwt.verify(match[1]!);
+      claims = await this.jwt.verify(token);
     } catch (error) {
       const reason = error instanceof InvalidTokenError ? error.reason : 'malformed';
       refuse(

@@ -5,3 +5,4 @@ export * from './jwt.service.js';
 export * from './demo-secret.js';
 export * from './auth.decorators.js';
 export * from './auth.guard.js';
+export { bearerTokenOf } from './bearer-token.js';

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '#kernel';
-import { JwtService } from '#auth';
+import { bearerTokenOf, JwtService } from '#auth';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -15,7 +15,7 @@ export class AuditorReadOnlyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<{ method: string; headers: Record<string, string | undefined> }>();
     if (READS.has(request.method.toUpperCase())) return true;
-    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearerTokenOf(request.headers.authorization);
     if (!token) return true; // AuthGuard answers 401
     const role = await this.jwt.verify(token).then(
       (c) => c.role,

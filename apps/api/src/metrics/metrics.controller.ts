@@ -3,7 +3,7 @@ import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PrometheusController } from '@willsoto/nestjs-prometheus';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { JwtService, OwnAuthentication } from '#auth';
+import { bearerTokenOf, JwtService, OwnAuthentication } from '#auth';
 import { DomainError } from '#kernel';
 import type { AppConfig } from '../config/app.config.js';
 import { APP_CONFIG } from '../infrastructure/tokens.js';
@@ -37,7 +37,7 @@ export class MetricsController extends PrometheusController {
   }
 
   private async allow(header: string | undefined): Promise<void> {
-    const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+    const token = bearerTokenOf(header);
     if (!token)
       throw new DomainError('unauthenticated', 'AUTH_REQUIRED', 'Les métriques demandent le jeton METRICS_TOKEN ou un jeton admin.');
     if (this.config.metricsToken && sameSecret(token, this.config.metricsToken)) return;

@@ -1,6 +1,6 @@
 import rateLimit, { normalizeIP, type RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { JwtService } from '#auth';
+import { bearerTokenOf, type JwtService } from '#auth';
 import type { RateLimitsConfig } from '../../config/limits.config.js';
 import { PROBLEM_CONTENT_TYPE, problem } from '../../errors/problem-details.js';
 import { type RefusalKind, reportRefusal } from './refusals.js';
@@ -19,8 +19,8 @@ export const isUnlimitedPath = (path: string) => path === '/health' || path.star
 const pathOf = (request: FastifyRequest) => request.url.split('?', 1)[0]!;
 
 function bearerOf(request: FastifyRequest): string | undefined {
-  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-  if (match) return match[1];
+  const header = bearerTokenOf(request.headers.authorization);
+  if (header) return header;
   // EventSource cannot send headers: the dashboard's stream takes its token in the query (DashboardAccessGuard).
   const inQuery = (request.query as Record<string, unknown>)['access_token'];
   return pathOf(request).startsWith('/dashboard/') && typeof inQuery === 'string' && inQuery !== '' ? inQuery : undefined;
