@@ -16,7 +16,7 @@ const TEST_FILES = [
 
 /** The domain libs' own code: not their application shell (`application/`, `application.ts`), not their specs. */
 const DOMAIN_CODE = {
-  files: ['libs/{kernel,workflow,projects,funding,territories,directory}/src/**/*.ts'],
+  files: ['libs/{kernel,workflow,projects,funding,territories,directory,delegations,committees,calendar}/src/**/*.ts'],
   ignores: ['libs/*/src/application/**', 'libs/*/src/application.ts', '**/*.spec.ts'],
 };
 const CLOCK_READ = 'Domain code never reads the clock: time comes in the command context (ctx.now).';
