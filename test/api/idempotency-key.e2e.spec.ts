@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { RunProjectTransition } from '../../apps/api/src/projects/run-transition/run-transition.command.js';
 import { type ApiHarness, FakeClock, startApi } from '../support/api-harness.js';
-import { educationIntention } from '../support/demo-fixtures.js';
+import { SCHOOL_UAI, educationIntention } from '../support/demo-fixtures.js';
 
 describe('Idempotency-Key, handled once for every command', () => {
   let api: ApiHarness;
@@ -96,7 +96,8 @@ describe('Idempotency-Key, handled once for every command', () => {
       // Through the bus, as a process sends it: three runs read the stream before any of them appends.
       const bus = racing.app.get(CommandBus);
       const meta = {
-        principal: { id: 'holder-race', role: 'holder' as const, scope: {} },
+        // As the directory resolves it: the declaration registered the school, its declarant its member.
+        principal: { id: 'holder-race', role: 'holder' as const, scope: {}, organisations: [SCHOOL_UAI] },
         idempotencyKey: 'race-1',
         correlationId: 'c',
         causationId: 'c',

@@ -29,6 +29,7 @@ describe('npm run cli -- audit …, on the files a real API wrote', () => {
   let dataDir: string;
   let projectId: string;
   let head: number;
+  let streams: number;
   beforeAll(async () => {
     const api = await startApi();
     dataDir = api.dataDir;
@@ -37,6 +38,7 @@ describe('npm run cli -- audit …, on the files a real API wrote', () => {
     ({ id: projectId } = await educationToValidation(api, { holder, validator }));
     await fundingScenario(api.app.get<EventStore>(EVENT_STORE), projectId);
     head = Number(await api.app.get<EventStore>(EVENT_STORE).headPosition());
+    streams = new Set((await api.app.get<EventStore>(EVENT_STORE).readAll()).map((e) => e.streamId)).size;
     expect((await api.request('GET', `/projects?minPosition=${head}`, { token: holder })).status).toBe(200);
     await api.close(true);
   });
@@ -45,7 +47,9 @@ describe('npm run cli -- audit …, on the files a real API wrote', () => {
   it('verify, anchor, public-key, verify --anchor, replay and both exports succeed on an intact log', async () => {
     const verify = await cli(dataDir, 'verify');
     expect(verify).toMatchObject({ code: 0 });
-    expect(verify.stdout).toMatch(new RegExp(`OK: ${head} events in 3 stream\\(s\\).*at position ${head} \\(equals log_head\\)`));
+    // The project, its envelope, the school's directory entry and the habilitations of the tokens used.
+    expect(streams).toBeGreaterThanOrEqual(6);
+    expect(verify.stdout).toMatch(new RegExp(`OK: ${head} events in ${streams} stream\\(s\\).*at position ${head} \\(equals log_head\\)`));
 
     expect((await cli(dataDir, 'public-key', '--out', join(dataDir, 'kept.pem'))).code).toBe(0);
     expect(readFileSync(join(dataDir, 'kept.pem'), 'utf8')).toMatch(/^-----BEGIN PUBLIC KEY-----/);

@@ -69,7 +69,9 @@ describe('the auditor reads everything and writes nothing', () => {
     const auditor = await api.token({ role: 'auditor' });
     expect((await api.request('GET', `/projects/${projectId}`, { token: auditor })).status).toBe(200);
     expect((await api.request('GET', `/projects/${projectId}/history`, { token: auditor })).status).toBe(200);
-    expect((await api.request('GET', `/projects/${projectId}?asOf=1`, { token: auditor })).status).toBe(200);
+    const history = await api.request('GET', `/projects/${projectId}/history`, { token: auditor });
+    const declaredAt = history.body.events[0].position;
+    expect((await api.request('GET', `/projects/${projectId}?asOf=${declaredAt}`, { token: auditor })).status).toBe(200);
     expect((await api.request('GET', '/projects', { token: auditor })).body.total).toBe(1);
     expect((await api.request('GET', '/audit/log.jsonl', { token: auditor })).status).toBe(200);
     expect((await api.request('GET', '/audit/ledger.csv', { token: auditor })).status).toBe(200);

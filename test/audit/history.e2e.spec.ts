@@ -89,7 +89,7 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
       expect(await status(path, { role: 'validator', scope: { academies: ['12'] } })).toBe(200);
       expect(await status(path, { role: 'validator', scope: { academies: ['09'] } })).toBe(403);
       expect(await status(path, { role: 'finance', scope: { regions: ['44'] } })).toBe(200);
-      expect(await status(path, { role: 'finance', scope: {} })).toBe(403);
+      expect(await status(path, { role: 'finance', sub: 'finance-without-territory', scope: {} })).toBe(403);
       expect(await status(path, { role: 'auditor' })).toBe(200);
       expect(await status(path, { role: 'admin' })).toBe(200);
       // The same rule as the project itself.

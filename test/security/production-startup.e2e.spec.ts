@@ -83,8 +83,15 @@ describe('MODE=production start-up (node dist/apps/api/src/main.js)', () => {
       if (!log.includes('Refonda API on')) throw new Error(`the API did not start:\n${log}`);
       const token = spawnSync(process.execPath, [CLI, 'token', '--role', 'holder'], { env, encoding: 'utf8' });
       expect(token.status).toBe(0);
-      const res = await fetch(`http://127.0.0.1:${env.PORT}/projects`, { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
-      expect(res.status).toBe(200);
+      const projects = () =>
+        fetch(`http://127.0.0.1:${env.PORT}/projects`, { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
+      // In production a token proves who the caller is; what they may do is the directory's: the operator grants it.
+      const ungranted = await projects();
+      expect(ungranted.status).toBe(403);
+      expect(((await ungranted.json()) as { code: string }).code).toBe('ACCESS_NOT_GRANTED');
+      const grant = spawnSync(process.execPath, [CLI, 'grant', '--sub', 'holder-cli', '--role', 'holder'], { env, encoding: 'utf8' });
+      expect({ status: grant.status, stderr: grant.stderr }).toEqual({ status: 0, stderr: '' });
+      expect((await projects()).status).toBe(200);
       expect(log).not.toContain('Demo tokens');
       expect(existsSync(join(dir, 'data', 'jwt-secret'))).toBe(false);
     } finally {

@@ -36,6 +36,8 @@ describe('bearer tokens on a protected route of the real app (GET /projects)', (
   let api: ApiHarness;
   beforeAll(async () => {
     api = await startApi({ JWT_SECRET: SECRET, JWT_PREVIOUS_SECRETS: PREVIOUS, JWT_PREVIOUS_SECRETS_UNTIL: GRACE_END });
+    // The directory grants the subject of the hand-made tokens its role: what is tested here is the token itself.
+    await api.token({ role: 'holder', sub: 'holder-security', scope: { academies: ['12'] } });
   });
   afterAll(() => api.close());
 
@@ -90,6 +92,7 @@ describe('issuer and audience are configuration (JWT_ISSUER, JWT_AUDIENCE)', () 
   let api: ApiHarness;
   beforeAll(async () => {
     api = await startApi({ JWT_SECRET: SECRET, JWT_ISSUER: 'https://auth.refonda.example', JWT_AUDIENCE: 'refonda-recette' });
+    await api.token({ role: 'holder', sub: 'holder-security', scope: { academies: ['12'] } });
   });
   afterAll(() => api.close());
 

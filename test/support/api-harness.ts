@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { CommandBus } from '@nestjs/cqrs';
 import { JwtService, type TokenClaims } from '#auth';
+import { grantClaims } from '../../apps/api/src/directory/grant-for-token.js';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { type AppConfig, loadConfig } from '../../apps/api/src/config/app.config.js';
 import { createLogger } from '../../apps/api/src/infrastructure/pino.logger.js';
@@ -24,7 +26,10 @@ export interface ApiHarness {
   config: AppConfig;
   clock: FakeClock;
   dataDir: string;
-  token(claims: Partial<TokenClaims> & Pick<TokenClaims, 'role'>): Promise<string>;
+  /** A token for these claims, whose habilitation is recorded in the directory first (as an administrator would). */
+  token(claims: Partial<TokenClaims> & Pick<TokenClaims, 'role'> & { capacity?: string }): Promise<string>;
+  /** A token only: nothing recorded in the directory (a token for a person the directory does not know). */
+  tokenWithoutGrant(claims: Partial<TokenClaims> & Pick<TokenClaims, 'role'>): Promise<string>;
   request(
     method: string,
     path: string,
@@ -51,7 +56,11 @@ export async function startApi(
   const url = `http://127.0.0.1:${address.port}`;
   const jwt = app.get(JwtService);
   // A year: tests move the app's clock by weeks.
+  const commands = app.get(CommandBus);
+  await grantClaims(commands, { sub: 'admin-health', role: 'admin', scope: {} }, 'test:harness');
   const adminToken = await jwt.sign({ sub: 'admin-health', role: 'admin', scope: {} }, 365 * 86_400);
+  const sign = (c: Partial<TokenClaims> & Pick<TokenClaims, 'role'>) =>
+    jwt.sign({ sub: c.sub ?? `${c.role}-test`, role: c.role, scope: c.scope ?? {}, name: c.name }, 365 * 86_400);
   const harness: ApiHarness = {
     app,
     url,
@@ -59,7 +68,17 @@ export async function startApi(
     clock,
     dataDir,
     // Expiry follows the app clock, which tests move by weeks: a year, so that a test's tokens outlive its scenario.
-    token: (c) => jwt.sign({ sub: c.sub ?? `${c.role}-test`, role: c.role, scope: c.scope ?? {}, name: c.name }, 365 * 86_400),
+    async token(c) {
+      const claims = {
+        sub: c.sub ?? `${c.role}-test`,
+        role: c.role,
+        scope: c.scope ?? {},
+        ...(c.capacity ? { capacity: c.capacity } : {}),
+      };
+      await grantClaims(commands, claims, 'test:harness');
+      return sign(c);
+    },
+    tokenWithoutGrant: sign,
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
       if (options.token) headers.authorization = `Bearer ${options.token}`;

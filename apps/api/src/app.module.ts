@@ -6,6 +6,7 @@ import { AuthGuard } from '#auth';
 import { AuditModule } from './audit/audit.module.js';
 import type { AppConfig } from './config/app.config.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { DirectoryModule } from './directory/directory.module.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { HealthModule } from './health/health.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
@@ -28,6 +29,7 @@ export class AppModule {
         requestLogging(logger),
         InfrastructureModule.forRoot(config, logger, clock),
         ReadModelsModule,
+        DirectoryModule,
         ProjectsModule,
         DashboardModule,
         AuditModule,

@@ -2,12 +2,13 @@ import { Injectable, Module } from '@nestjs/common';
 import { CommandRunner, InjectCommander } from 'nest-commander';
 import { AuditCommand } from './commands/audit.command.js';
 import { BackupCommand, RestoreCommand } from './commands/backup.command.js';
+import { GrantCommand } from './commands/grant.command.js';
 import { ProjectionsCommand } from './commands/projections.command.js';
 import { TokenCommand } from './commands/token.command.js';
 import { WorkflowCommand } from './commands/workflow.command.js';
 
 /** The top-level commands; a subcommand is listed in its group's `subCommands` (audit.command.ts, projections.command.ts). */
-const COMMANDS = [TokenCommand, WorkflowCommand, ProjectionsCommand, AuditCommand, BackupCommand, RestoreCommand];
+const COMMANDS = [TokenCommand, GrantCommand, WorkflowCommand, ProjectionsCommand, AuditCommand, BackupCommand, RestoreCommand];
 
 @Injectable()
 class ProgramName {

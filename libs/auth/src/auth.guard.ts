@@ -1,10 +1,11 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '#kernel';
 import { OWN_AUTHENTICATION, PUBLIC_ROUTE, ROLES_ALLOWED } from './auth.decorators.js';
 import { bearerTokenOf } from './bearer-token.js';
 import { JwtService } from './jwt.service.js';
-import { type Role, toActor } from './principal.js';
+import type { Role } from './principal.js';
+import { PRINCIPAL_RESOLVER, type PrincipalResolver } from './principal-resolver.js';
 import { InvalidTokenError } from './token-refusal.js';
 
 type Reply = { header(name: string, value: string): unknown };
@@ -21,6 +22,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    @Inject(PRINCIPAL_RESOLVER) private readonly directory: PrincipalResolver,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -58,7 +60,6 @@ export class AuthGuard implements CanActivate {
         new DomainError('unauthenticated', 'AUTH_INVALID', `Jeton refusé : ${(error as Error).message}.`, { reason }),
       );
     }
-    request.actor = toActor(claims);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);
     if (roles && !roles.includes(claims.role)) {
       throw new DomainError(
@@ -70,6 +71,7 @@ export class AuthGuard implements CanActivate {
         },
       );
     }
+    request.actor = await this.directory.actorOf(claims);
     return true;
   }
 }

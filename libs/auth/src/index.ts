@@ -6,3 +6,4 @@ export * from './demo-secret.js';
 export * from './auth.decorators.js';
 export * from './auth.guard.js';
 export { bearerTokenOf } from './bearer-token.js';
+export * from './principal-resolver.js';

@@ -18,6 +18,8 @@ export interface OrganisationState {
   departementCode?: string;
   members: readonly string[];
   payee?: Payee;
+  /** What it was registered with (name, identifier, commune), for its readers. */
+  profile?: OrganisationRegistered['data'];
 }
 
 const notRegistered = (organisationId: string) =>
@@ -31,8 +33,12 @@ function register(c: Extract<OrganisationCommand, { type: 'RegisterOrganisation'
   const identifier = checkedIdentifier(c.kind, c.identifier);
   checkedLocation(identifier, c.communeCode, c.departementCode);
   const { organisationId, kind, communeCode, departementCode } = c;
+  if (organisationId !== identifier.value) throw invalid('VALIDATION_FAILED', 'organisationId', 'equals-identifier');
   return [
-    { type: 'organisation.registered', data: { organisationId, kind, identifier, name, communeCode, departementCode } },
+    {
+      type: 'organisation.registered',
+      data: { organisationId, kind, identifier, name, ...(communeCode ? { communeCode } : {}), departementCode },
+    },
     // Whoever registers a body acts on its behalf from then on (a holder declaring for a school not yet known).
     ...(c.actor.role === 'holder' ? [{ type: 'organisation.member_added' as const, data: { organisationId, personId: c.actor.id } }] : []),
   ];
@@ -70,7 +76,14 @@ export function decideOrganisation(c: OrganisationCommand, s: OrganisationState)
 export function evolveOrganisation(s: OrganisationState, e: OrganisationEvent): OrganisationState {
   switch (e.type) {
     case 'organisation.registered':
-      return { ...s, registered: true, organisationId: e.data.organisationId, kind: e.data.kind, departementCode: e.data.departementCode };
+      return {
+        ...s,
+        registered: true,
+        organisationId: e.data.organisationId,
+        kind: e.data.kind,
+        departementCode: e.data.departementCode,
+        profile: e.data,
+      };
     case 'organisation.member_added':
       return { ...s, members: [...s.members, e.data.personId] };
     case 'organisation.member_removed':

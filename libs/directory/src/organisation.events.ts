@@ -32,7 +32,8 @@ export type OrganisationRegistered = DomainEvent<
     kind: OrganisationKind;
     identifier: OfficialIdentifier;
     name: string;
-    communeCode: string;
+    /** Absent when registered on the fly by a project's declaration that named no commune. */
+    communeCode?: string;
     departementCode: string;
   }
 >;
@@ -42,3 +43,5 @@ export type OrganisationMemberRemoved = DomainEvent<'organisation.member_removed
 export type OrganisationPayeeSet = DomainEvent<'organisation.payee_set', { organisationId: string; payee: Payee }>;
 
 export type OrganisationEvent = OrganisationRegistered | OrganisationMemberAdded | OrganisationMemberRemoved | OrganisationPayeeSet;
+
+export const organisationStreamOf = (organisationId: string) => `organisation-${organisationId}`;

@@ -23,11 +23,11 @@ export const SCHEMES_OF_KIND: Readonly<Record<OrganisationKind, readonly Identif
   msp: ['finess', 'siret'],
   cpts: ['finess', 'siret'],
   etablissement_sante: ['finess'],
-  other: ['siret'],
+  other: ['siret', 'uai', 'finess'],
 };
 
 const CHECKS: Readonly<Record<IdentifierScheme, { valid: (v: string) => boolean; rule: string; detail: string }>> = {
-  uai: { valid: isValidUai, rule: 'uai', detail: 'un UAI : 7 chiffres et la lettre de contrôle (ex. 0550008S)' },
+  uai: { valid: isValidUai, rule: 'uai', detail: 'un UAI : 7 chiffres et la lettre de contrôle (ex. 0550008K)' },
   siret: { valid: isValidSiret, rule: 'siret', detail: 'un SIRET : 14 chiffres dont la clé de Luhn' },
   finess: { valid: isValidFiness, rule: 'finess', detail: 'un numéro FINESS : 9 caractères dont la clé' },
 };
@@ -49,9 +49,9 @@ export function checkedIdentifier(kind: OrganisationKind, identifier: OfficialId
   return { scheme: identifier.scheme, value };
 }
 
-/** The commune must be in force and in the département given; a UAI or FINESS names its département too. */
-export function checkedLocation(identifier: OfficialIdentifier, communeCode: string, departementCode: string): void {
-  if (!communeLiesIn(communeCode, departementCode)) {
+/** The commune (when known) must be in force and in the département given; a UAI or FINESS names its département too. */
+export function checkedLocation(identifier: OfficialIdentifier, communeCode: string | undefined, departementCode: string): void {
+  if (communeCode !== undefined && !communeLiesIn(communeCode, departementCode)) {
     throw invalid('VALIDATION_FAILED', 'communeCode', 'commune-in-departement', {
       detail: `La commune ${communeCode} n’existe pas ou n’est pas dans le département ${departementCode}.`,
     });

@@ -30,3 +30,14 @@ export function canManageOrganisation(actor: Actor, organisation: ManagedOrganis
     'Seuls les membres de l’organisme, ou un service de son territoire, le modifient.',
   );
 }
+
+/** Bank details are shown to those who manage the body and to those who pay, audit or administer; others see who it is. */
+export function canSeePayee(actor: Actor, organisation: ManagedOrganisation): boolean {
+  if (['admin', 'auditor', 'finance'].includes(actor.role)) return true;
+  try {
+    canManageOrganisation(actor, organisation);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -24,7 +24,8 @@ const FUNDABLE = 50;
 const VALIDATORS = 200;
 const RETRIES = 250;
 
-const HOLDER: Actor = { id: 'holder-msp', role: 'holder', scope: {} };
+/** As the directory resolves the MSP's member: acting for its FINESS. */
+const HOLDER: Actor = { id: 'holder-msp', role: 'holder', scope: {}, organisations: ['550000012'] };
 const ARS_VALIDATOR: Actor = { id: 'val-ars-grand-est', role: 'validator', scope: { regions: ['44'] } };
 const AT = new Date('2023-09-01T08:00:00.000Z');
 

@@ -10,6 +10,10 @@ export interface Actor {
   role: 'holder' | 'validator' | 'decider' | 'finance' | 'auditor' | 'admin' | 'system';
   /** Territory codes the actor may act in (région, académie, département, CTS); empty for national roles. */
   scope: { regions?: string[]; academies?: string[]; departements?: string[]; cts?: string[] };
+  /** The organisations the person acts for (their memberships in the directory), as resolved for this request. */
+  organisations?: readonly string[];
+  /** A decider's signing capacity (recteur, IA-DASEN, DG ARS, délégué territorial…), from their habilitation. */
+  capacity?: string;
 }
 
 /** What every command carries besides its own data: who, and when (from an injected clock). */

@@ -17,3 +17,5 @@ export * from './decisions/decisions.queries.js';
 export * from './series/daily-series.projection.js';
 export * from './series/daily-series.queries.js';
 export * from './dashboard.snapshot.js';
+export * from './directory/directory.projection.js';
+export * from './directory/directory.queries.js';

@@ -15,6 +15,7 @@ export interface DeclareIntention extends Base {
   description: string;
   territory: Territory;
   holder: Holder;
+  coHolders?: Holder[];
   partners?: Partner[];
 }
 

@@ -2,12 +2,13 @@ import { type Actor, type DomainEvent, DomainError, invalid } from '#kernel';
 import { type WorkflowRegistry, accessDenial, initialStateOf } from '#workflow';
 import { type DeclareIntention, type EditContent, type ProjectCommand, type TransitionCommand, inputsOf } from './project.commands.js';
 import { type ContentEditedData, type IntentionDeclaredData, PROJECT_WORKFLOW_CODES, ProjectEventType } from './project.events.js';
-import { EDITABLE_STATES, PROGRAMS, type Project, type ProjectState } from './project.state.js';
+import { EDITABLE_STATES, type Holder, PROGRAMS, type Project, type ProjectState } from './project.state.js';
 import { engineFor, subjectOf } from './project.subject.js';
 import {
   checkCents,
   checkChanges,
   checkFinalReport,
+  checkCoHolders,
   checkHolder,
   checkPartners,
   checkProjectId,
@@ -74,6 +75,8 @@ function declareIntention(registry: WorkflowRegistry, c: DeclareIntention, state
   checkText('description', c.description, 0, LIMITS.text);
   const territory = checkTerritoryOf(c.program, c.territory);
   const holder = checkHolder(c.program, c.holder);
+  const coHolders = checkCoHolders(c.program, holder, c.coHolders ?? []);
+  assertActsFor(c.ctx.actor, holder);
   const partners = c.partners ?? [];
   checkPartners(partners);
   const definition = registry.latest(c.program);
@@ -87,6 +90,7 @@ function declareIntention(registry: WorkflowRegistry, c: DeclareIntention, state
     description: c.description.trim(),
     territory,
     holder,
+    ...(coHolders.length > 0 ? { coHolders } : {}),
     partners: partners.map((p) => ({
       name: p.name.trim(),
       kind: p.kind,
@@ -140,4 +144,15 @@ function checkInputs(c: TransitionCommand, p: Project): void {
       checkFinalReport(c.report);
       return;
   }
+}
+
+/** A holder declares for an organisation they act for (the application registers an unknown one with them as member). */
+function assertActsFor(actor: Actor, holder: Holder): void {
+  if ((actor.organisations ?? []).includes(holder.organisationId)) return;
+  throw new DomainError(
+    'forbidden',
+    'PROJECT_HOLDER_NOT_MEMBER',
+    `${actor.id} n’agit pas pour l’organisme ${holder.organisationId} : demandez à l’un de ses membres de vous y ajouter.`,
+    { organisationId: holder.organisationId },
+  );
 }

@@ -71,6 +71,8 @@ export interface IntentionDeclaredData {
   description: string;
   territory: Territory;
   holder: Holder;
+  /** Absent before co-holders existed. */
+  coHolders?: Holder[];
   partners: Partner[];
   at: string;
 }

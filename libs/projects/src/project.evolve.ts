@@ -74,6 +74,7 @@ function declared(d: IntentionDeclaredData): Project {
       description: d.description,
       territory: { ...d.territory },
       holder: { ...d.holder },
+      coHolders: (d.coHolders ?? []).map((h) => ({ ...h })),
       partners: [...d.partners],
       budgetLines: [],
       attachments: [],

@@ -21,8 +21,9 @@ export const T0 = new Date('2026-03-02T08:00:00.000Z');
 export const day = (n: number) => new Date(T0.getTime() + n * DAY);
 
 const actor = (id: string, role: Actor['role'], scope: Actor['scope'] = {}): Actor => ({ id, role, scope });
-export const owner = actor('holder-1', 'holder');
-export const otherHolder = actor('holder-2', 'holder');
+/** The holder acts for the Meuse school and health body the fixtures' projects name; the other for another school. */
+export const owner: Actor = { ...actor('holder-1', 'holder'), organisations: [CODES.uai, CODES.finess] };
+export const otherHolder: Actor = { ...actor('holder-2', 'holder'), organisations: ['0550002D'] };
 export const eduValidator = actor('val-edu', 'validator', { academies: [CODES.academie] });
 export const eduOutsider = actor('val-paris', 'validator', { academies: [CODES.otherAcademie] });
 export const arsValidator = actor('val-ars', 'validator', { regions: [CODES.region] });

@@ -13,20 +13,26 @@ export const READ_SCOPES: readonly { scope: ScopeKey; field: keyof Territory }[]
   { scope: 'cts', field: 'cts' },
 ];
 
-/** What the policy needs of a project: who declared it and where it is. */
+/** What the policy needs of a project: the organisations holding it and where it is. */
 export interface ProjectAccessFacts {
-  declarant: string;
+  holders: readonly string[];
   territory: Partial<Territory>;
+}
+
+/** The principal holder and the co-holders: whoever acts for one of them acts on the project. */
+export function holdersOf(p: Pick<Project, 'content'>): string[] {
+  return [p.content.holder.organisationId, ...(p.content.coHolders ?? []).map((h) => h.organisationId)];
 }
 
 /**
  * Who may see a project — the one rule of GET /projects/:id, the list (its SQL clause is tested against this), the history,
- * the funding view, the dashboard's details and the exports: national roles all; a holder its own; others their territory.
+ * the funding view, the dashboard's details and the exports: national roles all; a holder the projects of the organisations
+ * they act for; others their territory.
  * Who may act is the program definition's access (ownership and territory per role), checked by the workflow engine.
  */
 export function canReadProject(actor: Actor, project: ProjectAccessFacts): boolean {
   if (NATIONAL_READERS.includes(actor.role)) return true;
-  if (actor.role === 'holder') return project.declarant === actor.id;
+  if (actor.role === 'holder') return (actor.organisations ?? []).some((o) => project.holders.includes(o));
   return READ_SCOPES.some(({ scope, field }) => {
     const code = project.territory[field];
     return code !== undefined && (actor.scope[scope] ?? []).includes(code);
@@ -44,6 +50,6 @@ export const projectOutOfScope = (projectId: string) =>
 /** The project the actor asked for, once it exists and the actor may read it (the refusals every read gives). */
 export function readableProject(actor: Actor, projectId: string, state: ProjectState): Project {
   if (!state.exists) throw projectNotFound(projectId);
-  if (!canReadProject(actor, { declarant: state.declarant, territory: state.content.territory })) throw projectOutOfScope(projectId);
+  if (!canReadProject(actor, { holders: holdersOf(state), territory: state.content.territory })) throw projectOutOfScope(projectId);
   return state;
 }

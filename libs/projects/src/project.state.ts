@@ -20,8 +20,16 @@ export interface Holder {
   name: string;
 }
 
-export type PartnerKind = 'collectivite' | 'association' | 'entreprise' | 'etablissement' | 'autre';
-export const PARTNER_KINDS: readonly PartnerKind[] = ['collectivite', 'association', 'entreprise', 'etablissement', 'autre'];
+export type PartnerKind = 'collectivite' | 'association' | 'entreprise' | 'etablissement' | 'cpam' | 'mdph' | 'autre';
+export const PARTNER_KINDS: readonly PartnerKind[] = [
+  'collectivite',
+  'association',
+  'entreprise',
+  'etablissement',
+  'cpam',
+  'mdph',
+  'autre',
+];
 
 export interface Partner {
   name: string;
@@ -47,6 +55,8 @@ export interface ProjectContent {
   description: string;
   territory: Territory;
   holder: Holder;
+  /** Other organisations holding the project with the principal holder (a multi-school project); counted in the holder's territory. */
+  coHolders: Holder[];
   partners: Partner[];
   requestedAmountCents?: number;
   budgetLines: BudgetLine[];
@@ -70,7 +80,7 @@ export interface Project {
   exists: true;
   id: string;
   program: Program;
-  /** The actor who declared the intention: the only holder who may act on the project. */
+  /** The person who declared the intention (for the record: who acts is whoever acts for a holder organisation). */
   declarant: string;
   declaredAt: string;
   content: ProjectContent;

@@ -1,5 +1,6 @@
 import { type WorkflowDecider, type WorkflowRegistry, type WorkflowSubject, workflowDecider } from '#workflow';
 import { PROJECT_WORKFLOW_CODES, PROJECT_WORKFLOW_EVENTS } from './project.events.js';
+import { holdersOf } from './project.policy.js';
 import type { Project } from './project.state.js';
 
 /** What the workflow engine sees of a project. */
@@ -7,7 +8,7 @@ export function subjectOf(p: Project): WorkflowSubject {
   const { territory } = p.content;
   return {
     id: p.id,
-    ownerId: p.declarant,
+    ownerIds: holdersOf(p),
     territory: { region: territory.region, departement: territory.departement, academie: territory.academie, cts: territory.cts },
     fields: {
       ...p.content,

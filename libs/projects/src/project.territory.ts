@@ -16,10 +16,10 @@ import type { Program, Territory } from './project.state.js';
 const CODE = 'PROJECT_INVALID_FIELD';
 
 /** Holder: returns the canonical id of a UAI (school) for education, a FINESS number (health body) for health. */
-export function checkHolderId(program: Program, v: unknown): string {
+export function checkHolderId(program: Program, v: unknown, field = 'holder.organisationId'): string {
   const id = typeof v === 'string' ? normalizeIdentifier(v) : '';
-  if (program === 'education' && !isValidUai(id)) throw invalid(CODE, 'holder.organisationId', 'valid UAI (school code)');
-  if (program === 'health' && !isValidFiness(id)) throw invalid(CODE, 'holder.organisationId', 'valid FINESS number');
+  if (program === 'education' && !isValidUai(id)) throw invalid(CODE, field, 'valid UAI (school code)');
+  if (program === 'health' && !isValidFiness(id)) throw invalid(CODE, field, 'valid FINESS number');
   return id;
 }
 

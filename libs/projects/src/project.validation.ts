@@ -19,6 +19,7 @@ export const LIMITS = {
   name: 200,
   fileName: 255,
   partners: 50,
+  coHolders: 20,
   budgetLines: 200,
   attachments: 100,
 } as const;
@@ -48,11 +49,25 @@ export function checkTitle(v: unknown): void {
 }
 
 /** Returns the holder with its canonical organisation id. */
-export function checkHolder(program: Program, v: unknown): Holder {
-  if (!isObject(v)) fail('holder', 'required');
+export function checkHolder(program: Program, v: unknown, field = 'holder'): Holder {
+  if (!isObject(v)) fail(field, 'required');
   const h = v as Record<string, unknown>;
-  checkText('holder.name', h['name'], 1, LIMITS.name);
-  return { organisationId: checkHolderId(program, h['organisationId']), name: (h['name'] as string).trim() };
+  checkText(`${field}.name`, h['name'], 1, LIMITS.name);
+  return { organisationId: checkHolderId(program, h['organisationId'], `${field}.organisationId`), name: (h['name'] as string).trim() };
+}
+
+/** Co-holders: other organisations of the same kind of identifier, each once, never the principal holder. */
+export function checkCoHolders(program: Program, holder: Holder, v: unknown): Holder[] {
+  if (!Array.isArray(v)) fail('coHolders', 'must be a list');
+  const list = v as unknown[];
+  if (list.length > LIMITS.coHolders) fail('coHolders', `at most ${LIMITS.coHolders} items`);
+  const seen = new Set([holder.organisationId]);
+  return list.map((item, i) => {
+    const h = checkHolder(program, item, `coHolders[${i}]`);
+    if (seen.has(h.organisationId)) fail(`coHolders[${i}].organisationId`, 'distinct from the holder and the other co-holders');
+    seen.add(h.organisationId);
+    return h;
+  });
 }
 
 function checkList<T>(field: string, v: unknown, max: number, each: (item: Record<string, unknown>, at: string) => void): asserts v is T[] {

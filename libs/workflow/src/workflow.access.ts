@@ -9,10 +9,11 @@ export function accessDenial(
   subject: WorkflowSubject,
   codes: Pick<WorkflowErrorCodes, 'notOwner' | 'outOfTerritory'>,
 ): DomainError | undefined {
-  if (access.ownerRoles.includes(actor.role) && actor.id !== subject.ownerId) {
-    return new DomainError('forbidden', codes.notOwner, `${actor.id} n’est pas le porteur de ${subject.id}.`, {
+  if (access.ownerRoles.includes(actor.role) && !actsForOwner(actor, subject)) {
+    return new DomainError('forbidden', codes.notOwner, `${actor.id} n’agit pour aucun organisme porteur de ${subject.id}.`, {
       role: actor.role,
       actorId: actor.id,
+      holders: [...subject.ownerIds],
     });
   }
   const rules = access.territory[actor.role];
@@ -27,4 +28,9 @@ export function accessDenial(
     rules: rules.map((r) => `${r.scope}∋${r.field}`),
     territory: { ...subject.territory },
   });
+}
+
+/** The actor acts for one of the subject's owners (organisations, as the directory resolved them for this request). */
+export function actsForOwner(actor: Actor, subject: Pick<WorkflowSubject, 'ownerIds'>): boolean {
+  return (actor.organisations ?? []).some((o) => subject.ownerIds.includes(o));
 }

@@ -8,8 +8,8 @@ export const ROLES: readonly Role[] = ['holder', 'validator', 'decider', 'financ
 /** What the engine sees of the thing it moves through states (a project, for Refonda). */
 export interface WorkflowSubject {
   id: string;
-  /** The actor id that owns the subject (the project's declarant). */
-  ownerId: string;
+  /** Who owns the subject: for a project, its holder and co-holder organisations (an actor owns it by acting for one). */
+  ownerIds: readonly string[];
   /** Territory codes of the subject, by field (région, académie, département, cts…). */
   territory: Readonly<Record<string, string | undefined>>;
   /** The dossier's fields, for `requiredFields` and guards. */
@@ -72,7 +72,7 @@ export interface TerritoryRule {
 }
 
 export interface WorkflowAccess {
-  /** Roles that may act only on subjects they own (actor.id === subject.ownerId). */
+  /** Roles that may act only on subjects they own (acting for one of subject.ownerIds: actor.organisations). */
   ownerRoles: Role[];
   /** Roles restricted to a territory: any one rule matching suffices. Roles absent here are national. */
   territory: Partial<Record<Role, TerritoryRule[]>>;

@@ -81,13 +81,13 @@ export function reviewDefinition(): WorkflowDefinition {
 
 export const subject = (fields: Record<string, unknown> = { title: 'T', budget: 10 }): WorkflowSubject => ({
   id: 'd1',
-  ownerId: 'alice',
+  ownerIds: ['school-alice'],
   territory: { academie: 'A01' },
   fields,
 });
 
 export const actor = (role: Actor['role'], id = 'someone', scope: Actor['scope'] = {}): Actor => ({ id, role, scope });
-export const alice = actor('holder', 'alice');
+export const alice: Actor = { ...actor('holder', 'alice'), organisations: ['school-alice'] };
 export const reviewer = actor('validator', 'val', { academies: ['A01'] });
 
 export const DEMO_CODES: WorkflowErrorCodes = {

@@ -1,9 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { JwtService, type TokenClaims } from '#auth';
+import { grantClaims } from '../directory/grant-for-token.js';
 
 /** Demo mode only (no JWT_SECRET): one sample token per role, printed at start. */
 export const DEMO_PRINCIPALS: TokenClaims[] = [
-  { sub: 'holder-0590001', role: 'holder', scope: { academies: ['09'], departements: ['59'] }, name: 'Porteur (école, Nord)' },
+  // The member of the Lycée de Lille the demo data registers (it declares that lycée's projects).
+  { sub: 'holder-0590001F', role: 'holder', scope: {}, name: 'Porteur (lycée, Nord)' },
   { sub: 'validator-lille', role: 'validator', scope: { academies: ['09'] }, name: 'Instructeur, académie de Lille' },
   { sub: 'validator-ars-ge', role: 'validator', scope: { regions: ['44'] }, name: 'Instructeur, ARS Grand Est' },
   { sub: 'finance-lille', role: 'finance', scope: { academies: ['09'], regions: ['32'] }, name: 'Gestionnaire FIP, Lille' },
@@ -13,7 +16,11 @@ export const DEMO_PRINCIPALS: TokenClaims[] = [
 
 export async function printDemoTokens(app: INestApplication): Promise<void> {
   const jwt = app.get(JwtService);
+  const commands = app.get(CommandBus);
   const lines = ['', 'Demo tokens (no JWT_SECRET set; the secret is in DATA_DIR/jwt-secret):'];
-  for (const p of DEMO_PRINCIPALS) lines.push(`  ${p.role.padEnd(9)} ${p.name}\n    ${await jwt.sign(p)}`);
+  for (const p of DEMO_PRINCIPALS) {
+    await grantClaims(commands, p, 'demo:tokens');
+    lines.push(`  ${p.role.padEnd(9)} ${p.name}\n    ${await jwt.sign(p)}`);
+  }
   process.stdout.write(lines.join('\n') + '\n\n');
 }

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '#kernel';
-import { JwtService, toActor } from '#auth';
+import { JwtService, PRINCIPAL_RESOLVER, type PrincipalResolver } from '#auth';
 import type { AppConfig } from '../config/app.config.js';
 import { APP_CONFIG } from '../infrastructure/tokens.js';
 
@@ -15,6 +15,7 @@ export class DashboardAccessGuard implements CanActivate {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(JwtService) private readonly jwt: JwtService,
+    @Inject(PRINCIPAL_RESOLVER) private readonly directory: PrincipalResolver,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -22,12 +23,11 @@ export class DashboardAccessGuard implements CanActivate {
     if (request.actor) return true;
     const token = request.query?.['access_token'];
     if (typeof token === 'string' && token !== '') {
-      try {
-        request.actor = toActor(await this.jwt.verify(token));
-        return true;
-      } catch (error) {
-        throw new DomainError('unauthenticated', 'AUTH_INVALID', `Jeton refusé : ${(error as Error).message}`);
-      }
+      const claims = await this.jwt.verify(token).catch((error: Error) => {
+        throw new DomainError('unauthenticated', 'AUTH_INVALID', `Jeton refusé : ${error.message}`);
+      });
+      request.actor = await this.directory.actorOf(claims);
+      return true;
     }
     if (this.config.publicDashboard) return true;
     throw new DomainError(

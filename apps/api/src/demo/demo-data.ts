@@ -1,14 +1,22 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
-import { JwtService } from '#auth';
+import { CommandBus } from '@nestjs/cqrs';
+import { JwtService, type TokenClaims } from '#auth';
+import { grantClaims } from '../directory/grant-for-token.js';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { envelopeId, envelopeStreamId } from '#funding';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { DEMO_PROJECTS, type DemoProject, envelopeOrders, PATHS } from './demo-scenario.js';
 
-/** Seeds demo envelopes and projects on an empty log, through the API itself (real validation, real events). */
+/** Seeds demo envelopes and projects once (the first envelope not yet opened), through the API itself (real validation). */
 export async function loadDemoData(app: NestFastifyApplication, logger: Logger): Promise<void> {
-  if ((await app.get<EventStore>(EVENT_STORE).headPosition()) > 0n) return;
+  const year0 = app.get<Clock>(CLOCK).now().getUTCFullYear();
+  const first = envelopeOrders(year0)[0]!.open;
+  const store = app.get<EventStore>(EVENT_STORE);
+  if ((await store.readStream(envelopeStreamId(envelopeId('fir', first.territoryCode, year0)))).length > 0) return;
   const jwt = app.get(JwtService);
+  const commands = app.get(CommandBus);
+  const tokenFor = async (claims: TokenClaims) => (await grantClaims(commands, claims, 'demo:data'), jwt.sign(claims));
   const year = app.get<Clock>(CLOCK).now().getUTCFullYear();
   const fastify = app.getHttpAdapter().getInstance();
   const call = async (token: string, method: 'POST' | 'PATCH', url: string, body: unknown, key?: string) => {
@@ -21,7 +29,7 @@ export async function loadDemoData(app: NestFastifyApplication, logger: Logger):
     if (res.statusCode >= 300) throw new Error(`demo data: ${method} ${url} → ${res.statusCode} ${res.body}`);
     return res.json() as Record<string, string>;
   };
-  const admin = await jwt.sign({ sub: 'admin-demo', role: 'admin', scope: {}, name: 'Administrateur national' });
+  const admin = await tokenFor({ sub: 'admin-demo', role: 'admin', scope: {}, name: 'Administrateur national' });
   for (const { open, notify } of envelopeOrders(year)) {
     const opened = await call(admin, 'POST', '/envelopes', open, `demo-open-${open.territoryCode}-${year}`);
     await call(
@@ -32,15 +40,17 @@ export async function loadDemoData(app: NestFastifyApplication, logger: Logger):
       `demo-notify-${open.territoryCode}-${year}`,
     );
   }
-  for (const [i, p] of DEMO_PROJECTS.entries()) await seedProject(p, i, call, jwt);
+  for (const [i, p] of DEMO_PROJECTS.entries()) await seedProject(p, i, call, tokenFor);
   logger.info({ projects: DEMO_PROJECTS.length, year }, 'demo data loaded (envelopes FIR/FIP and projects in every state)');
 }
 
 type Call = (token: string, method: 'POST' | 'PATCH', url: string, body: unknown, key?: string) => Promise<Record<string, string>>;
 
-async function seedProject(p: DemoProject, i: number, call: Call, jwt: JwtService): Promise<void> {
-  const holder = await jwt.sign({ sub: `holder-${p.holder.organisationId}`, role: 'holder', scope: {}, name: p.holder.name });
-  const validator = await jwt.sign({ sub: `validator-demo-${i}`, role: 'validator', scope: p.validatorScope, name: 'Instructeur' });
+type TokenFor = (claims: TokenClaims) => Promise<string>;
+
+async function seedProject(p: DemoProject, i: number, call: Call, tokenFor: TokenFor): Promise<void> {
+  const holder = await tokenFor({ sub: `holder-${p.holder.organisationId}`, role: 'holder', scope: {}, name: p.holder.name });
+  const validator = await tokenFor({ sub: `validator-demo-${i}`, role: 'validator', scope: p.validatorScope, name: 'Instructeur' });
   const { territory, holder: h, title, program } = p;
   const created = await call(holder, 'POST', '/projects', {
     program,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProjectionRunner } from '#projections';
+import { DIRECTORY_RUNNER } from '../directory/directory.tokens.js';
 import { FundingProcessRunner } from '#processes';
 import { DeadlinesService } from '../processes/deadlines/deadlines.service.js';
 
@@ -10,13 +11,17 @@ export type ConsumerStatus = { state: string; position: string } & object;
 export class ConsumerStatuses {
   constructor(
     @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
+    @Inject(DIRECTORY_RUNNER) private readonly directory: ProjectionRunner,
     @Inject(DeadlinesService) private readonly deadlines: DeadlinesService,
     @Inject(FundingProcessRunner) private readonly funding: FundingProcessRunner,
   ) {}
 
   list(): [string, ConsumerStatus][] {
     return [
-      ...this.projections.status().map(({ name, ...p }): [string, ConsumerStatus] => [`projection.${name}`, p]),
+      ...[...this.projections.status(), ...this.directory.status()].map(({ name, ...p }): [string, ConsumerStatus] => [
+        `projection.${name}`,
+        p,
+      ]),
       ['process.deadlines', this.deadlines.status()],
       ['process.funding', this.funding.status()],
     ];

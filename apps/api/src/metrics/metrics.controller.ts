@@ -3,7 +3,7 @@ import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PrometheusController } from '@willsoto/nestjs-prometheus';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { bearerTokenOf, JwtService, OwnAuthentication } from '#auth';
+import { bearerTokenOf, JwtService, OwnAuthentication, PRINCIPAL_RESOLVER, type PrincipalResolver } from '#auth';
 import { DomainError } from '#kernel';
 import type { AppConfig } from '../config/app.config.js';
 import { APP_CONFIG } from '../infrastructure/tokens.js';
@@ -24,6 +24,7 @@ export class MetricsController extends PrometheusController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
     private readonly gauges: ConsumerGauges,
+    @Inject(PRINCIPAL_RESOLVER) private readonly directory: PrincipalResolver,
   ) {
     super();
   }
@@ -44,5 +45,6 @@ export class MetricsController extends PrometheusController {
     const claims = await this.jwt.verify(token).catch(() => undefined);
     if (!claims) throw new DomainError('unauthenticated', 'AUTH_INVALID', 'Jeton refusé pour les métriques.');
     if (claims.role !== 'admin') throw new DomainError('forbidden', 'ROLE_FORBIDDEN', 'Seul un jeton admin lit les métriques.');
+    await this.directory.actorOf(claims);
   }
 }

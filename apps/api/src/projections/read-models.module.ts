@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProjectionRunner } from '#projections';
 import { LOGGER, READ_MODEL_DB } from '../infrastructure/tokens.js';
-import { allProjections } from './all-projections.js';
+import { readModelProjections } from './all-projections.js';
 
 /** Infrastructure: runs every read model from the store's subscription, with checkpoints in the read-model file (global: every
  * context's read-your-writes waits on it). */
@@ -15,7 +15,7 @@ import { allProjections } from './all-projections.js';
       provide: ProjectionRunner,
       inject: [EVENT_STORE, READ_MODEL_DB, LOGGER],
       useFactory: (store: EventStore, db: Database.Database, logger: Logger) =>
-        new ProjectionRunner(store, db, allProjections(), logger.child({ component: 'projections' })),
+        new ProjectionRunner(store, db, readModelProjections(), logger.child({ component: 'projections' })),
     },
   ],
   exports: [ProjectionRunner],

@@ -13,6 +13,10 @@ export class ProjectCommandRunner {
     @Inject(PROJECT_DECIDER) private readonly decider: ProjectDecider,
   ) {}
 
+  now(): Date {
+    return this.shell.now();
+  }
+
   async run(
     projectId: string,
     name: string,

@@ -6,6 +6,7 @@ import { READ_MODEL_DB } from '../infrastructure/tokens.js';
 import { ProgramsModule } from '../programs/programs.module.js';
 import { DeclareIntentionHandler } from './declare-intention/declare-intention.handler.js';
 import { DeclareIntentionHttp } from './declare-intention/declare-intention.http.js';
+import { HolderOrganisation } from './declare-intention/holder-organisation.js';
 import { EditProjectContentHandler } from './edit-content/edit-content.handler.js';
 import { EditContentHttp } from './edit-content/edit-content.http.js';
 import { ExpireProjectDeadlineHandler } from './expire-deadline/expire-deadline.handler.js';
@@ -24,6 +25,7 @@ import { RunTransitionHttp } from './run-transition/run-transition.http.js';
   providers: [
     ProjectCommandRunner,
     DeclareIntentionHandler,
+    HolderOrganisation,
     EditProjectContentHandler,
     RunProjectTransitionHandler,
     ExpireProjectDeadlineHandler,

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '#event-store';
-import { PROJECT_EVENT_TYPES, evolveProject, initialProjectState, type Project, type ProjectState } from '#projects';
+import { PROJECT_EVENT_TYPES, evolveProject, holdersOf, initialProjectState, type Project, type ProjectState } from '#projects';
 import type { Projection } from '../runner/projection.js';
 import { perConnection } from '../shared/batch-state.js';
 
@@ -12,9 +12,9 @@ export const PROJECT_LIST = 'projects';
  */
 export const projectListProjection: Projection = {
   name: PROJECT_LIST,
-  version: 1,
+  version: 2,
   handles: [...PROJECT_EVENT_TYPES],
-  tables: ['projects'],
+  tables: ['projects', 'project_holders'],
   setup(db, prefix) {
     db.exec(`CREATE TABLE IF NOT EXISTS "${prefix}projects" (
       id TEXT PRIMARY KEY, program TEXT NOT NULL, status TEXT NOT NULL, title TEXT NOT NULL,
@@ -23,7 +23,9 @@ export const projectListProjection: Projection = {
       declared_at TEXT NOT NULL, updated_at TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL,
       state TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS "${prefix}projects_status" ON "${prefix}projects" (program, status);
-      CREATE INDEX IF NOT EXISTS "${prefix}projects_updated" ON "${prefix}projects" (updated_at DESC);`);
+      CREATE INDEX IF NOT EXISTS "${prefix}projects_updated" ON "${prefix}projects" (updated_at DESC);
+      CREATE TABLE IF NOT EXISTS "${prefix}project_holders" (
+        organisation_id TEXT NOT NULL, project_id TEXT NOT NULL, PRIMARY KEY (organisation_id, project_id)) WITHOUT ROWID;`);
   },
   // A project's events mostly sit together in the log: fold them in memory, write one row per batch.
   apply(db, event, prefix) {
@@ -43,7 +45,10 @@ export const projectListProjection: Projection = {
     const batch = batchOf(db, prefix);
     const pending = [...batch.pending.values()];
     batch.pending.clear();
-    for (const { project, event } of pending) upsert(batch.upsert, project, event);
+    for (const { project, event } of pending) {
+      upsert(batch.upsert, project, event);
+      for (const organisationId of holdersOf(project)) batch.hold.run(organisationId, project.id);
+    }
   },
   abortBatch(db, prefix) {
     batchOf(db, prefix).pending.clear();
@@ -52,6 +57,7 @@ export const projectListProjection: Projection = {
 
 const batchOf = perConnection((db: Database, prefix: string) => ({
   pending: new Map<string, { project: Project; event: RecordedEvent }>(),
+  hold: db.prepare(`INSERT OR IGNORE INTO "${prefix}project_holders" (organisation_id, project_id) VALUES (?, ?)`),
   select: db.prepare<[string], { state: string }>(`SELECT state FROM "${prefix}projects" WHERE id = ?`),
   upsert: db.prepare(`INSERT INTO "${prefix}projects" (id, program, status, title, region, departement, academie, cts, holder_id, declarant,
       requested_cents, granted_cents, declared_at, updated_at, revision, position, state)

@@ -24,7 +24,12 @@ export interface ProjectSearch {
 /** The project policy's read rule (canReadProject) as SQL over the list's columns; a property test checks they agree. */
 export function visibilityClause(actor: Actor): { sql: string; params: string[] } {
   if (NATIONAL_READERS.includes(actor.role)) return { sql: '1 = 1', params: [] };
-  if (actor.role === 'holder') return { sql: 'declarant = ?', params: [actor.id] };
+  if (actor.role === 'holder') {
+    const organisations = [...(actor.organisations ?? [])];
+    if (organisations.length === 0) return { sql: '1 = 0', params: [] };
+    const list = organisations.map(() => '?').join(', ');
+    return { sql: `id IN (SELECT project_id FROM project_holders WHERE organisation_id IN (${list}))`, params: organisations };
+  }
   const parts: string[] = [];
   const params: string[] = [];
   for (const { scope, field } of READ_SCOPES) {

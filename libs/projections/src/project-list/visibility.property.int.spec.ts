@@ -13,21 +13,29 @@ const ACADEMIES = ['12', '09', '01'];
 const DEPARTEMENTS = ['55', '59', '75'];
 const CTS = ['CTS-44-55', 'CTS-32-80'];
 const HOLDERS = ['holder-a', 'holder-b', 'holder-c'];
+/** Real UAIs of the Meuse (check letters right): the organisations holders act for. */
+const SCHOOLS = ['0550001C', '0550008K', '0551234T'];
 
 const optional = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const codes = (pool: string[]) => optional(fc.subarray(pool));
-const actorArb: fc.Arbitrary<Actor> = fc.record({
-  id: fc.constantFrom(...HOLDERS, 'val-1', 'fin-1'),
-  role: fc.constantFrom<Actor['role']>('holder', 'validator', 'finance', 'auditor', 'admin', 'system'),
-  scope: fc.record(
-    { regions: codes(REGIONS), academies: codes(ACADEMIES), departements: codes(DEPARTEMENTS), cts: codes(CTS) },
-    {
-      requiredKeys: [],
-    },
-  ),
-});
+const actorArb: fc.Arbitrary<Actor> = fc.record(
+  {
+    id: fc.constantFrom(...HOLDERS, 'val-1', 'fin-1'),
+    organisations: optional(fc.subarray(SCHOOLS)),
+    role: fc.constantFrom<Actor['role']>('holder', 'validator', 'finance', 'auditor', 'admin', 'system'),
+    scope: fc.record(
+      { regions: codes(REGIONS), academies: codes(ACADEMIES), departements: codes(DEPARTEMENTS), cts: codes(CTS) },
+      {
+        requiredKeys: [],
+      },
+    ),
+  },
+  { requiredKeys: ['id', 'role', 'scope'] },
+);
 const projectArb = fc.record({
   declarant: fc.constantFrom(...HOLDERS),
+  holder: fc.constantFrom(...SCHOOLS),
+  coHolders: fc.subarray(SCHOOLS),
   education: fc.boolean(),
   region: fc.constantFrom(...REGIONS),
   departement: fc.constantFrom(...DEPARTEMENTS),
@@ -50,7 +58,8 @@ function declared(i: number, p: GeneratedProject): RecordedEvent {
     title: `Projet ${i}`,
     description: '',
     territory,
-    holder: { organisationId: '0550001C', name: 'École' },
+    holder: { organisationId: p.holder, name: 'École' },
+    coHolders: p.coHolders.filter((o) => o !== p.holder).map((organisationId) => ({ organisationId, name: 'École associée' })),
     partners: [],
     at: '2023-09-01T08:00:00.000Z',
   };
@@ -83,7 +92,8 @@ describe('the project list’s SQL visibility clause agrees with the project pol
           for (const actor of actors) {
             const expected = events.filter((e) => {
               const d = e.data as IntentionDeclaredData;
-              return canReadProject(actor, { declarant: d.declarant, territory: d.territory });
+              const holders = [d.holder, ...(d.coHolders ?? [])].map((h) => h.organisationId);
+              return canReadProject(actor, { holders, territory: d.territory });
             });
             for (const e of events) {
               const d = e.data as IntentionDeclaredData;

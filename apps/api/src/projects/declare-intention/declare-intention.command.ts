@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandMeta } from '#kernel';
+import type { OrganisationKind } from '#directory';
 import type { Holder, Partner, Program, Territory } from '#projects';
 import type { ProjectWritten } from '../project-written.js';
 
@@ -8,7 +9,9 @@ export interface Intention {
   title: string;
   description: string;
   territory: Territory;
-  holder: Holder;
+  /** The kind serves only to register an organisation the directory does not know yet. */
+  holder: Holder & { kind?: OrganisationKind };
+  coHolders: Holder[];
   partners: Partner[];
 }
 

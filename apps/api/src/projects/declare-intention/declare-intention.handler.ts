@@ -1,24 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { eventIdFor } from '#kernel';
+import { type CommandContext, eventIdFor } from '#kernel';
+import type { ProjectCommand, ProjectDecider } from '#projects';
+import { PROJECT_DECIDER } from '../../programs/program-registry.provider.js';
 import { ProjectCommandRunner } from '../project-command.runner.js';
 import type { ProjectWritten } from '../project-written.js';
 import { DeclareIntention } from './declare-intention.command.js';
+import { HolderOrganisation } from './holder-organisation.js';
 
 @CommandHandler(DeclareIntention)
 export class DeclareIntentionHandler implements ICommandHandler<DeclareIntention> {
-  constructor(@Inject(ProjectCommandRunner) private readonly projects: ProjectCommandRunner) {}
+  constructor(
+    @Inject(ProjectCommandRunner) private readonly projects: ProjectCommandRunner,
+    @Inject(HolderOrganisation) private readonly holders: HolderOrganisation,
+    @Inject(PROJECT_DECIDER) private readonly decider: ProjectDecider,
+  ) {}
 
-  execute({ projectId, intention, meta }: DeclareIntention): Promise<ProjectWritten> {
+  async execute({ projectId, intention, meta }: DeclareIntention): Promise<ProjectWritten> {
     // With an Idempotency-Key and no id, the id derives from the key: a retry targets the same project.
     const key = meta.idempotencyKey;
     const id = projectId ?? (key ? eventIdFor(`${meta.principal.id}\u0000${key}`, 0, 'declare_intention') : randomUUID());
-    return this.projects.run(id, 'project.declare_intention', intention, meta, (ctx) => ({
+    const { holder, ...rest } = intention;
+    const declaration = (ctx: CommandContext): ProjectCommand => ({
       type: 'declare_intention',
       projectId: id,
-      ...intention,
+      ...rest,
+      holder: { organisationId: holder.organisationId, name: holder.name },
       ctx,
-    }));
+    });
+    const validate = (actor: CommandContext['actor']) =>
+      void this.decider.decide(declaration({ actor, now: this.projects.now() }), this.decider.initialState());
+    const principal = await this.holders.actingFor(intention, meta, validate);
+    return this.projects.run(id, 'project.declare_intention', intention, { ...meta, principal }, declaration);
   }
 }

@@ -33,6 +33,7 @@ export class DeclareIntentionHttp {
       description: body.description ?? '',
       territory: { ...body.territory },
       holder: { ...body.holder },
+      coHolders: (body.coHolders ?? []).map((h) => ({ ...h })),
       partners: (body.partners ?? []).map((p) => ({ ...p }) as Partner),
     };
     const written = await this.commands.execute(new DeclareIntention(body.projectId, intention, commandMetaOf(req, actor)));

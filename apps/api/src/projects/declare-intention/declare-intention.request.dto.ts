@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ORGANISATION_KINDS, type OrganisationKind } from '#directory';
 import { PARTNER_KINDS, PROGRAMS } from '#projects';
 
 const CODE = /^[0-9A-Za-z-]{1,16}$/;
@@ -25,12 +26,23 @@ export class TerritoryDto {
   cts?: string;
 }
 
-export class HolderDto {
-  @ApiProperty({ example: '0590001L', description: 'UAI (school) or FINESS (health body)' })
+export class CoHolderDto {
+  @ApiProperty({ example: '0590001F', description: 'UAI (school) or FINESS (health body)' })
   @IsString()
   @Length(1, 20)
   organisationId!: string;
   @ApiProperty({ example: 'Lycée Faidherbe', description: 'the organisation’s name' }) @IsString() @Length(1, 200) name!: string;
+}
+
+export class HolderDto extends CoHolderDto {
+  @ApiPropertyOptional({
+    enum: ORGANISATION_KINDS,
+    example: 'lycee',
+    description: 'its kind, used only when the directory does not know it yet (it is then registered, you its first member)',
+  })
+  @IsOptional()
+  @IsIn(ORGANISATION_KINDS as unknown as string[])
+  kind?: OrganisationKind;
 }
 
 export class PartnerDto {
@@ -70,11 +82,22 @@ export class DeclareIntentionRequest {
   @ApiProperty({
     type: HolderDto,
     description: 'the organisation holding the project',
-    example: { organisationId: '0590001L', name: 'Lycée Faidherbe' },
+    example: { organisationId: '0590001F', name: 'Lycée Faidherbe', kind: 'lycee' },
   })
   @ValidateNested()
   @Type(() => HolderDto)
   holder!: HolderDto;
+  @ApiPropertyOptional({
+    type: [CoHolderDto],
+    description: 'other organisations holding it (a multi-school project, counted in the holder’s territory; at most 20)',
+    example: [{ organisationId: '0590002G', name: 'École Jean Macé' }],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CoHolderDto)
+  coHolders?: CoHolderDto[];
   @ApiPropertyOptional({
     type: [PartnerDto],
     description: 'its partners (at most 50)',
