@@ -6,6 +6,7 @@ import { type ApiHarness, FakeClock, startApi } from '../support/api-harness.js'
 import { type RecordedRead, readAs } from '../support/log-v1/capture.js';
 import { logV1Reads as recorded, logV1Scenario as scenario, serveLogV1Copy } from '../support/log-v1/serve-copy.js';
 import { type Row, type Scope, V1Counting } from './log-v1-counting.js';
+import { withCurrentWording } from './log-v1-wording.js';
 
 // A log written by the code before the architecture redesign (test/fixtures/log-v1/README.md), with what that code
 // answered on it. The current code must read it back to the same states and read models, and verify its chains.
@@ -155,33 +156,6 @@ function withCurrentCounting(v1: RecordedRead): RecordedRead {
   return { ...v1, body: mapped };
 }
 const finalEducation = (recorded.find((r) => r.path === '/dashboard/funnel')!.body as Record<string, any>)['programs'].education;
-
-/**
- * Labels reworded on purpose since v1 (domain.md's lifecycle and vocabulary): a submitted dossier is « déposé, à analyser »,
- * the analysis « en cours d'instruction », the holder « transmet » the bilan, credits a year does not carry over are
- * « non reportés ». Whole labels, then phrases inside texts (history summaries, Mermaid diagrams, the ledger CSV).
- */
-const RELABELLED: Record<string, string> = { Déposé: 'Déposé, à analyser', 'À analyser': 'En cours d’instruction' };
-const REWORDED: [string, string][] = [
-  ['state "Déposé" as', 'state "Déposé, à analyser" as'],
-  ['state "À analyser" as', 'state "En cours d’instruction" as'],
-  ['Prendre le dossier en analyse', 'Commencer l’instruction du dossier'],
-  ['Déposer le bilan final', 'Transmettre le bilan'],
-  ['Le bilan final a été déposé', 'Le bilan a été transmis'],
-  ['Mis en analyse par', 'Instruction commencée par'],
-  ['Bilan déposé par', 'Bilan transmis par'],
-  ['de CP, annulation ', 'de CP, crédits non reportés '],
-  ['"annulé : AE', '"crédits non reportés : AE'],
-];
-function withCurrentWording(value: unknown, key = ''): unknown {
-  if (typeof value === 'string') {
-    if (key === 'label' && RELABELLED[value]) return RELABELLED[value];
-    return REWORDED.reduce((text, [before, after]) => text.split(before).join(after), value);
-  }
-  if (Array.isArray(value)) return value.map((item) => withCurrentWording(item, key));
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, child]) => [k, withCurrentWording(child, k)]));
-}
 
 describe('a log written by Refonda v1 (every event type, every transition of both programs)', () => {
   let api: ApiHarness;
