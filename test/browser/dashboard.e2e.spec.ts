@@ -63,6 +63,15 @@ describe('the dashboard in headless Chromium', () => {
     await page.keyboard.press('Enter');
     await page.locator('#territories tbody tr th', { hasText: 'Nancy-Metz' }).waitFor({ timeout: 2000 });
     expect(await page.locator('#territory-trail [aria-current="page"]').textContent()).toBe('Région Grand Est');
+    // Health drills from the région to its départements (no académie), then to the CTS.
+    await page.locator('#territory-program').selectOption('health');
+    await page.locator('#territories tbody button', { hasText: 'Région Grand Est' }).click();
+    await page.locator('#territories tbody button', { hasText: 'Meuse (55)' }).click();
+    await page.locator('#territories tbody tr th', { hasText: 'CTS Meuse' }).waitFor({ timeout: 2000 });
+    expect(await page.locator('#territories thead th').nth(1).textContent()).toBe('Intentions de concertation (projets)');
+    // The education figures per school level: the flow's school is not registered in the directory.
+    const unknown = page.locator('#school-levels tr[data-level="unknown"] td');
+    expect(await unknown.allTextContents()).toEqual(['1', '1', '1']);
     expect(await page.locator('#workflows article').count()).toBe(2);
 
     // Envelope figures (…Cents on the wire) shown in euros: FIP Lille 2023, where no project draws, notified then committed.

@@ -10,8 +10,8 @@ describe('dashboard read models', () => {
   beforeAll(async () => {
     api = await startApi();
     flow = await DashboardFlow.start(api);
-    // education (académie 12, Meuse): 8 intentions, of which 2 stay intentions, 1 drafting, 1 to analyse, 1 to complete,
-    // 2 validated (one reopened after a rejection), 1 rejected, 1 financed
+    // education (académie 12, Meuse): 8 projects of one school (1 intention), of which 2 stay intentions, 1 drafting,
+    // 1 to analyse, 1 to complete, 2 validated (one reopened after a rejection), 1 rejected, 1 financed
     await flow.declare('education', 'Intention A');
     await flow.declare('education', 'Intention B');
     const drafting = await flow.declare('education', 'Brouillon');
@@ -46,10 +46,11 @@ describe('dashboard read models', () => {
     const res = await api.request('GET', `/dashboard/funnel?minPosition=${last}`);
     expect(res.status).toBe(200);
     expect(res.body.programs.education).toEqual({
-      intentions: 8,
+      intentions: 1,
       drafting: 1,
       deposited: 5,
       to_analyse: 1,
+      under_analysis: 0,
       to_complete: 1,
       validated: 2,
       rejected: 1,
@@ -59,22 +60,23 @@ describe('dashboard read models', () => {
     });
     expect(res.body.programs.health).toMatchObject({ intentions: 1, deposited: 0 });
     const within = await api.request('GET', '/dashboard/funnel?within=academie:12');
-    expect(within.body.programs.education.intentions).toBe(8);
-    expect(within.body.programs.health.intentions).toBe(0);
+    expect(within.body.programs.education.intentions).toBe(1);
+    // The health project of the Meuse lies in the académie of its département.
+    expect(within.body.programs.health.intentions).toBe(1);
     expect((await api.request('GET', '/dashboard/funnel?within=region:11')).body.programs.education.intentions).toBe(0);
   });
 
   it('gives the same figures per territory, with drill-down from the région to its académies and départements', async () => {
     const regions = (await api.request('GET', '/dashboard/territories?level=region')).body.items;
     expect(regions).toEqual([
-      expect.objectContaining({ code: '44', label: 'Région Grand Est', figures: expect.objectContaining({ intentions: 9, validated: 2 }) }),
+      expect.objectContaining({ code: '44', label: 'Région Grand Est', figures: expect.objectContaining({ intentions: 2, validated: 2 }) }),
     ]);
     const academies = (await api.request('GET', '/dashboard/territories?level=academie&parent=region:44')).body.items;
     expect(academies).toEqual([
       expect.objectContaining({
         code: '12',
         label: expect.stringContaining('Nancy-Metz'),
-        figures: expect.objectContaining({ intentions: 8 }),
+        figures: expect.objectContaining({ intentions: 2, deposited: 5 }),
       }),
     ]);
     const departements = (await api.request('GET', '/dashboard/territories?level=departement&parent=academie:12&program=education')).body

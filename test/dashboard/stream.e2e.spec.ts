@@ -24,10 +24,11 @@ describe('GET /dashboard/stream (Server-Sent Events)', () => {
     const first = await sse.next(() => true);
     expect(first.event).toBe('snapshot');
     expect(first.id).toBe(snapshotOf(first.data).position);
-    const { position } = await flow.declare('education', 'Suivi en direct');
+    // Health intentions count projects (education's count schools, and the flow's projects share one school).
+    const { position } = await flow.declare('health', 'Suivi en direct');
     const after = await sse.next((m) => BigInt(m.id!) >= BigInt(position), 2000);
     expect(after.id).toBe(position);
-    expect(snapshotOf(after.data).funnel.education!.intentions).toBe(snapshotOf(first.data).funnel.education!.intentions! + 1);
+    expect(snapshotOf(after.data).funnel.health!.intentions).toBe(snapshotOf(first.data).funnel.health!.intentions! + 1);
     sse.close();
   });
 
@@ -54,13 +55,13 @@ describe('GET /dashboard/stream (Server-Sent Events)', () => {
     const start = await sse.next(() => true);
     const t0 = performance.now();
     let last = '0';
-    for (let i = 0; i < 40; i++) last = (await flow.declare('education', `Rafale ${i}`)).position;
+    for (let i = 0; i < 40; i++) last = (await flow.declare('health', `Rafale ${i}`)).position;
     const final = await sse.next((m) => m.id === last, 2000);
     const elapsed = (final.at - t0) / 1000;
     const updates = sse.messages.length - 1;
     expect(updates).toBeLessThanOrEqual(Math.ceil(elapsed * 4) + 1);
     expect(updates).toBeLessThan(40);
-    expect(snapshotOf(final.data).funnel.education!.intentions).toBe(snapshotOf(start.data).funnel.education!.intentions! + 40);
+    expect(snapshotOf(final.data).funnel.health!.intentions).toBe(snapshotOf(start.data).funnel.health!.intentions! + 40);
     sse.close();
   });
 

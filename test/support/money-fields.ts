@@ -20,6 +20,7 @@ export const NOT_MONEY = new Set([
   'drafting',
   'deposited',
   'to_analyse',
+  'under_analysis',
   'to_complete',
   'validated',
   'rejected',

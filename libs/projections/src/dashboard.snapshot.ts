@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { DecisionQueries, type DecisionRow } from './decisions/decisions.queries.js';
 import { EnvelopeBalanceQueries, type EnvelopeBalanceRow } from './envelopes/envelope-balances.queries.js';
+import type { SchoolLevelRow } from './funnel/funnel.levels.js';
 import { type FunnelFigures, FunnelQueries, type FunnelTerritoryRow } from './funnel/funnel.queries.js';
 import { DailySeriesQueries, type SeriesPoint } from './series/daily-series.queries.js';
 import { TERRITORY_LEVELS } from './shared/project-territory.js';
@@ -10,6 +11,8 @@ import { type WorkloadRow, WorkloadQueries } from './workload/workload.queries.j
 export interface DashboardSnapshot {
   position: string;
   funnel: Record<string, FunnelFigures>;
+  /** The education funnel per school level (intentions, deposits, validations). */
+  schoolLevels: SchoolLevelRow[];
   territories: FunnelTerritoryRow[];
   envelopes: EnvelopeBalanceRow[];
   decisions: DecisionRow[];
@@ -39,6 +42,7 @@ export class DashboardQueries {
     return {
       position: position.toString(),
       funnel: this.funnel.byProgram(),
+      schoolLevels: this.funnel.schoolLevels(),
       territories: TERRITORY_LEVELS.flatMap((level) => this.funnel.territories({ level })),
       envelopes: this.envelopes.list(),
       decisions: this.decisions.recent(10, () => false),

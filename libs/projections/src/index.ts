@@ -8,6 +8,7 @@ export * from './project-list/project-list.queries.js';
 export * from './funnel/funnel.metrics.js';
 export * from './funnel/funnel.projection.js';
 export * from './funnel/funnel.queries.js';
+export * from './funnel/funnel.levels.js';
 export * from './envelopes/envelope-balances.projection.js';
 export * from './envelopes/envelope-balances.queries.js';
 export * from './workload/workload.projection.js';

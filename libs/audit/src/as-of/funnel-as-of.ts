@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { EventStore } from '#event-store';
 import { evolveProject, initialProjectState, isProjectEvent, type Program, type ProjectState } from '#projects';
-import { type FunnelFigures, funnelProjection, FunnelQueries } from '#projections';
+import { type FunnelFigures, funnelProjection, FunnelQueries, type SchoolLevelRow } from '#projections';
 import { type AsOf, asOfLabel, isWithin } from './fold-as-of.js';
 
 export interface FunnelAsOf {
@@ -11,6 +11,8 @@ export interface FunnelAsOf {
   position: string;
   /** The dashboard funnel figures then, per program, exactly as GET /dashboard/funnel computes them (`FunnelQueries.byProgram`). */
   programs: Record<string, FunnelFigures>;
+  /** The education figures per school level then, as `FunnelQueries.schoolLevels` computes them. */
+  schoolLevels: SchoolLevelRow[];
   /** Projects per program and current status then (the domain's own evolve), sorted by program then status. */
   statuses: { program: Program; status: string; count: number }[];
   total: number;
@@ -44,11 +46,12 @@ export async function funnelAsOf(store: EventStore, asOf: AsOf, options: { withi
           break outer;
         }
         position = event.position;
+        // Every event the projection handles (the directory's registrations give the school levels), as the runner does.
+        if (handled.has(event.type)) funnelProjection.apply(db, event, '');
         if (!event.streamId.startsWith('project-')) continue;
         const domainEvent = { type: event.type, data: event.data };
         if (!isProjectEvent(domainEvent)) continue;
         projects.set(event.streamId, evolveProject(projects.get(event.streamId) ?? initialProjectState(), domainEvent));
-        if (handled.has(event.type)) funnelProjection.apply(db, event, '');
       }
       // The projection keeps a batch's changes in memory until endBatch: one batch per page.
       funnelProjection.endBatch?.(db, '');
@@ -56,10 +59,12 @@ export async function funnelAsOf(store: EventStore, asOf: AsOf, options: { withi
       from = page[page.length - 1]!.position + 1n;
     }
     funnelProjection.endBatch?.(db, '');
+    const queries = new FunnelQueries(db);
     return {
       asOf: asOfLabel(asOf),
       position: position.toString(),
-      programs: new FunnelQueries(db).byProgram(options.within),
+      programs: queries.byProgram(options.within),
+      schoolLevels: queries.schoolLevels(options.within),
       ...countStatuses(projects),
       settled,
     };

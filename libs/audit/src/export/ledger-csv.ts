@@ -95,7 +95,7 @@ function rowOf(e: EnvelopeEvent, projectOf: (ref: string) => string | null): Led
         operation: `clôture ${e.data.year} (report)`,
         ae: e.data.aeCarriedCents,
         cp: e.data.cpCarriedCents,
-        reason: `annulé : AE ${formatEuros(e.data.aeLapsedCents)}, CP ${formatEuros(e.data.cpLapsedCents)}`,
+        reason: `crédits non reportés : AE ${formatEuros(e.data.aeLapsedCents)}, CP ${formatEuros(e.data.cpLapsedCents)}`,
         commitment: null,
       };
     default:

@@ -55,7 +55,7 @@ export function envelopeSummary(envelopeId: string, type: string, data: unknown,
       return (
         `Clôture de l'exercice ${e.data.year} de ${on} : ` +
         `report ${euros(e.data.aeCarriedCents)} d'AE et ${euros(e.data.cpCarriedCents)} de CP, ` +
-        `annulation ${euros(e.data.aeLapsedCents)} d'AE et ${euros(e.data.cpLapsedCents)} de CP`
+        `crédits non reportés ${euros(e.data.aeLapsedCents)} d'AE et ${euros(e.data.cpLapsedCents)} de CP`
       );
     default:
       return `Événement ${type} sur ${on} par ${actorLabel(who, role)}`;

@@ -5,7 +5,7 @@ import { actorLabel, euros, fieldLabel, frenchDate } from './french.js';
 const TRANSITION_VERBS: Record<string, string> = {
   start_drafting: 'Élaboration commencée',
   submit: 'Déposé',
-  start_analysis: 'Mis en analyse',
+  start_analysis: 'Instruction commencée',
   request_completion: 'Compléments demandés',
   resubmit: 'Redéposé',
   refer_to_cts: 'Soumis au conseil territorial de santé',
@@ -50,7 +50,7 @@ export function projectSummary(type: string, data: unknown, who: string | null, 
     case 'project.financing_started':
       return withReason(`Mis en financement par ${by} (engagement ${String(e.data.commitmentRef ?? '?')})`, e.data.reason);
     case 'project.final_report_submitted':
-      return withReason(`Bilan déposé par ${by} (dépensé ${euros(e.data.finalReport?.spentAmountCents)})`, e.data.reason);
+      return withReason(`Bilan transmis par ${by} (dépensé ${euros(e.data.finalReport?.spentAmountCents)})`, e.data.reason);
     case 'project.drafting_started':
     case 'project.submitted':
     case 'project.analysis_started':

@@ -1,12 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { territoryLabel } from '#territories';
 import { isTerritoryLevel, type TerritoryLevel } from '../shared/project-territory.js';
+import { type SchoolLevelRow, schoolLevels } from './funnel.levels.js';
 import { FUNNEL_AMOUNTS, FUNNEL_METRICS } from './funnel.metrics.js';
 
 export type FunnelFigures = Record<string, number>;
 
 export interface FunnelTerritoryRow {
   level: TerritoryLevel;
+  /** '' for the projects whose territory lacks this level (a health project without a CTS, an education one at the CTS level). */
   code: string;
   label: string;
   /** The région a row lies in (drill-down parent). */
@@ -25,6 +27,14 @@ const empty = (): FunnelFigures => Object.fromEntries([...FUNNEL_METRICS, ...FUN
 
 const LABEL_KIND = { region: 'region', academie: 'academie', departement: 'departement', cts: 'cts' } as const;
 
+/** The row of the projects without this level, so that a level's rows add up to their parent. */
+const UNSPECIFIED: Record<TerritoryLevel, string> = {
+  region: 'Région non renseignée',
+  academie: 'Académie non renseignée',
+  departement: 'Département non renseigné',
+  cts: 'Territoire de santé (CTS) non renseigné',
+};
+
 export class FunnelQueries {
   constructor(private readonly db: Database) {}
 
@@ -39,6 +49,11 @@ export class FunnelQueries {
     return out;
   }
 
+  /** The education figures per school level, optionally within one territory. */
+  schoolLevels(within?: string): SchoolLevelRow[] {
+    return schoolLevels(this.db, within);
+  }
+
   /** One row per territory of a level (only territories with projects), with the drill-down parent. */
   territories(filter: TerritoryFilter): FunnelTerritoryRow[] {
     const level = filter.level;
@@ -47,14 +62,15 @@ export class FunnelQueries {
     const rows = this.db
       .prepare(
         `SELECT ${level} AS code, min(region) AS region, metric, sum(value) AS v FROM funnel_cells
-      ${where.sql}${where.sql ? ' AND' : ' WHERE'} ${level} <> '' GROUP BY ${level}, metric ORDER BY ${level}`,
+      ${where.sql} GROUP BY ${level}, metric ORDER BY ${level} = '', ${level}`,
       )
       .all(...where.params) as { code: string; region: string; metric: string; v: number }[];
     const byCode = new Map<string, FunnelTerritoryRow>();
     for (const r of rows) {
       let row = byCode.get(r.code);
       if (!row) {
-        row = { level, code: r.code, region: r.region, label: territoryLabel(LABEL_KIND[level], r.code) ?? r.code, figures: empty() };
+        const label = r.code ? (territoryLabel(LABEL_KIND[level], r.code) ?? r.code) : UNSPECIFIED[level];
+        row = { level, code: r.code, region: r.region, label, figures: empty() };
         byCode.set(r.code, row);
       }
       row.figures[r.metric] = r.v;

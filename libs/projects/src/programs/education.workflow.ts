@@ -12,8 +12,8 @@ export const educationWorkflowV1: WorkflowDefinition = {
   states: [
     { name: 'intention', label: 'Intention de concertation', initial: true },
     { name: 'drafting', label: 'En élaboration' },
-    { name: 'submitted', label: 'Déposé' },
-    { name: 'under_analysis', label: 'À analyser' },
+    { name: 'submitted', label: 'Déposé, à analyser' },
+    { name: 'under_analysis', label: 'En cours d’instruction' },
     { name: 'completion_requested', label: 'À compléter' },
     { name: 'validated', label: 'Validé' },
     { name: 'rejected', label: 'Refusé' },

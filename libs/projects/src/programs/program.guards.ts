@@ -16,8 +16,8 @@ export const budgetCoversRequest: WorkflowGuard = {
 
 export const finalReportSubmitted: WorkflowGuard = {
   name: 'final_report_submitted',
-  label: 'Le bilan final a été déposé',
-  check: (s) => (s.fields['finalReport'] === undefined ? 'le bilan final n’a pas été déposé' : undefined),
+  label: 'Le bilan a été transmis',
+  check: (s) => (s.fields['finalReport'] === undefined ? 'le bilan n’a pas été transmis' : undefined),
 };
 
 export const ctsOpinionRecorded: WorkflowGuard = {
@@ -56,7 +56,7 @@ export function commonTransitions(nonFinal: string[]): WorkflowTransitionDef[] {
       from: ['submitted'],
       to: 'under_analysis',
       roles: ['validator'],
-      label: 'Prendre le dossier en analyse',
+      label: 'Commencer l’instruction du dossier',
     },
     {
       command: 'request_completion',
@@ -113,7 +113,7 @@ export function commonTransitions(nonFinal: string[]): WorkflowTransitionDef[] {
       to: 'financing',
       roles: ['holder'],
       inputs: [{ name: 'finalReport', label: 'Bilan final' }],
-      label: 'Déposer le bilan final',
+      label: 'Transmettre le bilan',
     },
     {
       command: 'close',

@@ -6,6 +6,7 @@ const funnel = (position: string, settled: boolean): FunnelAsOf => ({
   asOf: position,
   position,
   programs: {},
+  schoolLevels: [],
   statuses: [],
   total: 0,
   settled,

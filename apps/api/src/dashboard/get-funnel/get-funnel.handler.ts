@@ -32,9 +32,15 @@ export class GetFunnelHandler implements IQueryHandler<GetFunnel> {
       const key = `${asOfLabel(at)} ${territory ?? ''}`;
       const head = await this.store.headPosition();
       const then = await this.pastFunnels.answer(key, head, () => funnelAsOf(this.store, at, { within: territory }));
-      return { position: then.position, asOf: then.asOf, programs: then.programs };
+      return { position: then.position, asOf: then.asOf, programs: then.programs, schoolLevels: then.schoolLevels };
     }
     await this.ryw.waitForPosition(minPosition);
-    return { position: this.runner.position().toString(), programs: this.dashboard.funnel.byProgram(parentTerritoryOf(within)) };
+    const territory = parentTerritoryOf(within);
+    const { funnel } = this.dashboard;
+    return {
+      position: this.runner.position().toString(),
+      programs: funnel.byProgram(territory),
+      schoolLevels: funnel.schoolLevels(territory),
+    };
   }
 }

@@ -11,7 +11,11 @@ export class GetFunnelHttp {
   constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
 
   @Get('funnel')
-  @ApiOperation({ summary: 'Funnel per program: intentions, drafting, deposited, to analyse, to complete, validated, rejected, financed' })
+  @ApiOperation({
+    summary:
+      'Funnel per program: intentions (schools for education, projects for health), drafting, deposited whatever their stage, ' +
+      'to analyse, under analysis, to complete, validated (cumulative), rejected, financed, withdrawn; education per school level',
+  })
   @ApiQuery({ name: 'within', required: false, description: 'a territory, e.g. region:44 or academie:12' })
   @ApiQuery({ name: 'minPosition', required: false })
   @ApiQuery({

@@ -1,11 +1,13 @@
 import { Query } from '@nestjs/cqrs';
-import type { FunnelFigures } from '#projections';
+import type { FunnelFigures, SchoolLevelRow } from '#projections';
 
 export interface FunnelView {
   position: string;
   /** Present when the funnel was folded from the log as it was then. */
   asOf?: string;
   programs: Record<string, FunnelFigures>;
+  /** The education figures per school level (intentions, deposits, validations), within the same territory. */
+  schoolLevels: SchoolLevelRow[];
 }
 
 /**

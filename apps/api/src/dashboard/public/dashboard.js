@@ -11,10 +11,21 @@ const PROGRAMS = {
   education: 'Notre école, faisons-la ensemble (FIP)',
   health: 'CNR santé (FIR)',
 };
+// The funnel's stages (domain.md's lifecycle): deposits "whatever their stage", validations and financing cumulative.
 const FUNNEL = [
-  ['intentions', 'Intentions de concertation'], ['drafting', 'En élaboration'], ['deposited', 'Déposés'],
-  ['to_analyse', 'À analyser'], ['to_complete', 'À compléter'], ['validated', 'Validés'], ['rejected', 'Refusés'], ['financed', 'Financés'],
+  ['intentions', 'Intentions de concertation'], ['drafting', 'En élaboration'], ['deposited', 'Déposés, quel que soit leur stade'],
+  ['to_analyse', 'Déposés, à analyser'], ['under_analysis', 'En cours d’instruction'], ['to_complete', 'À compléter'],
+  ['validated', 'Validés (cumul)'], ['rejected', 'Refusés'], ['financed', 'Financés (cumul)'], ['withdrawn', 'Abandonnés / classés sans suite'],
 ];
+// Education counts the schools engaged (distinct UAI), health the projects declared.
+const INTENTIONS = { education: 'Intentions de concertation (écoles et établissements)', health: 'Intentions de concertation (projets)' };
+const stageLabel = (key, name, program) => (key === 'intentions' ? INTENTIONS[program] ?? 'Intentions (écoles ; projets en santé)' : name);
+// Education drills région → académie → département; health région → département → CTS; both together as education.
+const CHILDREN = {
+  education: { region: 'academie', academie: 'departement' },
+  health: { region: 'departement', academie: 'departement', departement: 'cts' },
+  '': { region: 'academie', academie: 'departement' },
+};
 const DECISIONS = { validate: 'Validé', reject: 'Refusé', request_completion: 'À compléter', reopen: 'Instruction rouverte', lapse: 'Classé sans suite' };
 const ROLES = { holder: 'porteur', validator: 'instructeur', finance: 'gestionnaire', auditor: 'auditeur', admin: 'administrateur', system: 'système' };
 const LEVELS = { region: 'Régions', academie: 'Académies', departement: 'Départements', cts: 'Territoires de santé' };
@@ -70,13 +81,13 @@ function renderFunnels(funnel) {
         el('table', {}, el('caption', {}, `Dossiers — ${label}`), el('thead'), el('tbody')));
       box.append(card);
     }
-    const rows = FUNNEL.map(([key, name]) => el('tr', {}, el('th', { scope: 'row' }, name),
+    const rows = FUNNEL.map(([key, name]) => el('tr', {}, el('th', { scope: 'row' }, stageLabel(key, name, program)),
       num(nf.format(figures[key] ?? 0), { 'data-program': program, 'data-metric': key })));
     rows.push(el('tr', {}, el('th', { scope: 'row' }, 'Montant accordé'), num(euros(figures.grantedCents), { 'data-program': program, 'data-metric': 'grantedCents' })));
     fillTable(card.querySelector('table'), ['Étape', { label: 'Dossiers', num: true }], rows);
     chart(`funnel-chart-${program}`, {
       type: 'bar',
-      data: { labels: FUNNEL.map(([, n]) => n), datasets: [{ label: 'Dossiers', data: FUNNEL.map(([k]) => figures[k] ?? 0), backgroundColor: '#000091' }] },
+      data: { labels: FUNNEL.map(([k, n]) => stageLabel(k, n, program)), datasets: [{ label: 'Dossiers', data: FUNNEL.map(([k]) => figures[k] ?? 0), backgroundColor: '#000091' }] },
       options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
     });
   }
@@ -94,16 +105,18 @@ async function renderTerritories() {
   trail.forEach((t, i) => crumbs.push(el('li', {}, i === trail.length - 1 ? el('span', { 'aria-current': 'page' }, t.label)
     : el('button', { type: 'button', class: 'link', onclick: () => drill(t.next, t.parent, trail.slice(0, i + 1)) }, t.label))));
   $('territory-trail').replaceChildren(...crumbs);
-  const children = { region: 'academie', academie: 'departement' };
-  const headers = [LEVELS[level], ...FUNNEL.filter(([k]) => k !== 'drafting').map(([, n]) => ({ label: n, num: true })), { label: 'Montant accordé', num: true }];
+  const children = CHILDREN[program] ?? CHILDREN[''];
+  const stages = FUNNEL.filter(([k]) => k !== 'drafting');
+  const headers = [LEVELS[level], ...stages.map(([k, n]) => ({ label: stageLabel(k, n, program), num: true })), { label: 'Montant accordé', num: true }];
   fillTable($('territories'), headers, items.map((row) => {
-    const next = children[row.level];
+    // A row '' holds the projects without this level (a health project without a CTS): nothing below it.
+    const next = row.code ? children[row.level] : undefined;
     const name = next
       ? el('button', { type: 'button', class: 'link', 'aria-label': `Détailler ${row.label}`,
         onclick: () => drill(next, `${row.level}:${row.code}`, [...trail, { label: row.label, next, parent: `${row.level}:${row.code}` }]) }, row.label)
       : row.label;
     return el('tr', { 'data-territory': `${row.level}:${row.code}` }, el('th', { scope: 'row' }, name),
-      FUNNEL.filter(([k]) => k !== 'drafting').map(([k]) => num(nf.format(row.figures[k] ?? 0))), num(euros(row.figures.grantedCents)));
+      stages.map(([k]) => num(nf.format(row.figures[k] ?? 0))), num(euros(row.figures.grantedCents)));
   }));
 }
 
@@ -111,6 +124,13 @@ function drill(level, parent, trail) {
   state.view = { level, parent, trail };
   $('territory-level').value = level;
   renderTerritories().then(() => $('territories').querySelector('caption').focus?.());
+}
+
+function renderSchoolLevels(levels) {
+  fillTable($('school-levels'), ['Niveau', { label: 'Écoles et établissements engagés', num: true }, { label: 'Projets déposés', num: true },
+    { label: 'Projets validés', num: true }],
+  (levels ?? []).map((l) => el('tr', { 'data-level': l.level }, el('th', { scope: 'row' }, l.label),
+    num(nf.format(l.intentions)), num(nf.format(l.deposited)), num(nf.format(l.validated)))));
 }
 
 function renderEnvelopes(envelopes) {
@@ -161,7 +181,7 @@ function renderWorkload(items) {
 function renderSeries(points) {
   const days = [...new Set(points.map((p) => p.day))].sort();
   const sum = (metric) => days.map((d) => points.filter((p) => p.day === d && p.metric === metric).reduce((t, p) => t + p.count, 0));
-  const series = [['intentions', 'Intentions', '#000091'], ['deposited', 'Dépôts', '#6a6af4'], ['validated', 'Validations', '#18753c']];
+  const series = [['intentions', 'Intentions déclarées (projets)', '#000091'], ['deposited', 'Dépôts', '#6a6af4'], ['validated', 'Validations', '#18753c']];
   chart('series-chart', {
     type: 'line',
     data: { labels: days.map((d) => new Date(`${d}T12:00:00Z`).toLocaleDateString('fr-FR')), datasets: series.map(([m, label, color]) => ({ label, data: sum(m), borderColor: color, backgroundColor: color })) },
@@ -189,6 +209,7 @@ async function renderWorkflows() {
 function render(snapshot) {
   state.snapshot = snapshot;
   renderFunnels(snapshot.funnel);
+  renderSchoolLevels(snapshot.schoolLevels);
   renderEnvelopes(snapshot.envelopes);
   renderWorkload(snapshot.workload);
   renderSeries(snapshot.series);
@@ -243,6 +264,7 @@ $('token-clear').addEventListener('click', () => {
   connect();
 });
 $('territory-level').addEventListener('change', (e) => drill(e.target.value, state.view.parent, state.view.trail));
-$('territory-program').addEventListener('change', () => void renderTerritories());
+// Each program drills its own way: a new program starts again from the régions.
+$('territory-program').addEventListener('change', () => drill('region', null, []));
 connect();
 renderWorkflows().catch(() => {});
