@@ -17,3 +17,5 @@ export * from './decisions/decisions.queries.js';
 export * from './series/daily-series.projection.js';
 export * from './series/daily-series.queries.js';
 export * from './dashboard.snapshot.js';
+export * from './delegations/delegations.projection.js';
+export * from './delegations/delegations.queries.js';

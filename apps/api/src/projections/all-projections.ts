@@ -1,6 +1,7 @@
 import {
   dailySeriesProjection,
   decisionsProjection,
+  delegationsProjection,
   envelopeBalancesProjection,
   funnelProjection,
   type Projection,
@@ -17,5 +18,6 @@ export function allProjections(): Projection[] {
     workloadProjection,
     decisionsProjection,
     dailySeriesProjection,
+    delegationsProjection,
   ];
 }
