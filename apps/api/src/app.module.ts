@@ -6,6 +6,7 @@ import { AuthGuard } from '#auth';
 import { AuditModule } from './audit/audit.module.js';
 import type { AppConfig } from './config/app.config.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { DelegationsModule } from './delegations/delegations.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { HealthModule } from './health/health.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         DashboardModule,
         AuditModule,
         ProgramsModule,
+        DelegationsModule,
         FundingModule,
         DeadlinesModule,
         HealthModule,

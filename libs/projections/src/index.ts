@@ -20,3 +20,5 @@ export * from './series/daily-series.queries.js';
 export * from './dashboard.snapshot.js';
 export * from './directory/directory.projection.js';
 export * from './directory/directory.queries.js';
+export * from './delegations/delegations.projection.js';
+export * from './delegations/delegations.queries.js';

@@ -1,6 +1,7 @@
 import {
   dailySeriesProjection,
   decisionsProjection,
+  delegationsProjection,
   directoryProjection,
   envelopeBalancesProjection,
   funnelProjection,
@@ -23,5 +24,6 @@ export function readModelProjections(): Projection[] {
     workloadProjection,
     decisionsProjection,
     dailySeriesProjection,
+    delegationsProjection,
   ];
 }
