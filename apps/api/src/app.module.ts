@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import { AuthGuard } from '#auth';
 import { AuditModule } from './audit/audit.module.js';
+import { CommitteesModule } from './committees/committees.module.js';
 import type { AppConfig } from './config/app.config.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
@@ -33,6 +34,7 @@ export class AppModule {
         AuditModule,
         ProgramsModule,
         FundingModule,
+        CommitteesModule,
         DeadlinesModule,
         HealthModule,
         MetricsModule,
