@@ -3,10 +3,11 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { type ApiHarness, FakeClock, startApi } from '../support/api-harness.js';
-import { type RecordedRead, readAs } from '../support/log-v1/capture.js';
+import { READERS, type RecordedRead, readAs } from '../support/log-v1/capture.js';
 import { logV1Reads as recorded, logV1Scenario as scenario, serveLogV1Copy } from '../support/log-v1/serve-copy.js';
 import { type Row, type Scope, V1Counting } from './log-v1-counting.js';
 import { withCurrentWording } from './log-v1-wording.js';
+import { withDirectory, withoutGrants } from './log-v1-directory.js';
 
 // A log written by the code before the architecture redesign (test/fixtures/log-v1/README.md), with what that code
 // answered on it. The current code must read it back to the same states and read models, and verify its chains.
@@ -163,14 +164,22 @@ describe('a log written by Refonda v1 (every event type, every transition of bot
   beforeAll(async () => {
     // The log and the processes' state files as v1 left them; the read models are rebuilt from the log.
     ({ api, dataDir } = await serveLogV1Copy());
+    // The upgrade's one write: the habilitations of v1's users, recorded in the directory (appended after the v1 log).
+    for (const reader of Object.values(READERS)) await api.token(reader as never);
+    head = await api.headPosition();
   });
+  let head: string;
+  const v1Events = async () => {
+    const all = await (api.app.get(EVENT_STORE) as EventStore).readAll({ stored: true });
+    return all.filter((e) => e.position <= BigInt(scenario.headPosition));
+  };
   afterAll(async () => {
     await api.close();
   });
 
   it('holds every v1 event type as stored, and reads the generic v1 transition as typed business events', async () => {
     const store = api.app.get(EVENT_STORE) as EventStore;
-    const stored = new Set((await store.readAll({ stored: true })).map((e) => e.type));
+    const stored = new Set((await v1Events()).map((e) => e.type));
     expect([...stored].sort()).toEqual(scenario.eventTypes);
     expect(scenario.eventTypes).toHaveLength(21);
     const read = new Set((await store.readAll()).map((e) => e.type));
@@ -190,8 +199,8 @@ describe('a log written by Refonda v1 (every event type, every transition of bot
   });
 
   it.each(recorded.map((r, i) => [i, r.as, r.path, r] as const))('read %i (%s) GET %s answers as v1 did', async (_i, as, path, v1) => {
-    const read = await readAs(api, path, as);
-    const expected = withCurrentCounting({ ...v1, body: withCurrentWording(v1.body) });
+    const read = withoutGrants(await readAs(api, path, as));
+    const expected = withDirectory(withCurrentCounting({ ...v1, body: withCurrentWording(v1.body) }), scenario.headPosition, head);
     if (expected.status >= 400) expect(read).toMatchObject(asProblemDetails(expected));
     else if (path.endsWith('/history')) expect(read).toEqual(withTypedHistory(expected));
     else if (/^\/programs\/[a-z]+\/workflow$/.test(path)) expect(read).toEqual(withFinanceTerritory(expected));
@@ -199,7 +208,15 @@ describe('a log written by Refonda v1 (every event type, every transition of bot
   });
 
   it('appends nothing while projections and processes replay it (no reaction runs twice)', async () => {
-    expect((await (api.app.get(EVENT_STORE) as EventStore).headPosition()).toString()).toBe(scenario.headPosition);
+    // Past the v1 log, only the habilitations this test recorded.
+    const store = api.app.get(EVENT_STORE) as EventStore;
+    expect((await store.headPosition()).toString()).toBe(head);
+    const after = await store.readAll({ fromPosition: BigInt(scenario.headPosition) + 1n });
+    expect(after.map((e) => e.type)).toEqual(
+      Object.values(READERS)
+        .map(() => 'access.granted')
+        .concat('access.granted'),
+    );
   });
 
   it('passes audit verify: the hash chains cover the stored bytes', async () => {
@@ -207,7 +224,8 @@ describe('a log written by Refonda v1 (every event type, every transition of bot
     const { stdout } = await run(process.execPath, ['dist/apps/cli/src/main.js', 'audit', 'verify'], {
       env: { ...process.env, DATA_DIR: dataDir },
     });
-    expect(stdout).toContain(scenario.headPosition);
+    // The v1 log and the habilitations after it: every chain checks, up to the head.
+    expect(stdout).toContain(`at position ${head} (equals log_head)`);
     api = await startApi({}, dataDir, new FakeClock(new Date(scenario.clock)));
   });
 });

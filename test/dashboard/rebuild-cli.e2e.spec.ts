@@ -43,7 +43,8 @@ describe('npm run cli -- projections rebuild', () => {
     expect(run.code).toBe(0);
     // stderr is a pipe here, not a terminal: no progress bar (tested on a terminal in test/cli/rebuild-progress-bar).
     expect(run.stderr).toBe(
-      `rebuilding directory, projects, funnel, envelope_balances, workload, decisions, daily_series, delegations into ${api.config.readModelPath}\n`,
+      'rebuilding directory, projects, funnel, envelope_balances, workload, decisions, daily_series, delegations ' +
+        `into ${api.config.readModelPath}\n`,
     );
     expect(run.stdout).toMatch(new RegExp(`to position ${before.position} .*swapped in`));
     expect(statuses.length).toBeGreaterThan(0);
