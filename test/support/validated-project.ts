@@ -8,11 +8,21 @@ export interface ProjectToValidate {
   grantedCents: number;
 }
 
+/** The tokens a project's path to validation needs: its holder, an instructeur, and a decider who signs (workflow v2). */
+export interface PathTokens {
+  holder: string;
+  validator: string;
+  decider: string;
+}
+
+/** What a decision signed without a committee proposal says (the tests' projects skip the commission). */
+export const WITHOUT_COMMITTEE = 'Décision prise sans passage en commission (scénario de test)';
+
 /**
  * Declares a project and takes it to `validated` through real commands (holder: drafting, dossier, submission; validator:
- * analysis, the CTS's opinion for health, validation with `grantedCents`). Returns its id.
+ * analysis, its closing, the CTS's opinion for health; decider: the signed validation with `grantedCents`). Returns its id.
  */
-export async function declareAndValidate(send: Send, tokens: { holder: string; validator: string }, p: ProjectToValidate): Promise<string> {
+export async function declareAndValidate(send: Send, tokens: PathTokens, p: ProjectToValidate): Promise<string> {
   const ok = async (method: 'POST' | 'PATCH', path: string, token: string, body: unknown = {}) => {
     const res = await send(method, path, token, body);
     if (res.status !== 200 && res.status !== 201) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -24,11 +34,13 @@ export async function declareAndValidate(send: Send, tokens: { holder: string; v
   await ok('PATCH', `/projects/${id}`, tokens.holder, { requestedAmountCents: p.requestedCents, budgetLines });
   await ok('POST', `/projects/${id}/submit`, tokens.holder);
   await ok('POST', `/projects/${id}/start_analysis`, tokens.validator);
+  await ok('POST', `/projects/${id}/complete_analysis`, tokens.validator, { reason: 'Instruction close : dossier complet' });
   if (p.intention.program === 'health') {
     await ok('POST', `/projects/${id}/refer_to_cts`, tokens.validator);
     await ok('POST', `/projects/${id}/record_cts_opinion`, tokens.validator, { reason: 'Avis favorable du CTS', favourable: true });
   }
-  await ok('POST', `/projects/${id}/validate`, tokens.validator, { reason: 'Avis favorable', grantedAmountCents: p.grantedCents });
+  const decision = { reason: 'Avis favorable', grantedAmountCents: p.grantedCents, departureReason: WITHOUT_COMMITTEE };
+  await ok('POST', `/projects/${id}/validate`, tokens.decider, decision);
   return id;
 }
 
@@ -39,4 +51,11 @@ export async function inBatches<T>(count: number, width: number, make: (i: numbe
     out.push(...(await Promise.all(Array.from({ length: Math.min(width, count - start) }, (_, k) => make(start + k)))));
   }
   return out;
+}
+
+/** A decider's token claims in its own right: the recteur of an académie (education), the DG ARS of a région (health). */
+export function deciderClaims(program: string, code: string) {
+  return program === 'health'
+    ? { role: 'decider' as const, sub: `dg-ars-${code}`, scope: { regions: [code] }, capacity: 'dg_ars' }
+    : { role: 'decider' as const, sub: `recteur-${code}`, scope: { academies: [code] }, capacity: 'recteur' };
 }

@@ -27,7 +27,7 @@ export type QuorumRule = { kind: 'share_of_seated'; percent: number } | { kind: 
 export const DEFAULT_QUORUM: QuorumRule = { kind: 'share_of_seated', percent: 50 };
 
 /** The project states from which a project can be put on an agenda (its analysis done). */
-export const AGENDA_READY_STATES: readonly string[] = ['under_analysis'];
+export const AGENDA_READY_STATES: readonly string[] = ['analysed', 'cts_review'];
 
 export type VoteChoice = 'favourable' | 'unfavourable' | 'abstain';
 export const VOTE_CHOICES: readonly VoteChoice[] = ['favourable', 'unfavourable', 'abstain'];

@@ -1,7 +1,7 @@
+import { v1ProjectDecider } from './project.fixture.js';
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpecification } from '#testing';
 import type { ProjectCommand } from './project.commands.js';
-import { projectDecider } from './project.decider.js';
 import {
   CODES,
   PID,
@@ -20,7 +20,7 @@ import {
   system,
 } from './project.fixture.js';
 
-const spec = deciderSpecification(projectDecider);
+const spec = deciderSpecification(v1ProjectDecider);
 const edu = (type: string, now = T0) => commandFor('education', type, now);
 
 describe('education (FIP): given / when / then', () => {

@@ -1,7 +1,7 @@
+import { v1ProjectDecider } from './project.fixture.js';
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpecification } from '#testing';
 import type { ProjectCommand } from './project.commands.js';
-import { projectDecider } from './project.decider.js';
 import {
   CODES,
   T0,
@@ -16,7 +16,7 @@ import {
   eduValidator,
 } from './project.fixture.js';
 
-const spec = deciderSpecification(projectDecider);
+const spec = deciderSpecification(v1ProjectDecider);
 const health = (type: string, now = T0) => commandFor('health', type, now);
 
 describe('health (FIR): given / when / then', () => {

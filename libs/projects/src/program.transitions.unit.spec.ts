@@ -1,15 +1,14 @@
+import { v1ProjectDecider, v1Registry } from './project.fixture.js';
 import { describe, expect, it } from '@jest/globals';
 import { type Actor, DomainError } from '#kernel';
 import { deciderSpecification } from '#testing';
 import { ROLES } from '#workflow';
 import type { ProjectCommand } from './project.commands.js';
 import { TRANSITION_EVENTS } from './project.events.js';
-import { projectDecider } from './project.decider.js';
 import { commandFor, completeDossier, historyTo, otherHolder, outsiderOf, play, pathTo } from './project.fixture.js';
 import { PROGRAMS, type Program } from './project.state.js';
-import { programRegistry } from './programs/program.registry.js';
 
-const spec = deciderSpecification(projectDecider);
+const spec = deciderSpecification(v1ProjectDecider);
 
 /** Extra steps some transitions need beyond reaching their from-state (their guards). */
 function setup(program: Program, command: string, from: string) {
@@ -26,7 +25,7 @@ function setup(program: Program, command: string, from: string) {
 
 const errorOf = (program: Program, history: ReturnType<typeof historyTo>, command: ProjectCommand): DomainError => {
   try {
-    projectDecider.decide(command, history.reduce(projectDecider.evolve, projectDecider.initialState()));
+    v1ProjectDecider.decide(command, history.reduce(v1ProjectDecider.evolve, v1ProjectDecider.initialState()));
   } catch (e) {
     return e as DomainError;
   }
@@ -34,7 +33,7 @@ const errorOf = (program: Program, history: ReturnType<typeof historyTo>, comman
 };
 
 describe.each(PROGRAMS)('%s workflow: every transition', (program) => {
-  const definition = programRegistry.latest(program);
+  const definition = v1Registry.latest(program);
   const legal = definition.transitions.flatMap((t) => t.from.map((from) => [t.command, from, t.to] as const));
 
   it.each(legal)('%s from %s → %s is legal for its role', (command, from, to) => {

@@ -1,6 +1,6 @@
+import { v1ProjectDecider } from './project.fixture.js';
 import { describe, expect, it } from '@jest/globals';
 import { availableActions } from './project.actions.js';
-import { projectDecider } from './project.decider.js';
 import {
   arsValidator,
   auditor,
@@ -18,12 +18,12 @@ import {
 } from './project.fixture.js';
 import type { Program } from './project.state.js';
 
-const stateAt = (program: Program, s: string) => historyTo(program, s).reduce(projectDecider.evolve, projectDecider.initialState());
+const stateAt = (program: Program, s: string) => historyTo(program, s).reduce(v1ProjectDecider.evolve, v1ProjectDecider.initialState());
 const commands = (program: Program, s: string, who = owner) => availableActions(stateAt(program, s), who).map((a) => a.command);
 
 describe('availableActions', () => {
   it('nothing on a project that does not exist', () => {
-    expect(availableActions(projectDecider.initialState(), owner)).toEqual([]);
+    expect(availableActions(v1ProjectDecider.initialState(), owner)).toEqual([]);
   });
 
   it('the holder, while drafting: edit, and withdraw (submit waits for a complete dossier)', () => {

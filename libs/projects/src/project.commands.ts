@@ -1,5 +1,6 @@
 import type { CommandContext } from '#kernel';
 import type { ContentChanges } from './project.events.js';
+import type { DecisionSignature } from './project.signature.js';
 import type { FinalReport, Holder, Partner, Program, Territory } from './project.state.js';
 
 interface Base {
@@ -36,6 +37,8 @@ export type PlainTransitionType =
   | 'start_drafting'
   | 'submit'
   | 'start_analysis'
+  | 'complete_analysis'
+  | 'return_to_instruction'
   | 'request_completion'
   | 'resubmit'
   | 'refer_to_cts'
@@ -48,6 +51,8 @@ export type PlainTransitionType =
 export interface PlainTransition extends Base {
   type: PlainTransitionType;
   reason?: string;
+  /** A decision's (reject, return_to_instruction), stamped by the application once the signatory's authority is checked. */
+  signature?: DecisionSignature;
 }
 
 /** Carries the granted amount (integer cents, <= requested) for the funding process. */
@@ -55,6 +60,7 @@ export interface Validate extends Base {
   type: 'validate';
   reason?: string;
   grantedAmountCents: number;
+  signature?: DecisionSignature;
 }
 
 /** Health: the CTS opinion, favourable or not, with its reasons (reason is mandatory). */
@@ -85,7 +91,7 @@ export type ProjectCommand = DeclareIntention | EditContent | ExpireDeadline | T
 export function inputsOf(c: TransitionCommand): Record<string, unknown> {
   switch (c.type) {
     case 'validate':
-      return { grantedAmountCents: c.grantedAmountCents };
+      return { grantedAmountCents: c.grantedAmountCents, ...(c.signature ? { signature: c.signature } : {}) };
     case 'record_cts_opinion':
       return { favourable: c.favourable };
     case 'start_financing':
@@ -93,6 +99,6 @@ export function inputsOf(c: TransitionCommand): Record<string, unknown> {
     case 'submit_final_report':
       return { finalReport: c.report };
     default:
-      return {};
+      return 'signature' in c && c.signature ? { signature: c.signature } : {};
   }
 }

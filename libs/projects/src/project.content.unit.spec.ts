@@ -1,11 +1,11 @@
+import { v1ProjectDecider } from './project.fixture.js';
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpecification } from '#testing';
 import type { ProjectCommand } from './project.commands.js';
-import { projectDecider } from './project.decider.js';
 import { CODES, PID, T0, commandFor, completeDossier, ctx, declare, historyTo, otherHolder, owner, play } from './project.fixture.js';
 import { streamIdOf } from './project.state.js';
 
-const spec = deciderSpecification(projectDecider);
+const spec = deciderSpecification(v1ProjectDecider);
 const SHA = 'a'.repeat(64);
 const edit = (changes: Record<string, unknown>, who = owner): ProjectCommand => ({
   type: 'edit_content',

@@ -7,6 +7,7 @@ import type {
   WorkflowErrorCodes,
   WorkflowEventTypes,
 } from '#workflow';
+import type { DecisionSignature } from './project.signature.js';
 import type { Attachment, BudgetLine, FinalReport, Holder, Partner, Program, Territory } from './project.state.js';
 
 /** The business event each workflow command records; the program definitions declare the same pairs (a test checks it). */
@@ -14,12 +15,14 @@ export const TRANSITION_EVENTS = {
   start_drafting: 'project.drafting_started',
   submit: 'project.submitted',
   start_analysis: 'project.analysis_started',
+  complete_analysis: 'project.analysis_completed',
   request_completion: 'project.completion_requested',
   resubmit: 'project.resubmitted',
   refer_to_cts: 'project.referred_to_cts',
   record_cts_opinion: 'project.cts_opinion_recorded',
   validate: 'project.validated',
   reject: 'project.rejected',
+  return_to_instruction: 'project.returned_to_instruction',
   reopen: 'project.reopened',
   withdraw: 'project.withdrawn',
   lapse: 'project.lapsed',
@@ -104,8 +107,12 @@ export type CompletionRequested = Transition<'project.completion_requested', Rea
 export type Resubmitted = Transition<'project.resubmitted'>;
 export type ReferredToCts = Transition<'project.referred_to_cts'>;
 export type CtsOpinionRecorded = Transition<'project.cts_opinion_recorded', Reasoned & { favourable: boolean }>;
-export type Validated = Transition<'project.validated', Reasoned & { grantedAmountCents: number }>;
-export type Rejected = Transition<'project.rejected', Reasoned>;
+/** v2 decisions carry their signature (v1's, taken by an instructeur, have none). */
+type Signed = { signature?: DecisionSignature };
+export type AnalysisCompleted = Transition<'project.analysis_completed', Reasoned>;
+export type Validated = Transition<'project.validated', Reasoned & Signed & { grantedAmountCents: number }>;
+export type Rejected = Transition<'project.rejected', Reasoned & Signed>;
+export type ReturnedToInstruction = Transition<'project.returned_to_instruction', Reasoned & Signed>;
 export type Reopened = Transition<'project.reopened', Reasoned>;
 export type Withdrawn = Transition<'project.withdrawn'>;
 export type Lapsed = Transition<'project.lapsed', Reasoned>;
@@ -120,12 +127,14 @@ export type ProjectTransitionEvent =
   | DraftingStarted
   | Submitted
   | AnalysisStarted
+  | AnalysisCompleted
   | CompletionRequested
   | Resubmitted
   | ReferredToCts
   | CtsOpinionRecorded
   | Validated
   | Rejected
+  | ReturnedToInstruction
   | Reopened
   | Withdrawn
   | Lapsed

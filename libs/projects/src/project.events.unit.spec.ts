@@ -1,19 +1,18 @@
+import { v1ProjectDecider, v1Registry } from './project.fixture.js';
 import { describe, expect, it } from '@jest/globals';
 import { fold } from '#kernel';
 import { deciderSpecification } from '#testing';
-import { projectDecider } from './project.decider.js';
 import { TRANSITION_EVENTS, isTransitionEvent } from './project.events.js';
 import { commandFor, historyTo, play, pathTo } from './project.fixture.js';
 import { V1_TRANSITIONED, typedFromV1Transition } from './project.upcasts.js';
-import { programRegistry } from './programs/program.registry.js';
 
-const spec = deciderSpecification(projectDecider);
+const spec = deciderSpecification(v1ProjectDecider);
 
 describe('typed project events', () => {
   it('every program definition declares, for each command, the event type TRANSITION_EVENTS names', () => {
-    for (const program of programRegistry.programs()) {
-      for (const version of programRegistry.versions(program)) {
-        for (const t of programRegistry.get(program, version).transitions) {
+    for (const program of v1Registry.programs()) {
+      for (const version of v1Registry.versions(program)) {
+        for (const t of v1Registry.get(program, version).transitions) {
           expect([t.command, t.event]).toEqual([t.command, TRANSITION_EVENTS[t.command as keyof typeof TRANSITION_EVENTS]]);
         }
       }
@@ -33,7 +32,7 @@ describe('typed project events', () => {
 
   it('an event type this version does not know is kept in the state, and the project then refuses to decide', () => {
     const history = [...historyTo('education', 'under_analysis'), { type: 'project.signed_by_delegate', data: { delegationId: 'd-1' } }];
-    const state = fold(projectDecider, history);
+    const state = fold(v1ProjectDecider, history);
     expect(state).toMatchObject({ status: 'under_analysis', unrecognisedEvents: ['project.signed_by_delegate'] });
     spec
       .given(history)
@@ -86,7 +85,7 @@ describe('v1 logs: the generic project.transitioned is read as the typed event i
     });
     const upcast = asV1.map((e) => (e.type === V1_TRANSITIONED ? typedFromV1Transition(e.data as never) : e));
     expect(upcast).toEqual(typed);
-    expect(fold(projectDecider, upcast)).toEqual(fold(projectDecider, typed));
+    expect(fold(v1ProjectDecider, upcast)).toEqual(fold(v1ProjectDecider, typed));
   });
 
   it('an unknown v1 command becomes an unknown event type, so the project refuses to decide rather than guess', () => {

@@ -47,6 +47,8 @@ function evolveExisting(p: Project, event: ProjectEvent): Project {
     case 'project.drafting_started':
     case 'project.submitted':
     case 'project.analysis_started':
+    case 'project.analysis_completed':
+    case 'project.returned_to_instruction':
     case 'project.completion_requested':
     case 'project.resubmitted':
     case 'project.rejected':

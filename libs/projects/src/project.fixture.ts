@@ -1,6 +1,9 @@
 import { type Actor, type CommandContext, type DomainEvent } from '#kernel';
 import type { ProjectCommand } from './project.commands.js';
-import { type ProjectDecider, projectDecider } from './project.decider.js';
+import { WorkflowRegistry } from '#workflow';
+import { type ProjectDecider, createProjectDecider } from './project.decider.js';
+import { educationWorkflowV1 } from './programs/education.workflow.js';
+import { healthWorkflowV1 } from './programs/health.workflow.js';
 import type { Program, ProjectState } from './project.state.js';
 
 /** Test data shared by the projects specs (official codes from #territories). */
@@ -17,6 +20,13 @@ export const CODES = {
 };
 
 const DAY = 86_400_000;
+/**
+ * The programs as they were before v2 (an instructeur validates; no committee, no signature): projects started on v1
+ * finish on it, so its specs keep running on a registry where v1 is the latest.
+ */
+export const v1Registry = new WorkflowRegistry([educationWorkflowV1, healthWorkflowV1]);
+export const v1ProjectDecider: ProjectDecider = createProjectDecider(v1Registry);
+
 export const T0 = new Date('2026-03-02T08:00:00.000Z');
 export const day = (n: number) => new Date(T0.getTime() + n * DAY);
 
@@ -135,7 +145,10 @@ export function pathTo(program: Program, state: string): ProjectCommand[] {
 }
 
 /** Runs commands through the decider; returns every event and the final state. */
-export function play(commands: ProjectCommand[], decider: ProjectDecider = projectDecider): { events: DomainEvent[]; state: ProjectState } {
+export function play(
+  commands: ProjectCommand[],
+  decider: ProjectDecider = v1ProjectDecider,
+): { events: DomainEvent[]; state: ProjectState } {
   let state = decider.initialState();
   const events: DomainEvent[] = [];
   for (const command of commands) {

@@ -1,9 +1,9 @@
+import { v1ProjectDecider, v1Registry } from './project.fixture.js';
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { type DomainEvent, DomainError, fold } from '#kernel';
 import { availableActions } from './project.actions.js';
 import type { ProjectCommand } from './project.commands.js';
-import { projectDecider } from './project.decider.js';
 import {
   PID,
   arsValidator,
@@ -22,10 +22,9 @@ import {
   system,
 } from './project.fixture.js';
 import { PROGRAMS, type Program, type ProjectState } from './project.state.js';
-import { programRegistry } from './programs/program.registry.js';
 
 const ACTORS = [owner, otherHolder, eduValidator, eduOutsider, arsValidator, ctsValidator, finance, system, auditor];
-const COMMANDS = [...new Set(PROGRAMS.flatMap((p) => programRegistry.latest(p).transitions.map((t) => t.command)))];
+const COMMANDS = [...new Set(PROGRAMS.flatMap((p) => v1Registry.latest(p).transitions.map((t) => t.command)))];
 
 /** '*' picks one of the actions some actor may run now (so sequences go deep); others are anything, by anyone. */
 const step = fc.record({
@@ -66,15 +65,15 @@ function toCommand(program: Program, s: Step, now: Date, state: ProjectState): P
 }
 
 function run(program: Program, steps: Step[]) {
-  let state = projectDecider.initialState();
+  let state = v1ProjectDecider.initialState();
   const events: DomainEvent[] = [];
   const states: ProjectState[] = [];
   let elapsed = 0;
   for (const s of steps) {
     elapsed += s.advanceDays;
     try {
-      const out = projectDecider.decide(toCommand(program, s, day(elapsed), state), state);
-      for (const e of out) state = projectDecider.evolve(state, e);
+      const out = v1ProjectDecider.decide(toCommand(program, s, day(elapsed), state), state);
+      for (const e of out) state = v1ProjectDecider.evolve(state, e);
       events.push(...out);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -88,7 +87,7 @@ describe('project decider properties (fast-check)', () => {
   it('random command sequences never leave the definition’s states', () => {
     fc.assert(
       fc.property(fc.constantFrom(...PROGRAMS), fc.array(step, { minLength: 10, maxLength: 60, size: 'max' }), (program, steps) => {
-        const names = programRegistry.latest(program).states.map((s) => s.name);
+        const names = v1Registry.latest(program).states.map((s) => s.name);
         for (const s of run(program, steps).states) {
           if (!s.exists) continue;
           expect(names).toContain(s.status);
@@ -105,9 +104,9 @@ describe('project decider properties (fast-check)', () => {
       fc.property(fc.constantFrom(...PROGRAMS), fc.array(step, { minLength: 10, maxLength: 60, size: 'max' }), (program, steps) => {
         const { state, events } = run(program, steps);
         const stored = JSON.parse(JSON.stringify(events)) as DomainEvent[];
-        expect(fold(projectDecider, events)).toEqual(state);
-        expect(fold(projectDecider, stored)).toEqual(fold(projectDecider, stored));
-        expect(fold(projectDecider, stored)).toEqual(state);
+        expect(fold(v1ProjectDecider, events)).toEqual(state);
+        expect(fold(v1ProjectDecider, stored)).toEqual(fold(v1ProjectDecider, stored));
+        expect(fold(v1ProjectDecider, stored)).toEqual(state);
       }),
       { numRuns: 150 },
     );

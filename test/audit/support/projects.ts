@@ -1,5 +1,6 @@
 import type { ApiHarness } from '../../support/api-harness.js';
 import { educationIntention, healthIntention } from '../../support/demo-fixtures.js';
+import { WITHOUT_COMMITTEE, deciderClaims } from '../../support/validated-project.js';
 
 export interface Step {
   name: string;
@@ -10,7 +11,7 @@ export interface Step {
 /** Drives one education project (Meuse, académie 12) from intention to validation over HTTP. */
 export async function educationToValidation(
   api: ApiHarness,
-  tokens: { holder: string; validator: string },
+  tokens: { holder: string; validator: string; decider?: string },
   onStep?: (s: Step) => Promise<void>,
 ) {
   const steps: Step[] = [];
@@ -33,11 +34,18 @@ export async function educationToValidation(
   );
   await record('submit', await api.request('POST', `/projects/${id}/submit`, { token: tokens.holder, body: {} }));
   await record('start_analysis', await api.request('POST', `/projects/${id}/start_analysis`, { token: tokens.validator, body: {} }));
+  const closing = { reason: 'Instruction close : dossier complet' };
+  await record(
+    'complete_analysis',
+    await api.request('POST', `/projects/${id}/complete_analysis`, { token: tokens.validator, body: closing }),
+  );
+  // The recteur of Nancy-Metz signs in own right, without a commission here.
+  const decider = tokens.decider ?? (await api.token(deciderClaims('education', '12')));
   await record(
     'validate',
     await api.request('POST', `/projects/${id}/validate`, {
-      token: tokens.validator,
-      body: { reason: 'Projet solide, partenaires engagés', grantedAmountCents: 1_250_000 },
+      token: decider,
+      body: { reason: 'Projet solide, partenaires engagés', grantedAmountCents: 1_250_000, departureReason: WITHOUT_COMMITTEE },
     }),
   );
   return { id, steps };

@@ -9,18 +9,23 @@ import { GetEnvelopeHistoryHandler } from './get-envelope-history/get-envelope-h
 import { GetEnvelopeHistoryHttp } from './get-envelope-history/get-envelope-history.http.js';
 import { GetProjectHistoryHandler } from './get-project-history/get-project-history.handler.js';
 import { GetProjectHistoryHttp } from './get-project-history/get-project-history.http.js';
+import { ListDelegatedDecisionsHandler } from './list-delegated-decisions/list-delegated-decisions.handler.js';
+import { ListDelegatedDecisionsHttp } from './list-delegated-decisions/list-delegated-decisions.http.js';
+import { ReadYourWrites } from '../http/read-your-writes.js';
 
 /**
  * Histories, exports (each a query slice), and the auditor's read-only rule. Verify, anchors and replay are CLI
  * commands (`audit …`).
  */
 @Module({
-  controllers: [GetProjectHistoryHttp, GetEnvelopeHistoryHttp, ExportLedgerHttp, ExportLogHttp],
+  controllers: [GetProjectHistoryHttp, GetEnvelopeHistoryHttp, ExportLedgerHttp, ExportLogHttp, ListDelegatedDecisionsHttp],
   providers: [
     GetProjectHistoryHandler,
     GetEnvelopeHistoryHandler,
     ExportLedgerHandler,
     ExportLogHandler,
+    ListDelegatedDecisionsHandler,
+    ReadYourWrites,
     { provide: APP_GUARD, useClass: AuditorReadOnlyGuard },
   ],
 })

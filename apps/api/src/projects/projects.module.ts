@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { ProjectListQueries } from '#projections';
+import { DelegationListQueries, ProjectListQueries } from '#projections';
 import { ReadYourWrites } from '../http/read-your-writes.js';
 import { READ_MODEL_DB } from '../infrastructure/tokens.js';
 import { ProgramsModule } from '../programs/programs.module.js';
@@ -15,6 +15,7 @@ import { GetProjectHttp } from './get-project/get-project.http.js';
 import { ListProjectsHandler } from './list-projects/list-projects.handler.js';
 import { ListProjectsHttp } from './list-projects/list-projects.http.js';
 import { ProjectCommandRunner } from './project-command.runner.js';
+import { DecisionSigning } from './sign-decision/decision-signing.js';
 import { RunProjectTransitionHandler } from './run-transition/run-transition.handler.js';
 import { RunTransitionHttp } from './run-transition/run-transition.http.js';
 
@@ -24,6 +25,8 @@ import { RunTransitionHttp } from './run-transition/run-transition.http.js';
   controllers: [DeclareIntentionHttp, ListProjectsHttp, GetProjectHttp, EditContentHttp, RunTransitionHttp],
   providers: [
     ProjectCommandRunner,
+    DecisionSigning,
+    { provide: DelegationListQueries, inject: [READ_MODEL_DB], useFactory: (db: Database.Database) => new DelegationListQueries(db) },
     DeclareIntentionHandler,
     HolderOrganisation,
     EditProjectContentHandler,

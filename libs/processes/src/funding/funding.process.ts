@@ -108,6 +108,8 @@ export function fundingReaction(
     case 'project.drafting_started':
     case 'project.submitted':
     case 'project.analysis_started':
+    case 'project.analysis_completed':
+    case 'project.returned_to_instruction':
     case 'project.completion_requested':
     case 'project.resubmitted':
     case 'project.referred_to_cts':

@@ -7,7 +7,7 @@ import { projectIdOf, type TerritoryColumns, territoryColumns } from '../shared/
 export const DECISIONS = 'decisions';
 
 /** The commands that are decisions on a dossier (validators', and the system's classement sans suite). */
-export const DECISION_COMMANDS = ['validate', 'reject', 'request_completion', 'reopen', 'lapse'] as const;
+export const DECISION_COMMANDS = ['validate', 'reject', 'return_to_instruction', 'request_completion', 'reopen', 'lapse'] as const;
 const DECISION_EVENTS = DECISION_COMMANDS.map((c) => TRANSITION_EVENTS[c]);
 
 /**
@@ -16,7 +16,7 @@ const DECISION_EVENTS = DECISION_COMMANDS.map((c) => TRANSITION_EVENTS[c]);
  */
 export const decisionsProjection: Projection = {
   name: DECISIONS,
-  version: 1,
+  version: 2,
   handles: [ProjectEventType.IntentionDeclared, ProjectEventType.ContentEdited, ...DECISION_EVENTS],
   tables: ['decision_projects', 'decisions'],
   setup(db, prefix) {
@@ -25,7 +25,9 @@ export const decisionsProjection: Projection = {
         departement TEXT NOT NULL, cts TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS "${prefix}decisions" (
         position INTEGER PRIMARY KEY, project_id TEXT NOT NULL, command TEXT NOT NULL, from_state TEXT NOT NULL,
-        to_state TEXT NOT NULL, reason TEXT, by_id TEXT NOT NULL, by_role TEXT NOT NULL, at TEXT NOT NULL, granted_cents INTEGER);`);
+        to_state TEXT NOT NULL, reason TEXT, by_id TEXT NOT NULL, by_role TEXT NOT NULL, at TEXT NOT NULL, granted_cents INTEGER,
+        capacity TEXT, delegation_id TEXT, session_id TEXT, departure_reason TEXT);
+      CREATE INDEX IF NOT EXISTS "${prefix}decisions_delegation" ON "${prefix}decisions" (delegation_id) WHERE delegation_id IS NOT NULL;`);
   },
   apply(db, event, prefix) {
     const batch = batchOf(db, prefix);
@@ -33,7 +35,9 @@ export const decisionsProjection: Projection = {
     const e = asProjectEvent(event);
     const decided = (t: ProjectTransitionEvent, granted: number | null = null) => {
       const { from, to, reason, by, at } = t.data;
-      batch.decisions.push([Number(event.position), id, commandOf(t), from, to, reason ?? null, by.id, by.role, at, granted]);
+      const s = 'signature' in t.data ? t.data.signature : undefined;
+      const signed = [s?.capacity ?? null, s?.delegationId ?? null, s?.proposal?.sessionId ?? null, s?.departureReason ?? null] as const;
+      batch.decisions.push([Number(event.position), id, commandOf(t), from, to, reason ?? null, by.id, by.role, at, granted, ...signed]);
     };
     switch (e?.type) {
       case 'project.intention_declared':
@@ -50,6 +54,7 @@ export const decisionsProjection: Projection = {
       case 'project.validated':
         return decided(e, e.data.grantedAmountCents);
       case 'project.rejected':
+      case 'project.returned_to_instruction':
       case 'project.completion_requested':
       case 'project.reopened':
       case 'project.lapsed':
@@ -58,6 +63,7 @@ export const decisionsProjection: Projection = {
       case 'project.drafting_started':
       case 'project.submitted':
       case 'project.analysis_started':
+      case 'project.analysis_completed':
       case 'project.resubmitted':
       case 'project.referred_to_cts':
       case 'project.cts_opinion_recorded':
@@ -83,7 +89,8 @@ export const decisionsProjection: Projection = {
   },
 };
 
-type DecisionValues = [number, string, string, string, string, string | null, string, string, string, number | null];
+type Nullable = string | null;
+type DecisionValues = [number, string, string, string, string, Nullable, string, string, string, number | null, ...Nullable[]];
 
 class DecisionsBatch {
   /** With `columns`: declared in this batch (the row, replaced); without: a title change to the stored row, if any. */
@@ -98,8 +105,9 @@ class DecisionsBatch {
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.retitle = db.prepare(`UPDATE "${prefix}decision_projects" SET title = ? WHERE id = ?`);
     this.decide = db.prepare(`INSERT OR REPLACE INTO "${prefix}decisions"
-      (position, project_id, command, from_state, to_state, reason, by_id, by_role, at, granted_cents)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      (position, project_id, command, from_state, to_state, reason, by_id, by_role, at, granted_cents,
+        capacity, delegation_id, session_id, departure_reason)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
   flush(): void {

@@ -50,3 +50,40 @@ export class DecisionQueries {
     }));
   }
 }
+
+export interface SignedDecisionRow {
+  position: string;
+  projectId: string;
+  title: string;
+  command: string;
+  to: string;
+  at: string;
+  signatory: string;
+  capacity: string;
+  grantedCents: number | null;
+  sessionId: string | null;
+  departureReason: string | null;
+}
+
+/** Every decision signed under a delegation of signature, in log order (what an auditor checks the delegation against). */
+export function decisionsUnderDelegation(db: Database, delegationId: string): SignedDecisionRow[] {
+  const rows = db
+    .prepare(
+      `SELECT d.*, p.title FROM decisions d JOIN decision_projects p ON p.id = d.project_id
+       WHERE d.delegation_id = ? ORDER BY d.position`,
+    )
+    .all(delegationId) as Record<string, any>[];
+  return rows.map((r) => ({
+    position: String(r['position']),
+    projectId: r['project_id'],
+    title: r['title'],
+    command: r['command'],
+    to: r['to_state'],
+    at: r['at'],
+    signatory: r['by_id'],
+    capacity: r['capacity'],
+    grantedCents: r['granted_cents'],
+    sessionId: r['session_id'],
+    departureReason: r['departure_reason'],
+  }));
+}

@@ -78,6 +78,8 @@ function measure(batch: SeriesBatch, event: RecordedEvent): { scope: string; met
     case 'project.content_edited':
     case 'project.drafting_started':
     case 'project.analysis_started':
+    case 'project.analysis_completed':
+    case 'project.returned_to_instruction':
     case 'project.completion_requested':
     case 'project.resubmitted':
     case 'project.referred_to_cts':

@@ -1,16 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
 import { toMermaid, validateDefinition } from '#workflow';
 import { educationWorkflowV1 } from './education.workflow.js';
+import { educationWorkflowV2 } from './education.workflow.v2.js';
 import { healthWorkflowV1 } from './health.workflow.js';
+import { healthWorkflowV2 } from './health.workflow.v2.js';
 import { programRegistry } from './program.registry.js';
 
 describe('program definitions', () => {
-  it('are valid and registered as the latest version of each program', () => {
-    expect(() => validateDefinition(educationWorkflowV1)).not.toThrow();
-    expect(() => validateDefinition(healthWorkflowV1)).not.toThrow();
+  it('are valid, v2 the latest version of each program, v1 kept for the projects started on it', () => {
+    for (const d of [educationWorkflowV1, healthWorkflowV1, educationWorkflowV2, healthWorkflowV2]) {
+      expect(() => validateDefinition(d)).not.toThrow();
+    }
     expect(programRegistry.programs()).toEqual(['education', 'health']);
-    expect(programRegistry.latest('education')).toBe(educationWorkflowV1);
-    expect(programRegistry.latest('health')).toBe(healthWorkflowV1);
+    expect(programRegistry.latest('education')).toBe(educationWorkflowV2);
+    expect(programRegistry.latest('health')).toBe(healthWorkflowV2);
+    expect(programRegistry.get('education', 1)).toBe(educationWorkflowV1);
+    expect(programRegistry.get('health', 1)).toBe(healthWorkflowV1);
   });
 
   it('use the lifecycle of the domain reference', () => {

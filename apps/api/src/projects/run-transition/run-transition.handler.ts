@@ -1,23 +1,46 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { ProjectCommand } from '#projects';
+import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
+import type { CommandMeta } from '#kernel';
+import { type ProjectCommand, SIGNATURE_INPUT, SIGNED_DECISIONS, type SignedDecision, projectEvolution, streamIdOf } from '#projects';
+import { WorkflowRegistry } from '#workflow';
 import { ProjectCommandRunner } from '../project-command.runner.js';
 import type { ProjectWritten } from '../project-written.js';
-import { RunProjectTransition } from './run-transition.command.js';
+import { DecisionSigning } from '../sign-decision/decision-signing.js';
+import { RunProjectTransition, type TransitionInput } from './run-transition.command.js';
 
 @CommandHandler(RunProjectTransition)
 export class RunProjectTransitionHandler implements ICommandHandler<RunProjectTransition> {
-  constructor(@Inject(ProjectCommandRunner) private readonly projects: ProjectCommandRunner) {}
+  constructor(
+    @Inject(ProjectCommandRunner) private readonly projects: ProjectCommandRunner,
+    @Inject(DecisionSigning) private readonly signing: DecisionSigning,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(WorkflowRegistry) private readonly registry: WorkflowRegistry,
+  ) {}
 
-  execute({ projectId, transition, meta, at }: RunProjectTransition): Promise<ProjectWritten> {
+  async execute({ projectId, transition, meta, at }: RunProjectTransition): Promise<ProjectWritten> {
+    const signed = await this.signed(projectId, transition, meta, at ?? this.projects.now());
     const { type, ...inputs } = transition;
-    return this.projects.run(
-      projectId,
-      `project.${type}`,
-      inputs,
-      meta,
-      (ctx) => ({ ...transition, projectId, ctx }) as ProjectCommand,
-      at,
-    );
+    return this.projects.run(projectId, `project.${type}`, inputs, meta, (ctx) => ({ ...signed, projectId, ctx }) as ProjectCommand, at);
+  }
+
+  /** A decision the project's workflow has signed (v2) gets its signature, checked before anything is written. */
+  private async signed(projectId: string, transition: TransitionInput, meta: CommandMeta, now: Date): Promise<TransitionInput> {
+    if (!(SIGNED_DECISIONS as readonly string[]).includes(transition.type)) return transition;
+    const project = foldRecorded(projectEvolution, await this.store.readStream(streamIdOf(projectId)));
+    if (!project.exists) return transition;
+    const definition = this.registry.get(project.program, project.workflow.definition.version);
+    const step = definition.transitions.find((t) => t.command === transition.type && t.from.includes(project.status));
+    const actsAsSignatory = meta.principal.role === 'decider' && step?.roles.includes('decider');
+    if (!actsAsSignatory || !step?.inputs?.some((i) => i.name === SIGNATURE_INPUT.name)) return transition;
+    const { sessionId, departureReason, ...rest } = transition as TransitionInput & { sessionId?: string; departureReason?: string };
+    const grantedAmountCents = 'grantedAmountCents' in rest ? rest.grantedAmountCents : undefined;
+    const signature = await this.signing.sign(project, meta.principal, now, {
+      decision: transition.type as SignedDecision,
+      ...(sessionId ? { sessionId } : {}),
+      ...(departureReason ? { departureReason } : {}),
+      ...(grantedAmountCents === undefined ? {} : { grantedAmountCents }),
+    });
+    return { ...rest, signature } as TransitionInput;
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { IsCents, centsDoc } from '../../http/amount.validators.js';
 
 export class FinalReportDto {
@@ -22,6 +22,21 @@ export class RunTransitionRequest {
   @MaxLength(2000)
   reason?: string;
   @ApiPropertyOptional(centsDoc('validate: the granted amount', 1_200_000)) @IsOptional() @IsCents() grantedAmountCents?: number;
+  @ApiPropertyOptional({
+    description: 'a signed decision (v2): the committee session whose proposal it follows',
+    example: '5d1c2b9e-3f4a-4e8b-9c1d-2a3b4c5d6e7f',
+  })
+  @IsOptional()
+  @IsUUID()
+  sessionId?: string;
+  @ApiPropertyOptional({
+    description: 'a signed decision (v2): why it departs from the proposal, or is taken without one',
+    example: 'Montant réduit : le volet transport est pris en charge par la commune.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(3, 2000)
+  departureReason?: string;
   @ApiPropertyOptional({ description: 'record_cts_opinion: favourable or not', example: true })
   @IsOptional()
   @IsBoolean()

@@ -1,0 +1,156 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type InterestsState,
+  type SessionEvent,
+  conflictingLinks,
+  foldSession,
+  interestsEvolution,
+  interestsStreamId,
+  partiesOfProject,
+  proposalFor,
+  sessionStreamId,
+} from '#committees';
+import {
+  type Capacity,
+  type Delegation,
+  actKindOfDecision,
+  delegationOf,
+  isAuthorityCapacity,
+  isDelegateCapacity,
+  parisDayOf,
+  signingAuthority,
+  streamIdOfDelegation,
+} from '#delegations';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { type Actor, DomainError, fold, invalid } from '#kernel';
+import { DelegationListQueries } from '#projections';
+import {
+  type DecisionSignature,
+  type Project,
+  type ProposalFollowed,
+  type SignedDecision,
+  ctsParticipationOf,
+  followsProposal,
+} from '#projects';
+
+export interface DecisionRequest {
+  decision: SignedDecision;
+  sessionId?: string;
+  departureReason?: string;
+  grantedAmountCents?: number;
+}
+
+/**
+ * What a signature needs, checked before anything is written: the signatory's authority (own right or a delegation of
+ * signature covering the act's kind, the project's territory and the day), no conflict of interest with the project's
+ * parties, and the committee proposal the decision follows — or the reason it departs from it.
+ */
+@Injectable()
+export class DecisionSigning {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DelegationListQueries) private readonly delegations: DelegationListQueries,
+  ) {}
+
+  async sign(project: Project, actor: Actor, now: Date, request: DecisionRequest): Promise<DecisionSignature> {
+    const capacity = actor.capacity;
+    if (!capacity || !(isAuthorityCapacity(capacity) || isDelegateCapacity(capacity))) {
+      throw new DomainError(
+        'forbidden',
+        'SIGNATORY_CAPACITY_MISSING',
+        'Votre habilitation de décideur ne précise pas de qualité de signataire.',
+        {
+          capacity: capacity ?? null,
+        },
+      );
+    }
+    const act = { kind: actKindOfDecision(request.decision), program: project.program, departement: project.content.territory.departement };
+    const authority = signingAuthority(
+      { personId: actor.id, capacity: capacity as Capacity, scope: actor.scope },
+      { ...act, on: parisDayOf(now) },
+      await this.delegationsOf(actor.id),
+    );
+    await this.assertNoConflict(project, actor.id);
+    const proposal = request.sessionId ? await this.proposal(project, request.sessionId) : undefined;
+    const departureReason = this.departure(project, request, proposal);
+    return {
+      signatory: actor.id,
+      capacity: authority.capacity,
+      ...(authority.delegationId ? { delegationId: authority.delegationId } : {}),
+      ...(authority.actReference ? { actReference: authority.actReference } : {}),
+      ...(proposal ? { proposal } : {}),
+      ...(departureReason ? { departureReason } : {}),
+    };
+  }
+
+  /** The signer's delegations, each folded from its own stream (a revocation counts the moment it is recorded). */
+  private async delegationsOf(personId: string): Promise<Delegation[]> {
+    const ids = this.delegations.list({ delegate: personId }).map((d) => d.delegationId);
+    const folded = await Promise.all(ids.map(async (id) => delegationOf(await this.store.readStream(streamIdOfDelegation(id)))));
+    return folded.filter((d): d is Delegation => d !== null);
+  }
+
+  private async assertNoConflict(project: Project, personId: string): Promise<void> {
+    const events = await this.store.readStream(interestsStreamId(personId));
+    const state = fold(interestsEvolution, events.map((e) => ({ type: e.type, data: e.data })) as never) as InterestsState;
+    const conflicts = conflictingLinks(state.links, partiesOfProject(project));
+    if (conflicts.length === 0) return;
+    throw new DomainError(
+      'conflict',
+      'CONFLICT_OF_INTEREST',
+      `Vous avez déclaré un lien avec ${conflicts.map((c) => c.organisationId).join(', ')}, partie au projet : ` +
+        'vous ne pouvez pas signer cette décision (déport).',
+      { links: conflicts.map((c) => ({ organisationId: c.organisationId, party: c.party, nature: c.link.nature })) },
+    );
+  }
+
+  private async proposal(project: Project, sessionId: string): Promise<ProposalFollowed> {
+    const session = foldSession(
+      (await this.store.readStream(sessionStreamId(sessionId))).map((e) => ({ type: e.type, data: e.data })) as SessionEvent[],
+    );
+    const found = session.scheduled ? proposalFor(session, project.id) : undefined;
+    if (!session.scheduled || !found) {
+      throw new DomainError(
+        'conflict',
+        'COMMITTEE_PROPOSAL_NOT_FOUND',
+        `La séance ${sessionId} n’a pas fait de proposition sur ce projet.`,
+        {
+          sessionId,
+          projectId: project.id,
+        },
+      );
+    }
+    return {
+      sessionId,
+      sessionKind: session.kind,
+      outcome: found.outcome,
+      ...(found.proposedAmountCents === undefined ? {} : { proposedAmountCents: found.proposedAmountCents }),
+    };
+  }
+
+  /** The reason a decision departs from the proposal, required when it does (or when there is none to follow). */
+  private departure(project: Project, request: DecisionRequest, proposal: ProposalFollowed | undefined): string | undefined {
+    const reason = request.departureReason?.trim();
+    const selectedByCts = project.program === 'health' && ctsParticipationOf(project.content.territory.region) === 'selection';
+    if (selectedByCts && request.decision === 'validate' && proposal?.sessionKind !== 'cts') {
+      throw invalid('VALIDATION_FAILED', 'sessionId', 'cts-selection', {
+        detail: 'Dans cette région, les conseils territoriaux de santé sélectionnent les actions : citez la séance du CTS.',
+      });
+    }
+    const departs = !proposal || !followsProposal(request.decision, proposal, request.grantedAmountCents);
+    const needed = departs && (project.program === 'education' || proposal !== undefined);
+    if (needed && !reason) {
+      throw invalid(
+        'VALIDATION_FAILED',
+        'departureReason',
+        proposal ? 'required-when-departing-from-proposal' : 'required-without-proposal',
+        {
+          detail: proposal
+            ? 'La décision s’écarte de la proposition de la commission : motivez cet écart (departureReason).'
+            : 'Aucune proposition de commission n’est citée (sessionId) : motivez la décision prise sans elle (departureReason).',
+        },
+      );
+    }
+    return departs ? reason : undefined;
+  }
+}
