@@ -35,7 +35,7 @@ describe('a committee session: members, a conflict of interest, votes, the quoru
     api = await startApi();
     a = await actors(api);
     member = {
-      [IEN]: await api.token({ role: 'decider', sub: IEN, scope: { departements: ['55'] } }),
+      [IEN]: await api.token({ role: 'validator', sub: IEN, scope: { departements: ['55'] } }),
       [PARENTS]: await api.token({ role: 'holder', sub: PARENTS }),
       [HEAD]: await api.token({ role: 'holder', sub: HEAD }),
     };
@@ -44,6 +44,8 @@ describe('a committee session: members, a conflict of interest, votes, the quoru
     await edit(api, a.holder, projectId, dossier());
     await ok(api, a.holder, projectId, 'submit');
     await ok(api, a.eduValidator, projectId, 'start_analysis');
+    // Workflow v2: a dossier goes on an agenda once its analysis is closed.
+    await ok(api, a.eduValidator, projectId, 'complete_analysis', { reason: 'Instruction close : dossier complet' });
   });
   afterAll(async () => {
     await api.close();

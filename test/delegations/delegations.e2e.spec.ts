@@ -26,9 +26,9 @@ describe('delegations of signature through HTTP: grant, list, revoke earlier, re
   beforeAll(async () => {
     api = await startApi();
     t = {
-      recteur: await api.token({ role: 'decider', sub: 'recteur-nancy-metz', scope: { academies: ['12'] } }),
-      iaDasen: await api.token({ role: 'decider', sub: 'ia-dasen-55', scope: { departements: ['55'] } }),
-      otherRecteur: await api.token({ role: 'decider', sub: 'recteur-strasbourg', scope: { academies: ['15'] } }),
+      recteur: await api.token({ role: 'decider', sub: 'recteur-nancy-metz', scope: { academies: ['12'] }, capacity: 'recteur' }),
+      iaDasen: await api.token({ role: 'decider', sub: 'ia-dasen-55', scope: { departements: ['55'] }, capacity: 'ia_dasen' }),
+      otherRecteur: await api.token({ role: 'decider', sub: 'recteur-strasbourg', scope: { academies: ['15'] }, capacity: 'recteur' }),
       auditor: await api.token({ role: 'auditor', sub: 'auditor-1' }),
       admin: await api.token({ role: 'admin', sub: 'admin-1' }),
       holder: await api.token({ role: 'holder', sub: 'head-teacher-1' }),

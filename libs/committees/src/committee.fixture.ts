@@ -34,7 +34,7 @@ export const noLinks: DeclaredInterests = { 'ien-1': [], 'parent-1': [], 'mayor-
 export const project = (over: Partial<AgendaProject> = {}): AgendaProject => ({
   projectId: PID,
   program: 'education',
-  status: 'under_analysis',
+  status: 'analysed',
   territory: { region: '44', departement: '55', academie: '12' },
   parties: { holder: SCHOOL, coHolders: [], partners: [COMMUNE_SIRET] },
   ...over,

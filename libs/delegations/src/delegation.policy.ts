@@ -16,7 +16,9 @@ function holdsTerritory(actor: Actor, territory: DelegationAuthority['territory'
  */
 export function assertCanManageDelegation(actor: Actor, authority: DelegationAuthority): void {
   if (actor.role === 'admin') return;
-  if (actor.role === 'decider' && actor.id === authority.personId && holdsTerritory(actor, authority.territory)) return;
+  // The authority in person, acting in the capacity the directory gives them (a recteur as recteur, not as a delegate).
+  const inCapacity = actor.capacity === undefined || actor.capacity === authority.capacity;
+  if (actor.role === 'decider' && actor.id === authority.personId && inCapacity && holdsTerritory(actor, authority.territory)) return;
   throw new DomainError(
     'forbidden',
     'DELEGATION_FORBIDDEN',

@@ -1,11 +1,14 @@
 import { type ProjectTransitionEvent, asProjectEvent, commandOf } from '#projects';
 import { actorLabel, euros, fieldLabel, frenchDate } from './french.js';
+import { signatureSummary } from './signature-summary.js';
 
 /** What a transition did, as the past participle an instructeur would write ("Validé", "Déposé"…). */
 const TRANSITION_VERBS: Record<string, string> = {
   start_drafting: 'Élaboration commencée',
   submit: 'Déposé',
   start_analysis: 'Instruction commencée',
+  complete_analysis: 'Instruction close',
+  return_to_instruction: 'Renvoyé à l’instruction',
   request_completion: 'Compléments demandés',
   resubmit: 'Redéposé',
   refer_to_cts: 'Soumis au conseil territorial de santé',
@@ -44,7 +47,12 @@ export function projectSummary(type: string, data: unknown, who: string | null, 
     case 'project.deadline_expired':
       return `Échéance « ${e.data.name} » dépassée le ${frenchDate(e.data.dueAt)}`;
     case 'project.validated':
-      return withReason(`Validé par ${by}, ${euros(e.data.grantedAmountCents)} accordés`, e.data.reason);
+      return (
+        withReason(`Validé par ${by}, ${euros(e.data.grantedAmountCents)} accordés`, e.data.reason) + signatureSummary(e.data.signature)
+      );
+    case 'project.rejected':
+    case 'project.returned_to_instruction':
+      return transitionSummary(e, by) + signatureSummary(e.data.signature);
     case 'project.cts_opinion_recorded':
       return withReason(`Avis ${e.data.favourable === true ? 'favorable' : 'défavorable'} du CTS enregistré par ${by}`, e.data.reason);
     case 'project.financing_started':
@@ -55,11 +63,9 @@ export function projectSummary(type: string, data: unknown, who: string | null, 
     case 'project.submitted':
     case 'project.analysis_started':
     case 'project.analysis_completed':
-    case 'project.returned_to_instruction':
     case 'project.completion_requested':
     case 'project.resubmitted':
     case 'project.referred_to_cts':
-    case 'project.rejected':
     case 'project.reopened':
     case 'project.withdrawn':
     case 'project.lapsed':

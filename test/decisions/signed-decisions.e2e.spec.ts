@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type ApiHarness, startApi } from '../support/api-harness.js';
+import { SCHOOL_UAI } from '../support/demo-fixtures.js';
+import { type Actors, actors, declare, dossier, edit, ok, run } from '../lifecycle/lifecycle-flow.js';
+
+const DAY = 86_400_000;
+const ARRETE = 'Arrêté n° 2023-45 du 1er septembre 2023 portant délégation de signature à l’IA-DASEN de la Meuse';
+const DT_ARRETE = 'Décision n° 2023-112 du 1er septembre 2023 portant délégation de signature au délégué territorial de la Meuse';
+
+/** Meuse (55): the école de Bar-le-Duc's project goes through the commission départementale; the IA-DASEN signs by delegation. */
+describe('signed decisions: a committee proposal, a delegation of signature, a conflict of interest', () => {
+  let api: ApiHarness;
+  let a: Actors;
+  let t: Record<'recteur' | 'iaDasen' | 'iaDasenMoselle' | 'linkedDecider' | 'auditor' | 'dgArs' | 'dtMeuse', string>;
+  let delegationId: string;
+  let sessionId: string;
+  const post = (path: string, token: string, body?: unknown) => api.request('POST', path, { token, body: body ?? {} });
+  const must = async (path: string, token: string, body?: unknown) => {
+    const res = await post(path, token, body);
+    if (res.status !== 200 && res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  async function analysedProject(program: 'education' | 'health', title: string): Promise<string> {
+    const id = await declare(api, a.holder, program, title);
+    await ok(api, a.holder, id, 'start_drafting');
+    await edit(api, a.holder, id, dossier());
+    await ok(api, a.holder, id, 'submit');
+    const validator = program === 'education' ? a.eduValidator : a.arsValidator;
+    await ok(api, validator, id, 'start_analysis');
+    await ok(api, validator, id, 'complete_analysis', { reason: 'Instruction close : dossier complet, budget cohérent' });
+    return id;
+  }
+
+  beforeAll(async () => {
+    api = await startApi();
+    a = await actors(api);
+    t = {
+      recteur: await api.token({ role: 'decider', sub: 'recteur-nancy-metz', scope: { academies: ['12'] }, capacity: 'recteur' }),
+      iaDasen: await api.token({ role: 'decider', sub: 'ia-dasen-55', scope: { departements: ['55'] }, capacity: 'ia_dasen' }),
+      // Acting for Meuse too (an interim), but delegated for Moselle only.
+      iaDasenMoselle: await api.token({
+        role: 'decider',
+        sub: 'ia-dasen-57',
+        scope: { departements: ['55', '57'] },
+        capacity: 'ia_dasen',
+      }),
+      linkedDecider: await api.token({ role: 'decider', sub: 'recteur-adjoint', scope: { academies: ['12'] }, capacity: 'recteur' }),
+      auditor: await api.token({ role: 'auditor', sub: 'auditor-ccomptes' }),
+      dgArs: await api.token({ role: 'decider', sub: 'dg-ars-grand-est', scope: { regions: ['44'] }, capacity: 'dg_ars' }),
+      dtMeuse: await api.token({ role: 'decider', sub: 'dt-ars-55', scope: { departements: ['55'] }, capacity: 'delegue_territorial' }),
+    };
+    const delegation = (personId: string, code: string, reference: string) => ({
+      authority: { personId: 'recteur-nancy-metz', capacity: 'recteur', territory: { kind: 'academie', code: '12' } },
+      delegate: { personId, capacity: 'ia_dasen' },
+      territories: [{ kind: 'departement', code }],
+      actKinds: ['decision.validate', 'decision.reject', 'decision.return_to_instruction'],
+      validFrom: '2023-09-01',
+      actReference: reference,
+    });
+    delegationId = (await must('/delegations', t.recteur, delegation('ia-dasen-55', '55', ARRETE))).delegationId;
+    await must('/delegations', t.recteur, delegation('ia-dasen-57', '57', 'Arrêté n° 2023-46 (Moselle)'));
+  });
+  afterAll(() => api.close());
+
+  it('the commission proposes; the IA-DASEN signs under the delegation; the decision records signatory, delegation, proposal', async () => {
+    const projectId = await analysedProject('education', 'Un jardin pédagogique partagé');
+    sessionId = (
+      await must('/committee-sessions', a.eduValidator, {
+        kind: 'commission_departementale',
+        program: 'education',
+        territory: '55',
+        date: '2023-09-14',
+      })
+    ).sessionId;
+    const members = ['ien-bar-le-duc', 'parents-fcpe-55', 'elu-bar-le-duc'];
+    const tokens = await Promise.all(members.map((sub) => api.token({ role: 'validator', sub, scope: { departements: ['55'] } })));
+    for (const personId of members) await must(`/committee-sessions/${sessionId}/members`, a.eduValidator, { personId, capacity: 'ien' });
+    await must(`/committee-sessions/${sessionId}/agenda`, a.eduValidator, { projectId });
+    for (const token of tokens) await must(`/committee-sessions/${sessionId}/items/${projectId}/votes`, token, { vote: 'favourable' });
+    const proposal = { outcome: 'favourable', proposedAmountCents: 1_000_000, reason: 'Projet co-construit avec les familles' };
+    await must(`/committee-sessions/${sessionId}/items/${projectId}/proposal`, a.eduValidator, proposal);
+
+    const before = await api.headPosition();
+    // Delegated for Moselle: the act on a Meuse project is not covered, whatever the scope of their habilitation.
+    const notCovered = await run(api, t.iaDasenMoselle, projectId, 'validate', {
+      reason: 'Avis favorable',
+      grantedAmountCents: 1_000_000,
+      sessionId,
+    });
+    expect(notCovered.status).toBe(403);
+    expect(notCovered.body).toMatchObject({ code: 'SIGNATURE_NOT_COVERED', missing: ['territory'] });
+    expect(notCovered.body.detail).toContain('Meuse (55)');
+    // Departing from the proposal (a lower amount) needs its reason.
+    const lower = await run(api, t.iaDasen, projectId, 'validate', { reason: 'Avis favorable', grantedAmountCents: 800_000, sessionId });
+    expect(lower.status).toBe(400);
+    expect(lower.body.errors).toEqual([
+      expect.objectContaining({ field: 'departureReason', rule: 'required-when-departing-from-proposal' }),
+    ]);
+    expect(await api.headPosition()).toBe(before);
+
+    const signed = await ok(api, t.iaDasen, projectId, 'validate', {
+      reason: 'Avis favorable de la commission',
+      grantedAmountCents: 1_000_000,
+      sessionId,
+    });
+    expect(signed.body.status).toBe('validated');
+    const project = await api.request('GET', `/projects/${projectId}?minPosition=${signed.body.position}`, { token: t.auditor });
+    expect(project.body.lastTransition.inputs.signature).toEqual({
+      signatory: 'ia-dasen-55',
+      capacity: 'ia_dasen',
+      delegationId,
+      actReference: ARRETE,
+      proposal: { sessionId, sessionKind: 'commission_departementale', outcome: 'favourable', proposedAmountCents: 1_000_000 },
+    });
+    const history = await api.request('GET', `/projects/${projectId}/history`, { token: t.auditor });
+    const validated = history.body.events.find((e: { type: string }) => e.type === 'project.validated');
+    expect(validated.summary).toContain('IA-DASEN');
+    expect(validated.summary).toContain(ARRETE);
+    expect(validated.summary).toContain('proposition favorable');
+
+    const listed = await api.request('GET', `/delegations/${delegationId}/decisions?minPosition=${signed.body.position}`, {
+      token: t.auditor,
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.body.decisions).toEqual([
+      expect.objectContaining({
+        projectId,
+        command: 'validate',
+        signatory: 'ia-dasen-55',
+        capacity: 'ia_dasen',
+        sessionId,
+        grantedCents: 1_000_000,
+      }),
+    ]);
+  });
+
+  it('a decider linked to the holder cannot sign: 409, nothing written', async () => {
+    const projectId = await analysedProject('education', 'Une radio scolaire');
+    await must('/interest-declarations/recteur-adjoint/links', t.linkedDecider, { organisationId: SCHOOL_UAI, nature: 'family' });
+    const before = await api.headPosition();
+    const refused = await run(api, t.linkedDecider, projectId, 'reject', { reason: 'Hors champ', departureReason: 'Sans commission' });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'CONFLICT_OF_INTEREST', links: [{ organisationId: SCHOOL_UAI, party: 'holder' }] });
+    expect(await api.headPosition()).toBe(before);
+    // The recteur, unlinked, signs in their own right (no delegation), saying why there was no commission.
+    const own = await ok(api, t.recteur, projectId, 'return_to_instruction', {
+      reason: 'Le budget doit être précisé',
+      departureReason: 'Dossier renvoyé avant passage en commission',
+    });
+    expect(own.body.status).toBe('under_analysis');
+  });
+
+  it('a delegation revoked with an earlier end date: a later act under it is refused', async () => {
+    const projectId = await analysedProject('education', 'Des ateliers philosophie');
+    const revoked = await must(`/delegations/${delegationId}/revoke`, t.recteur, { endsOn: '2023-09-30', reason: 'Nouvel IA-DASEN' });
+    expect(revoked.events).toEqual(['delegation.revoked']);
+    api.clock.advance(45 * DAY);
+    const before = await api.headPosition();
+    const late = await run(api, t.iaDasen, projectId, 'reject', { reason: 'Hors champ', departureReason: 'Sans commission' });
+    expect(late.status).toBe(403);
+    expect(late.body).toMatchObject({ code: 'SIGNATURE_NOT_COVERED', missing: ['date'], delegationId });
+    expect(await api.headPosition()).toBe(before);
+  });
+
+  it('health (ARS Grand Est): after the CTS opinion, the délégué territorial signs under the DG ARS’s delegation', async () => {
+    const projectId = await analysedProject('health', 'Soins non programmés en maison de santé');
+    const early = await run(api, t.dgArs, projectId, 'validate', { reason: 'Décision', grantedAmountCents: 1_000_000 });
+    expect(early.body).toMatchObject({ status: 409, code: 'PROJECT_GUARD_FAILED' });
+    await ok(api, a.arsValidator, projectId, 'refer_to_cts');
+    await ok(api, a.arsValidator, projectId, 'record_cts_opinion', { reason: 'Avis favorable du CTS de la Meuse', favourable: true });
+    const delegation = await must('/delegations', t.dgArs, {
+      authority: { personId: 'dg-ars-grand-est', capacity: 'dg_ars', territory: { kind: 'region', code: '44' } },
+      delegate: { personId: 'dt-ars-55', capacity: 'delegue_territorial' },
+      territories: [{ kind: 'departement', code: '55' }],
+      actKinds: ['decision.validate', 'decision.reject'],
+      validFrom: '2023-09-01',
+      actReference: DT_ARRETE,
+    });
+    const signed = await ok(api, t.dtMeuse, projectId, 'validate', { reason: 'Décision après avis du CTS', grantedAmountCents: 1_000_000 });
+    const project = await api.request('GET', `/projects/${projectId}?minPosition=${signed.body.position}`, { token: t.auditor });
+    expect(project.body.lastTransition.inputs.signature).toMatchObject({
+      signatory: 'dt-ars-55',
+      capacity: 'delegue_territorial',
+      delegationId: delegation.delegationId,
+    });
+  });
+});
