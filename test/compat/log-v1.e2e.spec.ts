@@ -70,7 +70,15 @@ function withFinanceTerritory(v1: RecordedRead): RecordedRead {
   const body = v1.body as { program: string; access: { territory: Record<string, unknown> }; transitions: { command: string }[] };
   const territory = { ...body.access.territory, finance: FINANCE_RULE[body.program] };
   const transitions = body.transitions.map((t) => ({ ...t, event: TYPE_OF_V1_COMMAND[t.command] }));
-  return { ...v1, body: { ...body, transitions, access: { ...body.access, territory } } };
+  return { ...v1, body: { ...withDeadlineSettings(body), transitions, access: { ...body.access, territory } } };
+}
+
+/** Issue 14 §6: each program's completion deadline has its calendar settings and a French lapse reason. */
+function withDeadlineSettings<B extends { program: string }>(body: B): B {
+  const { deadlines } = body as unknown as { deadlines: { onExpiry: { command: string } }[] };
+  const settings = { suspendDuringSchoolHolidays: body.program === 'education', reminderDaysBefore: 7 };
+  const reason = 'Délai de complément dépassé : dossier classé sans suite';
+  return { ...body, deadlines: deadlines.map((d) => ({ ...d, ...settings, onExpiry: { ...d.onExpiry, reason } })) };
 }
 
 /** v1's names of the AE and CP figures (envelope balances, per year too, and the dashboard's envelope rows). */

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { type ApiHarness, FakeClock, startApi } from '../support/api-harness.js';
 import { DAY, actors, deadlines, educationUnderAnalysis, eventTypes, ok, read, store } from './lifecycle-flow.js';
 
-const REASON = 'completion deadline passed';
+const REASON = 'Délai de complément dépassé : dossier classé sans suite';
+/**
+ * Asked on Friday 1 September 2023 in Meuse: the summer holidays (to Sunday 3) do not count, 30 days from Monday 4 end on
+ * Tuesday 3 October, lapsing at its end (Paris); the reminder is due a week before, at the start of Wednesday 27 September.
+ */
+const DUE_AT = '2023-10-03T22:00:00.000Z';
 const count = (types: string[], type: string) => types.filter((t) => t === type).length;
 
 describe('durable deadlines in the API (fake clock, embedded store)', () => {
@@ -27,7 +32,7 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('request_completion opens a 30-day deadline; 31 days later, across a restart, the project lapses to withdrawn, once', async () => {
+  it('request_completion opens a 30-day deadline, reminded a week before; across a restart the project lapses, once', async () => {
     const clock = new FakeClock();
     const dataDir = newDir();
     let api = await boot({}, dataDir, clock);
@@ -35,23 +40,25 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     const id = await educationUnderAnalysis(api, a);
     await ok(api, a.eduValidator, id, 'request_completion', { reason: 'Budget à détailler' });
     await deadlines(api).tick();
-    expect(deadlines(api).pending()).toMatchObject([{ deadlineId: `${id}/completion/1`, dueAt: '2023-10-01T08:00:00.000Z' }]);
+    expect(deadlines(api).pending()).toMatchObject([{ deadlineId: `${id}/completion/1`, dueAt: DUE_AT }]);
     const health = await api.health();
     expect(health.body.details['process.deadlines']).toMatchObject({
       state: 'running',
       pending: 1,
-      nextDueAt: '2023-10-01T08:00:00.000Z',
+      nextDueAt: DUE_AT,
       lag: 0,
     });
     expect(existsSync(join(dataDir, 'processes-main.sqlite'))).toBe(true);
 
-    // 29 days: not due yet.
+    // 29 days: not due yet, but the reminder (7 days before the lapse) is, once.
     clock.advance(29 * DAY);
+    expect((await deadlines(api).tick()).map((f) => [f.kind, f.outcome])).toEqual([['reminder', 'reminded']]);
     expect(await deadlines(api).tick()).toEqual([]);
+    expect(count(await eventTypes(api, id), 'project.deadline_reminder_due')).toBe(1);
     expect((await read(api, a.holder, id)).body.status).toBe('completion_requested');
 
     await api.close(true);
-    clock.advance(2 * DAY);
+    clock.advance(4 * DAY);
     api = await boot({}, dataDir, clock);
     a = await actors(api);
     expect(
@@ -85,7 +92,8 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     expect(types.slice(-2)).toEqual(['project.deadline_expired', 'project.lapsed']);
     const expiry = (await store(api).readStream(`project-${id}`)).slice(-2);
     expect(expiry[1]).toMatchObject({ type: 'project.lapsed' });
-    expect(expiry[1]!.data).toMatchObject({ to: 'withdrawn', reason: REASON, at: '2023-10-01T08:00:00.000Z' });
+    expect(expiry[1]!.data).toMatchObject({ to: 'withdrawn', reason: REASON, at: DUE_AT });
+    expect(count(types, 'project.deadline_reminder_due')).toBe(1);
     expect(expiry[0]!.metadata).toMatchObject({ actorId: 'deadline-scheduler', role: 'system', correlationId: `${id}/completion/1` });
     expect((await api.health()).body.details['process.deadlines']).toMatchObject({ state: 'running', pending: 0, failures: 0 });
   });
@@ -109,7 +117,7 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     expect(deadlines(first).pending()).toHaveLength(5);
     expect(deadlines(second).pending()).toHaveLength(5);
 
-    clock.advance(31 * DAY);
+    clock.advance(33 * DAY);
     const fired = (
       await Promise.all([deadlines(first).tick(), deadlines(second).tick(), deadlines(first).tick(), deadlines(second).tick()])
     ).flat();
@@ -166,14 +174,17 @@ describe('durable deadlines in the API (fake clock, embedded store)', () => {
     await ok(api, a.eduValidator, id, 'start_analysis');
     await ok(api, a.eduValidator, id, 'request_completion', { reason: 'Second retour' });
     clock.advance(29 * DAY);
-    // 34 days after the first request, 29 after the second: nothing is due.
-    expect(await deadlines(api).tick()).toEqual([]);
+    // 34 days after the first request, 29 after the second: only the second's reminder is due.
+    expect((await deadlines(api).tick()).map((f) => [f.deadline.deadlineId, f.kind, f.outcome])).toEqual([
+      [`${id}/completion/2`, 'reminder', 'reminded'],
+    ]);
     expect(
       deadlines(api)
         .pending()
         .map((d) => d.deadlineId),
     ).toEqual([`${id}/completion/2`]);
-    clock.advance(DAY);
+    // Due Friday 6 October (opened on 6 September), it lapses that night.
+    clock.advance(2 * DAY);
     expect((await deadlines(api).tick()).map((f) => [f.deadline.deadlineId, f.outcome])).toEqual([[`${id}/completion/2`, 'expired']]);
     expect((await read(api, a.holder, id)).body.status).toBe('withdrawn');
   });

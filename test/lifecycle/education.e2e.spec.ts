@@ -55,7 +55,7 @@ describe('education (FIP) through HTTP with real tokens', () => {
       events: ['project.completion_requested', 'project.deadline_opened'],
     });
     project = await read(api, a.holder, id);
-    expect(project.body.workflow.deadlines).toMatchObject([{ name: 'completion', dueAt: '2023-10-01T08:00:00.000Z' }]);
+    expect(project.body.workflow.deadlines).toMatchObject([{ name: 'completion', dueAt: '2023-10-03T22:00:00.000Z' }]);
     expect(project.body.lastTransition).toMatchObject({
       command: 'request_completion',
       reason: 'Joindre le devis signé de la commune',

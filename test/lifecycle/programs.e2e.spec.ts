@@ -73,7 +73,9 @@ describe('GET /programs, GET /programs/:id/workflow (public)', () => {
         name: 'completion',
         label: 'Délai pour compléter le dossier',
         durationDays: 30,
-        onExpiry: { command: 'lapse', reason: 'completion deadline passed' },
+        suspendDuringSchoolHolidays: false,
+        reminderDaysBefore: 7,
+        onExpiry: { command: 'lapse', reason: 'Délai de complément dépassé : dossier classé sans suite' },
         cancelledBy: ['resubmit', 'withdraw'],
       },
     ]);
@@ -140,11 +142,12 @@ describe('definition versions through the API', () => {
       const youngProject = (await read(api, a.holder, young)).body;
       expect(oldProject.workflow).toMatchObject({
         definition: { id: 'cnr-education', version: 1 },
-        deadlines: [{ dueAt: '2023-10-01T08:00:00.000Z' }],
+        // From Friday 1 September 2023, counted after the summer holidays (to Sunday 3): 30 days to Tuesday 3 October, 15 to Monday 18.
+        deadlines: [{ dueAt: '2023-10-03T22:00:00.000Z' }],
       });
       expect(youngProject.workflow).toMatchObject({
         definition: { id: 'cnr-education', version: 2 },
-        deadlines: [{ dueAt: '2023-09-16T08:00:00.000Z' }],
+        deadlines: [{ dueAt: '2023-09-18T22:00:00.000Z' }],
       });
     } finally {
       PROGRAM_DEFINITIONS.splice(PROGRAM_DEFINITIONS.indexOf(educationV2), 1);

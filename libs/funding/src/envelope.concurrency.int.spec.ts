@@ -26,6 +26,8 @@ const RETRIES = 250;
 
 /** As the directory resolves the MSP's member: acting for its FINESS. */
 const HOLDER: Actor = { id: 'holder-msp', role: 'holder', scope: {}, organisations: ['550000012'] };
+const DG_ARS: Actor = { id: 'dg-ars-grand-est', role: 'decider', scope: { regions: ['44'] }, capacity: 'dg_ars' };
+const DG_ARS_SIGNATURE = { signatory: 'dg-ars-grand-est', capacity: 'dg_ars' };
 const ARS_VALIDATOR: Actor = { id: 'val-ars-grand-est', role: 'validator', scope: { regions: ['44'] } };
 const AT = new Date('2023-09-01T08:00:00.000Z');
 
@@ -52,9 +54,11 @@ async function validatedProject(store: SqliteEventStore, i: number): Promise<str
     },
     { type: 'submit', ...as(HOLDER) },
     { type: 'start_analysis', ...as(ARS_VALIDATOR) },
+    { type: 'complete_analysis', ...as(ARS_VALIDATOR), reason: 'Instruction close' },
     { type: 'refer_to_cts', ...as(ARS_VALIDATOR) },
     { type: 'record_cts_opinion', ...as(ARS_VALIDATOR), reason: 'Avis favorable du CTS', favourable: true },
-    { type: 'validate', ...as(ARS_VALIDATOR), reason: 'Projet conforme', grantedAmountCents: AMOUNT },
+    // Signed by the DG ARS in own right: the signature the application stamps once the authority is checked.
+    { type: 'validate', ...as(DG_ARS), reason: 'Projet conforme', grantedAmountCents: AMOUNT, signature: DG_ARS_SIGNATURE },
   ];
   for (const command of commands) {
     await handleCommand({

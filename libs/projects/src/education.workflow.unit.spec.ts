@@ -2,6 +2,7 @@ import { v1ProjectDecider } from './project.fixture.js';
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpecification } from '#testing';
 import type { ProjectCommand } from './project.commands.js';
+import { LAPSE_REASON } from './programs/program.guards.js';
 import {
   CODES,
   PID,
@@ -21,6 +22,8 @@ import {
 } from './project.fixture.js';
 
 const spec = deciderSpecification(v1ProjectDecider);
+/** The end of Wednesday 1 April 2026 in Paris (summer time): when a completion asked at T0 lapses. */
+const DUE_AT = '2026-04-01T22:00:00.000Z';
 const edu = (type: string, now = T0) => commandFor('education', type, now);
 
 describe('education (FIP): given / when / then', () => {
@@ -108,8 +111,14 @@ describe('education (FIP): given / when / then', () => {
             name: 'completion',
             subjectId: PID,
             openedAt: T0.toISOString(),
-            dueAt: day(30).toISOString(),
-            onExpiry: { command: 'lapse', reason: 'completion deadline passed' },
+            onExpiry: { command: 'lapse', reason: LAPSE_REASON },
+            // Monday 2 March 2026 + 30 days, in Meuse (zone B: no school holidays between): Wednesday 1 April, Paris time.
+            dueAt: DUE_AT,
+            dueDay: '2026-04-01',
+            timeZone: 'Europe/Paris',
+            remindAt: '2026-03-25T23:00:00.000Z',
+            suspendedDays: 0,
+            schoolCalendarUnknown: false,
           },
         },
       ]);
@@ -143,7 +152,7 @@ describe('education (FIP): given / when / then', () => {
       type: 'expire_deadline',
       projectId: PID,
       deadlineId: `${PID}/completion/1`,
-      ctx: ctx(system, day(30)),
+      ctx: ctx(system, new Date(DUE_AT)),
     };
     spec
       .given(historyTo('education', 'completion_requested'))
@@ -155,8 +164,8 @@ describe('education (FIP): given / when / then', () => {
             deadlineId: `${PID}/completion/1`,
             name: 'completion',
             subjectId: PID,
-            dueAt: day(30).toISOString(),
-            at: day(30).toISOString(),
+            dueAt: DUE_AT,
+            at: DUE_AT,
           },
         },
         {
@@ -164,15 +173,15 @@ describe('education (FIP): given / when / then', () => {
           data: {
             from: 'completion_requested',
             to: 'withdrawn',
-            reason: 'completion deadline passed',
+            reason: LAPSE_REASON,
             by: { id: system.id, role: 'system' },
-            at: day(30).toISOString(),
+            at: DUE_AT,
           },
         },
       ]);
     spec
       .given(historyTo('education', 'completion_requested'))
-      .when({ ...expire, ctx: ctx(system, day(29)) })
+      .when({ ...expire, ctx: ctx(system, new Date(Date.parse(DUE_AT) - 1)) })
       .thenThrows('PROJECT_DEADLINE_NOT_DUE');
     spec
       .given(play([...pathTo('education', 'completion_requested'), edu('withdraw')]).events)

@@ -32,6 +32,12 @@ export interface ExpireDeadline extends Base {
   deadlineId: string;
 }
 
+/** Run by the deadline process (role system) once the reminder is due; a no-op if already reminded or no longer open. */
+export interface RemindDeadline extends Base {
+  type: 'remind_deadline';
+  deadlineId: string;
+}
+
 /** Transitions that carry nothing but an optional (or, per the definition, mandatory) reason. */
 export type PlainTransitionType =
   | 'start_drafting'
@@ -85,7 +91,7 @@ export interface SubmitFinalReport extends Base {
 }
 
 export type TransitionCommand = PlainTransition | Validate | RecordCtsOpinion | StartFinancing | SubmitFinalReport;
-export type ProjectCommand = DeclareIntention | EditContent | ExpireDeadline | TransitionCommand;
+export type ProjectCommand = DeclareIntention | EditContent | ExpireDeadline | RemindDeadline | TransitionCommand;
 
 /** The values a transition command brings to the workflow engine (its `inputs`). */
 export function inputsOf(c: TransitionCommand): Record<string, unknown> {

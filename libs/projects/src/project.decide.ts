@@ -39,6 +39,8 @@ export function decideProject(registry: WorkflowRegistry, command: ProjectComman
       return editContent(registry, command, state);
     case 'expire_deadline':
       return engine.expire({ deadlineId: command.deadlineId, ctx: command.ctx }, state.workflow, subjectOf(state));
+    case 'remind_deadline':
+      return engine.remind({ deadlineId: command.deadlineId, ctx: command.ctx }, state.workflow, subjectOf(state));
     default:
       return engine.decide(
         {

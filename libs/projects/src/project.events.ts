@@ -3,6 +3,7 @@ import type {
   DeadlineCancelledData,
   DeadlineExpiredData,
   DeadlineOpenedData,
+  DeadlineReminderDueData,
   TransitionFacts,
   WorkflowErrorCodes,
   WorkflowEventTypes,
@@ -40,12 +41,14 @@ export const ProjectEventType = {
   DeadlineOpened: 'project.deadline_opened',
   DeadlineCancelled: 'project.deadline_cancelled',
   DeadlineExpired: 'project.deadline_expired',
+  DeadlineReminderDue: 'project.deadline_reminder_due',
 } as const;
 
 export const PROJECT_WORKFLOW_EVENTS: WorkflowEventTypes = {
   deadlineOpened: ProjectEventType.DeadlineOpened,
   deadlineCancelled: ProjectEventType.DeadlineCancelled,
   deadlineExpired: ProjectEventType.DeadlineExpired,
+  deadlineReminderDue: ProjectEventType.DeadlineReminderDue,
 };
 
 /** The codes of the project workflow's refusals. */
@@ -122,6 +125,8 @@ export type Closed = Transition<'project.closed'>;
 export type DeadlineOpened = DomainEvent<'project.deadline_opened', DeadlineOpenedData>;
 export type DeadlineCancelled = DomainEvent<'project.deadline_cancelled', DeadlineCancelledData>;
 export type DeadlineExpired = DomainEvent<'project.deadline_expired', DeadlineExpiredData>;
+/** The holder is reminded, some days before, that the deadline lapses soon (written once, by the deadline process). */
+export type DeadlineReminderDue = DomainEvent<'project.deadline_reminder_due', DeadlineReminderDueData>;
 
 export type ProjectTransitionEvent =
   | DraftingStarted
@@ -143,7 +148,7 @@ export type ProjectTransitionEvent =
   | Closed;
 
 export type ProjectEvent =
-  IntentionDeclared | ContentEdited | ProjectTransitionEvent | DeadlineOpened | DeadlineCancelled | DeadlineExpired;
+  IntentionDeclared | ContentEdited | ProjectTransitionEvent | DeadlineOpened | DeadlineCancelled | DeadlineExpired | DeadlineReminderDue;
 
 const COMMAND_OF = new Map<string, TransitionCommandName>(
   Object.entries(TRANSITION_EVENTS).map(([command, type]) => [type, command as TransitionCommandName]),

@@ -28,6 +28,7 @@ function evolveExisting(p: Project, event: ProjectEvent): Project {
     case 'project.deadline_opened':
     case 'project.deadline_cancelled':
     case 'project.deadline_expired':
+    case 'project.deadline_reminder_due':
       return withWorkflow(p, evolveInstance(PROJECT_WORKFLOW_EVENTS, p.workflow, event));
     case 'project.validated':
       return { ...transitioned(p, event), grantedAmountCents: event.data.grantedAmountCents };

@@ -1,4 +1,5 @@
 import { type WorkflowDecider, type WorkflowRegistry, type WorkflowSubject, workflowDecider } from '#workflow';
+import { scheduleOnTheCalendar } from './project.deadline-schedule.js';
 import { PROJECT_WORKFLOW_CODES, PROJECT_WORKFLOW_EVENTS } from './project.events.js';
 import { holdersOf } from './project.policy.js';
 import type { Project } from './project.state.js';
@@ -22,5 +23,9 @@ export function subjectOf(p: Project): WorkflowSubject {
 
 /** The engine for the definition version the project started under. */
 export function engineFor(registry: WorkflowRegistry, program: string, version: number): WorkflowDecider {
-  return workflowDecider(registry.get(program, version), { types: PROJECT_WORKFLOW_EVENTS, codes: PROJECT_WORKFLOW_CODES });
+  return workflowDecider(registry.get(program, version), {
+    types: PROJECT_WORKFLOW_EVENTS,
+    codes: PROJECT_WORKFLOW_CODES,
+    schedule: scheduleOnTheCalendar,
+  });
 }

@@ -3,7 +3,7 @@ import { type WorkflowDefinition, WorkflowRegistry } from '#workflow';
 import type { ProjectCommand } from './project.commands.js';
 import { createProjectDecider } from './project.decider.js';
 import { availableActions } from './project.actions.js';
-import { commandFor, day, eduValidator, pathTo, play } from './project.fixture.js';
+import { commandFor, eduValidator, pathTo, play } from './project.fixture.js';
 import { educationWorkflowV1 } from './programs/education.workflow.js';
 
 /** Version 2 gives 15 days (instead of 30) to complete a dossier sent back. */
@@ -30,8 +30,9 @@ describe('definition versions', () => {
     const ask = (projectId: string) => ({ ...commandFor('education', 'request_completion'), projectId }) as ProjectCommand;
     const dueOf = (r: typeof old, projectId: string) =>
       (decider.decide(ask(projectId), r.state).find((e) => e.type === 'project.deadline_opened')!.data as { dueAt: string }).dueAt;
-    expect(dueOf(old, 'old')).toBe(day(30).toISOString());
-    expect(dueOf(young, 'new')).toBe(day(15).toISOString());
+    // Asked on Monday 2 March 2026 in Meuse: lapses at the end of Wednesday 1 April (v1), of Tuesday 17 March (v2), Paris time.
+    expect(dueOf(old, 'old')).toBe('2026-04-01T22:00:00.000Z');
+    expect(dueOf(young, 'new')).toBe('2026-03-17T23:00:00.000Z');
     expect(availableActions(old.state, eduValidator, registry).map((a) => a.command)).toEqual(['request_completion', 'validate', 'reject']);
   });
 });

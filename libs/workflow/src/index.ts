@@ -4,6 +4,7 @@ export * from './workflow.events.js';
 export * from './workflow.instance.js';
 export * from './workflow.access.js';
 export * from './workflow.decider.js';
+export * from './workflow.deadlines.js';
 export * from './workflow.mermaid.js';
 export * from './workflow.registry.js';
 export * from './workflow.view.js';

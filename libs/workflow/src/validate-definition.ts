@@ -101,6 +101,11 @@ function validateDeadlines(d: WorkflowDefinition, fail: (fault: WorkflowFault, d
     if (!x.label?.trim()) fail('missing_label', `${where} has no label`);
     if (!Number.isSafeInteger(x.durationDays) || x.durationDays < 1)
       fail('invalid_deadline', `${where}: durationDays must be an integer >= 1`);
+    if (x.suspendDuringSchoolHolidays !== undefined && typeof x.suspendDuringSchoolHolidays !== 'boolean')
+      fail('invalid_deadline', `${where}: suspendDuringSchoolHolidays must be true or false`);
+    const remind = x.reminderDaysBefore;
+    if (remind !== undefined && (!Number.isSafeInteger(remind) || remind < 1 || remind >= x.durationDays))
+      fail('invalid_deadline', `${where}: reminderDaysBefore must be an integer >= 1 and < durationDays`);
     if (!commands.has(x.onExpiry.command))
       fail('invalid_deadline', `${where}: onExpiry command "${x.onExpiry.command}" is not a transition`);
     if (!x.onExpiry.reason?.trim()) fail('invalid_deadline', `${where}: onExpiry needs a reason`);

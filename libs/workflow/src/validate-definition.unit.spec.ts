@@ -168,6 +168,30 @@ describe('validateDefinition', () => {
       },
     ],
     [
+      'a reminder that would come before the deadline opens',
+      'invalid_deadline',
+      /reminderDaysBefore/,
+      (d) => {
+        d.deadlines[0]!.reminderDaysBefore = 10;
+      },
+    ],
+    [
+      'a reminder of zero days',
+      'invalid_deadline',
+      /reminderDaysBefore/,
+      (d) => {
+        d.deadlines[0]!.reminderDaysBefore = 0;
+      },
+    ],
+    [
+      'a suspension that is not a boolean',
+      'invalid_deadline',
+      /suspendDuringSchoolHolidays/,
+      (d) => {
+        (d.deadlines[0] as { suspendDuringSchoolHolidays?: unknown }).suspendDuringSchoolHolidays = 'yes';
+      },
+    ],
+    [
       'a deadline left open by a transition leaving its state',
       'deadline_outlives_state',
       /"reply" leaves "waiting" without cancelling/,

@@ -8,9 +8,11 @@ import {
   findTransition,
   transitionsFrom,
 } from './workflow.definition.js';
+import { type ScheduleDeadline, scheduleInFixedDays } from './workflow.deadlines.js';
 import type {
   DeadlineExpiredData,
   DeadlineOpenedData,
+  DeadlineReminderDueData,
   TransitionFacts,
   WorkflowErrorCodes,
   WorkflowEventTypes,
@@ -43,10 +45,11 @@ export interface WorkflowDeciderOptions {
   types: WorkflowEventTypes;
   /** The codes its refusals carry. */
   codes: WorkflowErrorCodes;
+  /** When a deadline opened now is due (the subject's calendar); default: durationDays of 24 hours. */
+  schedule?: ScheduleDeadline;
 }
 
 export const MAX_REASON_LENGTH = 2000;
-const DAY_MS = 86_400_000;
 
 const present = (v: unknown): boolean =>
   v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '') && !(Array.isArray(v) && v.length === 0);
@@ -55,6 +58,7 @@ const present = (v: unknown): boolean =>
 export function workflowDecider(definition: WorkflowDefinition, options: WorkflowDeciderOptions) {
   const C = options.codes;
   const types = options.types;
+  const schedule = options.schedule ?? scheduleInFixedDays;
 
   const transitionEventTypes = new Set(definition.transitions.map((t) => t.event));
   const evolve = (instance: WorkflowInstance, event: DomainEvent) =>
@@ -157,15 +161,13 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
     }
     const opens = definition.deadlines.find((x) => x.name === t.opensDeadline);
     if (opens) {
-      const due = structuredClone(request.ctx.now);
-      due.setTime(due.getTime() + opens.durationDays * DAY_MS);
       const data: DeadlineOpenedData = {
         deadlineId: `${subject.id}/${opens.name}/${instance.deadlinesOpened + 1}`,
         name: opens.name,
         subjectId: subject.id,
         openedAt: at,
-        dueAt: due.toISOString(),
         onExpiry: { ...opens.onExpiry },
+        ...schedule({ openedAt: request.ctx.now, deadline: opens, subject }),
       };
       events.push({ type: types.deadlineOpened, data });
     }
@@ -191,7 +193,31 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
     };
     const expired: DomainEvent = { type: types.deadlineExpired, data };
     const after = evolve(instance, expired);
-    return [expired, ...decide({ command: open.onExpiry.command, ctx: request.ctx, reason: open.onExpiry.reason }, after, subject)];
+    // The definition's reason when it still names the deadline: a reworded reason also reaches deadlines opened before.
+    const reason = definition.deadlines.find((x) => x.name === open.name)?.onExpiry.reason ?? open.onExpiry.reason;
+    return [expired, ...decide({ command: open.onExpiry.command, ctx: request.ctx, reason }, after, subject)];
+  }
+
+  /** The reminder: once, while the deadline is open and not yet due; a no-op otherwise (replays and replicas are harmless). */
+  function remind(request: ExpiryRequest, instance: WorkflowInstance, subject: WorkflowSubject): DomainEvent[] {
+    const open = instance.deadlines.find((x) => x.deadlineId === request.deadlineId);
+    const now = request.ctx.now.getTime();
+    if (!open?.remindAt || open.reminded || now >= Date.parse(open.dueAt)) return [];
+    if (now < Date.parse(open.remindAt)) {
+      throw new DomainError('conflict', C.deadlineNotDue, `Le rappel de l’échéance ${open.deadlineId} n’arrive qu’au ${open.remindAt}.`, {
+        deadlineId: open.deadlineId,
+        remindAt: open.remindAt,
+      });
+    }
+    const data: DeadlineReminderDueData = {
+      deadlineId: open.deadlineId,
+      name: open.name,
+      subjectId: subject.id,
+      dueAt: open.dueAt,
+      ...(open.dueDay === undefined ? {} : { dueDay: open.dueDay }),
+      at: request.ctx.now.toISOString(),
+    };
+    return [{ type: types.deadlineReminderDue, data }];
   }
 
   return {
@@ -199,6 +225,7 @@ export function workflowDecider(definition: WorkflowDefinition, options: Workflo
     start: () => startInstance(definition, definition.states.find((s) => s.initial)!.name),
     decide,
     expire,
+    remind,
     evolve,
     available,
   };

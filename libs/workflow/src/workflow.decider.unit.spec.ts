@@ -3,7 +3,7 @@ import { type CommandContext, type DomainEvent, DomainError } from '#kernel';
 import { workflowDecider } from './workflow.decider.js';
 import { DEMO_CODES, actor, alice, reviewDefinition, reviewer, subject } from './workflow.fixture.js';
 
-const types = { deadlineOpened: 'do', deadlineCancelled: 'dc', deadlineExpired: 'de' };
+const types = { deadlineOpened: 'do', deadlineCancelled: 'dc', deadlineExpired: 'de', deadlineReminderDue: 'dr' };
 const engine = workflowDecider(reviewDefinition(), { types, codes: DEMO_CODES });
 const T0 = new Date('2026-01-10T09:00:00.000Z');
 const ctx = (a = alice, now = T0): CommandContext => ({ actor: a, now });

@@ -58,7 +58,12 @@ export interface WorkflowTransitionDef {
 export interface WorkflowDeadlineDef {
   name: string;
   label: string;
+  /** Calendar days the subject's holder has (the program's setting); the engine's due-date function counts them. */
   durationDays: number;
+  /** The days of the subject's school holidays do not count (a school cannot answer during them). Default false. */
+  suspendDuringSchoolHolidays?: boolean;
+  /** A reminder is due this many days before the deadline lapses (none when absent). */
+  reminderDaysBefore?: number;
   /** The transition run when the deadline passes, with the reason it records. */
   onExpiry: { command: string; reason: string };
   /** Commands that make the deadline moot (they cancel it). */

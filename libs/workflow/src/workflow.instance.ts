@@ -3,6 +3,7 @@ import type {
   DeadlineCancelledData,
   DeadlineExpiredData,
   DeadlineOpenedData,
+  DeadlineReminderDueData,
   TransitionFacts,
   WorkflowEventTypes,
 } from './workflow.events.js';
@@ -12,6 +13,9 @@ export interface OpenDeadline {
   name: string;
   dueAt: string;
   onExpiry: { command: string; reason: string };
+  dueDay?: string;
+  remindAt?: string;
+  reminded?: boolean;
 }
 
 /** Where one subject stands in its workflow: the definition it started under, its state, open deadlines. */
@@ -39,9 +43,23 @@ export function evolveInstance(types: WorkflowEventTypes, instance: WorkflowInst
       const d = event.data as DeadlineOpenedData;
       return {
         ...instance,
-        deadlines: [...instance.deadlines, { deadlineId: d.deadlineId, name: d.name, dueAt: d.dueAt, onExpiry: { ...d.onExpiry } }],
+        deadlines: [
+          ...instance.deadlines,
+          {
+            deadlineId: d.deadlineId,
+            name: d.name,
+            dueAt: d.dueAt,
+            onExpiry: { ...d.onExpiry },
+            ...(d.dueDay === undefined ? {} : { dueDay: d.dueDay }),
+            ...(d.remindAt === undefined ? {} : { remindAt: d.remindAt }),
+          },
+        ],
         deadlinesOpened: instance.deadlinesOpened + 1,
       };
+    }
+    case types.deadlineReminderDue: {
+      const id = (event.data as DeadlineReminderDueData).deadlineId;
+      return { ...instance, deadlines: instance.deadlines.map((x) => (x.deadlineId === id ? { ...x, reminded: true } : x)) };
     }
     case types.deadlineCancelled:
     case types.deadlineExpired: {

@@ -26,6 +26,8 @@ export function workflowView(d: WorkflowDefinition) {
       name: x.name,
       label: x.label,
       durationDays: x.durationDays,
+      ...(x.suspendDuringSchoolHolidays === undefined ? {} : { suspendDuringSchoolHolidays: x.suspendDuringSchoolHolidays }),
+      ...(x.reminderDaysBefore === undefined ? {} : { reminderDaysBefore: x.reminderDaysBefore }),
       onExpiry: { ...x.onExpiry },
       cancelledBy: [...x.cancelledBy],
     })),

@@ -16,10 +16,11 @@ import { ListProjectsHandler } from './list-projects/list-projects.handler.js';
 import { ListProjectsHttp } from './list-projects/list-projects.http.js';
 import { ProjectCommandRunner } from './project-command.runner.js';
 import { DecisionSigning } from './sign-decision/decision-signing.js';
+import { RemindProjectDeadlineHandler } from './remind-deadline/remind-deadline.handler.js';
 import { RunProjectTransitionHandler } from './run-transition/run-transition.handler.js';
 import { RunTransitionHttp } from './run-transition/run-transition.http.js';
 
-/** The projects context: its commands (declare, edit, transitions, deadline expiry) and its reads, each a slice. */
+/** The projects context: its commands (declare, edit, transitions, deadline expiry and reminder) and its reads, each a slice. */
 @Module({
   imports: [ProgramsModule],
   controllers: [DeclareIntentionHttp, ListProjectsHttp, GetProjectHttp, EditContentHttp, RunTransitionHttp],
@@ -32,6 +33,7 @@ import { RunTransitionHttp } from './run-transition/run-transition.http.js';
     EditProjectContentHandler,
     RunProjectTransitionHandler,
     ExpireProjectDeadlineHandler,
+    RemindProjectDeadlineHandler,
     GetProjectHandler,
     ListProjectsHandler,
     ReadYourWrites,

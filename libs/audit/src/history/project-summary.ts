@@ -46,6 +46,8 @@ export function projectSummary(type: string, data: unknown, who: string | null, 
       return `Échéance « ${e.data.name} » levée par ${by}`;
     case 'project.deadline_expired':
       return `Échéance « ${e.data.name} » dépassée le ${frenchDate(e.data.dueAt)}`;
+    case 'project.deadline_reminder_due':
+      return `Rappel : l’échéance « ${e.data.name} » tombe le ${frenchDate(e.data.dueDay ?? e.data.dueAt)}`;
     case 'project.validated':
       return (
         withReason(`Validé par ${by}, ${euros(e.data.grantedAmountCents)} accordés`, e.data.reason) + signatureSummary(e.data.signature)

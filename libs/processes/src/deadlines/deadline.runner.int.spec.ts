@@ -11,7 +11,9 @@ import type { PendingDeadline } from './deadline.scheduler.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-02T08:00:00.000Z');
-const holder = { id: 'holder-1', role: 'holder' as const, scope: {} };
+/** Asked on Monday 2 March 2026 in Meuse, 30 days: the deadline lapses at the end of Wednesday 1 April, Paris time. */
+const DUE = Date.parse('2026-04-01T22:00:00.000Z');
+const holder = { id: 'holder-1', role: 'holder' as const, scope: {}, organisations: ['0550001C'] };
 const validator = { id: 'val-edu', role: 'validator' as const, scope: { academies: ['12'] } };
 
 /** The fake clock every runner reads; tests move it forward. */
@@ -111,19 +113,23 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
     await sendBackForCompletion(store, 'p-1');
     await runner.caughtUp();
     expect(runner.pending()).toMatchObject([
-      { deadlineId: 'p-1/completion/1', streamId: 'project-p-1', dueAt: new Date(T0 + 30 * DAY).toISOString() },
+      { deadlineId: 'p-1/completion/1', streamId: 'project-p-1', dueAt: new Date(DUE).toISOString() },
     ]);
 
-    now = T0 + 30 * DAY - 1;
+    now = DUE - 1;
     expect(await runner.tick()).toEqual([]);
     expect(await typesOf(store, 'p-1')).not.toContain('project.deadline_expired');
 
-    now = T0 + 30 * DAY + 5_000;
+    now = DUE + 5_000;
     const fired = await runner.tick();
     expect(fired.map((f) => [f.deadline.deadlineId, f.outcome])).toEqual([['p-1/completion/1', 'expired']]);
     const last = (await store.readStream(streamIdOf('p-1'))).slice(-2);
     expect(last.map((e) => e.type)).toEqual(['project.deadline_expired', 'project.lapsed']);
-    expect(last[1]!.data).toMatchObject({ to: 'withdrawn', reason: 'completion deadline passed', by: { role: 'system' } });
+    expect(last[1]!.data).toMatchObject({
+      to: 'withdrawn',
+      reason: 'Délai de complément dépassé : dossier classé sans suite',
+      by: { role: 'system' },
+    });
     expect(await statusOf(store, 'p-1')).toMatchObject({ status: 'withdrawn' });
     await runner.caughtUp();
     expect(runner.pending()).toEqual([]);
@@ -168,7 +174,7 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
     await Promise.all([a.caughtUp(), b.caughtUp()]);
     expect(b.pending()).toHaveLength(1);
 
-    now = T0 + 30 * DAY;
+    now = DUE;
     const [firedA, firedB] = await Promise.all([a.tick(), b.tick()]);
     expect([...firedA, ...firedB].every((f) => f.outcome !== 'failed')).toBe(true);
     const types = await typesOf(storeA, 'p-3');
@@ -183,7 +189,7 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
     const b = newRunner(store, 'two');
     await sendBackForCompletion(store, 'p-6');
     await Promise.all([a.caughtUp(), b.caughtUp()]);
-    now = T0 + 30 * DAY;
+    now = DUE;
     expect((await a.tick()).map((f) => f.outcome)).toEqual(['expired']);
     expect((await b.tick()).filter((f) => f.outcome !== 'moot')).toEqual([]);
     expect((await typesOf(store, 'p-6')).filter((t) => t === 'project.deadline_expired')).toHaveLength(1);
@@ -195,7 +201,7 @@ describe('DeadlineRunner (real SQLite event store, fake clock)', () => {
     await sendBackForCompletion(store, 'p-7');
     await first.caughtUp();
     await first.close();
-    now = T0 + 30 * DAY;
+    now = DUE;
     await handleCommand({
       store,
       streamId: streamIdOf('p-7'),

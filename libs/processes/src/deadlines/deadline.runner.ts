@@ -17,6 +17,8 @@ export interface DeadlineRunnerOptions {
    * resolves with the number of events it wrote or found written (0: the deadline was moot).
    */
   expire: (deadline: PendingDeadline) => Promise<number>;
+  /** Runs a due reminder's command (the application's RemindProjectDeadline); resolves like `expire`. Absent: no reminders. */
+  remind?: (deadline: PendingDeadline) => Promise<number>;
   /** How often start() checks the clock, in real milliseconds. Default 1000; 0: only when tick() is called. */
   pollIntervalMs?: number;
   /** With a deadline: its timeout failed (retried on the next tick). Without: the runner stopped following the log. */
@@ -25,8 +27,10 @@ export interface DeadlineRunnerOptions {
 
 export interface FiredDeadline {
   deadline: PendingDeadline;
-  /** expired: the timeout ran (here or, idempotently, in another process); moot: nothing left to do. */
-  outcome: 'expired' | 'moot' | 'failed';
+  /** The timeout (default) or the reminder before it. */
+  kind?: 'reminder';
+  /** expired / reminded: the command ran (here or, idempotently, in another process); moot: nothing left to do. */
+  outcome: 'expired' | 'reminded' | 'moot' | 'failed';
   error?: unknown;
 }
 
@@ -109,9 +113,10 @@ export class DeadlineRunner {
     const event = toScheduleEvent(recorded);
     const before = this.state;
     if (event) this.state = deadlineScheduler.evolve(this.state, event);
-    const added = Object.values(this.state.pending).find((d) => !(d.deadlineId in before.pending));
-    const removed = Object.keys(before.pending).find((id) => !(id in this.state.pending));
-    return added || removed ? [{ ...(added ? { added } : {}), ...(removed ? { removed } : {}) }] : [];
+    // The fold makes a new object only for what it changed: a new deadline, or one now reminded.
+    const added = Object.values(this.state.pending).filter((d) => before.pending[d.deadlineId] !== d);
+    const removed = Object.keys(before.pending).filter((id) => !(id in this.state.pending));
+    return [...added.map((d) => ({ added: d })), ...removed.map((id) => ({ removed: id }))];
   }
 
   private async fireDue(): Promise<FiredDeadline[]> {
@@ -121,18 +126,38 @@ export class DeadlineRunner {
     const fired: FiredDeadline[] = [];
     for (const event of due) {
       if (this.closed) break;
-      if (event.type !== 'deadline.due') continue;
-      const deadline = event.data;
-      try {
-        const written = await this.options.expire(deadline);
-        this.forget(deadline.deadlineId);
-        fired.push({ deadline, outcome: written > 0 ? 'expired' : 'moot' });
-      } catch (error) {
-        this.options.onError?.(error, deadline);
-        fired.push({ deadline, outcome: 'failed', error });
-      }
+      if (event.type === 'deadline.due') fired.push(await this.fire(event.data));
+      if (event.type === 'deadline.reminder_due' && this.options.remind) fired.push(await this.sendReminder(event.data));
     }
     return fired;
+  }
+
+  private async fire(deadline: PendingDeadline): Promise<FiredDeadline> {
+    try {
+      const written = await this.options.expire(deadline);
+      this.forget(deadline.deadlineId);
+      return { deadline, outcome: written > 0 ? 'expired' : 'moot' };
+    } catch (error) {
+      this.options.onError?.(error, deadline);
+      return { deadline, outcome: 'failed', error };
+    }
+  }
+
+  /** Once: marked reminded here too (the log's reminder event will say so as well), so a failed write is retried. */
+  private async sendReminder(deadline: PendingDeadline): Promise<FiredDeadline> {
+    try {
+      const written = await this.options.remind!(deadline);
+      const current = this.state.pending[deadline.deadlineId];
+      if (current && !current.reminded) {
+        const reminded = { ...current, reminded: true };
+        this.state = { pending: { ...this.state.pending, [deadline.deadlineId]: reminded } };
+        if (!this.closed) this.checkpoints.save(reminded);
+      }
+      return { deadline, kind: 'reminder', outcome: written > 0 ? 'reminded' : 'moot' };
+    } catch (error) {
+      this.options.onError?.(error, deadline);
+      return { deadline, kind: 'reminder', outcome: 'failed', error };
+    }
   }
 
   /** Done with (the log's expired event will say so too; forgetting twice is harmless). */

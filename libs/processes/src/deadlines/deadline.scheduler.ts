@@ -1,5 +1,5 @@
 import type { Decider, DomainEvent } from '#kernel';
-import { type DeadlineCancelledData, type DeadlineExpiredData, type DeadlineOpenedData } from '#workflow';
+import { type DeadlineCancelledData, type DeadlineExpiredData, type DeadlineOpenedData, type DeadlineReminderDueData } from '#workflow';
 import { ProjectEventType } from '#projects';
 
 /** A deadline waiting for its due time. */
@@ -11,6 +11,9 @@ export interface PendingDeadline {
   projectId: string;
   name: string;
   dueAt: string;
+  /** When its reminder is due (absent: none), and whether the log already records it. */
+  remindAt?: string;
+  reminded?: boolean;
 }
 
 export interface ScheduleState {
@@ -23,8 +26,10 @@ export type ScheduleEvent =
   | DomainEvent<typeof ProjectEventType.DeadlineOpened, WithStream<DeadlineOpenedData>>
   | DomainEvent<typeof ProjectEventType.DeadlineCancelled, WithStream<DeadlineCancelledData>>
   | DomainEvent<typeof ProjectEventType.DeadlineExpired, WithStream<DeadlineExpiredData>>
-  /** Decided, never stored: the runner turns it into the timeout command. */
-  | DomainEvent<'deadline.due', PendingDeadline>;
+  | DomainEvent<typeof ProjectEventType.DeadlineReminderDue, WithStream<DeadlineReminderDueData>>
+  /** Decided, never stored: the runner turns them into the timeout command and the reminder command. */
+  | DomainEvent<'deadline.due', PendingDeadline>
+  | DomainEvent<'deadline.reminder_due', PendingDeadline>;
 
 export interface Tick {
   type: 'tick';
@@ -35,6 +40,7 @@ const DEADLINE_TYPES: readonly string[] = [
   ProjectEventType.DeadlineOpened,
   ProjectEventType.DeadlineCancelled,
   ProjectEventType.DeadlineExpired,
+  ProjectEventType.DeadlineReminderDue,
 ];
 
 /** The log's deadline events, with the stream they were recorded in; anything else → undefined. */
@@ -45,17 +51,25 @@ export function toScheduleEvent(e: { type: string; data: unknown; streamId: stri
 
 /**
  * The scheduler, pure: folds the log's deadline events into the set of pending deadlines;
- * a tick decides which are due (due time ≤ now), earliest first.
+ * a tick decides which are due (due time ≤ now), earliest first, then the reminders due (not yet recorded, deadline not due).
  */
 export const deadlineScheduler: Decider<Tick, ScheduleEvent, ScheduleState> = {
   initialState: () => ({ pending: {} }),
 
   decide(tick, state) {
     const now = tick.now.getTime();
-    return Object.values(state.pending)
+    const pending = Object.values(state.pending);
+    const earliest = (at: (d: PendingDeadline) => number) => (a: PendingDeadline, b: PendingDeadline) =>
+      at(a) - at(b) || a.deadlineId.localeCompare(b.deadlineId);
+    const due: ScheduleEvent[] = pending
       .filter((d) => Date.parse(d.dueAt) <= now)
-      .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.deadlineId.localeCompare(b.deadlineId))
+      .sort(earliest((d) => Date.parse(d.dueAt)))
       .map((d) => ({ type: 'deadline.due', data: d }));
+    const reminders: ScheduleEvent[] = pending
+      .filter((d) => d.remindAt !== undefined && !d.reminded && Date.parse(d.remindAt) <= now && now < Date.parse(d.dueAt))
+      .sort(earliest((d) => Date.parse(d.remindAt!)))
+      .map((d) => ({ type: 'deadline.reminder_due', data: d }));
+    return [...due, ...reminders];
   },
 
   evolve(state, event) {
@@ -68,8 +82,14 @@ export const deadlineScheduler: Decider<Tick, ScheduleEvent, ScheduleState> = {
           projectId: d.subjectId,
           name: d.name,
           dueAt: d.dueAt,
+          ...(d.remindAt === undefined ? {} : { remindAt: d.remindAt }),
         };
         return { pending: { ...state.pending, [d.deadlineId]: pending } };
+      }
+      case ProjectEventType.DeadlineReminderDue: {
+        const d = state.pending[event.data.deadlineId];
+        if (!d || d.reminded) return state;
+        return { pending: { ...state.pending, [d.deadlineId]: { ...d, reminded: true } } };
       }
       case ProjectEventType.DeadlineCancelled:
       case ProjectEventType.DeadlineExpired: {

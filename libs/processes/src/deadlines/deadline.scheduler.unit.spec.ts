@@ -55,4 +55,21 @@ describe('deadlineScheduler (pure)', () => {
       data: { deadlineId: 'q', streamId: 's' },
     });
   });
+
+  it('decides a reminder between its time and the due time, until the log records it', () => {
+    const withReminder: ScheduleEvent = {
+      type: 'project.deadline_opened',
+      data: { ...(opened('c/completion/1', '2026-02-01T00:00:00.000Z').data as object), remindAt: '2026-01-25T00:00:00.000Z' },
+    } as ScheduleEvent;
+    const s = fold(deadlineScheduler, [withReminder]);
+    const types = (iso: string, at = s) => deadlineScheduler.decide(tick(iso), at).map((e) => e.type);
+    expect(types('2026-01-24T23:59:59.999Z')).toEqual([]);
+    expect(types('2026-01-25T00:00:00.000Z')).toEqual(['deadline.reminder_due']);
+    expect(types('2026-02-01T00:00:00.000Z')).toEqual(['deadline.due']);
+    const reminded = deadlineScheduler.evolve(s, {
+      type: 'project.deadline_reminder_due',
+      data: { deadlineId: 'c/completion/1', name: 'completion', subjectId: 'c', dueAt: '2026-02-01T00:00:00.000Z', at: 'x', streamId: 's' },
+    });
+    expect(types('2026-01-26T00:00:00.000Z', reminded)).toEqual([]);
+  });
 });

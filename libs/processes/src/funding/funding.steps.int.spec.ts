@@ -12,7 +12,10 @@ import { FUNDING_PROCESS_ACTOR, FundingSteps } from './funding.steps.js';
 
 const AT = new Date('2023-09-01T08:00:00.000Z');
 const ENVELOPE = 'fip-academie-12-2023';
-const HOLDER: Actor = { id: 'holder-1', role: 'holder', scope: {} };
+/** As the directory resolves them: the holder acts for the school; the recteur signs in own right. */
+const HOLDER: Actor = { id: 'holder-1', role: 'holder', scope: {}, organisations: ['0550001C'] };
+const RECTEUR: Actor = { id: 'recteur-12', role: 'decider', scope: { academies: ['12'] }, capacity: 'recteur' };
+const SIGNATURE = { signatory: 'recteur-12', capacity: 'recteur', departureReason: 'Sans passage en commission' };
 const VALIDATOR: Actor = { id: 'val-1', role: 'validator', scope: { academies: ['12'] } };
 const ADMIN: Actor = { id: 'admin-1', role: 'admin', scope: {} };
 
@@ -74,7 +77,8 @@ describe('the funding steps write only through their port (here: appends on a re
       },
       { type: 'submit', ...as(HOLDER) },
       { type: 'start_analysis', ...as(VALIDATOR) },
-      { type: 'validate', ...as(VALIDATOR), reason: 'Projet conforme', grantedAmountCents: 1_000_000 },
+      { type: 'complete_analysis', ...as(VALIDATOR), reason: 'Instruction close' },
+      { type: 'validate', ...as(RECTEUR), reason: 'Projet conforme', grantedAmountCents: 1_000_000, signature: SIGNATURE },
     ];
     for (const command of commands)
       await handleCommand({ store, streamId: streamIdOf('p-1'), decider: projectDecider, command, metadata: {} });

@@ -74,6 +74,7 @@ export const decisionsProjection: Projection = {
       case 'project.deadline_opened':
       case 'project.deadline_cancelled':
       case 'project.deadline_expired':
+      case 'project.deadline_reminder_due':
         return;
       default: {
         const unknown: never = e;

@@ -47,6 +47,7 @@ export const funnelProjection: Projection = {
       case 'project.deadline_opened':
       case 'project.deadline_cancelled':
       case 'project.deadline_expired':
+      case 'project.deadline_reminder_due':
         return;
       case 'project.intention_declared':
         return declare(db, prefix, s, id, e.data);

@@ -90,6 +90,7 @@ function measure(batch: SeriesBatch, event: RecordedEvent): { scope: string; met
     case 'project.deadline_opened':
     case 'project.deadline_cancelled':
     case 'project.deadline_expired':
+    case 'project.deadline_reminder_due':
       return undefined;
     default: {
       const unknown: never = e;

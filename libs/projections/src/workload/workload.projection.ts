@@ -41,6 +41,7 @@ export const workloadProjection: Projection = {
     switch (e?.type) {
       case undefined:
       case 'project.content_edited':
+      case 'project.deadline_reminder_due':
         return;
       case 'project.intention_declared':
         batch.projects.set(id, { full: true, columns: territoryColumns(e.data), status: e.data.state, since: e.data.at });

@@ -1,5 +1,5 @@
 import type { WorkflowDefinition } from '#workflow';
-import { COMPLETION_DEADLINE, GRANTED_AMOUNT_INPUT, commonTransitions } from './program.guards.js';
+import { completionDeadline, GRANTED_AMOUNT_INPUT, commonTransitions } from './program.guards.js';
 
 const NON_FINAL = ['intention', 'drafting', 'submitted', 'under_analysis', 'completion_requested', 'validated', 'rejected', 'financing'];
 
@@ -43,7 +43,8 @@ export const educationWorkflowV1: WorkflowDefinition = {
       label: 'Refuser le projet',
     },
   ],
-  deadlines: [COMPLETION_DEADLINE],
+  // 30 calendar days, not counting the académie's school holidays: the holder is a school.
+  deadlines: [completionDeadline({ durationDays: 30, suspendDuringSchoolHolidays: true, reminderDaysBefore: 7 })],
   access: {
     ownerRoles: ['holder'],
     // The académie's instructeurs decide; its finance officers run the money of its projects only.

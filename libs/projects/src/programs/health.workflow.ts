@@ -1,5 +1,5 @@
 import type { WorkflowDefinition } from '#workflow';
-import { COMPLETION_DEADLINE, GRANTED_AMOUNT_INPUT, commonTransitions, ctsOpinionRecorded } from './program.guards.js';
+import { completionDeadline, GRANTED_AMOUNT_INPUT, commonTransitions, ctsOpinionRecorded } from './program.guards.js';
 
 const NON_FINAL = [
   'intention',
@@ -74,7 +74,8 @@ export const healthWorkflowV1: WorkflowDefinition = {
       label: 'Refuser le projet (décision de l’ARS)',
     },
   ],
-  deadlines: [COMPLETION_DEADLINE],
+  // 30 calendar days; health holders are not schools, so no school-holiday suspension.
+  deadlines: [completionDeadline({ durationDays: 30, suspendDuringSchoolHolidays: false, reminderDaysBefore: 7 })],
   access: {
     ownerRoles: ['holder'],
     territory: {

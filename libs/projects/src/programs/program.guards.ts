@@ -1,4 +1,4 @@
-import type { WorkflowGuard, WorkflowTransitionDef } from '#workflow';
+import type { WorkflowDeadlineDef, WorkflowGuard, WorkflowTransitionDef } from '#workflow';
 import type { BudgetLine } from '../project.state.js';
 
 export const budgetCoversRequest: WorkflowGuard = {
@@ -127,12 +127,20 @@ export function commonTransitions(nonFinal: string[]): WorkflowTransitionDef[] {
   ];
 }
 
-export const COMPLETION_DEADLINE = {
-  name: 'completion',
-  label: 'Délai pour compléter le dossier',
-  durationDays: 30,
-  onExpiry: { command: 'lapse', reason: 'completion deadline passed' },
-  cancelledBy: ['resubmit', 'withdraw'],
-};
+/** What the lapse records, in French for the people who read the project's history. */
+export const LAPSE_REASON = 'Délai de complément dépassé : dossier classé sans suite';
+
+/** The completion deadline both programs open on request_completion; each program sets its own delay and calendar. */
+export function completionDeadline(
+  settings: Pick<WorkflowDeadlineDef, 'durationDays' | 'suspendDuringSchoolHolidays' | 'reminderDaysBefore'>,
+): WorkflowDeadlineDef {
+  return {
+    name: 'completion',
+    label: 'Délai pour compléter le dossier',
+    ...settings,
+    onExpiry: { command: 'lapse', reason: LAPSE_REASON },
+    cancelledBy: ['resubmit', 'withdraw'],
+  };
+}
 
 export const GRANTED_AMOUNT_INPUT = { name: 'grantedAmountCents', label: 'Montant accordé (centimes)' };

@@ -8,6 +8,7 @@ import { DEADLINE_SCHEDULER_ACTOR, DeadlineRunner, type FiredDeadline, type Pend
 import type { AppConfig } from '../../config/app.config.js';
 import { APP_CONFIG, CLOCK, type Clock, LOGGER } from '../../infrastructure/tokens.js';
 import { ExpireProjectDeadline } from '../../projects/expire-deadline/expire-deadline.command.js';
+import { RemindProjectDeadline } from '../../projects/remind-deadline/remind-deadline.command.js';
 
 /** How often the API checks the (injected) clock for due deadlines, in real milliseconds. */
 export const DEADLINE_POLL_MS = 1000;
@@ -20,6 +21,7 @@ export interface DeadlinesStatus {
   nextDueAt: string | null;
   lastTickAt: string | null;
   expired: number;
+  reminded: number;
   failures: number;
   lastError: string | null;
   checkpointFile: string;
@@ -39,6 +41,7 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
   private state: DeadlinesStatus['state'] = 'starting';
   private lastTickAt: Date | null = null;
   private expired = 0;
+  private reminded = 0;
   private failures = 0;
   private lastError: string | null = null;
 
@@ -59,6 +62,7 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
       pollIntervalMs: 0,
       onError: (error, deadline) => this.failed(error, deadline),
       expire: (deadline) => this.expire(deadline),
+      remind: (deadline) => this.remind(deadline),
     });
   }
 
@@ -105,6 +109,7 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
       nextDueAt: due[0] ?? null,
       lastTickAt: this.lastTickAt?.toISOString() ?? null,
       expired: this.expired,
+      reminded: this.reminded,
       failures: this.failures,
       lastError: this.lastError,
       checkpointFile: this.checkpointFile,
@@ -117,6 +122,10 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
     const fired = await this.runner.tick();
     this.lastTickAt = this.clock.now();
     for (const f of fired) {
+      if (f.outcome === 'reminded') {
+        this.reminded++;
+        this.logger.info({ deadlineId: f.deadline.deadlineId, projectId: f.deadline.projectId }, 'deadline reminder recorded');
+      }
       if (f.outcome === 'expired') {
         this.expired++;
         this.logger.info(
@@ -137,6 +146,14 @@ export class DeadlinesService implements OnApplicationBootstrap, BeforeApplicati
       causationId: `deadline:${d.deadlineId}`,
     };
     const written = await this.commands.execute(new ExpireProjectDeadline(d.projectId, d.deadlineId, new Date(d.dueAt), meta));
+    return written.events.length;
+  }
+
+  /** The reminder, as a command like any other; its own idempotency key (not the timeout's), so it too is written once. */
+  private async remind(d: PendingDeadline): Promise<number> {
+    const key = `${d.deadlineId}/reminder`;
+    const meta = { principal: DEADLINE_SCHEDULER_ACTOR, idempotencyKey: key, correlationId: d.deadlineId, causationId: `deadline:${key}` };
+    const written = await this.commands.execute(new RemindProjectDeadline(d.projectId, d.deadlineId, new Date(d.remindAt!), meta));
     return written.events.length;
   }
 
