@@ -184,4 +184,56 @@ describe('signed decisions: a committee proposal, a delegation of signature, a c
       delegationId: delegation.delegationId,
     });
   });
+
+  it('health (ARS Hauts-de-France): the CTS selects the actions; the DG ARS’s decision cites the CTS session', async () => {
+    const hdfHolder = await api.token({ role: 'holder', sub: 'coordinatrice-cpts-lille' });
+    const dgHdf = await api.token({ role: 'decider', sub: 'dg-ars-hdf', scope: { regions: ['32'] }, capacity: 'dg_ars' });
+    const created = await api.request('POST', '/projects', {
+      token: hdfHolder,
+      body: {
+        program: 'health',
+        title: 'Parcours santé mentale des jeunes',
+        description: 'Repérage et orientation des jeunes en souffrance psychique, avec la maison des adolescents.',
+        territory: { region: '32', departement: '59', cts: 'CTS-32-59-1' },
+        holder: { organisationId: '590000014', name: 'CPTS de la métropole lilloise (identifiant fictif)', kind: 'cpts' },
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.projectId as string;
+    await ok(api, hdfHolder, id, 'start_drafting');
+    await edit(api, hdfHolder, id, dossier());
+    await ok(api, hdfHolder, id, 'submit');
+    await ok(api, a.hdfValidator, id, 'start_analysis');
+    await ok(api, a.hdfValidator, id, 'complete_analysis', { reason: 'Instruction close' });
+    const uncited = await run(api, dgHdf, id, 'validate', { reason: 'Décision', grantedAmountCents: 1_000_000 });
+    expect(uncited.status).toBe(400);
+    expect(uncited.body.errors).toEqual([expect.objectContaining({ field: 'sessionId', rule: 'cts-selection' })]);
+
+    const cts = (
+      await must('/committee-sessions', a.hdfValidator, {
+        kind: 'cts',
+        program: 'health',
+        territory: 'CTS-32-59-1',
+        date: '2023-09-20',
+        quorum: { kind: 'minimum_voting', count: 1 },
+      })
+    ).sessionId;
+    const member = await api.token({ role: 'validator', sub: 'membre-cts-lille', scope: { cts: ['CTS-32-59-1'] } });
+    await must(`/committee-sessions/${cts}/members`, a.hdfValidator, { personId: 'membre-cts-lille', capacity: 'personnalite_qualifiee' });
+    await must(`/committee-sessions/${cts}/agenda`, a.hdfValidator, { projectId: id });
+    await must(`/committee-sessions/${cts}/items/${id}/votes`, member, { vote: 'favourable' });
+    const selected = { outcome: 'favourable', proposedAmountCents: 1_000_000, reason: 'Action retenue par le CTS' };
+    await must(`/committee-sessions/${cts}/items/${id}/proposal`, a.hdfValidator, selected);
+    const signed = await ok(api, dgHdf, id, 'validate', {
+      reason: 'Action sélectionnée par le CTS',
+      grantedAmountCents: 1_000_000,
+      sessionId: cts,
+    });
+    const project = await api.request('GET', `/projects/${id}?minPosition=${signed.body.position}`, { token: t.auditor });
+    expect(project.body.lastTransition.inputs.signature).toEqual({
+      signatory: 'dg-ars-hdf',
+      capacity: 'dg_ars',
+      proposal: { sessionId: cts, sessionKind: 'cts', outcome: 'favourable', proposedAmountCents: 1_000_000 },
+    });
+  });
 });
