@@ -14,6 +14,8 @@ export interface AppConfig {
   eventStore: EventStoreConfig;
   /** The process-local read-model file (one per API replica). */
   readModelPath: string;
+  /** People's names and contact details: outside the log (which cannot be edited), where they can be corrected or erased. */
+  peoplePath: string;
   publicDashboard: boolean;
   demoData: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -46,6 +48,7 @@ function toAppConfig(env: Environment, raw: NodeJS.ProcessEnv): AppConfig {
       connectionString: env.EVENTSTORE_CONNECTION_STRING,
     },
     readModelPath: env.READ_MODEL_PATH ?? join(dataDir, `read-models-${replicaId}.sqlite`),
+    peoplePath: join(dataDir, 'people.sqlite'),
     publicDashboard: isTrue(env.PUBLIC_DASHBOARD, true),
     demoData,
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -23,6 +23,12 @@ import { RevokeAccessHandler } from './revoke-access/revoke-access.handler.js';
 import { RevokeAccessHttp } from './revoke-access/revoke-access.http.js';
 import { SetPayeeHandler } from './set-payee/set-payee.handler.js';
 import { SetPayeeHttp } from './set-payee/set-payee.http.js';
+import { GetPersonHandler } from './people/get-person.js';
+import { PeopleHttp } from './people/people.http.js';
+import { PEOPLE_STORE, PeopleStore } from './people/people.store.js';
+import { ErasePersonHandler, RecordPersonHandler } from './people/record-person.js';
+import { APP_CONFIG } from '../infrastructure/tokens.js';
+import type { AppConfig } from '../config/app.config.js';
 
 /** The directory of who may do what (global: the auth guard of every route resolves principals through it). */
 @Global()
@@ -36,6 +42,7 @@ import { SetPayeeHttp } from './set-payee/set-payee.http.js';
     GrantAccessHttp,
     RevokeAccessHttp,
     GetGrantsHttp,
+    PeopleHttp,
   ],
   providers: [
     RegisterOrganisationHandler,
@@ -46,6 +53,10 @@ import { SetPayeeHttp } from './set-payee/set-payee.http.js';
     GrantAccessHandler,
     RevokeAccessHandler,
     GetGrantsHandler,
+    RecordPersonHandler,
+    ErasePersonHandler,
+    GetPersonHandler,
+    { provide: PEOPLE_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new PeopleStore(config.peoplePath) },
     {
       provide: DIRECTORY_RUNNER,
       inject: [EVENT_STORE, READ_MODEL_DB, LOGGER],
@@ -64,9 +75,13 @@ import { SetPayeeHttp } from './set-payee/set-payee.http.js';
   exports: [DIRECTORY_RUNNER, DIRECTORY_QUERIES, PRINCIPAL_RESOLVER, DirectoryResolver],
 })
 export class DirectoryModule implements BeforeApplicationShutdown {
-  constructor(@Inject(DIRECTORY_RUNNER) private readonly runner: ProjectionRunner) {}
+  constructor(
+    @Inject(DIRECTORY_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PEOPLE_STORE) private readonly people: PeopleStore,
+  ) {}
 
   beforeApplicationShutdown(): void {
     this.runner.stop();
+    this.people.close();
   }
 }
