@@ -110,13 +110,19 @@ describe('signed decisions: a committee proposal, a delegation of signature, a c
       capacity: 'ia_dasen',
       delegationId,
       actReference: ARRETE,
-      proposal: { sessionId, sessionKind: 'commission_departementale', outcome: 'favourable', proposedAmountCents: 1_000_000 },
+      proposal: {
+        sessionId,
+        sessionKind: 'commission_departementale',
+        sessionDate: '2023-09-14',
+        outcome: 'favourable',
+        proposedAmountCents: 1_000_000,
+      },
     });
     const history = await api.request('GET', `/projects/${projectId}/history`, { token: t.auditor });
     const validated = history.body.events.find((e: { type: string }) => e.type === 'project.validated');
     expect(validated.summary).toContain('IA-DASEN');
     expect(validated.summary).toContain(ARRETE);
-    expect(validated.summary).toContain('proposition favorable');
+    expect(validated.summary).toContain('suivant la proposition favorable de la commission départementale du 14/09/2023');
 
     const listed = await api.request('GET', `/delegations/${delegationId}/decisions?minPosition=${signed.body.position}`, {
       token: t.auditor,
@@ -233,7 +239,7 @@ describe('signed decisions: a committee proposal, a delegation of signature, a c
     expect(project.body.lastTransition.inputs.signature).toEqual({
       signatory: 'dg-ars-hdf',
       capacity: 'dg_ars',
-      proposal: { sessionId: cts, sessionKind: 'cts', outcome: 'favourable', proposedAmountCents: 1_000_000 },
+      proposal: { sessionId: cts, sessionKind: 'cts', sessionDate: '2023-09-20', outcome: 'favourable', proposedAmountCents: 1_000_000 },
     });
   });
 });

@@ -3,6 +3,8 @@ export interface ProposalFollowed {
   sessionId: string;
   /** The session's kind: a commission (académique, départementale) or the CTS. */
   sessionKind: string;
+  /** The session's day (ISO), for the history. */
+  sessionDate?: string;
   outcome: 'favourable' | 'unfavourable' | 'to_complete';
   proposedAmountCents?: number;
 }

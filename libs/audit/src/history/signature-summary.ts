@@ -13,7 +13,8 @@ export function signatureSummary(s: DecisionSignature | undefined): string {
   if (!s) return '';
   const capacity = safeLabel(s.capacity);
   const under = s.delegationId ? `par délégation de signature (${s.actReference ?? s.delegationId})` : 'en son nom propre';
-  const committee = s.proposal && (SESSION_KIND_LABELS[s.proposal.sessionKind] ?? 'la commission');
+  const day = s.proposal?.sessionDate ? ` du ${s.proposal.sessionDate.split('-').reverse().join('/')}` : '';
+  const committee = s.proposal && `${SESSION_KIND_LABELS[s.proposal.sessionKind] ?? 'la commission'}${day}`;
   const proposal = s.proposal ? `proposition ${OUTCOME_LABELS[s.proposal.outcome] ?? s.proposal.outcome} de ${committee}` : undefined;
   const followed = proposal && !s.departureReason ? `, suivant la ${proposal}` : '';
   const departed = s.departureReason

@@ -123,6 +123,7 @@ export class DecisionSigning {
     return {
       sessionId,
       sessionKind: session.kind,
+      sessionDate: session.date,
       outcome: found.outcome,
       ...(found.proposedAmountCents === undefined ? {} : { proposedAmountCents: found.proposedAmountCents }),
     };
