@@ -20,6 +20,8 @@ export type IdentifierScheme = 'uai' | 'siret' | 'finess';
 export interface OfficialIdentifier {
   scheme: IdentifierScheme;
   value: string;
+  /** Demo data only: a number chosen where the documents give none, marked so that nobody takes it for a real body's. */
+  fictitious?: true;
 }
 
 /** Who receives the money: the organisation itself (SIRET and IBAN), or the body paying for it (a school's commune, its EPLE…). */

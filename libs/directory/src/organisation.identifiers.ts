@@ -46,7 +46,7 @@ export function checkedIdentifier(kind: OrganisationKind, identifier: OfficialId
       detail: `L’identifiant « ${identifier.value} » n’est pas ${check.detail}.`,
     });
   }
-  return { scheme: identifier.scheme, value };
+  return { scheme: identifier.scheme, value, ...(identifier.fictitious ? { fictitious: true as const } : {}) };
 }
 
 /** The commune (when known) must be in force and in the département given; a UAI or FINESS names its département too. */

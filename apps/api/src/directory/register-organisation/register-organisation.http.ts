@@ -28,7 +28,11 @@ export class RegisterOrganisationHttp {
   ) {
     const organisation = {
       kind: body.kind,
-      identifier: { scheme: body.identifier.scheme, value: body.identifier.value },
+      identifier: {
+        scheme: body.identifier.scheme,
+        value: body.identifier.value,
+        ...(body.identifier.fictitious ? { fictitious: true as const } : {}),
+      },
       name: body.name,
       communeCode: body.communeCode,
       departementCode: body.departementCode,

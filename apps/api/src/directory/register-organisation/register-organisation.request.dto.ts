@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { ORGANISATION_KINDS, type IdentifierScheme, type OrganisationKind } from '#directory';
 
 const SCHEMES: IdentifierScheme[] = ['uai', 'siret', 'finess'];
@@ -13,6 +13,10 @@ export class IdentifierDto {
   @IsString()
   @Length(8, 20)
   value!: string;
+  @ApiPropertyOptional({ example: false, description: 'demo data: an identifier chosen where the documents give none' })
+  @IsOptional()
+  @IsBoolean()
+  fictitious?: boolean;
 }
 
 export class RegisterOrganisationRequest {
