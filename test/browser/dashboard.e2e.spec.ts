@@ -3,7 +3,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumMissing, chromiumPresent, launchChromium } from '../support/chromium.js';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
-import { declareAndValidate } from '../support/validated-project.js';
+import { declareAndValidate, deciderClaims } from '../support/validated-project.js';
 import { DashboardFlow } from '../dashboard/dashboard-flow.js';
 
 const SCREENSHOT = 'test-artifacts/dashboard.png';
@@ -84,6 +84,7 @@ describe('the dashboard in headless Chromium', () => {
       {
         holder: await api.token({ role: 'holder', sub: 'holder-lille' }),
         validator: await api.token({ role: 'validator', sub: 'val-lille', scope: { academies: ['09'] } }),
+        decider: await api.token(deciderClaims('education', '09')),
       },
       {
         intention: {
