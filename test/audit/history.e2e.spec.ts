@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { fundingScenario, HDF, LILLE } from './support/funding.js';
-import { deciderClaims } from '../support/validated-project.js';
+import { WITHOUT_COMMITTEE, deciderClaims } from '../support/validated-project.js';
 import { educationToValidation, type Step } from './support/projects.js';
 
 describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
@@ -63,8 +63,13 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
       why: 'Projet solide, partenaires engagés',
     });
     expect(events[6]!.summary).toMatch(
-      /^Validé par recteur-12 \(.+\), 12\u202f500,00\u00a0€ accordés : motif Projet solide, partenaires engagés$/,
+      /^Validé par recteur-12 \(.+\), 12\u202f500,00\u00a0€ accordés : motif Projet solide, partenaires engagés/,
     );
+    // The decision as signed: by the recteur in own right, without a committee proposal.
+    expect(recorded[6]!.data).toMatchObject({
+      signature: { signatory: 'recteur-12', capacity: 'recteur', departureReason: WITHOUT_COMMITTEE },
+    });
+    expect((recorded[6]!.data as { signature: object }).signature).not.toHaveProperty('delegationId');
   });
 
   it('pages by revision', async () => {

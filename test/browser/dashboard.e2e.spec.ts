@@ -69,9 +69,11 @@ describe('the dashboard in headless Chromium', () => {
     await page.locator('#territories tbody button', { hasText: 'Meuse (55)' }).click();
     await page.locator('#territories tbody tr th', { hasText: 'CTS Meuse' }).waitFor({ timeout: 2000 });
     expect(await page.locator('#territories thead th').nth(1).textContent()).toBe('Intentions de concertation (projets)');
-    // The education figures per school level: the flow's school is not registered in the directory.
-    const unknown = page.locator('#school-levels tr[data-level="unknown"] td');
-    expect(await unknown.allTextContents()).toEqual(['1', '1', '1']);
+    // The education figures per school level: the flow's school, unknown to the directory, was registered when its holder
+    // declared the project (as its first member), of no kind given: « autre établissement ».
+    const levelRow = (level: string) => page.locator(`#school-levels tr[data-level="${level}"] td`).allTextContents();
+    expect(await levelRow('other')).toEqual(['1', '1', '1']);
+    expect(await levelRow('unknown')).toEqual(['0', '0', '0']);
     expect(await page.locator('#workflows article').count()).toBe(2);
 
     // Envelope figures (…Cents on the wire) shown in euros: FIP Lille 2023, where no project draws, notified then committed.
