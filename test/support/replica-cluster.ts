@@ -67,11 +67,13 @@ export async function clusterToken(via: Replica, claims: TokenClaims & { capacit
     headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
     body: JSON.stringify({ role: claims.role, scope: claims.scope, ...(capacity ? { capacity } : {}) }),
   });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`grant ${claims.sub} via ${via.id}: ${res.status} ${await res.text()}`);
+  const answer = await res.text();
+  if (res.status !== 201 && res.status !== 200) throw new Error(`grant ${claims.sub} via ${via.id}: ${res.status} ${answer}`);
   return jwt.sign(tokenClaims);
 }
 
 export async function stopReplicas(replicas: Replica[]): Promise<void> {
   for (const r of replicas) if (r.process.exitCode === null && r.process.signalCode === null) r.process.kill('SIGTERM');
-  await Promise.all(replicas.map((r) => Promise.race([r.exited, new Promise((res) => setTimeout(res, 10000))])));
+  // The 10-s bound must not itself keep the test process alive once the replicas have exited.
+  await Promise.all(replicas.map((r) => Promise.race([r.exited, new Promise((res) => setTimeout(res, 10000).unref())])));
 }
