@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JwtService } from '#auth';
 import { educationIntention } from '../test/support/demo-fixtures.js';
-import { startApi } from './http/api-process.js';
+import { grantByCli, startApi } from './http/api-process.js';
 import { countEvents } from './http/count-events.js';
 import { load, type LoadSpec, type Measurement } from './http/load.js';
 import { microCosts } from './http/micro-costs.js';
@@ -68,6 +68,8 @@ async function main(): Promise<void> {
   };
   const specs = [durable, invalid, health];
 
+  // The bench's holder, as the operator records a habilitation; the first declaration then registers its school.
+  grantByCli(dir, SECRET, ['--sub', 'bench-holder', '--role', 'holder', '--academie', '12']);
   const api = await startApi(dir, SECRET, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...whatIf]);
   log(`API started with RATE_LIMIT=${process.env.RATE_LIMIT} (no rate limit: the bench measures throughput)`);
   let created = 0;

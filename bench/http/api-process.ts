@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 const MAIN = 'dist/apps/api/src/main.js';
+const CLI = 'dist/apps/cli/src/main.js';
 
 export interface ApiProcess {
   url: string;
@@ -65,6 +66,17 @@ export async function startApi(dataDir: string, jwtSecret: string, nodeArgs: str
     },
     log: () => log,
   };
+}
+
+/**
+ * Records a habilitation in the directory of the store in `dataDir`, as the operator does with the CLI (`grant --sub …
+ * --role …`): a token is honoured only for what the directory grants its subject.
+ */
+export function grantByCli(dataDir: string, jwtSecret: string, grantArgs: string[]): void {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
+  const env = { ...process.env, DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'warn', JWT_SECRET: jwtSecret };
+  const res = spawnSync(process.execPath, [CLI, 'grant', ...grantArgs], { env, encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`cli grant ${grantArgs.join(' ')}: ${res.status}\n${res.stdout}${res.stderr}`);
 }
 
 /** utime + stime of a process (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s). */

@@ -61,6 +61,8 @@ describe('money on the wire: integers only under …Cents names, in every answer
     const tokens = {
       holder: await api.token({ role: 'holder', sub: 'holder-health-money' }),
       validator: await api.token({ role: 'validator', sub: 'val-ars-money', scope: { regions: ['11', '76'] } }),
+      // Workflow v2: a DG ARS signs the decisions of both régions.
+      decider: await api.token({ role: 'decider', sub: 'dg-ars-money', scope: { regions: ['11', '76'] }, capacity: 'dg_ars' }),
     };
     for (const [placeholder, place] of Object.entries(HEALTH_PROJECTS)) {
       const intention = { program: 'health' as const, title: `Projet ${placeholder}`, description: 'CNR santé', ...place };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { fundingScenario, HDF, LILLE } from './support/funding.js';
+import { WITHOUT_COMMITTEE, deciderClaims } from '../support/validated-project.js';
 import { educationToValidation, type Step } from './support/projects.js';
 
 describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
@@ -18,7 +19,9 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     holder = await api.token({ role: 'holder', sub: 'holder-meuse' });
     validator = await api.token({ role: 'validator', sub: 'validator-nancy', scope: { academies: ['12'] } });
     auditor = await api.token({ role: 'auditor', sub: 'auditor-ccomptes' });
-    ({ id: projectId, steps } = await educationToValidation(api, { holder, validator }));
+    // Workflow v2: the instructeur closes the analysis, the recteur of Nancy-Metz signs the validation.
+    const decider = await api.token(deciderClaims('education', '12'));
+    ({ id: projectId, steps } = await educationToValidation(api, { holder, validator, decider }));
     await fundingScenario(store);
   });
   afterAll(async () => {
@@ -31,7 +34,7 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     expect(res.body).toMatchObject({ projectId, streamId: `project-${projectId}`, nextFrom: null });
     const events = res.body.events as any[];
     expect(events.map((e) => e.position)).toEqual(steps.map((s) => s.position));
-    expect(events.map((e) => e.revision)).toEqual(['0', '1', '2', '3', '4', '5']);
+    expect(events.map((e) => e.revision)).toEqual(['0', '1', '2', '3', '4', '5', '6']);
     const recorded = await store.readStream(`project-${projectId}`);
     expect(events.map((e) => e.hash)).toEqual(recorded.map((e) => e.hash));
     expect(events.every((e) => /^[0-9a-f]{64}$/.test(e.hash) && !Number.isNaN(Date.parse(e.when)))).toBe(true);
@@ -45,13 +48,28 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     expect(events[2]!.summary).toBe('Dossier modifié par holder-meuse (porteur) : montant demandé 12\u202f500,00\u00a0€, budget');
     expect(events[3]!.summary).toBe('Déposé par holder-meuse (porteur)');
     expect(events[5]).toMatchObject({
-      type: 'project.validated',
+      type: 'project.analysis_completed',
       who: 'validator-nancy',
       role: 'validator',
       territory: { academies: ['12'] },
-      why: 'Projet solide, partenaires engagés',
-      summary: 'Validé par validator-nancy (instructeur), 12\u202f500,00\u00a0€ accordés : motif Projet solide, partenaires engagés',
+      why: 'Instruction close : dossier complet',
     });
+    expect(events[5]!.summary).toMatch(/ par validator-nancy \(instructeur\) : motif Instruction close : dossier complet$/);
+    expect(events[6]).toMatchObject({
+      type: 'project.validated',
+      who: 'recteur-12',
+      role: 'decider',
+      territory: { academies: ['12'] },
+      why: 'Projet solide, partenaires engagés',
+    });
+    expect(events[6]!.summary).toMatch(
+      /^Validé par recteur-12 \(.+\), 12\u202f500,00\u00a0€ accordés : motif Projet solide, partenaires engagés/,
+    );
+    // The decision as signed: by the recteur in own right, without a committee proposal.
+    expect(recorded[6]!.data).toMatchObject({
+      signature: { signatory: 'recteur-12', capacity: 'recteur', departureReason: WITHOUT_COMMITTEE },
+    });
+    expect((recorded[6]!.data as { signature: object }).signature).not.toHaveProperty('delegationId');
   });
 
   it('pages by revision', async () => {
@@ -59,7 +77,7 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     expect(first.body.events.map((e: any) => e.revision)).toEqual(['0', '1']);
     expect(first.body.nextFrom).toBe('2');
     const last = await api.request('GET', `/projects/${projectId}/history?from=4&limit=10`, { token: holder });
-    expect(last.body.events.map((e: any) => e.revision)).toEqual(['4', '5']);
+    expect(last.body.events.map((e: any) => e.revision)).toEqual(['4', '5', '6']);
     expect(last.body.nextFrom).toBeNull();
     expect((await api.request('GET', `/projects/${projectId}/history?limit=0`, { token: holder })).status).toBe(400);
   });

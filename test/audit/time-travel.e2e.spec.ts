@@ -8,6 +8,7 @@ import { FunnelQueries } from '#projections';
 import { READ_MODEL_DB } from '../../apps/api/src/infrastructure/tokens.js';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { financeLille, LILLE, run } from './support/funding.js';
+import { deciderClaims } from '../support/validated-project.js';
 import { educationToValidation } from './support/projects.js';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -32,9 +33,10 @@ describe('time travel: ?asOf= folds the log up to a point and gives the state as
     store = api.app.get<EventStore>(EVENT_STORE);
     holder = await api.token({ role: 'holder', sub: 'holder-meuse' });
     const validator = await api.token({ role: 'validator', sub: 'validator-nancy', scope: { academies: ['12'] } });
+    const decider = await api.token(deciderClaims('education', '12'));
     const readModels = api.app.get<Database.Database>(READ_MODEL_DB);
     let id = '';
-    ({ id: projectId } = await educationToValidation(api, { holder, validator }, async (step) => {
+    ({ id: projectId } = await educationToValidation(api, { holder, validator, decider }, async (step) => {
       if (!id) id = (await store.readAll({ fromPosition: BigInt(step.position), maxCount: 1 }))[0]!.streamId.replace('project-', '');
       const live = await api.request('GET', `/projects/${id}?minPosition=${step.position}`, { token: holder });
       expect(live.status).toBe(200);
@@ -53,6 +55,7 @@ describe('time travel: ?asOf= folds the log up to a point and gives the state as
       'drafting',
       'submitted',
       'under_analysis',
+      'analysed',
       'validated',
     ]);
     for (const c of captured) {
@@ -86,12 +89,12 @@ describe('time travel: ?asOf= folds the log up to a point and gives the state as
     const bad = await api.request('GET', `/projects/${projectId}?asOf=yesterday`, { token: holder });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'AS_OF_INVALID', errors: [expect.objectContaining({ field: 'asOf' })] });
-    const other = await api.request('GET', `/projects/${projectId}?asOf=${captured[5]!.position}`, {
+    const other = await api.request('GET', `/projects/${projectId}?asOf=${captured[6]!.position}`, {
       token: await api.token({ role: 'holder', sub: 'someone' }),
     });
     expect(other.status).toBe(403);
     expect(
-      (await api.request('GET', `/projects/${projectId}?asOf=${captured[5]!.position}`, { token: await api.token({ role: 'auditor' }) }))
+      (await api.request('GET', `/projects/${projectId}?asOf=${captured[6]!.position}`, { token: await api.token({ role: 'auditor' }) }))
         .status,
     ).toBe(200);
   });
@@ -109,7 +112,7 @@ describe('time travel: ?asOf= folds the log up to a point and gives the state as
     expect((await api.request('GET', '/dashboard/funnel?asOf=someday')).body).toMatchObject({
       errors: [expect.objectContaining({ field: 'asOf' })],
     });
-    expect(captured[5]!.funnel['education']).toMatchObject({ intentions: 1, deposited: 1, validated: 1 });
+    expect(captured[6]!.funnel['education']).toMatchObject({ intentions: 1, deposited: 1, validated: 1 });
     expect((await funnelAsOf(store, new Date('2000-01-01T00:00:00Z'))).total).toBe(0);
   });
 

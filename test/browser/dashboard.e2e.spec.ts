@@ -3,7 +3,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumMissing, chromiumPresent, launchChromium } from '../support/chromium.js';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
-import { declareAndValidate } from '../support/validated-project.js';
+import { declareAndValidate, deciderClaims } from '../support/validated-project.js';
 import { DashboardFlow } from '../dashboard/dashboard-flow.js';
 
 const SCREENSHOT = 'test-artifacts/dashboard.png';
@@ -69,9 +69,11 @@ describe('the dashboard in headless Chromium', () => {
     await page.locator('#territories tbody button', { hasText: 'Meuse (55)' }).click();
     await page.locator('#territories tbody tr th', { hasText: 'CTS Meuse' }).waitFor({ timeout: 2000 });
     expect(await page.locator('#territories thead th').nth(1).textContent()).toBe('Intentions de concertation (projets)');
-    // The education figures per school level: the flow's school is not registered in the directory.
-    const unknown = page.locator('#school-levels tr[data-level="unknown"] td');
-    expect(await unknown.allTextContents()).toEqual(['1', '1', '1']);
+    // The education figures per school level: the flow's school, unknown to the directory, was registered when its holder
+    // declared the project (as its first member), of no kind given: « autre établissement ».
+    const levelRow = (level: string) => page.locator(`#school-levels tr[data-level="${level}"] td`).allTextContents();
+    expect(await levelRow('other')).toEqual(['1', '1', '1']);
+    expect(await levelRow('unknown')).toEqual(['0', '0', '0']);
     expect(await page.locator('#workflows article').count()).toBe(2);
 
     // Envelope figures (…Cents on the wire) shown in euros: FIP Lille 2023, where no project draws, notified then committed.
@@ -84,6 +86,7 @@ describe('the dashboard in headless Chromium', () => {
       {
         holder: await api.token({ role: 'holder', sub: 'holder-lille' }),
         validator: await api.token({ role: 'validator', sub: 'val-lille', scope: { academies: ['09'] } }),
+        decider: await api.token(deciderClaims('education', '09')),
       },
       {
         intention: {

@@ -8,6 +8,7 @@ import { logV1Reads as recorded, logV1Scenario as scenario, serveLogV1Copy } fro
 import { type Row, type Scope, V1Counting } from './log-v1-counting.js';
 import { withCurrentWording } from './log-v1-wording.js';
 import { withDirectory, withoutGrants } from './log-v1-directory.js';
+import { diagramOf, expectVersion2OfVersion1, servedAsVersion1, withVersion2Listed } from './log-v1-versions.js';
 
 // A log written by the code before the architecture redesign (test/fixtures/log-v1/README.md), with what that code
 // answered on it. The current code must read it back to the same states and read models, and verify its chains.
@@ -211,7 +212,22 @@ describe('a log written by Refonda v1 (every event type, every transition of bot
     const expected = withDirectory(withCurrentCounting({ ...v1, body: withCurrentWording(v1.body) }), scenario.headPosition, head);
     if (expected.status >= 400) expect(read).toMatchObject(asProblemDetails(expected));
     else if (path.endsWith('/history')) expect(read).toEqual(withTypedHistory(expected));
-    else if (/^\/programs\/[a-z]+\/workflow$/.test(path)) expect(read).toEqual(withFinanceTerritory(expected));
+    else if (/^\/programs\/[a-z]+\/workflow$/.test(path)) {
+      // The latest definition is v2 now (log-v1-versions.ts): v1's is served under ?version=1.
+      const [asV1, latest] = await Promise.all([readAs(api, `${path}?version=1`, as), readAs(api, `${path}?version=2`, as)]);
+      expect(asV1).toEqual(servedAsVersion1(withFinanceTerritory(expected)));
+      expect(read).toEqual({ ...latest, path });
+      expectVersion2OfVersion1(asV1.body as never, read.body as never);
+    } else if (path === '/dashboard/workflows') {
+      // The dashboard draws the latest definitions, v2's now (log-v1-versions.ts): v1's diagrams are ?version=1's.
+      const items = (expected.body as { items: { program: string }[] }).items;
+      const views = (version: number) =>
+        Promise.all(items.map(async (i) => (await readAs(api, `/programs/${i.program}/workflow?version=${version}`, as)).body as never));
+      const [v1Views, v2Views] = [await views(1), await views(2)];
+      expect(v1Views.map(diagramOf)).toEqual(items);
+      expect(read).toEqual({ ...expected, body: { items: v2Views.map(diagramOf) } });
+      v1Views.forEach((v1, i) => expectVersion2OfVersion1(v1, (read.body as { items: never[] }).items[i]!));
+    } else if (path === '/programs') expect(read).toEqual(withVersion2Listed(expected));
     else expect(read).toEqual({ ...expected, body: withCurrentMoneyNames(expected.body) });
   });
 

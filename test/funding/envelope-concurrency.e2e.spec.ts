@@ -20,8 +20,8 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
   let a: Actors;
   let projects: string[];
   beforeAll(async () => {
-    // The set-up declares and validates 200 projects through one holder and one validator token in seconds (800 and
-    // 400 writes): a scripted flood, which the default write limit (300 a minute per token) exists to refuse.
+    // The set-up declares and validates 200 projects through one holder, one validator and one decider token in seconds
+    // (800, 400 and 200 writes): a scripted flood, which the default write limit (300 a minute per token) exists to refuse.
     api = await startApi({ RATE_LIMIT_WRITE_MAX: '5000' });
     a = await actors(api);
     const opened = await envelopeCommand(api, a.finance, '/envelopes', {
@@ -40,7 +40,7 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
     projects = await inBatches(REQUESTS, 20, (i) =>
       declareAndValidate(
         send,
-        { holder: a.holder, validator: a.eduValidator },
+        { holder: a.holder, validator: a.eduValidator, decider: a.eduDecider },
         { intention: educationIntention(`Projet concurrent ${i}`), requestedCents: AMOUNT, grantedCents: AMOUNT },
       ),
     );

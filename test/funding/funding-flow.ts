@@ -1,6 +1,7 @@
 import { EVENT_STORE, type EventStore } from '#event-store';
 import type { ApiHarness } from '../support/api-harness.js';
 import { MEUSE, educationIntention, healthIntention } from '../support/demo-fixtures.js';
+import { WITHOUT_COMMITTEE, deciderClaims } from '../support/validated-project.js';
 
 /** FIP 2023, académie de Nancy-Metz (12): the envelope the Meuse education projects draw on. */
 export const NANCY_METZ_2023 = 'fip-academie-12-2023';
@@ -14,6 +15,9 @@ export async function actors(api: ApiHarness) {
     holder: await api.token({ role: 'holder', sub: 'holder-bar-le-duc' }),
     eduValidator: await api.token({ role: 'validator', sub: 'val-nancy-metz', scope: { academies: [MEUSE.academie] } }),
     arsValidator: await api.token({ role: 'validator', sub: 'val-ars-grand-est', scope: { regions: [MEUSE.region] } }),
+    /** Workflow v2: the recteur of Nancy-Metz signs the education decisions, the DG ARS Grand Est the health ones. */
+    eduDecider: await api.token(deciderClaims('education', MEUSE.academie)),
+    arsDecider: await api.token(deciderClaims('health', MEUSE.region)),
     /** The académie de Nancy-Metz's finance officer (gestionnaire): only on academie-12 envelopes. */
     finance: await api.token({ role: 'finance', sub: 'finance-nancy-metz', scope: { academies: [MEUSE.academie] } }),
     /** The académie de Lille's (09). */
@@ -55,7 +59,10 @@ async function transition(api: ApiHarness, token: string, id: string, command: s
   return res;
 }
 
-/** An education project of Bar-le-Duc (Meuse), from the intention to its validation with `grantedCents`. */
+/**
+ * An education project of Bar-le-Duc (Meuse), from the intention to its validation with `grantedCents` (workflow v2: the
+ * instructeur closes the analysis, the recteur signs the validation, here without a committee proposal).
+ */
 export async function validatedEducationProject(api: ApiHarness, a: Actors, requestedCents: number, grantedCents: number, title?: string) {
   const declared = await api.request('POST', '/projects', { token: a.holder, body: educationIntention(title) });
   if (declared.status !== 201) throw new Error(`declare: ${declared.status} ${JSON.stringify(declared.body)}`);
@@ -68,9 +75,11 @@ export async function validatedEducationProject(api: ApiHarness, a: Actors, requ
   if (edited.status !== 200) throw new Error(`edit: ${edited.status} ${JSON.stringify(edited.body)}`);
   await transition(api, a.holder, id, 'submit');
   await transition(api, a.eduValidator, id, 'start_analysis');
-  await transition(api, a.eduValidator, id, 'validate', {
+  await transition(api, a.eduValidator, id, 'complete_analysis', { reason: 'Instruction close : dossier complet' });
+  await transition(api, a.eduDecider, id, 'validate', {
     reason: 'Avis favorable de la commission académique',
     grantedAmountCents: grantedCents,
+    departureReason: WITHOUT_COMMITTEE,
   });
   return id;
 }

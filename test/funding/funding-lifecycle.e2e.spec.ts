@@ -118,6 +118,7 @@ describe('funding: from the intention to the closed project with its money (HTTP
       'project.drafting_started',
       'project.submitted',
       'project.analysis_started',
+      'project.analysis_completed',
       'project.validated',
       'project.financing_started',
       'project.final_report_submitted',
@@ -189,9 +190,11 @@ describe('funding: from the intention to the closed project with its money (HTTP
     });
     await transition(api, a.holder, id, 'submit');
     await transition(api, a.arsValidator, id, 'start_analysis');
+    // Workflow v2: the délégation territoriale closes the analysis; Grand Est hears the CTS; the DG ARS signs.
+    await transition(api, a.arsValidator, id, 'complete_analysis', { reason: 'Instruction close : dossier complet' });
     await transition(api, a.arsValidator, id, 'refer_to_cts');
     await transition(api, a.arsValidator, id, 'record_cts_opinion', { reason: 'Avis favorable du CTS de la Meuse', favourable: true });
-    await transition(api, a.arsValidator, id, 'validate', {
+    await transition(api, a.arsDecider, id, 'validate', {
       reason: 'Décision du directeur général de l’ARS',
       grantedAmountCents: 4_000_000,
     });

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { SqliteEventStore } from '#event-store';
 import { educationIntention } from '../support/demo-fixtures.js';
 import { clusterToken, type Replica, startReplicas, stopReplicas } from '../support/replica-cluster.js';
-import { declareAndValidate, inBatches } from '../support/validated-project.js';
+import { declareAndValidate, deciderClaims, inBatches } from '../support/validated-project.js';
 
 jest.setTimeout(120000);
 
@@ -30,7 +30,7 @@ describe('three API replicas sharing one SQLite event-store file', () => {
   let holder: string;
   beforeAll(async () => {
     replicas = await startReplicas(dataDir, 3);
-    holder = await clusterToken({ sub: 'holder-replicas', role: 'holder', scope: {} });
+    holder = await clusterToken(replicas[0]!, { sub: 'holder-replicas', role: 'holder', scope: {} });
   });
   afterAll(async () => {
     await stopReplicas(replicas);
@@ -51,7 +51,7 @@ describe('three API replicas sharing one SQLite event-store file', () => {
   });
 
   it('concurrent commitments on one envelope sent round-robin are never overspent', async () => {
-    const admin = await clusterToken({ sub: 'admin-national', role: 'admin', scope: {} });
+    const admin = await clusterToken(replicas[0]!, { sub: 'admin-national', role: 'admin', scope: {} });
     const envelope = 'fip-academie-12-2023';
     expect(
       (await post(`${replicas[0]!.url}/envelopes`, admin, { fund: 'fip', territoryCode: 'academie-12', year: 2023 }, 'open-nm-2023'))
@@ -70,7 +70,9 @@ describe('three API replicas sharing one SQLite event-store file', () => {
     ).toBe(200);
     // 60 real projects of the académie, declared and validated for 12 500,00 € round-robin: a commitment needs one. (The
     // replicas' clock is today's: the funding process looks for this year's envelope, not this 2023 one.)
-    const validator = await clusterToken({ sub: 'val-nancy-metz', role: 'validator', scope: { academies: ['12'] } });
+    const validator = await clusterToken(replicas[1]!, { sub: 'val-nancy-metz', role: 'validator', scope: { academies: ['12'] } });
+    // Workflow v2: the recteur of Nancy-Metz signs the validations.
+    const decider = await clusterToken(replicas[2]!, deciderClaims('education', '12'));
     const projects = await inBatches(60, 10, (i) =>
       declareAndValidate(
         async (method, path, token, body) => {
@@ -81,7 +83,7 @@ describe('three API replicas sharing one SQLite event-store file', () => {
           });
           return { status: res.status, body: await res.json() };
         },
-        { holder, validator },
+        { holder, validator, decider },
         { intention: educationIntention(`Projet engagé ${i}`), requestedCents: 1_250_000, grantedCents: 1_250_000 },
       ),
     );
@@ -129,7 +131,7 @@ describe('three API replicas sharing one SQLite event-store file', () => {
   });
 
   it("the surviving replicas' read models converge to identical content", async () => {
-    const admin = await clusterToken({ sub: 'admin-health', role: 'admin', scope: {} });
+    const admin = await clusterToken(replicas[0]!, { sub: 'admin-health', role: 'admin', scope: {} });
     const health = await fetch(`${replicas[0]!.url}/health`, { headers: { authorization: `Bearer ${admin}` } });
     const head = ((await health.json()) as { details: { store: { headPosition: string } } }).details.store.headPosition;
     for (const r of replicas.slice(0, 2)) {
