@@ -4,6 +4,7 @@ import { territoryLabel } from '#territories';
 const ROLE_LABELS: Record<string, string> = {
   holder: 'porteur',
   validator: 'instructeur',
+  decider: 'décideur',
   finance: 'gestionnaire',
   auditor: 'auditeur',
   admin: 'administrateur',

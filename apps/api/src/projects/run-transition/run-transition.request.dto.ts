@@ -14,7 +14,9 @@ export class FinalReportDto {
 /** The body of any transition; which fields a command needs is the workflow definition's business. */
 export class RunTransitionRequest {
   @ApiPropertyOptional({
-    description: 'the motivation (mandatory for validate, reject, request_completion, reopen, record_cts_opinion)',
+    description:
+      'the motivation (mandatory for complete_analysis, validate, reject, return_to_instruction, request_completion, reopen, ' +
+      'record_cts_opinion)',
     example: 'Avis favorable de la commission académique',
   })
   @IsOptional()
