@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 
 /** École de Bar-le-Duc (Meuse, académie de Nancy-Metz): UAI 0550001C; a second Meuse school 0550002D; the commune's SIRET. */
@@ -7,12 +9,28 @@ const OTHER_SCHOOL = '0550002D';
 const COMMUNE_SIRET = '21550029900015';
 const MEUSE = { region: '44', departement: '55', academie: '12', communeCode: '55029' };
 
+/** A declaration as v1 recorded it, for a school v1 had no directory for. */
+const v1Declaration = (school: string, declarant: string) => ({
+  projectId: '0b6c5a86-4b9e-4d60-9a57-5b2c7a1f0e11',
+  program: 'education',
+  workflow: { id: 'cnr-education', version: 1 },
+  state: 'intention',
+  declarant,
+  title: 'Une chorale d’école',
+  description: '',
+  territory: { region: '44', departement: '55', academie: '12' },
+  holder: { organisationId: school, name: 'École de Ligny' },
+  partners: [],
+  at: '2023-06-01T08:00:00.000Z',
+});
+
 describe('organisations: the directory of who acts for whom', () => {
   let api: ApiHarness;
   let previousHead: string;
-  const declare = (token: string, body: Record<string, unknown> = {}) =>
+  const declare = (token: string, body: Record<string, unknown> = {}, key?: string) =>
     api.request('POST', '/projects', {
       token,
+      ...(key ? { headers: { 'idempotency-key': key } } : {}),
       body: {
         program: 'education',
         title: 'Un jardin partagé',
@@ -84,6 +102,9 @@ describe('organisations: the directory of who acts for whom', () => {
     const seen = await api.request('GET', `/projects/${shared.body.projectId}`, { token: otherHead });
     expect(seen.status).toBe(200);
     expect(seen.body.content.coHolders).toEqual([{ organisationId: OTHER_SCHOOL, name: 'École Jean Macé' }]);
+    // Named by the declarant, a co-holder sees the project; only the principal holder's members act on it.
+    const withdraw = await api.request('POST', `/projects/${shared.body.projectId}/withdraw`, { token: otherHead, body: {} });
+    expect(withdraw).toMatchObject({ status: 403, body: { code: 'PROJECT_NOT_OWNER' } });
   });
 
   it.each([
@@ -141,6 +162,23 @@ describe('organisations: the directory of who acts for whom', () => {
     await unchanged();
   });
 
+  it('a declaration refused for any reason (an existing project id, a reused key) registers no organisation', async () => {
+    const holder = await api.token({ role: 'holder', sub: 'person-careful' });
+    const first = await declare(holder, { holder: { organisationId: '0550008K', name: 'École' } }, 'key-careful-1');
+    expect(first.status).toBe(201);
+    await remember();
+    const sameId = await declare(holder, { projectId: first.body.projectId, holder: { organisationId: '0551234T', name: 'Autre école' } });
+    expect(sameId).toMatchObject({ status: 409, body: { code: 'PROJECT_ALREADY_EXISTS' } });
+    const reusedKey = await declare(
+      holder,
+      { title: 'Un autre projet', holder: { organisationId: '0551234T', name: 'Autre école' } },
+      'key-careful-1',
+    );
+    expect(reusedKey).toMatchObject({ status: 409, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+    await unchanged();
+    expect((await api.request('GET', '/organisations/0551234T', { token: holder })).status).toBe(404);
+  });
+
   it('payee: the commune pays for its school; a wrong IBAN is refused naming payee.iban', async () => {
     const head = await api.token({ role: 'holder', sub: 'person-head-2024' });
     const paying = await api.request('PUT', `/organisations/${SCHOOL}/payee`, {
@@ -164,6 +202,36 @@ describe('organisations: the directory of who acts for whom', () => {
       kind: 'paying_organisation',
       organisationId: COMMUNE_SIRET,
     });
+  });
+
+  it('a body whose projects others declared (before the directory) is not taken over by a newcomer', async () => {
+    const admin = await api.token({ role: 'admin', sub: 'admin-directory' });
+    // What v1 left: a project declared for a school the directory does not know (appended as v1 wrote it).
+    const earlier = await api.token({ role: 'holder', sub: 'person-v1-declarant' });
+    const school = '0550026E';
+    const store = api.app.get(EVENT_STORE) as EventStore;
+    await store.appendToStream(
+      'project-0b6c5a86-4b9e-4d60-9a57-5b2c7a1f0e11',
+      [{ id: randomUUID(), type: 'project.intention_declared', data: v1Declaration(school, 'person-v1-declarant'), metadata: {} as never }],
+      { expectedRevision: 'no_stream' },
+    );
+    const newcomer = await api.token({ role: 'holder', sub: 'person-newcomer' });
+    await remember();
+    const takeover = await declare(newcomer, { holder: { organisationId: school, name: 'École' } });
+    expect(takeover).toMatchObject({ status: 403, body: { code: 'ORGANISATION_HAS_EARLIER_HOLDERS' } });
+    await unchanged();
+    const registered = await api.request('POST', '/organisations', {
+      token: earlier,
+      body: {
+        kind: 'ecole',
+        identifier: { scheme: 'uai', value: school },
+        name: 'École de Ligny',
+        communeCode: '55291',
+        departementCode: '55',
+      },
+    });
+    expect(registered.status).toBe(201);
+    expect((await api.request('GET', `/organisations/${school}`, { token: admin })).body.members).toEqual(['person-v1-declarant']);
   });
 
   it('a role the directory does not grant is refused; a revoked habilitation ends at once', async () => {

@@ -13,13 +13,14 @@ export interface InterestsState {
 }
 
 const CODE = 'INTEREST_INVALID_FIELD';
-const PERSON_ID = /^[A-Za-z0-9._:@-]{1,100}$/;
+// Opaque: an e-mail address as an id would put personal data in the log, which cannot be erased.
+const PERSON_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 export const interestsStreamId = (personId: string) => `interests-${personId}`;
 
 /** A directory id as the streams and events carry it, or a 400. */
 export function checkedPersonId(personId: unknown, field = 'personId'): string {
-  if (typeof personId !== 'string' || !PERSON_ID.test(personId)) throw invalid(CODE, field, 'directory id: 1-100 of A-Z a-z 0-9 . _ : @ -');
+  if (typeof personId !== 'string' || !PERSON_ID.test(personId)) throw invalid(CODE, field, 'directory id: 1-100 of A-Z a-z 0-9 . _ : -');
   return personId;
 }
 

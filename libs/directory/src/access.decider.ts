@@ -9,7 +9,8 @@ export interface AccessState {
   grants: readonly Grant[];
 }
 
-const PERSON_ID = /^[A-Za-z0-9._@:-]{1,128}$/;
+// Opaque ids (no e-mail address): they go into the log, which cannot be erased.
+const PERSON_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The scope as stored: known keys only, codes sorted and unique, empty lists dropped. */
 export function normalizedScope(scope: Actor['scope']): Actor['scope'] {

@@ -6,7 +6,12 @@ import { ORGANISATION_KINDS } from './organisation.events.js';
 import { isValidSiret, normalizeIdentifier } from '#territories';
 
 export type OrganisationCommand =
-  | ({ type: 'RegisterOrganisation'; actor: Actor } & OrganisationRegistered['data'])
+  | ({
+      type: 'RegisterOrganisation';
+      actor: Actor;
+      /** Who declared projects for this body before it was registered (they acted for it): they stay its members. */
+      earlierDeclarants?: readonly string[];
+    } & OrganisationRegistered['data'])
   | { type: 'AddMember'; organisationId: string; personId: string; actor: Actor }
   | { type: 'RemoveMember'; organisationId: string; personId: string; actor: Actor }
   | { type: 'SetPayee'; organisationId: string; payee: Payee; actor: Actor };
@@ -34,13 +39,26 @@ function register(c: Extract<OrganisationCommand, { type: 'RegisterOrganisation'
   checkedLocation(identifier, c.communeCode, c.departementCode);
   const { organisationId, kind, communeCode, departementCode } = c;
   if (organisationId !== identifier.value) throw invalid('VALIDATION_FAILED', 'organisationId', 'equals-identifier');
+  const earlier = c.earlierDeclarants ?? [];
+  // A body whose projects others declared is not taken over by a newcomer: one of them, or a service, registers it.
+  if (c.actor.role === 'holder' && earlier.length > 0 && !earlier.includes(c.actor.id)) {
+    throw new DomainError(
+      'forbidden',
+      'ORGANISATION_HAS_EARLIER_HOLDERS',
+      `Des projets ont déjà été déclarés pour ${organisationId} par d’autres personnes : l’une d’elles, ou un service de son ` +
+        'territoire, enregistre l’organisme et vous y ajoute.',
+      { organisationId },
+    );
+  }
+  // Whoever registers a body acts on its behalf from then on (a holder declaring for a school not yet known), and so do
+  // those who declared for it before.
+  const members = [...new Set([...(c.actor.role === 'holder' ? [c.actor.id] : []), ...earlier])];
   return [
     {
       type: 'organisation.registered',
       data: { organisationId, kind, identifier, name, ...(communeCode ? { communeCode } : {}), departementCode },
     },
-    // Whoever registers a body acts on its behalf from then on (a holder declaring for a school not yet known).
-    ...(c.actor.role === 'holder' ? [{ type: 'organisation.member_added' as const, data: { organisationId, personId: c.actor.id } }] : []),
+    ...members.map((personId) => ({ type: 'organisation.member_added' as const, data: { organisationId, personId } })),
   ];
 }
 

@@ -55,7 +55,10 @@ export interface ProjectContent {
   description: string;
   territory: Territory;
   holder: Holder;
-  /** Other organisations holding the project with the principal holder (a multi-school project); counted in the holder's territory. */
+  /**
+   * Other organisations holding the project with the principal holder (a multi-school project), counted in the holder's
+   * territory; their members see it, the principal holder's act on it.
+   */
   coHolders: Holder[];
   partners: Partner[];
   requestedAmountCents?: number;

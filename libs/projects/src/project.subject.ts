@@ -1,7 +1,6 @@
 import { type WorkflowDecider, type WorkflowRegistry, type WorkflowSubject, workflowDecider } from '#workflow';
 import { scheduleOnTheCalendar } from './project.deadline-schedule.js';
 import { PROJECT_WORKFLOW_CODES, PROJECT_WORKFLOW_EVENTS } from './project.events.js';
-import { holdersOf } from './project.policy.js';
 import type { Project } from './project.state.js';
 
 /** What the workflow engine sees of a project. */
@@ -9,7 +8,8 @@ export function subjectOf(p: Project): WorkflowSubject {
   const { territory } = p.content;
   return {
     id: p.id,
-    ownerIds: holdersOf(p),
+    // The principal holder's members act; co-holders, named by the declarant without their say, see it (canReadProject).
+    ownerIds: [p.content.holder.organisationId],
     territory: { region: territory.region, departement: territory.departement, academie: territory.academie, cts: territory.cts },
     fields: {
       ...p.content,

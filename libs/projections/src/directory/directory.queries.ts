@@ -22,6 +22,7 @@ export class DirectoryQueries {
   private readonly grants;
   private readonly organisations;
   private readonly list;
+  private readonly declarants;
 
   constructor(db: Database) {
     this.grants = db.prepare<[string], GrantRow>('SELECT grant_id, role, scope, capacity FROM directory_grants WHERE person_id = ?');
@@ -33,10 +34,18 @@ export class DirectoryQueries {
          AND NOT EXISTS (SELECT 1 FROM directory_organisations o WHERE o.id = d.organisation_id)
        ORDER BY organisation_id`,
     );
+    this.declarants = db.prepare<[string], { person_id: string }>(
+      'SELECT person_id FROM directory_declared_holders WHERE organisation_id = ? ORDER BY person_id',
+    );
     this.list = db.prepare<[string, string, string, string, number, number], Record<string, string | null>>(
       `SELECT id, kind, scheme, identifier, name, commune, departement FROM directory_organisations
        WHERE (? = '' OR departement = ?) AND (? = '' OR kind = ?) ORDER BY id LIMIT ? OFFSET ?`,
     );
+  }
+
+  /** Who declared projects for a body not registered yet (projects declared before the directory existed). */
+  declarantsOf(organisationId: string): string[] {
+    return this.declarants.all(organisationId).map((r) => r.person_id);
   }
 
   factsOf(personId: string): DirectoryFacts {

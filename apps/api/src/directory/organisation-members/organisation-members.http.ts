@@ -12,7 +12,7 @@ import { ChangeMembership } from './change-membership.command.js';
 
 export class AddMemberRequest {
   @ApiProperty({ example: 'person-0002', description: 'the person’s directory id (their token’s subject)' })
-  @Matches(/^[A-Za-z0-9._@:-]{1,128}$/)
+  @Matches(/^[A-Za-z0-9._:-]{1,128}$/)
   personId!: string;
 }
 

@@ -101,25 +101,44 @@ export class CommandShell {
     });
   }
 
+  /**
+   * Before a command with side effects elsewhere (a declaration registering its holder): is the Idempotency-Key free, or
+   * already this very command (a retry)? A key used for another command is refused here, before anything is written.
+   */
+  async assertKeyFreeFor(c: Pick<AggregateCommand<unknown, unknown>, 'name' | 'streamId' | 'inputs' | 'meta'>): Promise<void> {
+    const key = c.meta.idempotencyKey;
+    if (!key || c.meta.principal.role === 'system') return;
+    const first = (await this.store.readStream(claimStreamOf(c.meta.principal.id, key)))[0]?.data as KeyClaim | undefined;
+    if (first && first.fingerprint !== fingerprintOf(c.name, c.streamId, c.inputs)) throw keyReused(key, first.command);
+  }
+
   private async claim(principalId: string, key: string, command: string, target: string, fingerprint: string, metadata: EventMetadata) {
-    const stream = `idempotency-${createHash('sha256').update(`${principalId}\u0000${key}`).digest('hex').slice(0, 32)}`;
+    const stream = claimStreamOf(principalId, key);
     const claimed = { id: eventIdFor(`${principalId}\u0000${key}`, 0, stream), type: KEY_CLAIMED, data: { command, target, fingerprint } };
     try {
       await this.store.appendToStream(stream, [{ ...claimed, metadata: { ...metadata } }], { expectedRevision: 'no_stream' });
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError) && !(error instanceof IdempotencyConflictError)) throw error;
-      const first = (await this.store.readStream(stream))[0]?.data as { command?: string; fingerprint?: string } | undefined;
+      const first = (await this.store.readStream(stream))[0]?.data as KeyClaim | undefined;
       if (first?.fingerprint === fingerprint) return;
-      throw new DomainError(
-        'conflict',
-        'IDEMPOTENCY_KEY_REUSED',
-        'Cette clé Idempotency-Key a déjà servi pour une autre commande ou un autre contenu : rien n’a été fait. ' +
-          'Utilisez une nouvelle clé pour une nouvelle commande.',
-        { idempotencyKey: key, firstCommand: first?.command },
-      );
+      throw keyReused(key, first?.command);
     }
   }
 }
+
+type KeyClaim = { command?: string; fingerprint?: string };
+
+const claimStreamOf = (principalId: string, key: string) =>
+  `idempotency-${createHash('sha256').update(`${principalId}\u0000${key}`).digest('hex').slice(0, 32)}`;
+
+const keyReused = (key: string, firstCommand: string | undefined) =>
+  new DomainError(
+    'conflict',
+    'IDEMPOTENCY_KEY_REUSED',
+    'Cette clé Idempotency-Key a déjà servi pour une autre commande ou un autre contenu : rien n’a été fait. ' +
+      'Utilisez une nouvelle clé pour une nouvelle commande.',
+    { idempotencyKey: key, firstCommand },
+  );
 
 /** Who claimed a key first, and with what: the claim stream of a principal's key holds one event. */
 export const KEY_CLAIMED = 'idempotency.key_claimed';

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandContext, eventIdFor } from '#kernel';
-import type { ProjectCommand, ProjectDecider } from '#projects';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { type CommandContext, eventIdFor, fold } from '#kernel';
+import { type ProjectCommand, type ProjectDecider, streamIdOf } from '#projects';
+import { CommandShell } from '../../infrastructure/cqrs/command-shell.js';
 import { PROJECT_DECIDER } from '../../programs/program-registry.provider.js';
 import { ProjectCommandRunner } from '../project-command.runner.js';
 import type { ProjectWritten } from '../project-written.js';
@@ -15,6 +17,8 @@ export class DeclareIntentionHandler implements ICommandHandler<DeclareIntention
     @Inject(ProjectCommandRunner) private readonly projects: ProjectCommandRunner,
     @Inject(HolderOrganisation) private readonly holders: HolderOrganisation,
     @Inject(PROJECT_DECIDER) private readonly decider: ProjectDecider,
+    @Inject(CommandShell) private readonly shell: CommandShell,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({ projectId, intention, meta }: DeclareIntention): Promise<ProjectWritten> {
@@ -29,8 +33,14 @@ export class DeclareIntentionHandler implements ICommandHandler<DeclareIntention
       holder: { organisationId: holder.organisationId, name: holder.name },
       ctx,
     });
+    // Everything that could refuse the declaration is checked before its holder is registered: nothing is half-written.
+    await this.shell.assertKeyFreeFor({ name: 'project.declare_intention', streamId: streamIdOf(id), inputs: intention, meta });
+    const current = fold(
+      this.decider,
+      (await this.store.readStream(streamIdOf(id))).map((e) => ({ type: e.type, data: e.data })),
+    );
     const validate = (actor: CommandContext['actor']) =>
-      void this.decider.decide(declaration({ actor, now: this.projects.now() }), this.decider.initialState());
+      void this.decider.decide(declaration({ actor, now: this.projects.now() }), current);
     const principal = await this.holders.actingFor(intention, meta, validate);
     return this.projects.run(id, 'project.declare_intention', intention, { ...meta, principal }, declaration);
   }

@@ -8,6 +8,7 @@ import {
   organisationStreamOf,
 } from '#directory';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { normalizeIdentifier } from '#territories';
 import { type Actor, type CommandMeta, DomainError, fold } from '#kernel';
 import { RegisterOrganisation } from '../../directory/register-organisation/register-organisation.command.js';
 import type { Intention } from './declare-intention.command.js';
@@ -35,7 +36,7 @@ export class HolderOrganisation {
 
   async actingFor(intention: Intention, meta: CommandMeta, validate: (actor: Actor) => void): Promise<Actor> {
     const actor = meta.principal;
-    const organisationId = intention.holder.organisationId.trim().toUpperCase();
+    const organisationId = normalizeIdentifier(intention.holder.organisationId);
     if (actor.role !== 'holder' || (actor.organisations ?? []).includes(organisationId)) return actor;
     const acting: Actor = { ...actor, organisations: [...(actor.organisations ?? []), organisationId] };
     const known = await this.registered(organisationId);

@@ -70,7 +70,7 @@ export class DecisionSigning {
       { ...act, on: parisDayOf(now) },
       await this.delegationsOf(actor.id),
     );
-    await this.assertNoConflict(project, actor.id);
+    await this.assertNoConflict(project, actor);
     const proposal = request.sessionId ? await this.proposal(project, request.sessionId) : undefined;
     const departureReason = this.departure(project, request, proposal);
     return {
@@ -90,10 +90,16 @@ export class DecisionSigning {
     return folded.filter((d): d is Delegation => d !== null);
   }
 
-  private async assertNoConflict(project: Project, personId: string): Promise<void> {
-    const events = await this.store.readStream(interestsStreamId(personId));
+  /** Declared links, and the organisations the signatory acts for in the directory (a member of the holder is linked to it). */
+  private async assertNoConflict(project: Project, actor: Actor): Promise<void> {
+    const events = await this.store.readStream(interestsStreamId(actor.id));
     const state = fold(interestsEvolution, events.map((e) => ({ type: e.type, data: e.data })) as never) as InterestsState;
-    const conflicts = conflictingLinks(state.links, partiesOfProject(project));
+    const memberships = (actor.organisations ?? []).map((organisationId) => ({
+      organisationId,
+      nature: 'employee' as const,
+      declaredOn: '',
+    }));
+    const conflicts = conflictingLinks([...state.links, ...memberships], partiesOfProject(project));
     if (conflicts.length === 0) return;
     throw new DomainError(
       'conflict',
