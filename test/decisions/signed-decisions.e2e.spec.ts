@@ -128,6 +128,7 @@ describe('signed decisions: a committee proposal, a delegation of signature, a c
       token: t.auditor,
     });
     expect(listed.status).toBe(200);
+    expect((await api.request('GET', '/delegations/no-such-delegation/decisions', { token: t.auditor })).status).toBe(404);
     expect(listed.body.decisions).toEqual([
       expect.objectContaining({
         projectId,

@@ -1,3 +1,4 @@
+import { CAPACITIES } from '#delegations';
 import { type Actor, type Decider, DomainError, invalid } from '#kernel';
 import { type AccessEvent, GRANTED_ROLES, type Grant, type GrantedRole, SCOPE_KEYS } from './access.events.js';
 
@@ -47,6 +48,10 @@ export function decideAccess(c: AccessCommand, s: AccessState): AccessEvent[] {
   }
   if (!GRANTED_ROLES.includes(c.role)) throw invalid('VALIDATION_FAILED', 'role', `one-of:${GRANTED_ROLES.join('|')}`);
   if (c.role === 'decider' && !c.capacity) throw invalid('VALIDATION_FAILED', 'capacity', 'required-for-decider');
+  if (c.capacity !== undefined && c.role !== 'decider') throw invalid('VALIDATION_FAILED', 'capacity', 'decider-only');
+  if (c.capacity !== undefined && !(CAPACITIES as readonly string[]).includes(c.capacity)) {
+    throw invalid('VALIDATION_FAILED', 'capacity', `one-of:${CAPACITIES.join('|')}`);
+  }
   const scope = normalizedScope(c.scope);
   const grantId = grantIdOf(c.role, scope, c.capacity);
   if (s.grants.some((g) => g.grantId === grantId)) return [];

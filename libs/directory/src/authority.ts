@@ -57,12 +57,12 @@ export function actorFromDirectory(claimed: ClaimedPrincipal, facts: DirectoryFa
     );
   }
   const scope = scopeCodes(claimed.scope).length > 0 ? claimed.scope : unionScope(grants);
-  const capacity = grants.find((g) => g.capacity)?.capacity;
+  const signing = grants.flatMap((g) => (g.capacity ? [{ capacity: g.capacity, scope: g.scope }] : []));
   return {
     id: claimed.sub,
     role: claimed.role,
     scope,
     organisations: [...facts.organisations],
-    ...(capacity ? { capacity } : {}),
+    ...(signing.length > 0 ? { capacity: signing[0]!.capacity, signingCapacities: signing } : {}),
   };
 }

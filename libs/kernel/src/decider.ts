@@ -14,6 +14,8 @@ export interface Actor {
   organisations?: readonly string[];
   /** A decider's signing capacity (recteur, IA-DASEN, DG ARS, délégué territorial…), from their habilitation. */
   capacity?: string;
+  /** Each decider habilitation as granted: a capacity over its own territory (a signature needs one covering the act). */
+  signingCapacities?: readonly { capacity: string; scope: Actor['scope'] }[];
 }
 
 /** What every command carries besides its own data: who, and when (from an injected clock). */

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Roles } from '#auth';
-import { invalid } from '#kernel';
+import { CurrentActor, Roles } from '#auth';
+import { type Actor, invalid } from '#kernel';
 import { ListDelegatedDecisions } from './list-delegated-decisions.query.js';
 
 const DELEGATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -17,8 +17,8 @@ export class ListDelegatedDecisionsHttp {
   @Roles('auditor', 'admin', 'decider')
   @ApiOperation({ summary: 'Every decision signed under this delegation of signature: project, signatory, capacity, proposal' })
   @ApiQuery({ name: 'minPosition', required: false, description: 'wait until the read models have reached this log position' })
-  list(@Param('id') id: string, @Query('minPosition') minPosition?: string) {
+  list(@Param('id') id: string, @CurrentActor() actor: Actor, @Query('minPosition') minPosition?: string) {
     if (!DELEGATION_ID.test(id)) throw invalid('INVALID_ID', 'id', 'delegation-id');
-    return this.queries.execute(new ListDelegatedDecisions(id, minPosition));
+    return this.queries.execute(new ListDelegatedDecisions(id, actor, minPosition));
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { CAPACITIES } from '#delegations';
 import { GRANTED_ROLES, type GrantedRole } from '#directory';
 
 const CODE = /^[0-9A-Za-z-]{1,16}$/;
@@ -40,9 +41,8 @@ export class GrantAccessRequest {
   @ValidateNested()
   @Type(() => ScopeDto)
   scope!: ScopeDto;
-  @ApiPropertyOptional({ example: 'ia_dasen', description: 'a decider’s signing capacity (recteur, ia_dasen, dg_ars…)' })
+  @ApiPropertyOptional({ enum: CAPACITIES, example: 'ia_dasen', description: 'a decider’s signing capacity (required for a decider)' })
   @IsOptional()
-  @IsString()
-  @Length(2, 60)
+  @IsIn(CAPACITIES as readonly string[] as string[])
   capacity?: string;
 }

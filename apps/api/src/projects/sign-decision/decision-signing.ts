@@ -10,20 +10,9 @@ import {
   proposalFor,
   sessionStreamId,
 } from '#committees';
-import {
-  type Capacity,
-  type Delegation,
-  actKindOfDecision,
-  delegationOf,
-  isAuthorityCapacity,
-  isDelegateCapacity,
-  parisDayOf,
-  signingAuthority,
-  streamIdOfDelegation,
-} from '#delegations';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { type Actor, DomainError, fold, invalid } from '#kernel';
-import { DelegationListQueries } from '#projections';
+import { SignatoryAuthority } from './signing-authority.service.js';
 import {
   type DecisionSignature,
   type Project,
@@ -49,27 +38,11 @@ export interface DecisionRequest {
 export class DecisionSigning {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(DelegationListQueries) private readonly delegations: DelegationListQueries,
+    @Inject(SignatoryAuthority) private readonly authority: SignatoryAuthority,
   ) {}
 
   async sign(project: Project, actor: Actor, now: Date, request: DecisionRequest): Promise<DecisionSignature> {
-    const capacity = actor.capacity;
-    if (!capacity || !(isAuthorityCapacity(capacity) || isDelegateCapacity(capacity))) {
-      throw new DomainError(
-        'forbidden',
-        'SIGNATORY_CAPACITY_MISSING',
-        'Votre habilitation de décideur ne précise pas de qualité de signataire.',
-        {
-          capacity: capacity ?? null,
-        },
-      );
-    }
-    const act = { kind: actKindOfDecision(request.decision), program: project.program, departement: project.content.territory.departement };
-    const authority = signingAuthority(
-      { personId: actor.id, capacity: capacity as Capacity, scope: actor.scope },
-      { ...act, on: parisDayOf(now) },
-      await this.delegationsOf(actor.id),
-    );
+    const authority = await this.authority.of(project, actor, now, request.decision);
     await this.assertNoConflict(project, actor);
     const proposal = request.sessionId ? await this.proposal(project, request.sessionId) : undefined;
     const departureReason = this.departure(project, request, proposal);
@@ -81,13 +54,6 @@ export class DecisionSigning {
       ...(proposal ? { proposal } : {}),
       ...(departureReason ? { departureReason } : {}),
     };
-  }
-
-  /** The signer's delegations, each folded from its own stream (a revocation counts the moment it is recorded). */
-  private async delegationsOf(personId: string): Promise<Delegation[]> {
-    const ids = this.delegations.list({ delegate: personId }).map((d) => d.delegationId);
-    const folded = await Promise.all(ids.map(async (id) => delegationOf(await this.store.readStream(streamIdOfDelegation(id)))));
-    return folded.filter((d): d is Delegation => d !== null);
   }
 
   /** Declared links, and the organisations the signatory acts for in the directory (a member of the holder is linked to it). */
