@@ -181,6 +181,18 @@ describe('organisations: the directory of who acts for whom', () => {
 
   it('payee: the commune pays for its school; a wrong IBAN is refused naming payee.iban', async () => {
     const head = await api.token({ role: 'holder', sub: 'person-head-2024' });
+    const unregistered = await api.request('PUT', `/organisations/${SCHOOL}/payee`, {
+      token: head,
+      body: { kind: 'paying_organisation', organisationId: COMMUNE_SIRET },
+    });
+    expect(unregistered.body).toMatchObject({ status: 400, errors: [{ field: 'payee.organisationId', rule: 'registered-organisation' }] });
+    const admin = await api.token({ role: 'admin', sub: 'admin-directory' });
+    const commune = { kind: 'collectivite', identifier: { scheme: 'siret', value: COMMUNE_SIRET }, name: 'Commune de Bar-le-Duc' };
+    const registeredCommune = await api.request('POST', '/organisations', {
+      token: admin,
+      body: { ...commune, communeCode: '55029', departementCode: '55' },
+    });
+    expect(registeredCommune.status).toBe(201);
     const paying = await api.request('PUT', `/organisations/${SCHOOL}/payee`, {
       token: head,
       body: { kind: 'paying_organisation', organisationId: COMMUNE_SIRET },

@@ -1,9 +1,9 @@
 import { type Actor, type Decider, DomainError, invalid } from '#kernel';
 import type { OrganisationEvent, OrganisationKind, OrganisationRegistered, Payee } from './organisation.events.js';
 import { checkedIban, checkedIdentifier, checkedLocation } from './organisation.identifiers.js';
-import { canManageOrganisation } from './organisation.policy.js';
+import { canManageOrganisation, coversDepartement } from './organisation.policy.js';
 import { ORGANISATION_KINDS } from './organisation.events.js';
-import { isValidSiret, normalizeIdentifier } from '#territories';
+import { isValidSiret, isValidUai, normalizeIdentifier } from '#territories';
 
 export type OrganisationCommand =
   | ({
@@ -39,6 +39,11 @@ function register(c: Extract<OrganisationCommand, { type: 'RegisterOrganisation'
   checkedLocation(identifier, c.communeCode, c.departementCode);
   const { organisationId, kind, communeCode, departementCode } = c;
   if (organisationId !== identifier.value) throw invalid('VALIDATION_FAILED', 'organisationId', 'equals-identifier');
+  if (c.actor.role === 'validator' && !coversDepartement(c.actor, departementCode)) {
+    throw new DomainError('forbidden', 'ORGANISATION_FORBIDDEN', `Le département ${departementCode} est hors de votre territoire.`, {
+      departementCode,
+    });
+  }
   const earlier = c.earlierDeclarants ?? [];
   // A body whose projects others declared is not taken over by a newcomer: one of them, or a service, registers it.
   if (c.actor.role === 'holder' && earlier.length > 0 && !earlier.includes(c.actor.id)) {
@@ -64,8 +69,10 @@ function register(c: Extract<OrganisationCommand, { type: 'RegisterOrganisation'
 
 function checkedPayee(payee: Payee, organisationId: string): Payee {
   if (payee.kind === 'paying_organisation') {
-    if (payee.organisationId === organisationId) throw invalid('VALIDATION_FAILED', 'payee.organisationId', 'another-organisation');
-    return payee;
+    const paying = normalizeIdentifier(payee.organisationId);
+    if (paying === organisationId) throw invalid('VALIDATION_FAILED', 'payee.organisationId', 'another-organisation');
+    if (!isValidSiret(paying) && !isValidUai(paying)) throw invalid('VALIDATION_FAILED', 'payee.organisationId', 'siret|uai');
+    return { kind: 'paying_organisation', organisationId: paying };
   }
   const siret = normalizeIdentifier(payee.siret);
   if (!isValidSiret(siret)) throw invalid('VALIDATION_FAILED', 'payee.siret', 'siret');

@@ -137,13 +137,13 @@ describe('organisation: members and payee', () => {
       .when({
         type: 'SetPayee',
         organisationId: SCHOOL,
-        payee: { kind: 'paying_organisation', organisationId: 'commune-55029' },
+        payee: { kind: 'paying_organisation', organisationId: COMMUNE_SIRET },
         actor: headTeacher,
       })
       .then([
         {
           type: 'organisation.payee_set',
-          data: { organisationId: SCHOOL, payee: { kind: 'paying_organisation', organisationId: 'commune-55029' } },
+          data: { organisationId: SCHOOL, payee: { kind: 'paying_organisation', organisationId: COMMUNE_SIRET } },
         },
       ]);
     spec

@@ -7,7 +7,7 @@ interface ManagedOrganisation {
 }
 
 /** Territory scope covering a département: its académie, its région or the département itself; national roles cover all. */
-function coversDepartement(actor: Actor, departementCode: string): boolean {
+export function coversDepartement(actor: Actor, departementCode: string): boolean {
   const { academies = [], regions = [], departements = [] } = actor.scope;
   if (academies.length + regions.length + departements.length === 0) return actor.role === 'admin';
   return (
