@@ -48,6 +48,8 @@ const CURRENT: Record<string, FunnelMetric | undefined> = {
   drafting: 'drafting',
   submitted: 'to_analyse',
   under_analysis: 'under_analysis',
+  // Workflow v2: instructed, awaiting the commission and the signed decision — still before the decision, as the CTS's review.
+  analysed: 'under_analysis',
   // The CTS is heard during the instruction, before the ARS decides.
   cts_review: 'under_analysis',
   completion_requested: 'to_complete',
@@ -66,6 +68,7 @@ const FINANCED: FunnelMetric[] = ['deposited', 'validated', 'financed'];
 const REACHED: Record<string, FunnelMetric[] | undefined> = {
   submitted: DEPOSITED,
   under_analysis: DEPOSITED,
+  analysed: DEPOSITED,
   completion_requested: DEPOSITED,
   cts_review: DEPOSITED,
   rejected: DEPOSITED,
