@@ -49,6 +49,7 @@ export const NOT_MONEY = new Set([
   'latestVersion',
   'schemaVersion',
   'durationDays',
+  'reminderDaysBefore',
   'percent',
   'lag',
   'status',
