@@ -32,7 +32,7 @@ describe('education (FIP) through HTTP with real tokens', () => {
     await api.close();
   });
 
-  it('intention → … → completion_requested → resubmitted → analysed → returned to instruction → analysed → validated by the recteur', async () => {
+  it('intention → … → completion_requested → resubmitted → analysed → returned to instruction → validated by the recteur', async () => {
     const id = await declare(api, a.holder, 'education');
     let project = await read(api, a.holder, id);
     // New projects start on the latest definition: v2.
