@@ -321,7 +321,12 @@ describe('education (FIP) through HTTP with real tokens', () => {
   });
 });
 
-const logV1Projects = (logV1Scenario as unknown as { projects: Record<string, string> }).projects;
+/** The ids of the v1 log's projects, by the scenario's name for each. */
+const logV1Project = (name: string): string => {
+  const id = (logV1Scenario as unknown as { projects: Record<string, string> }).projects[name];
+  if (!id) throw new Error(`no project ${name} in the v1 log`);
+  return id;
+};
 
 describe('a project started on v1 finishes on v1 (the v1 log)', () => {
   let api: ApiHarness;
@@ -333,7 +338,7 @@ describe('a project started on v1 finishes on v1 (the v1 log)', () => {
   });
 
   it('the instructeur reopens and validates it, with no analysis closing and no signature; a decider may not', async () => {
-    const id = logV1Projects.rejected;
+    const id = logV1Project('rejected');
     const validator = await api.token({ role: 'validator', sub: 'val-lille', scope: { academies: ['09'] } });
     const recteur = await api.token(deciderClaims('education', '09'));
     expect((await read(api, validator, id)).body).toMatchObject({ status: 'rejected', workflow: { definition: { version: 1 } } });

@@ -151,7 +151,12 @@ describe('health (CNR santé / FIR) through HTTP with real tokens', () => {
   });
 });
 
-const logV1Projects = (logV1Scenario as unknown as { projects: Record<string, string> }).projects;
+/** The ids of the v1 log's projects, by the scenario's name for each. */
+const logV1Project = (name: string): string => {
+  const id = (logV1Scenario as unknown as { projects: Record<string, string> }).projects[name];
+  if (!id) throw new Error(`no project ${name} in the v1 log`);
+  return id;
+};
 
 describe('a health project started on v1 finishes on v1 (the v1 log)', () => {
   let api: ApiHarness;
@@ -163,7 +168,7 @@ describe('a health project started on v1 finishes on v1 (the v1 log)', () => {
   });
 
   it('the ARS instructeur records the CTS opinion and validates it, with no signature; the DG ARS may not', async () => {
-    const id = logV1Projects.cts;
+    const id = logV1Project('cts');
     const validator = await api.token({ role: 'validator', sub: 'val-ars-grand-est', scope: { regions: ['44'] } });
     const dgArs = await api.token(deciderClaims('health', '44'));
     expect((await read(api, validator, id)).body).toMatchObject({ status: 'cts_review', workflow: { definition: { version: 1 } } });
