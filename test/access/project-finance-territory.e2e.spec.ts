@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
-import { type Actors, actors, educationUnderAnalysis, ok, read, run, store } from '../lifecycle/lifecycle-flow.js';
+import { type Actors, actors, educationAnalysed, ok, read, run, signed, store } from '../lifecycle/lifecycle-flow.js';
 
 // v1 defect: a finance officer of académie 09 could move a project of another académie into financing and close it.
 describe('finance acts on a project only within its territory (the program definition’s access rule)', () => {
@@ -22,8 +22,8 @@ describe('finance acts on a project only within its territory (the program defin
   const streamLength = async (id: string) => (await store(api).readStream(`project-${id}`)).length;
 
   it('start_financing and close by another académie’s finance: 403 naming the rule, nothing written; its own: done', async () => {
-    const id = await educationUnderAnalysis(api, a, 'Un atelier théâtre en Meuse');
-    await ok(api, a.eduValidator, id, 'validate', { reason: 'Avis favorable de la commission', grantedAmountCents: 1_000_000 });
+    const id = await educationAnalysed(api, a, 'Un atelier théâtre en Meuse');
+    await ok(api, a.eduDecider, id, 'validate', signed('Avis favorable de la commission', { grantedAmountCents: 1_000_000 }));
     const before = await streamLength(id);
     const outsider = await run(api, lilleFinance, id, 'start_financing', { commitmentRef: 'EJ-2023-0042' });
     expect(outsider.status).toBe(403);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { pino } from 'pino';
 import { loadDemoData } from '../../apps/api/src/demo/demo-data.js';
 import { DEMO_PROJECTS } from '../../apps/api/src/demo/demo-scenario.js';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 
 let api: ApiHarness;
@@ -28,7 +29,31 @@ it('seeds envelopes and projects in every state through the API, once, and the f
   }
   expect(statuses).toHaveLength(DEMO_PROJECTS.length);
   expect(new Set(statuses)).toEqual(
-    new Set(['intention', 'drafting', 'submitted', 'under_analysis', 'completion_requested', 'rejected', 'cts_review', 'financing']),
+    new Set([
+      'intention',
+      'drafting',
+      'submitted',
+      'under_analysis',
+      'completion_requested',
+      'analysed',
+      'rejected',
+      'cts_review',
+      'financing',
+    ]),
+  );
+  // Workflow v2: the instructeurs close the analyses, the recteurs and the DG ARS sign the decisions in their own right.
+  const events = await (api.app.get(EVENT_STORE) as EventStore).readAll({ fromPosition: 0n, maxCount: 100_000 });
+  const decisions = events
+    .filter((e) => ['project.validated', 'project.rejected'].includes(e.type))
+    .map((e) => ({ type: e.type, ...(e.data as { signature: { signatory: string; capacity: string } }).signature }))
+    .sort((x, y) => x.signatory.localeCompare(y.signatory));
+  expect(decisions).toEqual([
+    { type: 'project.validated', signatory: 'dg-ars-demo-44', capacity: 'dg_ars' },
+    expect.objectContaining({ type: 'project.rejected', signatory: 'recteur-demo-09', capacity: 'recteur' }),
+    expect.objectContaining({ type: 'project.validated', signatory: 'recteur-demo-12', capacity: 'recteur' }),
+  ]);
+  expect(events.filter((e) => e.type === 'project.analysis_completed')).toHaveLength(
+    DEMO_PROJECTS.filter((p) => ['analysed', 'validated_edu', 'validated_health', 'rejected', 'cts_review'].includes(p.path)).length,
   );
   const year = api.clock.now().getUTCFullYear();
   const ge = await api.request('GET', `/envelopes/fir-ars-44-${year}`, { token: auditor });

@@ -18,7 +18,7 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
   );
 }
 
-const COMMANDS = ['token', 'workflow', 'projections', 'audit', 'backup', 'restore'];
+const COMMANDS = ['token', 'grant', 'workflow', 'projections', 'audit', 'backup', 'restore'];
 const SUBCOMMANDS = [
   ['projections', 'rebuild'],
   ['projections', 'list'],
@@ -48,7 +48,9 @@ describe('npm run cli -- … --help, on every command (nest-commander)', () => {
 
   it('token --help names its options (it used to answer "Unknown option")', async () => {
     const help = await cli('token', '--help');
-    for (const option of ['--role <role>', '--academie <code>', '--ttl <seconds>']) expect(help.stdout).toContain(option);
+    for (const option of ['--role <role>', '--academie <code>', '--ttl <seconds>', '--capacity <capacity>']) {
+      expect(help.stdout).toContain(option);
+    }
   });
 
   it('audit anchor --help names the key it signs with: AUDIT_KEY_PATH, by default in DATA_DIR', async () => {
@@ -75,7 +77,7 @@ describe('npm run cli -- wrong usage exits 2 with a message', () => {
     [['projections', 'rebuild', 'funnel', 'extra'], 'error: too many arguments'],
     [['workflow', 'education', '--version'], "error: option '--version <n>' argument missing"],
     [['backup'], "error: missing required argument 'dir'"],
-    [['token', '--role', 'mayor'], '--role must be one of holder, validator, finance, auditor, admin'],
+    [['token', '--role', 'mayor'], '--role must be one of holder, validator, decider, finance, auditor, admin'],
   ])('%j', async (args, message) => {
     const run = await cli(...args);
     expect(run.code).toBe(2);

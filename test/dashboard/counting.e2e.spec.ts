@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { EVENT_STORE, type EventStore } from '#event-store';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { educationIntention, healthIntention, SCHOOL_UAI } from '../support/demo-fixtures.js';
 import { DashboardFlow } from './dashboard-flow.js';
@@ -23,38 +21,44 @@ describe('dashboard counting (issue 14 §7)', () => {
     expect(res.status).toBe(200);
     return res.body;
   };
-  const register = (organisationId: string, kind: string, uai: string) =>
-    api.app
-      .get<EventStore>(EVENT_STORE)
-      .appendToStream(
-        `organisation-${organisationId}`,
-        [{ id: randomUUID(), type: 'organisation.registered', data: { organisationId, kind, identifier: { scheme: 'uai', value: uai } } }],
-        { expectedRevision: 'no_stream' },
-      );
+  /** The holder registers their school in the directory (its first member), before declaring any project for it. */
+  const register = async (kind: string, uai: string, communeCode: string) => {
+    const res = await api.request('POST', '/organisations', {
+      token: flow.holder,
+      body: {
+        kind,
+        identifier: { scheme: 'uai', value: uai },
+        name: `École ${uai}`,
+        communeCode,
+        departementCode: communeCode.slice(0, 2),
+      },
+    });
+    if (res.status !== 201) throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`);
+  };
   const declare = async (body: object) => {
     const res = await api.request('POST', '/projects', { token: flow.holder, body });
-    expect(res.status).toBe(201);
+    if (res.status !== 201) throw new Error(`declare: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.projectId as string;
   };
 
   beforeAll(async () => {
     api = await startApi();
     flow = await DashboardFlow.start(api);
-    await register('org-a', 'ecole', SCHOOL_UAI);
-    // School A (Meuse): a project deposited then refused, another validated then financed.
+    await register('ecole', SCHOOL_UAI, '55029');
+    // School A (Meuse): a project deposited then refused (signed by the recteur), another validated then financed.
     const refused = await flow.deposit('education', 'Refusé après dépôt');
-    await flow.run(refused, 'start_analysis');
-    await flow.run(refused, 'reject', { reason: 'Hors cadre' });
+    await flow.analysed(refused);
+    await flow.decide(refused, 'reject', { reason: 'Hors cadre' });
     const financed = await flow.validated(800_000);
     validated = financed.position;
     const finance = await api.token({ role: 'finance', scope: { academies: ['12'] } });
     await flow.run(financed.id, 'start_financing', { commitmentRef: 'EJ-2023-0042' }, finance);
-    // School B (Moselle, same académie): deposited, then abandoned; registered after its project.
+    // School B (Moselle, same académie): deposited, then abandoned; registered by its project's declaration, which gives its kind.
     const moselle = { region: '44', departement: '57', academie: '12' };
     const b = await declare({
       ...educationIntention('Collège de Metz'),
       territory: moselle,
-      holder: { organisationId: '0570001S', name: 'B' },
+      holder: { organisationId: '0570001S', name: 'Collège de Metz', kind: 'college' },
     });
     await flow.run(b, 'start_drafting', {}, flow.holder);
     await api.request('PATCH', `/projects/${b}`, {
@@ -63,10 +67,13 @@ describe('dashboard counting (issue 14 §7)', () => {
     });
     await flow.run(b, 'submit', {}, flow.holder);
     await flow.run(b, 'withdraw', {}, flow.holder);
-    await register('org-b', 'college', '0570001S');
-    // School C (Bas-Rhin, académie de Strasbourg), never registered: an intention only.
+    // School C (Bas-Rhin, académie de Strasbourg): an intention only; its declaration gives no kind, so it is registered as 'other'.
     const basRhin = { region: '44', departement: '67', academie: '15' };
-    await declare({ ...educationIntention('École de Strasbourg'), territory: basRhin, holder: { organisationId: '0670001M', name: 'C' } });
+    await declare({
+      ...educationIntention('École de Strasbourg'),
+      territory: basRhin,
+      holder: { organisationId: '0670001M', name: 'École de Strasbourg' },
+    });
     // Health: a deposit in the Meuse (with its CTS), an intention in the Marne without a CTS.
     await flow.deposit('health', 'MSP du Barrois');
     await declare({ ...healthIntention('CPTS de la Marne'), territory: { region: '44', departement: '51' } });
@@ -83,7 +90,9 @@ describe('dashboard counting (issue 14 §7)', () => {
     const levels = Object.fromEntries(schoolLevels.map((l: Record<string, unknown>) => [l['level'], l]));
     expect(levels['ecole']).toMatchObject({ label: 'École', intentions: 1, deposited: 2, validated: 1 });
     expect(levels['college']).toMatchObject({ intentions: 1, deposited: 1, validated: 0 });
-    expect(levels['unknown']).toMatchObject({ intentions: 1, deposited: 0, validated: 0 });
+    expect(levels['other']).toMatchObject({ intentions: 1, deposited: 0, validated: 0 });
+    // Every school is in the directory now: declaring registers an unknown one (only projects of older logs have none).
+    expect(levels['unknown']).toMatchObject({ intentions: 0, deposited: 0, validated: 0 });
     expect((await get('/dashboard/summary')).schoolLevels).toEqual(schoolLevels);
   });
 

@@ -1,5 +1,6 @@
 import type { ApiHarness } from '../support/api-harness.js';
 import { educationIntention, healthIntention } from '../support/demo-fixtures.js';
+import { WITHOUT_COMMITTEE, deciderClaims } from '../support/validated-project.js';
 
 /** Drives projects through the real HTTP API, as the people using Refonda would. */
 export class DashboardFlow {
@@ -8,6 +9,8 @@ export class DashboardFlow {
     readonly holder: string,
     readonly validator: string,
     readonly healthValidator: string,
+    /** Workflow v2's decider of the Meuse's education projects: the recteur of Nancy-Metz. */
+    readonly decider: string,
   ) {}
 
   static async start(api: ApiHarness): Promise<DashboardFlow> {
@@ -16,6 +19,7 @@ export class DashboardFlow {
       await api.token({ role: 'holder', sub: 'holder-meuse' }),
       await api.token({ role: 'validator', sub: 'instructeur-nancy-metz', scope: { academies: ['12'] } }),
       await api.token({ role: 'validator', sub: 'instructeur-ars-grand-est', scope: { regions: ['44'] } }),
+      await api.token(deciderClaims('education', '12')),
     );
   }
 
@@ -47,10 +51,21 @@ export class DashboardFlow {
     return id;
   }
 
+  /** The instructeur starts and closes the analysis (workflow v2): the dossier awaits the decision. */
+  async analysed(id: string): Promise<string> {
+    await this.run(id, 'start_analysis');
+    return this.run(id, 'complete_analysis', { reason: 'Instruction close : dossier complet' });
+  }
+
+  /** A decision the recteur signs (validate, reject, return_to_instruction), taken without a commission proposal. */
+  async decide(id: string, command: string, body: Record<string, unknown>): Promise<string> {
+    return this.run(id, command, { departureReason: WITHOUT_COMMITTEE, ...body }, this.decider);
+  }
+
   async validated(grantedAmountCents = 1_000_000): Promise<{ id: string; position: string }> {
     const id = await this.deposit();
-    await this.run(id, 'start_analysis');
-    const position = await this.run(id, 'validate', { reason: 'Projet conforme au cahier des charges du FIP', grantedAmountCents });
+    await this.analysed(id);
+    const position = await this.decide(id, 'validate', { reason: 'Projet conforme au cahier des charges du FIP', grantedAmountCents });
     return { id, position };
   }
 }

@@ -46,8 +46,16 @@ describe('the dashboard page at /', () => {
     expect(items.map((w: { program: string }) => w.program)).toEqual(['education', 'health']);
     const health = items[1];
     expect(health.states.map((s: { name: string }) => s.name)).toContain('cts_review');
+    // The latest version (v2): the analysis closed by the instructeur, the decision signed by the DG ARS.
+    expect(health.states.map((s: { name: string }) => s.name)).toContain('analysed');
     expect(health.transitions).toContainEqual(
-      expect.objectContaining({ command: 'validate', from: ['cts_review'], to: 'validated', roles: ['validator'] }),
+      expect.objectContaining({ command: 'complete_analysis', from: ['under_analysis'], to: 'analysed', roles: ['validator'] }),
+    );
+    expect(health.transitions).toContainEqual(
+      expect.objectContaining({ command: 'validate', from: ['analysed', 'cts_review'], to: 'validated', roles: ['decider'] }),
+    );
+    expect(health.transitions).toContainEqual(
+      expect.objectContaining({ command: 'return_to_instruction', from: ['analysed', 'cts_review'], to: 'under_analysis' }),
     );
     expect(health.mermaid).toMatch(/^stateDiagram-v2/);
   });

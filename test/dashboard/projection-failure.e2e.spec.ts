@@ -15,7 +15,8 @@ describe('a failing projection in the running API', () => {
 
   it('stops with its error in /health (503) while the other read models go on', async () => {
     const flow = await DashboardFlow.start(api);
-    const first = await flow.declare();
+    // The holder's first declaration registers their health centre in the directory: the second one writes the intention only.
+    const first = await flow.declare('health', 'Avant la panne');
     await api.request('GET', `/dashboard/funnel?minPosition=${first.position}`);
     // Break one read model's table under it: its next batch fails.
     api.app.get<symbol, Database.Database>(READ_MODEL_DB).exec('DROP TABLE funnel_cells');

@@ -28,13 +28,14 @@ describe('dashboard read models', () => {
       await api.token({ role: 'finance', scope: { academies: ['12'] } }),
     );
     const reopened = await flow.deposit('education', 'Refusé puis validé');
-    await flow.run(reopened, 'start_analysis');
-    await flow.run(reopened, 'reject', { reason: 'Hors cadre' });
+    await flow.analysed(reopened);
+    await flow.decide(reopened, 'reject', { reason: 'Hors cadre' });
     await flow.run(reopened, 'reopen', { reason: 'Recours gracieux' });
-    await flow.run(reopened, 'validate', { reason: 'Recours accepté', grantedAmountCents: 250_000 });
+    await flow.run(reopened, 'complete_analysis', { reason: 'Recours instruit' });
+    await flow.decide(reopened, 'validate', { reason: 'Recours accepté', grantedAmountCents: 250_000 });
     const rejected = await flow.deposit('education', 'Refusé');
-    await flow.run(rejected, 'start_analysis');
-    await flow.run(rejected, 'reject', { reason: 'Budget hors plafond' });
+    await flow.analysed(rejected);
+    await flow.decide(rejected, 'reject', { reason: 'Budget hors plafond' });
     // health (Grand Est, Meuse): 1 intention
     last = (await flow.declare('health', 'MSP du Barrois')).position;
   });
@@ -98,7 +99,7 @@ describe('dashboard read models', () => {
     expect(detailed[1]).toMatchObject({
       title: 'Refusé puis validé',
       reason: 'Recours accepté',
-      by: { id: 'instructeur-nancy-metz', role: 'validator' },
+      by: { id: 'recteur-12', role: 'decider' },
     });
   });
 

@@ -3,6 +3,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { DeadlinesService } from '../../apps/api/src/processes/deadlines/deadlines.service.js';
 import type { ApiHarness } from '../support/api-harness.js';
 import { HEALTH_FINESS, MEUSE, SCHOOL_UAI, educationIntention, healthIntention } from '../support/demo-fixtures.js';
+import { WITHOUT_COMMITTEE, deciderClaims } from '../support/validated-project.js';
 
 export const DAY = 86_400_000;
 /** The lowercase hex SHA-256 of a file's content (attachments carry it, not the file). */
@@ -20,6 +21,12 @@ export async function actors(api: ApiHarness) {
     ctsValidator: await api.token({ role: 'validator', sub: 'val-dt-meuse', scope: { cts: [MEUSE.cts] } }),
     /** ARS Hauts-de-France (32). */
     hdfValidator: await api.token({ role: 'validator', sub: 'val-ars-hdf', scope: { regions: ['32'] } }),
+    /** Workflow v2's deciders, who sign in their own right: the recteur of Nancy-Metz, the DG ARS Grand Est. */
+    eduDecider: await api.token(deciderClaims('education', MEUSE.academie)),
+    arsDecider: await api.token(deciderClaims('health', MEUSE.region)),
+    /** The recteur of Lille (09) and the DG ARS Hauts-de-France (32): deciders of other territories. */
+    lilleDecider: await api.token(deciderClaims('education', '09')),
+    hdfDecider: await api.token(deciderClaims('health', '32')),
     finance: await api.token({ role: 'finance', sub: 'finance-national' }),
     admin: await api.token({ role: 'admin', sub: 'admin-national' }),
   };
@@ -92,4 +99,21 @@ export async function educationUnderAnalysis(api: ApiHarness, a: Actors, title?:
   return id;
 }
 
-export { HEALTH_FINESS, MEUSE, SCHOOL_UAI };
+/** Declares an education project and takes it to analysed (v2: the instructeur has closed the analysis). */
+export async function educationAnalysed(api: ApiHarness, a: Actors, title?: string) {
+  const id = await educationUnderAnalysis(api, a, title);
+  await ok(api, a.eduValidator, id, 'complete_analysis', { reason: 'Instruction close : dossier complet et éligible' });
+  return id;
+}
+
+/** A decision signed without a committee proposal (the lifecycle tests skip the commission): its reason, then the body. */
+export const signed = (reason: string, extra: Record<string, unknown> = {}) => ({ reason, departureReason: WITHOUT_COMMITTEE, ...extra });
+
+/** The data of the project's last event of this type (its signature, for a decision). */
+export async function lastEventData(api: ApiHarness, id: string, type: string): Promise<Record<string, any>> {
+  const events = (await store(api).readStream(`project-${id}`)).filter((e) => e.type === type);
+  if (events.length === 0) throw new Error(`no ${type} event on project ${id}`);
+  return events[events.length - 1]!.data as Record<string, any>;
+}
+
+export { HEALTH_FINESS, MEUSE, SCHOOL_UAI, WITHOUT_COMMITTEE };

@@ -114,9 +114,12 @@ describe('rate limits: anonymous by address, per token subject, writes, anonymou
     const sse = connectSse(`${api.url}/dashboard/stream`, screen);
     expect(await sse.status).toBe(200);
     await sse.next(() => true);
-    for (let i = 0; i < 3; i++) {
+    // Three holders (a write limit each), each for their own school: a holder acts for the organisations they belong to.
+    for (const [i, uai] of ['0550002D', '0550003E', '0550004F'].entries()) {
       const writer = await api.token({ role: 'holder', sub: `holder-stream-${i}` });
-      const { body } = await api.request('POST', '/projects', { token: writer, body: educationIntention(`Flux ${i}`) });
+      const intention = { ...educationIntention(`Flux ${i}`), holder: { organisationId: uai, name: `École ${uai}` } };
+      const { status, body } = await api.request('POST', '/projects', { token: writer, body: intention });
+      expect(status).toBe(201);
       await sse.next((m) => BigInt(m.id!) >= BigInt(body.position), 3000);
     }
     expect(sse.messages.length).toBeGreaterThanOrEqual(4);

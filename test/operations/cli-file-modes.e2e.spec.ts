@@ -17,10 +17,24 @@ const cli = (dataDir: string, ...args: string[]) =>
   cliUnder('022', { DATA_DIR: dataDir, JWT_SECRET: undefined, LOG_LEVEL: 'silent' }, ...args);
 
 describe('the CLI first on a fresh DATA_DIR, under umask 022: the modes the API gives (DATA_DIR 0750, databases 0640)', () => {
-  it('token: DATA_DIR 0750, the demo secret 0600', async () => {
+  it('token: DATA_DIR 0750, the demo secret 0600; the log and the directory it records the habilitation in 0640', async () => {
     const dataDir = freshDataDir();
     expect((await cli(dataDir, 'token', '--role', 'admin')).code).toBe(0);
-    expect([modeOf(dataDir), modesIn(dataDir)]).toEqual(['0750', { 'jwt-secret': '0600' }]);
+    expect([modeOf(dataDir), modesIn(dataDir)]).toEqual([
+      '0750',
+      { 'jwt-secret': '0600', 'events.sqlite': '0640', 'read-models-main.sqlite': '0640' },
+    ]);
+  });
+
+  it('grant: the log and the directory 0640 (and the demo secret 0600, demo mode)', async () => {
+    const dataDir = freshDataDir();
+    expect(
+      (await cli(dataDir, 'grant', '--sub', 'recteur-12', '--role', 'decider', '--academie', '12', '--capacity', 'recteur')).code,
+    ).toBe(0);
+    expect([modeOf(dataDir), modesIn(dataDir)]).toEqual([
+      '0750',
+      { 'jwt-secret': '0600', 'events.sqlite': '0640', 'read-models-main.sqlite': '0640' },
+    ]);
   });
 
   it('projections rebuild (the log and the read models) and list (the read models): 0640', async () => {

@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JwtService } from '#auth';
 import { SqliteEventStore } from '#event-store';
 import { educationIntention } from '../support/demo-fixtures.js';
 import { freePort } from '../support/free-port.js';
 import { answers, captureOutput, exitOf, waitFor } from './child-process.js';
+import { cliUnder } from './support/cli.js';
 
 const MAIN = 'dist/apps/api/src/main.js';
 const root = mkdtempSync(join(tmpdir(), 'refonda-modes-'));
@@ -46,8 +46,18 @@ describe('a fresh DATA_DIR', () => {
     async (umask) => {
       const dataDir = join(mkdtempSync(join(root, 'fresh-')), 'data');
       const output = await whileServing(dataDir, umask, async (url) => {
-        const secret = readFileSync(join(dataDir, 'jwt-secret'), 'utf8').trim();
-        const token = await new JwtService(secret).sign({ sub: 'holder-modes', role: 'holder', scope: {} });
+        // A token of the demo secret whose habilitation `cli token` records (demo mode), under the same umask.
+        const issued = await cliUnder(
+          umask,
+          { DATA_DIR: dataDir, JWT_SECRET: undefined },
+          'token',
+          '--role',
+          'holder',
+          '--sub',
+          'holder-modes',
+        );
+        expect(issued).toMatchObject({ code: 0, stderr: '' });
+        const token = issued.stdout.trim();
         const created = await fetch(`${url}/projects`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -4,10 +4,10 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileS
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { JwtService } from '#auth';
 import { educationIntention } from '../support/demo-fixtures.js';
 import { freePort } from '../support/free-port.js';
 import { answers, captureOutput, exitOf, isRunning, waitFor } from './child-process.js';
+import { cliUnder } from './support/cli.js';
 
 // `npm start` runs in a copy of the project (its sources, its build, node_modules linked): a rebuild there never rewrites
 // the dist/ that other tests run.
@@ -115,8 +115,18 @@ describe('npm start', () => {
 
   it('stops the server gracefully on a Ctrl-C, which reaches it once though npm forwards it again, however late', async () => {
     const run = await npmStart({ ownGroup: true });
-    const secret = readFileSync(join(run.dataDir, 'jwt-secret'), 'utf8').trim();
-    const upload = slowPost(`${run.url}/projects`, await new JwtService(secret).sign({ sub: 'holder-ctrl-c', role: 'holder', scope: {} }));
+    // A demo-secret token whose habilitation `cli token` records (demo mode).
+    const issued = await cliUnder(
+      undefined,
+      { DATA_DIR: run.dataDir, JWT_SECRET: undefined },
+      'token',
+      '--role',
+      'holder',
+      '--sub',
+      'holder-ctrl-c',
+    );
+    expect(issued).toMatchObject({ code: 0, stderr: '' });
+    const upload = slowPost(`${run.url}/projects`, issued.stdout.trim());
     await new Promise((resolve) => setTimeout(resolve, 300));
     // What a terminal does on Ctrl-C: SIGINT to the whole foreground process group. Then npm's copy, late, while the
     // server is still stopping: it waits for the rest of the request in flight.

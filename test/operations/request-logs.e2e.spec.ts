@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { CommandBus } from '@nestjs/cqrs';
 import { JwtService } from '#auth';
+import { grantClaims } from '../../apps/api/src/directory/grant-for-token.js';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { loadConfig } from '../../apps/api/src/config/app.config.js';
 import { createLogger } from '../../apps/api/src/infrastructure/pino.logger.js';
@@ -35,7 +37,9 @@ beforeAll(async () => {
   app = await createApp(config, createLogger('info', 'logs', sink));
   await app.listen({ port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-  token = await app.get(JwtService).sign({ sub: 'auditor-logs', role: 'auditor', scope: {} });
+  const auditor = { sub: 'auditor-logs', role: 'auditor' as const, scope: {} };
+  await grantClaims(app.get(CommandBus), auditor, 'test:request-logs');
+  token = await app.get(JwtService).sign(auditor);
 });
 afterAll(async () => {
   await app.close();

@@ -16,7 +16,10 @@ export async function loadDemoData(app: NestFastifyApplication, logger: Logger):
   if ((await store.readStream(envelopeStreamId(envelopeId('fir', first.territoryCode, year0)))).length > 0) return;
   const jwt = app.get(JwtService);
   const commands = app.get(CommandBus);
-  const tokenFor = async (claims: TokenClaims) => (await grantClaims(commands, claims, 'demo:data'), jwt.sign(claims));
+  const tokenFor = async (claims: TokenClaims & { capacity?: string }) => (
+    await grantClaims(commands, claims, 'demo:data'),
+    jwt.sign(claims)
+  );
   const year = app.get<Clock>(CLOCK).now().getUTCFullYear();
   const fastify = app.getHttpAdapter().getInstance();
   const call = async (token: string, method: 'POST' | 'PATCH', url: string, body: unknown, key?: string) => {
@@ -46,11 +49,14 @@ export async function loadDemoData(app: NestFastifyApplication, logger: Logger):
 
 type Call = (token: string, method: 'POST' | 'PATCH', url: string, body: unknown, key?: string) => Promise<Record<string, string>>;
 
-type TokenFor = (claims: TokenClaims) => Promise<string>;
+/** A token whose habilitation (and, for a decider, signing capacity) is recorded in the directory first. */
+type TokenFor = (claims: TokenClaims & { capacity?: string }) => Promise<string>;
 
 async function seedProject(p: DemoProject, i: number, call: Call, tokenFor: TokenFor): Promise<void> {
   const holder = await tokenFor({ sub: `holder-${p.holder.organisationId}`, role: 'holder', scope: {}, name: p.holder.name });
   const validator = await tokenFor({ sub: `validator-demo-${i}`, role: 'validator', scope: p.validatorScope, name: 'Instructeur' });
+  const decider = await tokenFor({ role: 'decider', ...p.decider });
+  const tokens = { holder, validator, decider };
   const { territory, holder: h, title, program } = p;
   const created = await call(holder, 'POST', '/projects', {
     program,
@@ -61,7 +67,7 @@ async function seedProject(p: DemoProject, i: number, call: Call, tokenFor: Toke
   });
   const id = created.projectId!;
   for (const [command, by, body] of PATHS[p.path]!) {
-    const token = by === 'holder' ? holder : validator;
+    const token = tokens[by];
     if (command === 'edit') {
       await call(token, 'PATCH', `/projects/${id}`, {
         requestedAmountCents: p.requestedCents,

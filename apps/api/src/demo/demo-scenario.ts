@@ -39,34 +39,54 @@ export function envelopeOrders(year: number) {
   ];
 }
 
-type Step = [command: string, by: 'holder' | 'validator', body?: Record<string, unknown>];
+/** Who runs a step: the holder, the instructeur (validator), or the decider who signs (workflow v2: recteur, DG ARS). */
+type Step = [command: string, by: 'holder' | 'validator' | 'decider', body?: Record<string, unknown>];
+
+/** The demo's education decisions follow no commission proposal: the recteur says why (a signed decision must). */
+const WITHOUT_COMMISSION = 'Décision prise sans passage en commission (données de démonstration).';
 
 const dossier: Step[] = [
   ['start_drafting', 'holder'],
   ['edit', 'holder'],
   ['submit', 'holder'],
 ];
-const analysed: Step[] = [...dossier, ['start_analysis', 'validator']];
+const underAnalysis: Step[] = [...dossier, ['start_analysis', 'validator']];
+const analysed: Step[] = [
+  ...underAnalysis,
+  ['complete_analysis', 'validator', { reason: 'Instruction close : dossier complet, projet éligible.' }],
+];
 
-/** Where each demo project is taken: the steps after its declaration. */
+/** Where each demo project is taken: the steps after its declaration (workflow v2, the one new projects start on). */
 export const PATHS: Record<string, Step[]> = {
   intention: [],
   drafting: [['start_drafting', 'holder']],
   submitted: dossier,
-  under_analysis: analysed,
+  under_analysis: underAnalysis,
   completion_requested: [
-    ...analysed,
+    ...underAnalysis,
     ['request_completion', 'validator', { reason: 'Le budget prévisionnel doit détailler les interventions extérieures.' }],
   ],
+  analysed,
   validated_edu: [
     ...analysed,
     [
       'validate',
-      'validator',
-      { reason: 'Projet co-construit avec les familles et la commune ; budget cohérent.', grantedAmountCents: 1_250_000 },
+      'decider',
+      {
+        reason: 'Projet co-construit avec les familles et la commune ; budget cohérent.',
+        grantedAmountCents: 1_250_000,
+        departureReason: WITHOUT_COMMISSION,
+      },
     ],
   ],
-  rejected: [...analysed, ['reject', 'validator', { reason: 'Le projet relève du fonctionnement courant de l’établissement.' }]],
+  rejected: [
+    ...analysed,
+    [
+      'reject',
+      'decider',
+      { reason: 'Le projet relève du fonctionnement courant de l’établissement.', departureReason: WITHOUT_COMMISSION },
+    ],
+  ],
   cts_review: [...analysed, ['refer_to_cts', 'validator']],
   validated_health: [
     ...analysed,
@@ -76,9 +96,17 @@ export const PATHS: Record<string, Step[]> = {
       'validator',
       { favourable: true, reason: 'Avis favorable du CTS : réponse aux besoins de soins non programmés.' },
     ],
-    ['validate', 'validator', { reason: 'Décision du directeur général de l’ARS après avis du CTS.', grantedAmountCents: 4_500_000 }],
+    ['validate', 'decider', { reason: 'Décision du directeur général de l’ARS après avis du CTS.', grantedAmountCents: 4_500_000 }],
   ],
 };
+
+/** A decider's habilitation: who signs the territory's decisions in their own right, and in what capacity. */
+export interface DemoDecider {
+  sub: string;
+  name: string;
+  scope: Record<string, string[]>;
+  capacity: 'recteur' | 'dg_ars';
+}
 
 export interface DemoProject {
   title: string;
@@ -88,6 +116,7 @@ export interface DemoProject {
   holder: { organisationId: string; name: string };
   requestedCents: number;
   validatorScope: Record<string, string[]>;
+  decider: DemoDecider;
 }
 
 const meuseEdu = { region: '44', departement: '55', communeCode: '55029', academie: '12' };
@@ -96,6 +125,12 @@ const meuseHealth = { region: '44', departement: '55', communeCode: '55029', cts
 const nm = { academies: ['12'] };
 const lille = { academies: ['09'] };
 const ge = { regions: ['44'] };
+
+export const DEMO_DECIDERS = {
+  recteurNancyMetz: { sub: 'recteur-demo-12', name: 'Recteur de l’académie de Nancy-Metz', scope: nm, capacity: 'recteur' },
+  recteurLille: { sub: 'recteur-demo-09', name: 'Recteur de l’académie de Lille', scope: lille, capacity: 'recteur' },
+  dgArsGrandEst: { sub: 'dg-ars-demo-44', name: 'Directeur général de l’ARS Grand Est', scope: ge, capacity: 'dg_ars' },
+} as const satisfies Record<string, DemoDecider>;
 
 export const DEMO_PROJECTS: DemoProject[] = [
   {
@@ -106,6 +141,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     holder: { organisationId: '0550001C', name: 'École de Bar-le-Duc' },
     requestedCents: 1_500_000,
     validatorScope: nm,
+    decider: DEMO_DECIDERS.recteurNancyMetz,
   },
   {
     title: 'Une radio scolaire ouverte aux familles',
@@ -115,6 +151,17 @@ export const DEMO_PROJECTS: DemoProject[] = [
     holder: { organisationId: '0550001C', name: 'École de Bar-le-Duc' },
     requestedCents: 800_000,
     validatorScope: nm,
+    decider: DEMO_DECIDERS.recteurNancyMetz,
+  },
+  {
+    title: 'Un conseil des élèves pour la cantine',
+    program: 'education',
+    path: 'analysed',
+    territory: meuseEdu,
+    holder: { organisationId: '0550001C', name: 'École de Bar-le-Duc' },
+    requestedCents: 350_000,
+    validatorScope: nm,
+    decider: DEMO_DECIDERS.recteurNancyMetz,
   },
   {
     title: 'Des ateliers philosophie au cycle 3',
@@ -124,6 +171,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     holder: { organisationId: '0550001C', name: 'École de Bar-le-Duc' },
     requestedCents: 450_000,
     validatorScope: nm,
+    decider: DEMO_DECIDERS.recteurNancyMetz,
   },
   {
     title: 'Une cour d’école végétalisée',
@@ -133,6 +181,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     holder: { organisationId: '0590001F', name: 'Lycée de Lille' },
     requestedCents: 2_300_000,
     validatorScope: lille,
+    decider: DEMO_DECIDERS.recteurLille,
   },
   {
     title: 'Le tutorat entre pairs en seconde',
@@ -142,6 +191,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     holder: { organisationId: '0590001F', name: 'Lycée de Lille' },
     requestedCents: 600_000,
     validatorScope: lille,
+    decider: DEMO_DECIDERS.recteurLille,
   },
   {
     title: 'Concertation : le bien-être des élèves',
@@ -151,6 +201,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     holder: { organisationId: '0590001F', name: 'Lycée de Lille' },
     requestedCents: 0,
     validatorScope: lille,
+    decider: DEMO_DECIDERS.recteurLille,
   },
   {
     title: 'Un séjour linguistique sans partenaire',
@@ -160,6 +211,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     holder: { organisationId: '0590001F', name: 'Lycée de Lille' },
     requestedCents: 3_000_000,
     validatorScope: lille,
+    decider: DEMO_DECIDERS.recteurLille,
   },
   {
     title: 'Soins non programmés en maison de santé',
@@ -169,6 +221,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     holder: { organisationId: '550000012', name: 'MSP du Barrois' },
     requestedCents: 5_000_000,
     validatorScope: ge,
+    decider: DEMO_DECIDERS.dgArsGrandEst,
   },
   {
     title: 'Prévention santé mentale des jeunes',
@@ -178,5 +231,6 @@ export const DEMO_PROJECTS: DemoProject[] = [
     holder: { organisationId: '550000012', name: 'MSP du Barrois' },
     requestedCents: 2_000_000,
     validatorScope: ge,
+    decider: DEMO_DECIDERS.dgArsGrandEst,
   },
 ];
