@@ -133,7 +133,8 @@ describe('dashboard read models', () => {
         deadlines: { overdue: 0, dueWithin7Days: 0 },
       }),
     ]);
-    api.clock.advance(25 * 86_400_000);
+    // Asked on 1 September 2023, the 30 days count from the end of the summer holidays: due on Tuesday 3 October.
+    api.clock.advance(27 * 86_400_000);
     const later = (await api.request('GET', '/dashboard/workload?level=academie')).body.items[0];
     expect(later).toMatchObject({ ages: { under7Days: 0, from7To30Days: 1, over30Days: 0 }, deadlines: { overdue: 0, dueWithin7Days: 1 } });
     api.clock.advance(10 * 86_400_000);

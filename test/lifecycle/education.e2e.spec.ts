@@ -262,19 +262,13 @@ describe('education (FIP) through HTTP with real tokens', () => {
     const validatorDecides = await run(api, a.eduValidator, id, 'validate', signed('Conforme', { grantedAmountCents: 1_000_000 }));
     expect(validatorDecides.status).toBe(403);
     expect(validatorDecides.body).toMatchObject({ code: 'PROJECT_ROLE_NOT_ALLOWED', role: 'validator', allowedRoles: ['decider'] });
-    // The recteur of Lille neither signs for Nancy-Metz (the signature is checked first: no authority there) nor reads its dossiers.
+    // The recteur of Lille neither decides for Nancy-Metz (out of the program's territory for deciders) nor reads its dossiers.
     const lilleDecides = await run(api, a.lilleDecider, id, 'validate', signed('Conforme', { grantedAmountCents: 1_000_000 }));
     expect(lilleDecides.status).toBe(403);
-    expect(lilleDecides.body).toMatchObject({
-      code: 'SIGNATURE_NOT_COVERED',
-      missing: ['territory'],
-      signer: 'recteur-09',
-      capacity: 'recteur',
-      act: { program: 'education', departement: '55' },
-    });
+    expect(lilleDecides.body).toMatchObject({ code: 'PROJECT_OUT_OF_TERRITORY' });
     const lilleReturns = await run(api, a.lilleDecider, id, 'return_to_instruction', signed('Hors de mon académie'));
     expect(lilleReturns.status).toBe(403);
-    expect(lilleReturns.body).toMatchObject({ code: 'SIGNATURE_NOT_COVERED', missing: ['territory'] });
+    expect(lilleReturns.body).toMatchObject({ code: 'PROJECT_OUT_OF_TERRITORY' });
     expect((await read(api, a.lilleDecider, id)).status).toBe(403);
     expect(await eventTypes(api, id)).toEqual(before);
     expect((await read(api, a.eduValidator, id)).body.status).toBe('analysed');

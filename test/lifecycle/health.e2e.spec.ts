@@ -74,7 +74,7 @@ describe('health (CNR santé / FIR) through HTTP with real tokens', () => {
     expect(validatorDecides.body).toMatchObject({ code: 'PROJECT_ROLE_NOT_ALLOWED', role: 'validator', allowedRoles: ['decider'] });
     expect(commandsOf(await read(api, a.arsDecider, id))).toEqual(['validate', 'reject', 'return_to_instruction']);
 
-    // The DG ARS sends it back for a missing piece; the analysis is closed again, the CTS's opinion stands.
+    // The DG ARS sends it back for a missing piece; the analysis closed again, the CTS is heard again on the new dossier.
     const returned = await ok(api, a.arsDecider, id, 'return_to_instruction', { reason: 'Joindre la convention avec la MSP' });
     expect(returned.body).toMatchObject({ status: 'under_analysis', events: ['project.returned_to_instruction'] });
     expect((await lastEventData(api, id, 'project.returned_to_instruction')).signature).toEqual({
@@ -82,6 +82,10 @@ describe('health (CNR santé / FIR) through HTTP with real tokens', () => {
       capacity: 'dg_ars',
     });
     await ok(api, a.arsValidator, id, 'complete_analysis', { reason: 'Convention jointe' });
+    const onTheOldOpinion = await run(api, a.arsDecider, id, 'validate', { reason: 'Décision', grantedAmountCents: 1_200_000 });
+    expect(onTheOldOpinion.body).toMatchObject({ status: 409, code: 'PROJECT_GUARD_FAILED' });
+    await ok(api, a.arsValidator, id, 'refer_to_cts');
+    await ok(api, a.ctsValidator, id, 'record_cts_opinion', { reason: 'Avis favorable, convention jointe', favourable: true });
 
     const validated = await ok(api, a.arsDecider, id, 'validate', {
       reason: 'Décision du directeur général de l’ARS Grand Est',
@@ -107,6 +111,8 @@ describe('health (CNR santé / FIR) through HTTP with real tokens', () => {
       'project.cts_opinion_recorded',
       'project.returned_to_instruction',
       'project.analysis_completed',
+      'project.referred_to_cts',
+      'project.cts_opinion_recorded',
       'project.validated',
     ]);
   });
@@ -124,13 +130,7 @@ describe('health (CNR santé / FIR) through HTTP with real tokens', () => {
     const before = await eventTypes(api, id);
     const hdfDecides = await run(api, a.hdfDecider, id, 'reject', { reason: 'Hors de ma région' });
     expect(hdfDecides.status).toBe(403);
-    expect(hdfDecides.body).toMatchObject({
-      code: 'SIGNATURE_NOT_COVERED',
-      missing: ['territory'],
-      signer: 'dg-ars-32',
-      capacity: 'dg_ars',
-      act: { program: 'health', departement: '55' },
-    });
+    expect(hdfDecides.body).toMatchObject({ code: 'PROJECT_OUT_OF_TERRITORY' });
     // A recteur signs for education only.
     const recteur = await run(api, a.eduDecider, id, 'reject', { reason: 'Pas mon programme' });
     expect(recteur.status).toBe(403);

@@ -40,6 +40,9 @@ function evolveExisting(p: Project, event: ProjectEvent): Project {
       return { ...transitioned(p, event), commitmentRef: event.data.commitmentRef };
     case 'project.final_report_submitted':
       return { ...transitioned(p, event), finalReport: event.data.finalReport };
+    // A new analysis round (v2: closed again, or sent back by the decider) needs a new CTS opinion too.
+    case 'project.analysis_completed':
+    case 'project.returned_to_instruction':
     case 'project.referred_to_cts': {
       // A new CTS round (e.g. after reopening) needs a new opinion.
       const { ctsOpinion: _previous, ...next } = transitioned(p, event);
@@ -48,8 +51,6 @@ function evolveExisting(p: Project, event: ProjectEvent): Project {
     case 'project.drafting_started':
     case 'project.submitted':
     case 'project.analysis_started':
-    case 'project.analysis_completed':
-    case 'project.returned_to_instruction':
     case 'project.completion_requested':
     case 'project.resubmitted':
     case 'project.rejected':

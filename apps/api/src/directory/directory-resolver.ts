@@ -27,6 +27,17 @@ export class DirectoryResolver implements PrincipalResolver {
   }
 
   private async caughtUp(): Promise<void> {
+    const failed = this.runner.status().find((s) => s.state === 'failed');
+    if (failed) {
+      throw new DomainError(
+        'unavailable',
+        'DIRECTORY_FAILED',
+        'L’annuaire des habilitations est en échec : aucune autorisation ne peut être vérifiée.',
+        {
+          error: failed.error,
+        },
+      );
+    }
     const head = await this.store.headPosition();
     if (this.runner.position() >= head) return;
     if (await this.runner.waitFor(head, this.config.maxReadWaitMs)) return;

@@ -2,8 +2,17 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
 import type { CommandMeta } from '#kernel';
-import { type ProjectCommand, SIGNATURE_INPUT, SIGNED_DECISIONS, type SignedDecision, projectEvolution, streamIdOf } from '#projects';
-import { WorkflowRegistry } from '#workflow';
+import {
+  PROJECT_WORKFLOW_CODES,
+  type ProjectCommand,
+  SIGNATURE_INPUT,
+  SIGNED_DECISIONS,
+  type SignedDecision,
+  projectEvolution,
+  streamIdOf,
+  subjectOf,
+} from '#projects';
+import { WorkflowRegistry, accessDenial } from '#workflow';
 import { ProjectCommandRunner } from '../project-command.runner.js';
 import type { ProjectWritten } from '../project-written.js';
 import { DecisionSigning } from '../sign-decision/decision-signing.js';
@@ -33,6 +42,9 @@ export class RunProjectTransitionHandler implements ICommandHandler<RunProjectTr
     const step = definition.transitions.find((t) => t.command === transition.type && t.from.includes(project.status));
     const actsAsSignatory = meta.principal.role === 'decider' && step?.roles.includes('decider');
     if (!actsAsSignatory || !step?.inputs?.some((i) => i.name === SIGNATURE_INPUT.name)) return transition;
+    // Out of the program's territory for deciders, the workflow's refusal comes first (as it would without a signature).
+    const denied = accessDenial(definition.access, meta.principal, subjectOf(project), PROJECT_WORKFLOW_CODES);
+    if (denied) throw denied;
     const { sessionId, departureReason, ...rest } = transition as TransitionInput & { sessionId?: string; departureReason?: string };
     const grantedAmountCents = 'grantedAmountCents' in rest ? rest.grantedAmountCents : undefined;
     const signature = await this.signing.sign(project, meta.principal, now, {
