@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { pino } from 'pino';
 import { loadDemoData } from '../../apps/api/src/demo/demo-data.js';
+import { MEUSE_PROJECTS } from '../../apps/api/src/demo/demo-meuse.data.js';
 import { DEMO_PROJECTS } from '../../apps/api/src/demo/demo-scenario.js';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
@@ -24,10 +25,11 @@ it('seeds envelopes and projects in every state through the API, once, and the f
   while (Date.now() < deadline) {
     const list = await api.request('GET', `/projects?pageSize=50&minPosition=${head}`, { token: auditor });
     statuses = list.body.items.map((p: { status: string }) => p.status).sort();
-    if (statuses.filter((s) => s === 'financing').length === 2) break;
+    // Two validated projects of the scenario, two of the Meuse (MSP de Spincourt, the Saint-Mihiel school).
+    if (statuses.filter((s) => s === 'financing').length === 4) break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  expect(statuses).toHaveLength(DEMO_PROJECTS.length);
+  expect(statuses).toHaveLength(DEMO_PROJECTS.length + MEUSE_PROJECTS.length);
   expect(new Set(statuses)).toEqual(
     new Set([
       'intention',
@@ -45,6 +47,7 @@ it('seeds envelopes and projects in every state through the API, once, and the f
   const events = await (api.app.get(EVENT_STORE) as EventStore).readAll({ fromPosition: 0n, maxCount: 100_000 });
   const decisions = events
     .filter((e) => ['project.validated', 'project.rejected'].includes(e.type))
+    .filter((e) => !(e.data as { signature: { delegationId?: string } }).signature.delegationId)
     .map((e) => ({ type: e.type, ...(e.data as { signature: { signatory: string; capacity: string } }).signature }))
     .sort((x, y) => x.signatory.localeCompare(y.signatory));
   expect(decisions).toEqual([
@@ -53,9 +56,48 @@ it('seeds envelopes and projects in every state through the API, once, and the f
     expect.objectContaining({ type: 'project.validated', signatory: 'recteur-demo-12', capacity: 'recteur' }),
   ]);
   expect(events.filter((e) => e.type === 'project.analysis_completed')).toHaveLength(
-    DEMO_PROJECTS.filter((p) => ['analysed', 'validated_edu', 'validated_health', 'rejected', 'cts_review'].includes(p.path)).length,
+    DEMO_PROJECTS.filter((p) => ['analysed', 'validated_edu', 'validated_health', 'rejected', 'cts_review'].includes(p.path)).length +
+      MEUSE_PROJECTS.length,
   );
   const year = api.clock.now().getUTCFullYear();
   const ge = await api.request('GET', `/envelopes/fir-ars-44-${year}`, { token: auditor });
-  expect(ge.body.ae).toMatchObject({ notifiedCents: 100_000_000, committedCents: 4_500_000 });
+  // The scenario's health project and the MSP de Spincourt's, €45,000 each.
+  expect(ge.body.ae).toMatchObject({ notifiedCents: 100_000_000, committedCents: 9_000_000 });
+});
+
+it('seeds the Meuse of the documents: its holders and partners, a commission with a declared link, delegated signatures', async () => {
+  const auditor = await api.token({ role: 'auditor' });
+  const msp = await api.request('GET', '/organisations/550999908', { token: auditor });
+  expect(msp.body).toMatchObject({
+    kind: 'msp',
+    name: 'Maison de santé pluriprofessionnelle de Spincourt',
+    identifier: { scheme: 'finess', value: '550999908', fictitious: true },
+    communeName: 'Spincourt',
+  });
+  const events = await (api.app.get(EVENT_STORE) as EventStore).readAll({ fromPosition: 0n, maxCount: 100_000 });
+  const declared = events
+    .filter((e) => e.type === 'project.intention_declared')
+    .map((e) => e.data as { title: string; partners: unknown[] });
+  expect(declared.find((d) => d.title.includes('PEPS'))?.partners).toEqual(
+    expect.arrayContaining([
+      { name: 'Centre de ressources autisme (CRA)', kind: 'etablissement' },
+      { name: 'CPAM de la Meuse', kind: 'cpam' },
+    ]),
+  );
+  expect(declared.find((d) => d.title === 'Dispositif ADO DYS')?.partners).toEqual(
+    expect.arrayContaining([{ name: 'MDPH de la Meuse', kind: 'mdph' }]),
+  );
+  expect(events.filter((e) => e.type === 'committee.abstention_recorded')).toHaveLength(1);
+  expect(events.filter((e) => e.type === 'committee.proposal_recorded')).toHaveLength(2);
+  const delegated = events
+    .filter((e) => ['project.validated', 'project.rejected'].includes(e.type))
+    .map((e) => (e.data as { signature: { signatory: string; delegationId?: string; proposal?: { outcome: string } } }).signature)
+    .filter((s) => s.delegationId)
+    .map((s) => [s.signatory, s.proposal?.outcome ?? null])
+    .sort();
+  expect(delegated).toEqual([
+    ['delegue-territorial-55', null],
+    ['ia-dasen-55', 'favourable'],
+    ['ia-dasen-55', 'unfavourable'],
+  ]);
 });

@@ -6,6 +6,8 @@ import { grantClaims } from '../directory/grant-for-token.js';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { envelopeId, envelopeStreamId } from '#funding';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
+import { loadMeuseDemo } from './demo-meuse.js';
+import { MEUSE_PROJECTS } from './demo-meuse.data.js';
 import { DEMO_PROJECTS, type DemoProject, envelopeOrders, PATHS } from './demo-scenario.js';
 
 /** Seeds demo envelopes and projects once (the first envelope not yet opened), through the API itself (real validation). */
@@ -44,7 +46,11 @@ export async function loadDemoData(app: NestFastifyApplication, logger: Logger):
     );
   }
   for (const [i, p] of DEMO_PROJECTS.entries()) await seedProject(p, i, call, tokenFor);
-  logger.info({ projects: DEMO_PROJECTS.length, year }, 'demo data loaded (envelopes FIR/FIP and projects in every state)');
+  await loadMeuseDemo(call, tokenFor, year);
+  logger.info(
+    { projects: DEMO_PROJECTS.length + MEUSE_PROJECTS.length, year },
+    'demo data loaded (envelopes FIR/FIP, projects in every state, the Meuse projects of the seeds with a commission and delegations)',
+  );
 }
 
 type Call = (token: string, method: 'POST' | 'PATCH', url: string, body: unknown, key?: string) => Promise<Record<string, string>>;

@@ -1,3 +1,5 @@
+import type { TokenClaims } from '#auth';
+
 /**
  * The Meuse projects of the ARS Grand Est's brochure (« Un an de CNR santé », seeds/002): holders and partners as it names
  * them. The brochure gives no FINESS, no commune for the SESSAD, no amounts and no act references: the identifiers are taken
@@ -164,20 +166,20 @@ export const MEUSE_COMMISSION = (year: number) => ({
   members: [
     {
       personId: 'ien-saint-mihiel',
-      role: 'validator',
+      role: 'validator' as const,
       scope: { departements: ['55'] },
       seat: { personId: 'ien-saint-mihiel', capacity: 'ien' },
     },
     {
       personId: 'representant-parents-55',
-      role: 'holder',
-      scope: {},
+      role: 'holder' as const,
+      scope: {} as TokenClaims['scope'],
       seat: { personId: 'representant-parents-55', capacity: 'representant_parents' },
     },
     {
       personId: 'directrice-ecole-saint-mihiel',
-      role: 'holder',
-      scope: {},
+      role: 'holder' as const,
+      scope: {} as TokenClaims['scope'],
       seat: { personId: 'directrice-ecole-saint-mihiel', capacity: 'chef_etablissement' },
       link: { organisationId: SCHOOLS.stMihiel, nature: 'employee' },
     },

@@ -1,13 +1,8 @@
+import type { TokenClaims } from '#auth';
 import { MEUSE_COMMISSION, MEUSE_DELEGATIONS, MEUSE_ORGANISATIONS, MEUSE_PROJECTS, type MeuseProject } from './demo-meuse.data.js';
 
 type Call = (token: string, method: 'POST' | 'PATCH', url: string, body: unknown, key?: string) => Promise<Record<string, string>>;
-type TokenFor = (claims: {
-  sub: string;
-  role: string;
-  scope: Record<string, string[]>;
-  name?: string;
-  capacity?: string;
-}) => Promise<string>;
+type TokenFor = (claims: TokenClaims & { capacity?: string }) => Promise<string>;
 
 /**
  * The Meuse as the documents tell it, through the API: the ARS Grand Est's CNR santé projects (MSP de Spincourt, MSP de
@@ -62,9 +57,7 @@ export async function loadMeuseDemo(call: Call, tokenFor: TokenFor, year: number
     commission.session,
     `demo-commission-55-${year}`,
   );
-  const members = await Promise.all(
-    commission.members.map((m) => tokenFor({ sub: m.personId, role: m.role, scope: m.scope as Record<string, string[]> })),
-  );
+  const members = await Promise.all(commission.members.map((m) => tokenFor({ sub: m.personId, role: m.role, scope: m.scope })));
   for (const m of commission.members) await call(people.instructeurDsden, 'POST', `/committee-sessions/${sessionId}/members`, m.seat);
   const linked = commission.members.findIndex((m) => m.link);
   if (linked >= 0) {
