@@ -68,7 +68,7 @@ describe('the dashboard in headless Chromium', () => {
     await page.locator('#territories tbody button', { hasText: 'Région Grand Est' }).click();
     await page.locator('#territories tbody button', { hasText: 'Meuse (55)' }).click();
     await page.locator('#territories tbody tr th', { hasText: 'CTS Meuse' }).waitFor({ timeout: 2000 });
-    expect(await page.locator('#territories thead th').nth(1).textContent()).toBe('Intentions de concertation (projets)');
+    expect(await page.locator('#territories thead th').nth(1).textContent()).toBe('Intentions (projets)');
     // The education figures per school level: the flow's school, unknown to the directory, was registered when its holder
     // declared the project (as its first member), of no kind given: « autre établissement ».
     const levelRow = (level: string) => page.locator(`#school-levels tr[data-level="${level}"] td`).allTextContents();

@@ -113,7 +113,8 @@ export interface DemoProject {
   program: 'education' | 'health';
   path: keyof typeof PATHS;
   territory: Record<string, string>;
-  holder: { organisationId: string; name: string };
+  /** The kind registers the body on its first declaration (the dashboards count schools by level). */
+  holder: { organisationId: string; name: string; kind: string };
   requestedCents: number;
   validatorScope: Record<string, string[]>;
   decider: DemoDecider;
@@ -138,7 +139,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     program: 'education',
     path: 'validated_edu',
     territory: meuseEdu,
-    holder: { organisationId: '0550001C', name: 'École de Bar-le-Duc' },
+    holder: { organisationId: '0550001C', name: 'École de Bar-le-Duc', kind: 'ecole' },
     requestedCents: 1_500_000,
     validatorScope: nm,
     decider: DEMO_DECIDERS.recteurNancyMetz,
@@ -148,7 +149,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     program: 'education',
     path: 'under_analysis',
     territory: meuseEdu,
-    holder: { organisationId: '0550001C', name: 'École de Bar-le-Duc' },
+    holder: { organisationId: '0550001C', name: 'École de Bar-le-Duc', kind: 'ecole' },
     requestedCents: 800_000,
     validatorScope: nm,
     decider: DEMO_DECIDERS.recteurNancyMetz,
@@ -158,7 +159,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     program: 'education',
     path: 'analysed',
     territory: meuseEdu,
-    holder: { organisationId: '0550001C', name: 'École de Bar-le-Duc' },
+    holder: { organisationId: '0550001C', name: 'École de Bar-le-Duc', kind: 'ecole' },
     requestedCents: 350_000,
     validatorScope: nm,
     decider: DEMO_DECIDERS.recteurNancyMetz,
@@ -168,7 +169,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     program: 'education',
     path: 'completion_requested',
     territory: meuseEdu,
-    holder: { organisationId: '0550001C', name: 'École de Bar-le-Duc' },
+    holder: { organisationId: '0550001C', name: 'École de Bar-le-Duc', kind: 'ecole' },
     requestedCents: 450_000,
     validatorScope: nm,
     decider: DEMO_DECIDERS.recteurNancyMetz,
@@ -178,7 +179,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     program: 'education',
     path: 'submitted',
     territory: nordEdu,
-    holder: { organisationId: '0590001F', name: 'Lycée de Lille' },
+    holder: { organisationId: '0590001F', name: 'Lycée de Lille', kind: 'lycee' },
     requestedCents: 2_300_000,
     validatorScope: lille,
     decider: DEMO_DECIDERS.recteurLille,
@@ -188,7 +189,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     program: 'education',
     path: 'drafting',
     territory: nordEdu,
-    holder: { organisationId: '0590001F', name: 'Lycée de Lille' },
+    holder: { organisationId: '0590001F', name: 'Lycée de Lille', kind: 'lycee' },
     requestedCents: 600_000,
     validatorScope: lille,
     decider: DEMO_DECIDERS.recteurLille,
@@ -198,7 +199,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     program: 'education',
     path: 'intention',
     territory: nordEdu,
-    holder: { organisationId: '0590001F', name: 'Lycée de Lille' },
+    holder: { organisationId: '0590001F', name: 'Lycée de Lille', kind: 'lycee' },
     requestedCents: 0,
     validatorScope: lille,
     decider: DEMO_DECIDERS.recteurLille,
@@ -208,7 +209,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     program: 'education',
     path: 'rejected',
     territory: nordEdu,
-    holder: { organisationId: '0590001F', name: 'Lycée de Lille' },
+    holder: { organisationId: '0590001F', name: 'Lycée de Lille', kind: 'lycee' },
     requestedCents: 3_000_000,
     validatorScope: lille,
     decider: DEMO_DECIDERS.recteurLille,
@@ -218,7 +219,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     program: 'health',
     path: 'validated_health',
     territory: meuseHealth,
-    holder: { organisationId: '550000012', name: 'MSP du Barrois' },
+    holder: { organisationId: '550000012', name: 'MSP du Barrois', kind: 'msp' },
     requestedCents: 5_000_000,
     validatorScope: ge,
     decider: DEMO_DECIDERS.dgArsGrandEst,
@@ -228,7 +229,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     program: 'health',
     path: 'cts_review',
     territory: meuseHealth,
-    holder: { organisationId: '550000012', name: 'MSP du Barrois' },
+    holder: { organisationId: '550000012', name: 'MSP du Barrois', kind: 'msp' },
     requestedCents: 2_000_000,
     validatorScope: ge,
     decider: DEMO_DECIDERS.dgArsGrandEst,

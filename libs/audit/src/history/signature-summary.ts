@@ -22,7 +22,7 @@ export function signatureSummary(s: DecisionSignature | undefined): string {
       ? `, s’écartant de la ${proposal} : ${s.departureReason}`
       : `, sans proposition de commission : ${s.departureReason}`
     : '';
-  return ` — signé par ${s.signatory}, ${capacity}, ${under}${followed}${departed}`;
+  return ` — signé en qualité de ${capacity}, ${under}${followed}${departed}`;
 }
 
 function safeLabel(capacity: string): string {

@@ -18,7 +18,7 @@ const FUNNEL = [
   ['validated', 'Validés (cumul)'], ['rejected', 'Refusés'], ['financed', 'Financés (cumul)'], ['withdrawn', 'Abandonnés / classés sans suite'],
 ];
 // Education counts the schools engaged (distinct UAI), health the projects declared.
-const INTENTIONS = { education: 'Intentions de concertation (écoles et établissements)', health: 'Intentions de concertation (projets)' };
+const INTENTIONS = { education: 'Intentions (écoles engagées)', health: 'Intentions (projets)' };
 const stageLabel = (key, name, program) => (key === 'intentions' ? INTENTIONS[program] ?? 'Intentions (écoles ; projets en santé)' : name);
 // Education drills région → académie → département; health région → département → CTS; both together as education.
 const CHILDREN = {
