@@ -192,7 +192,7 @@ describe('signed decisions: a committee proposal, a delegation of signature, a c
     });
   });
 
-  it('health (ARS Hauts-de-France): the CTS selects the actions; the DG ARS’s decision cites the CTS session', async () => {
+  it('health (ARS Hauts-de-France): the CTS selects the actions; the délégué territorial’s decision, by delegation, cites it', async () => {
     const hdfHolder = await api.token({ role: 'holder', sub: 'coordinatrice-cpts-lille' });
     const dgHdf = await api.token({ role: 'decider', sub: 'dg-ars-hdf', scope: { regions: ['32'] }, capacity: 'dg_ars' });
     const created = await api.request('POST', '/projects', {
@@ -231,15 +231,27 @@ describe('signed decisions: a committee proposal, a delegation of signature, a c
     await must(`/committee-sessions/${cts}/items/${id}/votes`, member, { vote: 'favourable' });
     const selected = { outcome: 'favourable', proposedAmountCents: 1_000_000, reason: 'Action retenue par le CTS' };
     await must(`/committee-sessions/${cts}/items/${id}/proposal`, a.hdfValidator, selected);
-    const signed = await ok(api, dgHdf, id, 'validate', {
+    // The DG ARS delegates the Nord's decisions to its délégué territorial, who signs citing the CTS's selection.
+    const dtNord = await api.token({ role: 'decider', sub: 'dt-ars-59', scope: { departements: ['59'] }, capacity: 'delegue_territorial' });
+    const delegation = await must('/delegations', dgHdf, {
+      authority: { personId: 'dg-ars-hdf', capacity: 'dg_ars', territory: { kind: 'region', code: '32' } },
+      delegate: { personId: 'dt-ars-59', capacity: 'delegue_territorial' },
+      territories: [{ kind: 'departement', code: '59' }],
+      actKinds: ['decision.validate'],
+      validFrom: '2023-09-01',
+      actReference: 'Décision DG ARS Hauts-de-France n° 2023-301 (référence de test)',
+    });
+    const signed = await ok(api, dtNord, id, 'validate', {
       reason: 'Action sélectionnée par le CTS',
       grantedAmountCents: 1_000_000,
       sessionId: cts,
     });
     const project = await api.request('GET', `/projects/${id}?minPosition=${signed.body.position}`, { token: t.auditor });
     expect(project.body.lastTransition.inputs.signature).toEqual({
-      signatory: 'dg-ars-hdf',
-      capacity: 'dg_ars',
+      signatory: 'dt-ars-59',
+      capacity: 'delegue_territorial',
+      delegationId: delegation.delegationId,
+      actReference: 'Décision DG ARS Hauts-de-France n° 2023-301 (référence de test)',
       proposal: { sessionId: cts, sessionKind: 'cts', sessionDate: '2023-09-20', outcome: 'favourable', proposedAmountCents: 1_000_000 },
     });
   });
