@@ -5,13 +5,12 @@ import { type Actors, actors, declare, dossier, edit, ok, run } from '../lifecyc
 
 const DAY = 86_400_000;
 const ARRETE = 'Arrêté n° 2023-45 du 1er septembre 2023 portant délégation de signature à l’IA-DASEN de la Meuse';
-const DT_ARRETE = 'Décision n° 2023-112 du 1er septembre 2023 portant délégation de signature au délégué territorial de la Meuse';
 
 /** Meuse (55): the école de Bar-le-Duc's project goes through the commission départementale; the IA-DASEN signs by delegation. */
 describe('signed decisions: a committee proposal, a delegation of signature, a conflict of interest', () => {
   let api: ApiHarness;
   let a: Actors;
-  let t: Record<'recteur' | 'iaDasen' | 'iaDasenMoselle' | 'linkedDecider' | 'auditor' | 'dgArs' | 'dtMeuse', string>;
+  let t: Record<'recteur' | 'iaDasen' | 'iaDasenMoselle' | 'linkedDecider' | 'auditor', string>;
   let delegationId: string;
   let sessionId: string;
   const post = (path: string, token: string, body?: unknown) => api.request('POST', path, { token, body: body ?? {} });
@@ -46,8 +45,6 @@ describe('signed decisions: a committee proposal, a delegation of signature, a c
       }),
       linkedDecider: await api.token({ role: 'decider', sub: 'recteur-adjoint', scope: { academies: ['12'] }, capacity: 'recteur' }),
       auditor: await api.token({ role: 'auditor', sub: 'auditor-ccomptes' }),
-      dgArs: await api.token({ role: 'decider', sub: 'dg-ars-grand-est', scope: { regions: ['44'] }, capacity: 'dg_ars' }),
-      dtMeuse: await api.token({ role: 'decider', sub: 'dt-ars-55', scope: { departements: ['55'] }, capacity: 'delegue_territorial' }),
     };
     const delegation = (personId: string, code: string, reference: string) => ({
       authority: { personId: 'recteur-nancy-metz', capacity: 'recteur', territory: { kind: 'academie', code: '12' } },
@@ -167,92 +164,5 @@ describe('signed decisions: a committee proposal, a delegation of signature, a c
     expect(late.status).toBe(403);
     expect(late.body).toMatchObject({ code: 'SIGNATURE_NOT_COVERED', missing: ['date'], delegationId });
     expect(await api.headPosition()).toBe(before);
-  });
-
-  it('health (ARS Grand Est): after the CTS opinion, the délégué territorial signs under the DG ARS’s delegation', async () => {
-    const projectId = await analysedProject('health', 'Soins non programmés en maison de santé');
-    const early = await run(api, t.dgArs, projectId, 'validate', { reason: 'Décision', grantedAmountCents: 1_000_000 });
-    expect(early.body).toMatchObject({ status: 409, code: 'PROJECT_GUARD_FAILED' });
-    await ok(api, a.arsValidator, projectId, 'refer_to_cts');
-    await ok(api, a.arsValidator, projectId, 'record_cts_opinion', { reason: 'Avis favorable du CTS de la Meuse', favourable: true });
-    const delegation = await must('/delegations', t.dgArs, {
-      authority: { personId: 'dg-ars-grand-est', capacity: 'dg_ars', territory: { kind: 'region', code: '44' } },
-      delegate: { personId: 'dt-ars-55', capacity: 'delegue_territorial' },
-      territories: [{ kind: 'departement', code: '55' }],
-      actKinds: ['decision.validate', 'decision.reject'],
-      validFrom: '2023-09-01',
-      actReference: DT_ARRETE,
-    });
-    const signed = await ok(api, t.dtMeuse, projectId, 'validate', { reason: 'Décision après avis du CTS', grantedAmountCents: 1_000_000 });
-    const project = await api.request('GET', `/projects/${projectId}?minPosition=${signed.body.position}`, { token: t.auditor });
-    expect(project.body.lastTransition.inputs.signature).toMatchObject({
-      signatory: 'dt-ars-55',
-      capacity: 'delegue_territorial',
-      delegationId: delegation.delegationId,
-    });
-  });
-
-  it('health (ARS Hauts-de-France): the CTS selects the actions; the délégué territorial’s decision, by delegation, cites it', async () => {
-    const hdfHolder = await api.token({ role: 'holder', sub: 'coordinatrice-cpts-lille' });
-    const dgHdf = await api.token({ role: 'decider', sub: 'dg-ars-hdf', scope: { regions: ['32'] }, capacity: 'dg_ars' });
-    const created = await api.request('POST', '/projects', {
-      token: hdfHolder,
-      body: {
-        program: 'health',
-        title: 'Parcours santé mentale des jeunes',
-        description: 'Repérage et orientation des jeunes en souffrance psychique, avec la maison des adolescents.',
-        territory: { region: '32', departement: '59', cts: 'CTS-32-59-1' },
-        holder: { organisationId: '590000014', name: 'CPTS de la métropole lilloise (identifiant fictif)', kind: 'cpts' },
-      },
-    });
-    expect(created.status).toBe(201);
-    const id = created.body.projectId as string;
-    await ok(api, hdfHolder, id, 'start_drafting');
-    await edit(api, hdfHolder, id, dossier());
-    await ok(api, hdfHolder, id, 'submit');
-    await ok(api, a.hdfValidator, id, 'start_analysis');
-    await ok(api, a.hdfValidator, id, 'complete_analysis', { reason: 'Instruction close' });
-    const uncited = await run(api, dgHdf, id, 'validate', { reason: 'Décision', grantedAmountCents: 1_000_000 });
-    expect(uncited.status).toBe(400);
-    expect(uncited.body.errors).toEqual([expect.objectContaining({ field: 'sessionId', rule: 'cts-selection' })]);
-
-    const cts = (
-      await must('/committee-sessions', a.hdfValidator, {
-        kind: 'cts',
-        program: 'health',
-        territory: 'CTS-32-59-1',
-        date: '2023-09-20',
-        quorum: { kind: 'minimum_voting', count: 1 },
-      })
-    ).sessionId;
-    const member = await api.token({ role: 'validator', sub: 'membre-cts-lille', scope: { cts: ['CTS-32-59-1'] } });
-    await must(`/committee-sessions/${cts}/members`, a.hdfValidator, { personId: 'membre-cts-lille', capacity: 'personnalite_qualifiee' });
-    await must(`/committee-sessions/${cts}/agenda`, a.hdfValidator, { projectId: id });
-    await must(`/committee-sessions/${cts}/items/${id}/votes`, member, { vote: 'favourable' });
-    const selected = { outcome: 'favourable', proposedAmountCents: 1_000_000, reason: 'Action retenue par le CTS' };
-    await must(`/committee-sessions/${cts}/items/${id}/proposal`, a.hdfValidator, selected);
-    // The DG ARS delegates the Nord's decisions to its délégué territorial, who signs citing the CTS's selection.
-    const dtNord = await api.token({ role: 'decider', sub: 'dt-ars-59', scope: { departements: ['59'] }, capacity: 'delegue_territorial' });
-    const delegation = await must('/delegations', dgHdf, {
-      authority: { personId: 'dg-ars-hdf', capacity: 'dg_ars', territory: { kind: 'region', code: '32' } },
-      delegate: { personId: 'dt-ars-59', capacity: 'delegue_territorial' },
-      territories: [{ kind: 'departement', code: '59' }],
-      actKinds: ['decision.validate'],
-      validFrom: '2023-09-01',
-      actReference: 'Décision DG ARS Hauts-de-France n° 2023-301 (référence de test)',
-    });
-    const signed = await ok(api, dtNord, id, 'validate', {
-      reason: 'Action sélectionnée par le CTS',
-      grantedAmountCents: 1_000_000,
-      sessionId: cts,
-    });
-    const project = await api.request('GET', `/projects/${id}?minPosition=${signed.body.position}`, { token: t.auditor });
-    expect(project.body.lastTransition.inputs.signature).toEqual({
-      signatory: 'dt-ars-59',
-      capacity: 'delegue_territorial',
-      delegationId: delegation.delegationId,
-      actReference: 'Décision DG ARS Hauts-de-France n° 2023-301 (référence de test)',
-      proposal: { sessionId: cts, sessionKind: 'cts', sessionDate: '2023-09-20', outcome: 'favourable', proposedAmountCents: 1_000_000 },
-    });
   });
 });
