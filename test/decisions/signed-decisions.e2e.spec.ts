@@ -165,4 +165,33 @@ describe('signed decisions: a committee proposal, a delegation of signature, a c
     expect(late.body).toMatchObject({ code: 'SIGNATURE_NOT_COVERED', missing: ['date'], delegationId });
     expect(await api.headPosition()).toBe(before);
   });
+
+  it('a proposal made before the dossier went back to instruction cannot be cited after: 409, nothing written', async () => {
+    const projectId = await analysedProject('education', 'Une correspondance scolaire');
+    const session = (
+      await must('/committee-sessions', a.eduValidator, {
+        kind: 'commission_departementale',
+        program: 'education',
+        territory: '55',
+        date: '2023-10-05',
+        quorum: { kind: 'minimum_voting', count: 1 },
+      })
+    ).sessionId;
+    const member = await api.token({ role: 'validator', sub: 'ien-verdun', scope: { departements: ['55'] } });
+    await must(`/committee-sessions/${session}/members`, a.eduValidator, { personId: 'ien-verdun', capacity: 'ien' });
+    await must(`/committee-sessions/${session}/agenda`, a.eduValidator, { projectId });
+    await must(`/committee-sessions/${session}/items/${projectId}/votes`, member, { vote: 'favourable' });
+    const proposal = { outcome: 'favourable', proposedAmountCents: 500_000, reason: 'Projet solide' };
+    await must(`/committee-sessions/${session}/items/${projectId}/proposal`, a.eduValidator, proposal);
+    await ok(api, t.recteur, projectId, 'return_to_instruction', {
+      reason: 'Budget à revoir',
+      sessionId: session,
+      departureReason: 'Budget',
+    });
+    await ok(api, a.eduValidator, projectId, 'complete_analysis', { reason: 'Budget revu, en hausse' });
+    const before = await api.headPosition();
+    const stale = await run(api, t.recteur, projectId, 'validate', { reason: 'Conforme', grantedAmountCents: 500_000, sessionId: session });
+    expect(stale).toMatchObject({ status: 409, body: { code: 'COMMITTEE_PROPOSAL_STALE', sessionId: session } });
+    expect(await api.headPosition()).toBe(before);
+  });
 });

@@ -10,7 +10,7 @@ import {
   proposalFor,
   sessionStreamId,
 } from '#committees';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
 import { type Actor, DomainError, fold, invalid } from '#kernel';
 import { SignatoryAuthority } from './signing-authority.service.js';
 import {
@@ -20,6 +20,7 @@ import {
   type SignedDecision,
   ctsParticipationOf,
   followsProposal,
+  streamIdOf,
 } from '#projects';
 
 export interface DecisionRequest {
@@ -77,10 +78,10 @@ export class DecisionSigning {
   }
 
   private async proposal(project: Project, sessionId: string): Promise<ProposalFollowed> {
-    const session = foldSession(
-      (await this.store.readStream(sessionStreamId(sessionId))).map((e) => ({ type: e.type, data: e.data })) as SessionEvent[],
-    );
+    const recorded = await this.store.readStream(sessionStreamId(sessionId));
+    const session = foldSession(recorded.map((e) => ({ type: e.type, data: e.data })) as SessionEvent[]);
     const found = session.scheduled ? proposalFor(session, project.id) : undefined;
+    await this.assertProposalOfThisRound(project, sessionId, recorded);
     if (!session.scheduled || !found) {
       throw new DomainError(
         'conflict',
@@ -99,6 +100,22 @@ export class DecisionSigning {
       outcome: found.outcome,
       ...(found.proposedAmountCents === undefined ? {} : { proposedAmountCents: found.proposedAmountCents }),
     };
+  }
+
+  /** A proposal made before the dossier went back to instruction was on another dossier: it cannot be cited after. */
+  private async assertProposalOfThisRound(project: Project, sessionId: string, recorded: readonly RecordedEvent[]): Promise<void> {
+    const proposedAt = recorded.find(
+      (e) => e.type === 'committee.proposal_recorded' && (e.data as { projectId?: string }).projectId === project.id,
+    )?.position;
+    const history = await this.store.readStream(streamIdOf(project.id));
+    const analysedAt = history.filter((e) => e.type === 'project.analysis_completed').at(-1)?.position;
+    if (proposedAt === undefined || analysedAt === undefined || proposedAt > analysedAt) return;
+    throw new DomainError(
+      'conflict',
+      'COMMITTEE_PROPOSAL_STALE',
+      `La proposition de la séance ${sessionId} précède la dernière instruction du dossier : faites-le réexaminer.`,
+      { sessionId, projectId: project.id },
+    );
   }
 
   /** The reason a decision departs from the proposal, required when it does (or when there is none to follow). */
