@@ -2,8 +2,9 @@ import { type SchoolCalendar, p } from './school-holidays.data.js';
 
 /**
  * The rectoral calendars of Corsica and of the overseas académies (same source and convention as school-holidays.data.ts).
- * Only the school years read from the académie's published calendar are here; `known` says which. Guyane and Mayotte:
- * none shipped yet, so a deadline there is never suspended (the due-date result says the calendar was not known).
+ * Only the school years read from the académie's published calendar are here; `known` says which. Guyane: none shipped
+ * yet, so a deadline there is never suspended (the due-date result says the calendar was not known). Mayotte: only the
+ * March 2025 holidays as education.gouv.fr announced them, so outside 1–16 March 2025 the calendar is not known either.
  */
 export const LOCAL_CALENDARS = {
   corse: {
@@ -82,5 +83,15 @@ export const LOCAL_CALENDARS = {
     known: [{ from: '2024-09-02', to: '2025-07-04' }],
   },
   guyane: { label: 'Guyane', periods: [], known: [] },
-  mayotte: { label: 'Mayotte', periods: [], known: [] },
+  mayotte: {
+    label: 'Mayotte',
+    periods: [
+      // https://www.education.gouv.fr/mayotte-retour-progressif-en-classe-et-un-amenagement-des-examens-416073 (plan École
+      // « Mayotte debout », after cyclone Chido): « les prochaines vacances se dérouleront du 1er au 17 mars, au lieu du 1er
+      // au 10 mars 2025 ». The page does not say whether classes resume on the morning of Monday 17 March, so 17 March is
+      // left out (unknown); 1–16 March are without classes on either reading.
+      p('Vacances de mars 2025', '2025-03-01', '2025-03-16'),
+    ],
+    known: [{ from: '2025-03-01', to: '2025-03-16' }],
+  },
 } satisfies Record<string, SchoolCalendar>;

@@ -48,6 +48,13 @@ describe('the school holidays data', () => {
     }
   });
 
+  it('Mayotte knows only its March 2025 holidays (1–16 March, education.gouv.fr), not the 17th nor the rest of the year', () => {
+    expect(schoolHolidayOn(SCHOOL_CALENDARS.mayotte, '2025-03-01')?.name).toBe('Vacances de mars 2025');
+    expect(schoolHolidayOn(SCHOOL_CALENDARS.mayotte, '2025-03-16')?.name).toBe('Vacances de mars 2025');
+    expect(schoolCalendarKnows(SCHOOL_CALENDARS.mayotte, '2025-02-28')).toBe(false);
+    expect(schoolCalendarKnows(SCHOOL_CALENDARS.mayotte, '2025-03-17')).toBe(false);
+  });
+
   it('zone B winter 2024 is 10–25 February; zone C was still at school on 10 February', () => {
     expect(schoolHolidayOn(SCHOOL_CALENDARS.B, '2024-02-10')?.name).toBe('Vacances d’hiver 2024');
     expect(schoolHolidayOn(SCHOOL_CALENDARS.B, addDays('2024-02-25', 1))).toBeUndefined();
