@@ -2,9 +2,8 @@ import { Command, Option } from 'nest-commander';
 import { GRANTED_ROLES, type GrantedRole } from '#directory';
 import { DomainError } from '#kernel';
 import { grantClaims } from '../../../api/src/directory/grant-for-token.js';
-import { CliCommand, collect } from '../cli-command.js';
 import { withDirectoryCommands } from '../directory-commands.js';
-import { type ScopeOptions, scopeOf } from './scope-options.js';
+import { ScopedCommand, type ScopeOptions, scopeOf } from './scope-options.js';
 
 interface GrantOptions extends ScopeOptions {
   role?: string;
@@ -14,7 +13,7 @@ interface GrantOptions extends ScopeOptions {
 
 /** The operator records a habilitation (the first administrator's, typically): the same GrantAccess command as HTTP. */
 @Command({ name: 'grant', description: "record a person's habilitation (role over a territory) in the directory" })
-export class GrantCommand extends CliCommand<GrantOptions> {
+export class GrantCommand extends ScopedCommand<GrantOptions> {
   async execute(_params: string[], values: GrantOptions): Promise<number> {
     if (!GRANTED_ROLES.includes(values.role as GrantedRole)) this.usageError(`--role must be one of ${GRANTED_ROLES.join(', ')}`);
     if (!values.sub) this.usageError('--sub <id> is required: the person’s directory id (their tokens’ subject)');
@@ -45,25 +44,5 @@ export class GrantCommand extends CliCommand<GrantOptions> {
   @Option({ flags: '--capacity <capacity>', description: "a decider's signing capacity (recteur, ia_dasen, dg_ars…)" })
   capacity(value: string): string {
     return value;
-  }
-
-  @Option({ flags: '--academie <code>', description: 'an académie of the scope (repeatable)' })
-  academie(value: string, previous?: string[]): string[] {
-    return collect(value, previous);
-  }
-
-  @Option({ flags: '--region <code>', description: 'a region of the scope (repeatable)' })
-  region(value: string, previous?: string[]): string[] {
-    return collect(value, previous);
-  }
-
-  @Option({ flags: '--departement <code>', description: 'a département of the scope (repeatable)' })
-  departement(value: string, previous?: string[]): string[] {
-    return collect(value, previous);
-  }
-
-  @Option({ flags: '--cts <code>', description: 'a CTS of the scope (repeatable)' })
-  cts(value: string, previous?: string[]): string[] {
-    return collect(value, previous);
   }
 }

@@ -1,4 +1,6 @@
+import { Option } from 'nest-commander';
 import type { TokenClaims } from '#auth';
+import { CliCommand, collect } from '../cli-command.js';
 
 const CODE = /^[0-9A-Za-z-]{1,16}$/;
 
@@ -24,4 +26,27 @@ export function scopeOf(values: ScopeOptions): { scope: TokenClaims['scope'] } |
     scope[key] = list;
   }
   return { scope };
+}
+
+/** A command taking a territory scope (`token`, `grant`): the four repeatable options, declared once. */
+export abstract class ScopedCommand<Options extends ScopeOptions> extends CliCommand<Options> {
+  @Option({ flags: '--academie <code>', description: 'an académie of the scope (repeatable)' })
+  academie(value: string, previous?: string[]): string[] {
+    return collect(value, previous);
+  }
+
+  @Option({ flags: '--region <code>', description: 'a region of the scope (repeatable)' })
+  region(value: string, previous?: string[]): string[] {
+    return collect(value, previous);
+  }
+
+  @Option({ flags: '--departement <code>', description: 'a département of the scope (repeatable)' })
+  departement(value: string, previous?: string[]): string[] {
+    return collect(value, previous);
+  }
+
+  @Option({ flags: '--cts <code>', description: 'a CTS of the scope (repeatable)' })
+  cts(value: string, previous?: string[]): string[] {
+    return collect(value, previous);
+  }
 }

@@ -4,9 +4,8 @@ import { isRole, ROLES, type TokenClaims } from '#auth';
 import { createJwtService } from '../../../api/src/auth/jwt-service.factory.js';
 import { loadSecurityConfig } from '../../../api/src/config/security.config.js';
 import { grantClaims } from '../../../api/src/directory/grant-for-token.js';
-import { CliCommand, collect } from '../cli-command.js';
 import { withDirectoryCommands } from '../directory-commands.js';
-import { type ScopeOptions, scopeOf } from './scope-options.js';
+import { ScopedCommand, type ScopeOptions, scopeOf } from './scope-options.js';
 
 interface TokenOptions extends ScopeOptions {
   role?: string;
@@ -23,7 +22,7 @@ interface TokenOptions extends ScopeOptions {
   name: 'token',
   description: 'print a bearer token (signed with JWT_SECRET, or the demo secret of DATA_DIR); demo mode also grants its role',
 })
-export class TokenCommand extends CliCommand<TokenOptions> {
+export class TokenCommand extends ScopedCommand<TokenOptions> {
   async execute(_params: string[], values: TokenOptions): Promise<number> {
     if (!isRole(values.role)) {
       process.stderr.write(`--role must be one of ${ROLES.join(', ')}\n`);
@@ -63,26 +62,6 @@ export class TokenCommand extends CliCommand<TokenOptions> {
   @Option({ flags: '--capacity <capacity>', description: "a decider's signing capacity (recteur, ia_dasen, dg_ars…)" })
   capacity(value: string): string {
     return value;
-  }
-
-  @Option({ flags: '--academie <code>', description: 'an académie of the scope (repeatable)' })
-  academie(value: string, previous?: string[]): string[] {
-    return collect(value, previous);
-  }
-
-  @Option({ flags: '--region <code>', description: 'a region of the scope (repeatable)' })
-  region(value: string, previous?: string[]): string[] {
-    return collect(value, previous);
-  }
-
-  @Option({ flags: '--departement <code>', description: 'a département of the scope (repeatable)' })
-  departement(value: string, previous?: string[]): string[] {
-    return collect(value, previous);
-  }
-
-  @Option({ flags: '--cts <code>', description: 'a CTS of the scope (repeatable)' })
-  cts(value: string, previous?: string[]): string[] {
-    return collect(value, previous);
   }
 
   @Option({ flags: '--ttl <seconds>', description: 'lifetime in seconds', defaultValue: '28800' })
