@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { canSeePayee, type OrganisationEvent, organisationDecider, organisationStreamOf } from '#directory';
-import { EVENT_STORE, type EventStore } from '#event-store';
-import { DomainError, fold } from '#kernel';
+import { canSeePayee, organisationDecider, organisationStreamOf } from '#directory';
+import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
+import { DomainError } from '#kernel';
 import { findCommune } from '#territories';
 import { GetOrganisation, type OrganisationView } from './get-organisation.query.js';
 
@@ -12,10 +12,7 @@ export class GetOrganisationHandler implements IQueryHandler<GetOrganisation> {
 
   async execute({ organisationId, principal }: GetOrganisation): Promise<OrganisationView> {
     const events = await this.store.readStream(organisationStreamOf(organisationId));
-    const state = fold(
-      organisationDecider,
-      events.map((e) => ({ type: e.type, data: e.data }) as OrganisationEvent),
-    );
+    const state = foldRecorded(organisationDecider, events);
     if (!state.registered || !state.profile) {
       throw new DomainError('not_found', 'ORGANISATION_NOT_FOUND', `L’organisme ${organisationId} n’est pas enregistré.`, {
         organisationId,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore } from '#event-store';
-import { type CommandContext, eventIdFor, fold } from '#kernel';
+import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
+import { type CommandContext, eventIdFor } from '#kernel';
 import { type ProjectCommand, type ProjectDecider, streamIdOf } from '#projects';
 import { CommandShell } from '../../infrastructure/cqrs/command-shell.js';
 import { PROJECT_DECIDER } from '../../programs/program-registry.provider.js';
@@ -35,10 +35,7 @@ export class DeclareIntentionHandler implements ICommandHandler<DeclareIntention
     });
     // Everything that could refuse the declaration is checked before its holder is registered: nothing is half-written.
     await this.shell.assertKeyFreeFor({ name: 'project.declare_intention', streamId: streamIdOf(id), inputs: intention, meta });
-    const current = fold(
-      this.decider,
-      (await this.store.readStream(streamIdOf(id))).map((e) => ({ type: e.type, data: e.data })),
-    );
+    const current = foldRecorded(this.decider, await this.store.readStream(streamIdOf(id)));
     const validate = (actor: CommandContext['actor']) =>
       void this.decider.decide(declaration({ actor, now: this.projects.now() }), current);
     const principal = await this.holders.actingFor(intention, meta, validate);

@@ -1,15 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  type OrganisationEvent,
-  type OrganisationKind,
-  type OrganisationState,
-  organisationDecider,
-  organisationStreamOf,
-} from '#directory';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import { type OrganisationKind, type OrganisationState, organisationDecider, organisationStreamOf } from '#directory';
+import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
 import { normalizeIdentifier } from '#territories';
-import { type Actor, type CommandMeta, DomainError, fold } from '#kernel';
+import { type Actor, type CommandMeta, DomainError } from '#kernel';
 import { RegisterOrganisation } from '../../directory/register-organisation/register-organisation.command.js';
 import type { Intention } from './declare-intention.command.js';
 
@@ -64,10 +58,7 @@ export class HolderOrganisation {
 
   private async registered(organisationId: string): Promise<OrganisationState | undefined> {
     const events = await this.store.readStream(organisationStreamOf(organisationId));
-    const state = fold(
-      organisationDecider,
-      events.map((e) => ({ type: e.type, data: e.data }) as OrganisationEvent),
-    );
+    const state = foldRecorded(organisationDecider, events);
     return state.registered ? state : undefined;
   }
 }

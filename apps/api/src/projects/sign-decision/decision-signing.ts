@@ -1,17 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  type InterestsState,
-  type SessionEvent,
   conflictingLinks,
-  foldSession,
+  sessionEvolution,
   interestsEvolution,
   interestsStreamId,
   partiesOfProject,
   proposalFor,
   sessionStreamId,
 } from '#committees';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
-import { type Actor, DomainError, fold, invalid } from '#kernel';
+import { EVENT_STORE, type EventStore, type RecordedEvent, foldRecorded } from '#event-store';
+import { type Actor, DomainError, invalid } from '#kernel';
 import { SignatoryAuthority } from './signing-authority.service.js';
 import {
   type DecisionSignature,
@@ -60,7 +58,7 @@ export class DecisionSigning {
   /** Declared links, and the organisations the signatory acts for in the directory (a member of the holder is linked to it). */
   private async assertNoConflict(project: Project, actor: Actor): Promise<void> {
     const events = await this.store.readStream(interestsStreamId(actor.id));
-    const state = fold(interestsEvolution, events.map((e) => ({ type: e.type, data: e.data })) as never) as InterestsState;
+    const state = foldRecorded(interestsEvolution, events);
     const memberships = (actor.organisations ?? []).map((organisationId) => ({
       organisationId,
       nature: 'employee' as const,
@@ -79,7 +77,7 @@ export class DecisionSigning {
 
   private async proposal(project: Project, sessionId: string): Promise<ProposalFollowed> {
     const recorded = await this.store.readStream(sessionStreamId(sessionId));
-    const session = foldSession(recorded.map((e) => ({ type: e.type, data: e.data })) as SessionEvent[]);
+    const session = foldRecorded(sessionEvolution, recorded);
     const found = session.scheduled ? proposalFor(session, project.id) : undefined;
     await this.assertProposalOfThisRound(project, sessionId, recorded);
     if (!session.scheduled || !found) {
