@@ -36,7 +36,8 @@ export class RunProjectTransitionHandler implements ICommandHandler<RunProjectTr
   /** A decision the project's workflow has signed (v2) gets its signature, checked before anything is written. */
   private async signed(projectId: string, transition: TransitionInput, meta: CommandMeta, now: Date): Promise<TransitionInput> {
     if (!(SIGNED_DECISIONS as readonly string[]).includes(transition.type)) return transition;
-    const project = foldRecorded(projectEvolution, await this.store.readStream(streamIdOf(projectId)));
+    const history = await this.store.readStream(streamIdOf(projectId));
+    const project = foldRecorded(projectEvolution, history);
     if (!project.exists) return transition;
     const definition = this.registry.get(project.program, project.workflow.definition.version);
     const step = definition.transitions.find((t) => t.command === transition.type && t.from.includes(project.status));
@@ -47,7 +48,7 @@ export class RunProjectTransitionHandler implements ICommandHandler<RunProjectTr
     if (denied) throw denied;
     const { sessionId, departureReason, ...rest } = transition as TransitionInput & { sessionId?: string; departureReason?: string };
     const grantedAmountCents = 'grantedAmountCents' in rest ? rest.grantedAmountCents : undefined;
-    const signature = await this.signing.sign(project, meta.principal, now, {
+    const signature = await this.signing.sign(project, history, meta.principal, now, {
       decision: transition.type as SignedDecision,
       ...(sessionId ? { sessionId } : {}),
       ...(departureReason ? { departureReason } : {}),

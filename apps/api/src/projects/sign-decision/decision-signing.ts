@@ -18,7 +18,6 @@ import {
   type SignedDecision,
   ctsParticipationOf,
   followsProposal,
-  streamIdOf,
 } from '#projects';
 
 export interface DecisionRequest {
@@ -40,10 +39,17 @@ export class DecisionSigning {
     @Inject(SignatoryAuthority) private readonly authority: SignatoryAuthority,
   ) {}
 
-  async sign(project: Project, actor: Actor, now: Date, request: DecisionRequest): Promise<DecisionSignature> {
+  /** `history`: the project's stream as read for `project` (no second read). */
+  async sign(
+    project: Project,
+    history: readonly RecordedEvent[],
+    actor: Actor,
+    now: Date,
+    request: DecisionRequest,
+  ): Promise<DecisionSignature> {
     const authority = await this.authority.of(project, actor, now, request.decision);
     await this.assertNoConflict(project, actor);
-    const proposal = request.sessionId ? await this.proposal(project, request.sessionId) : undefined;
+    const proposal = request.sessionId ? await this.proposal(project, history, request.sessionId) : undefined;
     const departureReason = this.departure(project, request, proposal);
     return {
       signatory: actor.id,
@@ -75,11 +81,11 @@ export class DecisionSigning {
     );
   }
 
-  private async proposal(project: Project, sessionId: string): Promise<ProposalFollowed> {
+  private async proposal(project: Project, history: readonly RecordedEvent[], sessionId: string): Promise<ProposalFollowed> {
     const recorded = await this.store.readStream(sessionStreamId(sessionId));
     const session = foldRecorded(sessionEvolution, recorded);
     const found = session.scheduled ? proposalFor(session, project.id) : undefined;
-    await this.assertProposalOfThisRound(project, sessionId, recorded);
+    this.assertProposalOfThisRound(project, sessionId, recorded, history);
     if (!session.scheduled || !found) {
       throw new DomainError(
         'conflict',
@@ -101,11 +107,15 @@ export class DecisionSigning {
   }
 
   /** A proposal made before the dossier went back to instruction was on another dossier: it cannot be cited after. */
-  private async assertProposalOfThisRound(project: Project, sessionId: string, recorded: readonly RecordedEvent[]): Promise<void> {
+  private assertProposalOfThisRound(
+    project: Project,
+    sessionId: string,
+    recorded: readonly RecordedEvent[],
+    history: readonly RecordedEvent[],
+  ): void {
     const proposedAt = recorded.find(
       (e) => e.type === 'committee.proposal_recorded' && (e.data as { projectId?: string }).projectId === project.id,
     )?.position;
-    const history = await this.store.readStream(streamIdOf(project.id));
     const analysedAt = history.filter((e) => e.type === 'project.analysis_completed').at(-1)?.position;
     if (proposedAt === undefined || analysedAt === undefined || proposedAt > analysedAt) return;
     throw new DomainError(
