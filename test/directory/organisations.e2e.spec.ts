@@ -94,6 +94,8 @@ describe('organisations: the directory of who acts for whom', () => {
       },
     });
     expect(registered.status).toBe(201);
+    const listed = await api.request('GET', `/organisations?departement=55&minPosition=${registered.body.position}`, { token: head });
+    expect(listed.body.items.map((o: { organisationId: string }) => o.organisationId)).toContain(OTHER_SCHOOL);
     const shared = await declare(head, {
       title: 'Un projet commun',
       coHolders: [{ organisationId: OTHER_SCHOOL, name: 'École Jean Macé' }],

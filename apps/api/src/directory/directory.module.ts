@@ -5,6 +5,7 @@ import { PRINCIPAL_RESOLVER } from '#auth';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { DirectoryQueries, ProjectionRunner, directoryProjection } from '#projections';
 import { LOGGER, READ_MODEL_DB } from '../infrastructure/tokens.js';
+import { ReadYourWrites } from '../http/read-your-writes.js';
 import { DirectoryResolver } from './directory-resolver.js';
 import { DIRECTORY_QUERIES, DIRECTORY_RUNNER } from './directory.tokens.js';
 import { GetGrantsHandler } from './get-grants/get-grants.handler.js';
@@ -70,6 +71,7 @@ import type { AppConfig } from '../config/app.config.js';
       useFactory: (db: Database.Database, runner: ProjectionRunner) => (runner.start(), new DirectoryQueries(db)),
     },
     DirectoryResolver,
+    ReadYourWrites,
     { provide: PRINCIPAL_RESOLVER, useExisting: DirectoryResolver },
   ],
   exports: [DIRECTORY_RUNNER, DIRECTORY_QUERIES, PRINCIPAL_RESOLVER, DirectoryResolver],

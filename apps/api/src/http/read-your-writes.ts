@@ -17,18 +17,18 @@ export class ReadYourWrites {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Waits until the read models have reached `raw` (a log position); nothing to wait for when absent. */
-  async waitForPosition(raw: string | undefined): Promise<void> {
+  /** Waits until the read models (or another runner's, the directory's) have reached `raw`; nothing to wait for when absent. */
+  async waitForPosition(raw: string | undefined, runner: ProjectionRunner = this.runner): Promise<void> {
     if (raw === undefined || raw === '') return;
     if (!/^\d{1,15}$/.test(raw)) {
       throw invalid('VALIDATION_FAILED', 'minPosition', 'position', {
         detail: 'minPosition doit être une position du journal (entier positif ou nul).',
       });
     }
-    const reached = await this.runner.waitFor(BigInt(raw), this.config.maxReadWaitMs);
+    const reached = await runner.waitFor(BigInt(raw), this.config.maxReadWaitMs);
     if (!reached) {
       const detail = `Les vues n’ont pas atteint la position ${raw} en ${this.config.maxReadWaitMs} ms ; réessayez.`;
-      throw new DomainError('unavailable', 'READ_MODEL_BEHIND', detail, { minPosition: raw, projections: this.runner.status() });
+      throw new DomainError('unavailable', 'READ_MODEL_BEHIND', detail, { minPosition: raw, projections: runner.status() });
     }
   }
 }
