@@ -3,7 +3,7 @@
  * test/architecture/dependency-rules.e2e.spec.ts, which also proves on fixtures that each rule can fail.
  * The clock rule of the domain libs (no `new Date()` / `Date.now()`) cannot be seen here: it is in eslint.config.js.
  */
-const DOMAIN_LIBS = '(kernel|workflow|projects|funding|territories|directory|delegations|committees|calendar)';
+const DOMAIN_LIBS = '(kernel|workflow|projects|funding|territories|directory|delegations|committees|calendar|awards)';
 /** Domain code: a domain lib's sources but its application shell (`application/`, the `application.ts` barrel) and its specs. */
 const DOMAIN_CODE = {
   path: `^libs/${DOMAIN_LIBS}/src/`,

@@ -1,0 +1,50 @@
+import type { AwardActDrafted, AwardActEvent, AwardActSignature } from './award-act.events.js';
+
+export type AwardActStatus = 'draft' | 'awaiting_countersignature' | 'signed' | 'cancelled';
+
+export type AwardAct = AwardActDrafted['data'] & {
+  status: AwardActStatus;
+  signature: AwardActSignature | null;
+  countersignature: { personId: string; organisationId: string; at: string } | null;
+  signedAt: string | null;
+  cancellation: { reason: string; at: string } | null;
+};
+
+/** The project's current act (the last drafted), and how many drafts there were (the next act's number). */
+export interface AwardActState {
+  act: AwardAct | null;
+  drafts: number;
+}
+
+export const initialAwardActState = (): AwardActState => ({ act: null, drafts: 0 });
+
+/** Every signature the act's form needs is in: an arrêté once the authority signed, a convention once both parties did. */
+export const isFullySigned = (act: AwardAct) => act.status === 'signed';
+
+export function evolveAwardAct(state: AwardActState, event: AwardActEvent): AwardActState {
+  const act = state.act;
+  switch (event.type) {
+    case 'award_act.drafted':
+      return {
+        drafts: state.drafts + 1,
+        act: { ...event.data, status: 'draft', signature: null, countersignature: null, signedAt: null, cancellation: null },
+      };
+    case 'award_act.signed': {
+      if (!act) return state;
+      const status = act.form === 'convention' && !act.countersignature ? 'awaiting_countersignature' : 'signed';
+      return { ...state, act: { ...act, signature: event.data.signature, status, signedAt: status === 'signed' ? event.data.at : null } };
+    }
+    case 'award_act.countersigned': {
+      if (!act) return state;
+      const countersignature = { personId: event.data.personId, organisationId: event.data.organisationId, at: event.data.at };
+      const status = act.signature ? 'signed' : act.status;
+      return { ...state, act: { ...act, countersignature, status, signedAt: status === 'signed' ? event.data.at : null } };
+    }
+    case 'award_act.cancelled':
+      return act
+        ? { ...state, act: { ...act, status: 'cancelled', cancellation: { reason: event.data.reason, at: event.data.at } } }
+        : state;
+    default:
+      return state;
+  }
+}

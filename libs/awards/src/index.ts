@@ -1,0 +1,14 @@
+export * from './award-act.events.js';
+export * from './award-act.form.js';
+export {
+  type AwardAct,
+  type AwardActState,
+  type AwardActStatus,
+  evolveAwardAct,
+  initialAwardActState,
+  isFullySigned,
+} from './award-act.state.js';
+export { assertCanCountersign, assertCanDraftAwardAct, assertCanSignAwardAct, canReadAwardAct } from './award-act.policy.js';
+export { latestReportDueOn } from './award-act.validation.js';
+export { defaultSchedule } from './award-act.schedule.js';
+export * from './award-act.decider.js';
