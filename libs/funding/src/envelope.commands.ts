@@ -89,12 +89,36 @@ export interface ReceiveTransfer extends EnvelopeCommandBase {
   reason: string;
 }
 
-/** Engagement juridique for a validated project. */
+/** Who the award act pays, as the act names it. */
+export interface CommittedPayee {
+  organisationId: string;
+  name: string;
+  siret: string | null;
+}
+
+/** What the signed award act says, as the application read it from the act's stream. */
+export interface CommittedAct {
+  actId: string;
+  projectId: string;
+  envelopeId: string;
+  amountCents: Cents;
+  /** Every signature its form needs (the authority's; a convention's beneficiary's too). */
+  fullySigned: boolean;
+  payee: CommittedPayee;
+}
+
+/**
+ * Engagement juridique (EJ) for a signed award act: its reference is the act's id (one EJ per act), its number the one
+ * the accounting system gave (Chorus for the State), entered by finance; the demo marks its own as fictitious.
+ */
 export interface Commit extends EnvelopeCommandBase {
   type: 'Commit';
   commitmentRef: string;
   projectId: string;
   amountCents: Cents;
+  act: CommittedAct;
+  ejNumber: string;
+  ejNumberFictitious?: boolean;
   splitKey?: string | null;
   reason?: string;
 }

@@ -118,7 +118,8 @@ describe('200 concurrent commitments on an envelope that can fund exactly 50', (
         projectId: projects[i]!,
         amountCents: AMOUNT,
         requestId: `commit-${i}`,
-        ctx: ctx(i % 2 ? 'system' : 'finance'),
+        ctx: ctx('finance', `finance-${i % 4}`),
+        on: ENVELOPE,
       });
       return handleCommand({
         store,

@@ -130,7 +130,10 @@ describe('NotifyCredits / ReduceCredits', () => {
 
   it('reduces with a reason, never below what is committed or notified', () => {
     const events = history(
-      [cmd('NotifyCredits', { aeCents: 1_000, cpCents: 500 }), cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'p1', amountCents: 700 })],
+      [
+        cmd('NotifyCredits', { aeCents: 1_000, cpCents: 500 }),
+        cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'p1', amountCents: 700, on: FIP_NATIONAL }),
+      ],
       given(),
     );
     spec

@@ -16,6 +16,7 @@ import {
   requireText,
 } from './envelope.guards.js';
 import type { Stamp } from './envelope.decide.credits.js';
+import { committedAct } from './envelope.decide.commitment-act.js';
 
 export function decideCommit(cmd: Commit, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
   requireRole(cmd.ctx, COMMITTERS, 'commit');
@@ -35,6 +36,7 @@ export function decideCommit(cmd: Commit, state: EnvelopeState, stamp: Stamp): E
       },
     );
   }
+  const ej = committedAct(cmd, s, commitmentRef, projectId, amountCents);
   const free = available(yearLedger(s).ae);
   if (amountCents > free) throw insufficient('AE', s, free, amountCents);
   const events: EnvelopeEvent[] = [
@@ -48,6 +50,7 @@ export function decideCommit(cmd: Commit, state: EnvelopeState, stamp: Stamp): E
         amountCents,
         splitKey,
         reason: optionalText(cmd.reason, 'reason', 2000),
+        ...ej,
       },
     },
   ];

@@ -11,7 +11,7 @@ const commitEj1 = () => cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'proje
 const withEj1 = () => history([commitEj1()], funded());
 
 describe('Commit (engagement juridique)', () => {
-  it('consumes AE of the current year', () => {
+  it('consumes AE of the current year, naming the award act, its EJ number and the payee', () => {
     const commit = commitEj1();
     spec
       .given(funded())
@@ -27,6 +27,9 @@ describe('Commit (engagement juridique)', () => {
             amountCents: euros(100_000),
             splitKey: 'cts-32-2',
             reason: null,
+            awardActId: 'EJ-1',
+            ejNumber: 'EJ-EJ-1',
+            payee: { organisationId: '550999908', name: 'MSP de Spincourt', siret: '55099990800017' },
           },
         },
       ]);
@@ -44,11 +47,11 @@ describe('Commit (engagement juridique)', () => {
       });
   });
 
-  it('lets the funding process (system) commit, not holders nor validators', () => {
+  it('a commitment is a person’s act (finance): not the funding process (system), nor holders, nor validators', () => {
     spec
       .given(funded())
       .when({ ...commitEj1(), ctx: ctx('system') })
-      .then((e) => expect(e).toHaveLength(1));
+      .thenThrows('ENVELOPE_ROLE_FORBIDDEN', { allowedRoles: ['finance', 'admin'] });
     spec
       .given(funded())
       .when({ ...commitEj1(), ctx: ctx('holder') })

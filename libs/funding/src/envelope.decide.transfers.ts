@@ -3,7 +3,7 @@ import type { AllocateToChild, ReceiveAllocation, ReceiveTransfer, TransferToSib
 import type { EnvelopeEvent } from './envelope.events.js';
 import { type EnvelopeState, type OpenedEnvelope, available, yearLedger } from './envelope.state.js';
 import {
-  COMMITTERS,
+  RECEIVERS,
   MANAGERS,
   creditPair,
   insufficient,
@@ -46,7 +46,7 @@ export function decideAllocate(cmd: AllocateToChild, state: EnvelopeState, stamp
 }
 
 export function decideReceiveAllocation(cmd: ReceiveAllocation, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
-  requireRole(cmd.ctx, COMMITTERS, 'receive an allocation');
+  requireRole(cmd.ctx, RECEIVERS, 'receive an allocation');
   const s = requireOpen(state);
   if (s.parentId === null || cmd.parentId !== s.parentId) {
     throw new DomainError(
@@ -89,7 +89,7 @@ export function decideTransfer(cmd: TransferToSibling, state: EnvelopeState, sta
 }
 
 export function decideReceiveTransfer(cmd: ReceiveTransfer, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
-  requireRole(cmd.ctx, COMMITTERS, 'receive a transfer');
+  requireRole(cmd.ctx, RECEIVERS, 'receive a transfer');
   const s = requireOpen(state);
   const reason = requireReason(cmd.reason);
   const fromId = relatedEnvelope(s, cmd.fromId, 'fromId');

@@ -96,7 +96,7 @@ describe('ReceiveAllocation (on the child)', () => {
     const child = history([receive], history([openAcademie('09')]));
     spec
       .given(child)
-      .when(cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'p', amountCents: 501 }))
+      .when(cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'p', amountCents: 501, on: 'fip-academie-09-2023' }))
       .thenThrows('ENVELOPE_INSUFFICIENT_AE', { availableCents: 500 });
   });
 

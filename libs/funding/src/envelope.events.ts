@@ -109,7 +109,10 @@ export type TransferReceived = DomainEvent<
     reason: string;
   }
 >;
-/** Engagement juridique: consumes AE of the current year in full. */
+/**
+ * Engagement juridique: consumes AE of the current year in full. Since award acts (issue 15) it names its act, its number in
+ * the accounting system and its payee; commitments recorded before carry none of the three.
+ */
 export type Committed = DomainEvent<
   'envelope.committed',
   Requested & {
@@ -119,6 +122,10 @@ export type Committed = DomainEvent<
     amountCents: Cents;
     splitKey: string | null;
     reason: string | null;
+    awardActId?: string;
+    ejNumber?: string;
+    ejNumberFictitious?: true;
+    payee?: { organisationId: string; name: string; siret: string | null };
   }
 >;
 export type SplitExceeded = DomainEvent<

@@ -97,6 +97,8 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
         paid: 0,
         recovered: 0,
         instalments: 0,
+        awardActId: d.awardActId ?? null,
+        ejNumber: d.ejNumber ?? null,
       };
       return withSplit({ ...next, commitments: { ...next.commitments, [d.commitmentRef]: commitment } }, d.splitKey, d.amountCents);
     }

@@ -7,8 +7,10 @@ export type Role = Actor['role'];
 
 /** finance (gestionnaire, ordonnateur) and admin manage envelopes. */
 export const MANAGERS: readonly Role[] = ['finance', 'admin'];
-/** The funding process (role 'system') commits for validated projects and releases what they no longer need. */
-export const COMMITTERS: readonly Role[] = ['finance', 'admin', 'system'];
+/** Commitments are a person's act (finance, or an admin): the funding process moves no money (issue 15). */
+export const COMMITTERS: readonly Role[] = ['finance', 'admin'];
+/** The receiving half of an allocation or a transfer: written by whoever wrote the first half, or by the recovery sweep. */
+export const RECEIVERS: readonly Role[] = ['finance', 'admin', 'system'];
 /**
  * Service done, payments and recoveries: finance and admin, and the funding process (role 'system'), which runs
  * the payment schedule (advance at start, balance after the final report) and issues the recovery orders it implies.

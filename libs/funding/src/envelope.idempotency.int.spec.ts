@@ -44,7 +44,8 @@ describe('idempotency and cross-envelope operations on a real SQLite store', () 
       projectId: 'project-1',
       amountCents: euros(30_000),
       requestId: 'idem-key-1',
-      ctx: ctx('system'),
+      ctx: ctx('finance'),
+      on: ENVELOPE,
     });
     const first = await handleEnvelopeCommand(store, ENVELOPE, commit);
     expect(first.replayed).toBe(false);
@@ -63,7 +64,13 @@ describe('idempotency and cross-envelope operations on a real SQLite store', () 
     // retries racing with each other: the store's idempotent append (same derived event ids) backs the decider
     const racing = await Promise.all(
       Array.from({ length: 8 }, () =>
-        handleEnvelopeCommand(store, ENVELOPE, { ...commit, requestId: 'idem-key-2', commitmentRef: 'EJ-2' }),
+        handleEnvelopeCommand(store, ENVELOPE, {
+          ...commit,
+          requestId: 'idem-key-2',
+          commitmentRef: 'EJ-2',
+          ejNumber: 'EJ-EJ-2',
+          act: { ...commit.act, actId: 'EJ-2' },
+        }),
       ),
     );
     expect(new Set(racing.map((r) => JSON.stringify(r.outcome))).size).toBe(1);

@@ -168,6 +168,7 @@ function run(w: World, s: Step, i: number): DomainError | undefined {
         splitKey: s.ref === 3 ? null : s.flag ? 'a' : 'b',
         ctx: c,
         requestId,
+        on: IDS[t]!,
       }),
     ],
     release: () => [

@@ -40,6 +40,9 @@ export interface Commitment {
   paid: Cents;
   recovered: Cents;
   instalments: number;
+  /** The award act and the EJ number (null on commitments recorded before award acts). */
+  awardActId: string | null;
+  ejNumber: string | null;
 }
 
 /** An accepted request: what it asked (fingerprint) and the events it produced, answered again on a retry. */

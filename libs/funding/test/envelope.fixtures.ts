@@ -1,5 +1,12 @@
 import type { Actor, CommandContext } from '#kernel';
-import { type EnvelopeCommand, type EnvelopeEvent, type EnvelopeState, commandFingerprint, envelopeDecider } from '../src/index.js';
+import {
+  type Commit,
+  type EnvelopeCommand,
+  type EnvelopeEvent,
+  type EnvelopeState,
+  commandFingerprint,
+  envelopeDecider,
+} from '../src/index.js';
 
 /** Test fixtures (kept out of src/: they build dates). Figures come from /work/shared/seeds. */
 export const NOW = new Date('2023-09-15T09:00:00.000Z');
@@ -20,11 +27,35 @@ export const rid = (label = 'req') => `${label}-${++counter}`;
 
 // Command builders (Omit on a union needs distribution).
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A commitment's act and EJ number may be left out: the fixture signs an act of the same amount on `on` (default HDF). */
+type Fields<T extends EnvelopeCommand['type']> = T extends 'Commit'
+  ? Without<Commit, 'type' | 'ctx' | 'requestId' | 'act' | 'ejNumber'> & Partial<Pick<Commit, 'act' | 'ejNumber'>> & { on?: string }
+  : Without<Extract<EnvelopeCommand, { type: T }>, 'type' | 'ctx' | 'requestId'>;
 export function cmd<T extends EnvelopeCommand['type']>(
   type: T,
-  fields: Without<Extract<EnvelopeCommand, { type: T }>, 'type' | 'ctx' | 'requestId'> & { ctx?: CommandContext; requestId?: string },
+  fields: Fields<T> & { ctx?: CommandContext; requestId?: string },
 ): Extract<EnvelopeCommand, { type: T }> {
-  return { ctx: ctx(), requestId: rid(type), ...fields, type } as unknown as Extract<EnvelopeCommand, { type: T }>;
+  const command = { ctx: ctx(), requestId: rid(type), ...fields, type } as Record<string, unknown>;
+  if (type === 'Commit') {
+    const { on, ...commit } = command as unknown as Commit & { on?: string };
+    return { ...signedActFor(commit, on ?? HDF), ...commit } as unknown as Extract<EnvelopeCommand, { type: T }>;
+  }
+  return command as unknown as Extract<EnvelopeCommand, { type: T }>;
+}
+
+/** The signed award act a commitment formalises (same reference, project and amount), and an EJ number. */
+export function signedActFor(c: Pick<Commit, 'commitmentRef' | 'projectId' | 'amountCents'>, envelopeId: string) {
+  return {
+    act: {
+      actId: c.commitmentRef,
+      projectId: c.projectId,
+      envelopeId,
+      amountCents: c.amountCents,
+      fullySigned: true,
+      payee: { organisationId: '550999908', name: 'MSP de Spincourt', siret: '55099990800017' },
+    },
+    ejNumber: `EJ-${c.commitmentRef}`,
+  };
 }
 
 /** FIR Hauts-de-France (INSEE région 32): €2.6M split indicatively over 6 CTS. */
