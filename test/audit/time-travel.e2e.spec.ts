@@ -7,7 +7,7 @@ import { readEnvelope } from '#funding/application';
 import { FunnelQueries } from '#projections';
 import { READ_MODEL_DB } from '../../apps/api/src/infrastructure/tokens.js';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
-import { financeLille, LILLE, run } from './support/funding.js';
+import { financeLille, LILLE, run, signedAct } from './support/funding.js';
 import { deciderClaims } from '../support/validated-project.js';
 import { educationToValidation } from './support/projects.js';
 
@@ -132,7 +132,13 @@ describe('time travel: ?asOf= folds the log up to a point and gives the state as
     await capture();
     await run(store, LILLE, financeLille, { type: 'NotifyCredits', aeCents: 100_000_000, cpCents: 50_000_000 });
     await capture();
-    await run(store, LILLE, financeLille, { type: 'Commit', commitmentRef: 'EJ-1', projectId, amountCents: 1_250_000 });
+    await run(store, LILLE, financeLille, {
+      type: 'Commit',
+      commitmentRef: 'EJ-1',
+      projectId,
+      amountCents: 1_250_000,
+      ...signedAct('EJ-1', projectId, LILLE, 1_250_000),
+    });
     await capture();
     await run(store, LILLE, financeLille, {
       type: 'PayInstalment',

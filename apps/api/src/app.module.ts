@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import { AuthGuard } from '#auth';
 import { AuditModule } from './audit/audit.module.js';
+import { AwardActsModule } from './award-acts/award-acts.module.js';
 import { CommitteesModule } from './committees/committees.module.js';
 import type { AppConfig } from './config/app.config.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         AuditModule,
         ProgramsModule,
         DelegationsModule,
+        AwardActsModule,
         FundingModule,
         CommitteesModule,
         DeadlinesModule,

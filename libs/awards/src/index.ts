@@ -12,3 +12,4 @@ export { assertCanCountersign, assertCanDraftAwardAct, assertCanSignAwardAct, ca
 export { latestReportDueOn } from './award-act.validation.js';
 export { defaultSchedule } from './award-act.schedule.js';
 export * from './award-act.decider.js';
+export { type EnvelopeCandidate, type ProjectToFund, envelopeCandidates, fundOfProgram } from './envelope-candidates.js';

@@ -13,6 +13,19 @@ export const financeHdf: Actor = { id: 'finance-hdf', role: 'finance', scope: { 
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Fields = Without<EnvelopeCommand, 'ctx' | 'requestId'>;
 
+/** What a commitment needs of its signed award act, as the commit handler reads it (a school paid by its commune). */
+export const signedAct = (actId: string, projectId: string, envelopeId: string, amountCents: number) => ({
+  act: {
+    actId,
+    projectId,
+    envelopeId,
+    amountCents,
+    fullySigned: true,
+    payee: { organisationId: '21590350100017', name: 'Commune de Lille', siret: '21590350100017' },
+  },
+  ejNumber: `2103${actId.replace(/\D/g, '').padStart(6, '0')}`,
+});
+
 /** Runs an envelope command as `actor` at `now`. */
 export function run(store: EventStore, envelopeId: string, actor: Actor, command: Fields, now = new Date('2023-09-15T09:00:00Z')) {
   return handleEnvelopeCommand(store, envelopeId, { ...command, ctx: { actor, now }, requestId: `req-${++n}` } as EnvelopeCommand);
@@ -41,6 +54,7 @@ export async function fundingScenario(store: EventStore, projectId = 'project-li
     projectId,
     amountCents: 1_250_000,
     reason: 'Convention signée',
+    ...signedAct('EJ-2023-001', projectId, LILLE, 1_250_000),
   });
   await run(store, LILLE, financeLille, { type: 'RecordServiceDone', commitmentRef: 'EJ-2023-001', amountCents: 1_250_000 });
   await run(store, LILLE, financeLille, { type: 'PayInstalment', commitmentRef: 'EJ-2023-001', amountCents: 1_000_000 });

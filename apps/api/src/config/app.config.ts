@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
 import { registerAs } from '@nestjs/config';
 import type { EventStoreConfig } from '#event-store';
+import { type ConventionRule, DEFAULT_CONVENTION_RULE } from '#awards';
+import { parseAmount } from '#funding';
 import { ConfigError, type Environment, isTrue, LOG_LEVELS, validateEnvironment } from './environment.schema.js';
 
 export { ConfigError } from './environment.schema.js';
@@ -26,6 +28,8 @@ export interface AppConfig {
   metricsToken?: string;
   security: SecurityConfig;
   limits: LimitsConfig;
+  /** When an award act is a convention rather than an arrêté (CONVENTION_ABOVE_EUROS). */
+  conventionRule: ConventionRule;
 }
 
 function toAppConfig(env: Environment, raw: NodeJS.ProcessEnv): AppConfig {
@@ -57,6 +61,10 @@ function toAppConfig(env: Environment, raw: NodeJS.ProcessEnv): AppConfig {
     metricsToken: env.METRICS_TOKEN,
     security,
     limits: loadLimitsConfig(raw),
+    conventionRule: {
+      ...DEFAULT_CONVENTION_RULE,
+      ...(env.CONVENTION_ABOVE_EUROS ? { aboveAnnualCents: parseAmount(env.CONVENTION_ABOVE_EUROS, 'CONVENTION_ABOVE_EUROS') } : {}),
+    },
   };
 }
 

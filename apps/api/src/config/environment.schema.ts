@@ -29,6 +29,11 @@ export class Environment {
   @optionalIntBetween(0, 60000) MAX_READ_WAIT_MS?: number;
   /** Bearer token a Prometheus scraper sends to GET /metrics (an admin JWT works too). */
   @IsOptional() @unsetIfEmpty() @MinLength(32, { message: 'at least 32 characters' }) @IsString() METRICS_TOKEN?: string;
+  /** Décret 2001-495: above this annual amount (euros), a grant to a private-law body needs a convention. Default 23000.00. */
+  @IsOptional()
+  @unsetIfEmpty()
+  @Matches(/^\d{1,9}(\.\d{2})?$/, { message: 'an amount in euros such as 23000.00' })
+  CONVENTION_ABOVE_EUROS?: string;
 }
 
 /** The `validate` function of ConfigModule.forRoot: class-validator over the environment. */

@@ -41,5 +41,6 @@ import { RunTransitionHttp } from './run-transition/run-transition.http.js';
     ReadYourWrites,
     { provide: ProjectListQueries, inject: [READ_MODEL_DB], useFactory: (db: Database.Database) => new ProjectListQueries(db) },
   ],
+  exports: [SignatoryAuthority],
 })
 export class ProjectsModule {}

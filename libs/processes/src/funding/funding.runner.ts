@@ -1,8 +1,6 @@
 import { CheckpointedConsumer, type ConsumerFailure } from '#consumers';
 import type { EventStore, RecordedEvent } from '#event-store';
-import { exerciseYearOf } from './funding.matching.js';
 import { type FundingRecord, fundingReaction } from './funding.process.js';
-import { DEFAULT_SCHEDULE, type PaymentSchedule } from './funding.schedule.js';
 import { FundingProcessStore } from './funding.store.js';
 import type { FundingCommands } from './funding.port.js';
 import { FundingSteps } from './funding.steps.js';
@@ -21,7 +19,6 @@ export interface FundingRunnerOptions {
   checkpointPath: string;
   /** Name of the checkpoint; default 'funding'. */
   consumer?: string;
-  schedule?: PaymentSchedule;
   logger?: FundingLogger;
 }
 
@@ -46,7 +43,7 @@ export class FundingProcessRunner {
 
   constructor(private readonly options: FundingRunnerOptions) {
     this.db = new FundingProcessStore(options.checkpointPath, options.consumer ?? 'funding');
-    this.steps = new FundingSteps(options.store, options.commands, options.schedule ?? DEFAULT_SCHEDULE);
+    this.steps = new FundingSteps(options.store, options.commands);
     this.consumer = new CheckpointedConsumer({
       name: 'funding process',
       store: options.store,
@@ -73,7 +70,7 @@ export class FundingProcessRunner {
     return this.consumer.checkpoint();
   }
 
-  /** What the process knows of a project's funding (undefined: never validated, or not handled yet). */
+  /** What the process knows of a project's funding (undefined: no EJ recorded for it, or not handled yet). */
   record(projectId: string): FundingRecord | undefined {
     return this.db.record(projectId);
   }
@@ -88,22 +85,11 @@ export class FundingProcessRunner {
 
   private async handle(event: RecordedEvent): Promise<FundingRecord[]> {
     const at = typeof event.metadata['occurredAt'] === 'string' ? event.metadata['occurredAt'] : event.recordedAt.toISOString();
-    const handling = { position: event.position, at };
-    const projectId = /^project-(.+)$/.exec(event.streamId)?.[1];
-    const record = projectId ? this.db.record(projectId) : undefined;
-    const reaction = fundingReaction({ ...event, at }, record, exerciseYearOf);
-    const changed: FundingRecord[] = [];
-    if (reaction.step) {
-      const next = await this.steps.run(reaction.step, record, handling);
-      if (next) changed.push(next);
-    }
-    for (const waiting of reaction.retryEnvelope ? this.db.pendingOn(reaction.retryEnvelope) : []) {
-      changed.push((await this.steps.run(waiting.pending!.step, waiting, handling)) ?? waiting);
-    }
-    for (const r of changed) {
-      const facts = { projectId: r.projectId, envelopeId: r.envelopeId, status: r.status, pending: r.pending?.code ?? null };
-      this.options.logger?.info({ ...facts, position: event.position.toString() }, 'funding process: project funding updated');
-    }
-    return changed;
+    const step = fundingReaction({ ...event, at });
+    if (!step) return [];
+    const next = await this.steps.run(step, this.db.record(step.projectId), { position: event.position, at });
+    const facts = { projectId: next.projectId, envelopeId: next.envelopeId, status: next.status, note: next.note };
+    this.options.logger?.info({ ...facts, position: event.position.toString() }, 'funding process: project funding updated');
+    return [next];
   }
 }

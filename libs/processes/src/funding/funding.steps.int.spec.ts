@@ -24,8 +24,6 @@ describe('the funding steps write only through their port (here: appends on a re
   let store: SqliteEventStore;
   const sent: string[] = [];
   const ctx = (r: FundingRequest) => ({ actor: FUNDING_PROCESS_ACTOR, now: r.at });
-  const envelope = (id: string, order: Record<string, unknown>, r: FundingRequest) =>
-    handleEnvelopeCommand(store, id, { ...order, requestId: r.requestId, ctx: ctx(r) } as EnvelopeCommand).then(() => undefined);
   const project = async (projectId: string, order: Record<string, unknown>, r: FundingRequest) => {
     const streamId = streamIdOf(projectId);
     const command = { ...order, projectId, ctx: ctx(r) } as ProjectCommand;
@@ -33,15 +31,10 @@ describe('the funding steps write only through their port (here: appends on a re
     await handleCommand({ store, streamId, decider: projectDecider, command, metadata: {}, eventId, replayByEventIds: true });
   };
   const port: FundingCommands = {
-    commit: (id, c, r) => (sent.push(`commit ${r.requestId}`), envelope(id, { type: 'Commit', ...c }, r)),
-    pay: (id, p, r) => (sent.push(`pay ${r.requestId}`), envelope(id, { type: 'PayInstalment', ...p, certifyServiceDone: true }, r)),
-    recover: (id, p, r) => (sent.push(`recover ${r.requestId}`), envelope(id, { type: 'Recover', ...p }, r)),
-    release: (id, p, r) => (sent.push(`release ${r.requestId}`), envelope(id, { type: 'ReleaseCommitment', ...p }, r)),
     startFinancing: (id, commitmentRef, r) => (
       sent.push(`start_financing ${r.requestId}`),
       project(id, { type: 'start_financing', commitmentRef }, r)
     ),
-    close: (id, r) => (sent.push(`close ${r.requestId}`), project(id, { type: 'close' }, r)),
   };
 
   beforeAll(async () => {
@@ -88,24 +81,29 @@ describe('the funding steps write only through their port (here: appends on a re
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('commits and starts financing with request ids derived from the trigger; run again, it sends and writes nothing new', async () => {
+  it('starts financing once the EJ is recorded, with a request id derived from the trigger; run again, it writes nothing new', async () => {
     const steps = new FundingSteps(store, port);
     const step = {
-      kind: 'commit' as const,
+      kind: 'start_financing' as const,
       triggerId: 'trigger-1',
       projectId: 'p-1',
       at: AT.toISOString(),
-      grantedCents: 1_000_000,
-      year: 2023,
+      envelopeId: ENVELOPE,
+      commitmentRef: 'AA-p-1-1',
     };
     const handling = { position: 10n, at: AT.toISOString() };
     const record = await steps.run(step, undefined, handling);
-    expect(record).toMatchObject({ status: 'financing', envelopeId: ENVELOPE, commitmentRef: 'EJ-2023-p-1', pending: null });
-    expect(sent).toEqual(['commit funding:commit:trigger-1', 'start_financing funding:start_financing:trigger-1']);
+    expect(record).toMatchObject({ status: 'financing', envelopeId: ENVELOPE, commitmentRef: 'AA-p-1-1', note: null });
+    expect(sent).toEqual(['start_financing funding:start_financing:trigger-1']);
     const head = (await store.readAll()).length;
 
+    expect(await steps.run(step, undefined, handling)).toMatchObject({ status: 'financing' });
     expect(await steps.run(step, record, handling)).toMatchObject({ status: 'financing' });
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(1);
     expect(await store.readAll()).toHaveLength(head);
+    const project = (await store.readStream(streamIdOf('p-1'))).map((e) => e.type);
+    expect(project.filter((t) => t === 'project.financing_started')).toHaveLength(1);
+    // The process moved no money: the envelope holds only what finance wrote.
+    expect((await store.readStream('envelope-' + ENVELOPE)).map((e) => e.type)).toEqual(['envelope.opened', 'envelope.credits_notified']);
   });
 });

@@ -29,9 +29,6 @@ export class FundingProcessStore {
       get: this.db.prepare<[string, string], { record: string }>(
         'SELECT record FROM funding_projects WHERE consumer = ? AND project_id = ?',
       ),
-      pendingOn: this.db.prepare<[string, string], { record: string }>(
-        'SELECT record FROM funding_projects WHERE consumer = ? AND envelope_id = ? AND pending = 1 ORDER BY pending_position, project_id',
-      ),
       put: this.db.prepare(`INSERT OR REPLACE INTO funding_projects (consumer, project_id, envelope_id, pending, pending_position, record)
         VALUES (?, ?, ?, ?, ?, ?)`),
     };
@@ -46,18 +43,11 @@ export class FundingProcessStore {
     return row ? (JSON.parse(row.record) as FundingRecord) : undefined;
   }
 
-  /** The projects waiting on an envelope, oldest refusal first. */
-  pendingOn(envelopeId: string): FundingRecord[] {
-    return this.stmts.pendingOn.all(this.consumer, envelopeId).map((r) => JSON.parse(r.record) as FundingRecord);
-  }
-
   /** Records what handling log events changed, and that they were handled (the consumer's state). */
   commit(position: bigint, records: readonly FundingRecord[]): void {
     this.db.transaction(() => {
-      for (const r of records) {
-        const firstPending = r.pending ? Number(this.record(r.projectId)?.pending?.position ?? r.pending.position) : null;
-        this.stmts.put.run(this.consumer, r.projectId, r.envelopeId, r.pending ? 1 : 0, firstPending, JSON.stringify(r));
-      }
+      // `pending` and `pending_position` are kept for files written before the process stopped moving money (always 0 now).
+      for (const r of records) this.stmts.put.run(this.consumer, r.projectId, r.envelopeId, 0, null, JSON.stringify(r));
       this.position.advance(position);
     })();
   }

@@ -1,5 +1,4 @@
 export * from './funding.matching.js';
-export * from './funding.schedule.js';
 export * from './funding.process.js';
 export { FundingProcessStore } from './funding.store.js';
 export type * from './funding.port.js';

@@ -1,15 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type AwardAct, awardActDecider, awardActStreamOf, isFullySigned } from '#awards';
 import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
-import { assertProjectCommittable, outcomeOf } from '#funding';
-import { readEnvelope } from '#funding/application';
+import { assertProjectCommittable } from '#funding';
+import { DomainError } from '#kernel';
 import { projectDecider, streamIdOf } from '#projects';
 import { EnvelopeCommandRunner, type EnvelopeWrite } from '../envelope-command.runner.js';
 import { CommitToProject } from './commit.command.js';
 
 /**
- * A legal commitment funds a real project: the handler reads it from the log and checks that it exists, lies in the
- * envelope's territory and is validated or in financing (the envelope policy's rule), after the envelope's own checks.
+ * An EJ formalises the signed award act of a real project: the handler reads the project (it exists, lies in the
+ * envelope's territory, is validated or in financing) and its act, and gives the envelope's decider what the act says
+ * (signatures, envelope, amount, payee); the decider refuses an unsigned act, another envelope's, more than the act.
  */
 @CommandHandler(CommitToProject)
 export class CommitToProjectHandler implements ICommandHandler<CommitToProject> {
@@ -18,17 +20,45 @@ export class CommitToProjectHandler implements ICommandHandler<CommitToProject> 
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ envelopeId, order, meta, at }: CommitToProject): Promise<EnvelopeWrite> {
-    const { requestId } = this.envelopes.admit(envelopeId, meta, at);
-    // A retry of an accepted commitment answers its first outcome, whatever the project became since.
-    const { state } = await readEnvelope(this.store, envelopeId);
-    if (!outcomeOf(state, requestId)) assertProjectCommittable(envelopeId, order.projectId, await this.project(order.projectId));
-    return this.envelopes.run(envelopeId, order, meta, at);
+  async execute({ envelopeId, order, meta }: CommitToProject): Promise<EnvelopeWrite> {
+    this.envelopes.admit(envelopeId, meta);
+    const { projectId, amountCents, ...rest } = order;
+    assertProjectCommittable(envelopeId, projectId, await this.project(projectId));
+    const act = await this.act(projectId);
+    return this.envelopes.run(
+      envelopeId,
+      {
+        type: 'Commit',
+        commitmentRef: act.actId,
+        projectId,
+        amountCents: amountCents ?? act.amountCents,
+        act: {
+          actId: act.actId,
+          projectId: act.projectId,
+          envelopeId: act.envelopeId,
+          amountCents: act.amountCents,
+          fullySigned: isFullySigned(act),
+          payee: { organisationId: act.payee.organisationId, name: act.payee.name, siret: act.payee.siret },
+        },
+        ...rest,
+      },
+      meta,
+    );
   }
 
   private async project(projectId: string) {
-    const history = await this.store.readStream(streamIdOf(projectId));
-    const project = foldRecorded(projectDecider, history);
+    const project = foldRecorded(projectDecider, await this.store.readStream(streamIdOf(projectId)));
     return project.exists ? { status: project.status, territory: project.content.territory } : undefined;
+  }
+
+  private async act(projectId: string): Promise<AwardAct> {
+    const act = foldRecorded(awardActDecider, await this.store.readStream(awardActStreamOf(projectId))).act;
+    if (act && act.status !== 'cancelled') return act;
+    throw new DomainError(
+      'conflict',
+      'ENVELOPE_AWARD_ACT_REQUIRED',
+      `Le projet ${projectId} n’a pas d’acte attributif signé : un engagement juridique formalise un acte signé.`,
+      { field: 'projectId', rule: 'signed-award-act', projectId },
+    );
   }
 }

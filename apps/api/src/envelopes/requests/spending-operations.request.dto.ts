@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsEuroAmount, euroAmountDoc } from '../../http/amount.validators.js';
+import type { CommitmentRequestOrder } from '../commit/commit.command.js';
 import { type EnvelopeRequest, type OrderOf, cents, sent } from './envelope-order.js';
 
 const REASON = 'the motivation, kept in the log (at most 2000 characters)';
@@ -11,13 +12,24 @@ class CommitmentRequest {
   @ApiProperty(REF) @IsString() @MaxLength(200) commitmentRef!: string;
 }
 
-/** POST /envelopes/:id/commit: an engagement juridique for a project; consumes AE of the current year. */
-export class CommitRequest extends CommitmentRequest implements EnvelopeRequest {
-  @ApiProperty({ description: 'the project the commitment funds', example: '7855d075-3b22-4f1a-8c1a-1f436c04d386' })
+/** POST /envelopes/:id/commit: the EJ of a project's signed award act; consumes AE of the current year. */
+export class CommitRequest {
+  @ApiProperty({ description: 'the project whose signed award act the EJ formalises', example: '7855d075-3b22-4f1a-8c1a-1f436c04d386' })
   @IsString()
   @MaxLength(200)
   projectId!: string;
-  @ApiProperty(euroAmountDoc('the amount committed (the award act)', '12500.00')) @IsEuroAmount() amount!: string;
+  @ApiProperty({ description: 'the EJ number given by the accounting system (Chorus for the State)', example: '2103456789' })
+  @IsString()
+  @MaxLength(50)
+  ejNumber!: string;
+  @ApiPropertyOptional({ description: 'demo data only: a number Refonda made up', example: false })
+  @IsOptional()
+  @IsBoolean()
+  ejNumberFictitious?: boolean;
+  @ApiPropertyOptional(euroAmountDoc('the amount committed; at most the act’s, which it is when absent', '12500.00'))
+  @IsOptional()
+  @IsEuroAmount()
+  amount?: string;
   @ApiPropertyOptional({
     description: 'the split key it draws on (required by a hard split)',
     example: 'CTS-32-80',
@@ -34,12 +46,12 @@ export class CommitRequest extends CommitmentRequest implements EnvelopeRequest 
   @MaxLength(2000)
   reason?: string;
 
-  toOrder(): OrderOf<'Commit'> {
+  toOrder(): CommitmentRequestOrder {
     return {
-      type: 'Commit',
-      commitmentRef: this.commitmentRef,
       projectId: this.projectId,
-      amountCents: cents(this.amount, 'amount'),
+      ejNumber: this.ejNumber,
+      ...sent('ejNumberFictitious', this.ejNumberFictitious),
+      ...(this.amount === undefined ? {} : { amountCents: cents(this.amount, 'amount') }),
       ...sent('splitKey', this.splitKey),
       ...sent('reason', this.reason),
     };

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  type ActKind,
   type Capacity,
   type Delegation,
   type SigningAuthority,
@@ -14,7 +15,7 @@ import {
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { type Actor, DomainError } from '#kernel';
 import { DelegationListQueries, type DirectoryQueries } from '#projections';
-import type { Project, SignedDecision } from '#projects';
+import type { Program, Project, SignedDecision } from '#projects';
 import { DIRECTORY_QUERIES } from '../../directory/directory.tokens.js';
 import { ReadYourWrites } from '../../http/read-your-writes.js';
 
@@ -32,6 +33,12 @@ export class SignatoryAuthority {
   ) {}
 
   async of(project: Project, actor: Actor, now: Date, decision: SignedDecision): Promise<SigningAuthority> {
+    const { program, content } = project;
+    return this.forAct(actor, now, { kind: actKindOfDecision(decision), program, departement: content.territory.departement });
+  }
+
+  /** The same check for any act kind (a decision, an award act, a payment order) on a département's project. */
+  async forAct(actor: Actor, now: Date, act: { kind: ActKind; program: Program; departement: string }): Promise<SigningAuthority> {
     const grants = (actor.signingCapacities ?? []).filter((g) => isAuthorityCapacity(g.capacity) || isDelegateCapacity(g.capacity));
     if (grants.length === 0) {
       throw new DomainError(
@@ -43,13 +50,12 @@ export class SignatoryAuthority {
         },
       );
     }
-    const { program, content } = project;
-    const act = { kind: actKindOfDecision(decision), program, departement: content.territory.departement, on: parisDayOf(now) };
+    const signed = { ...act, on: parisDayOf(now) };
     const delegations = await this.delegationsOf(actor.id);
     let refusal: unknown;
     for (const g of grants) {
       try {
-        const found = signingAuthority({ personId: actor.id, capacity: g.capacity as Capacity, scope: g.scope }, act, delegations);
+        const found = signingAuthority({ personId: actor.id, capacity: g.capacity as Capacity, scope: g.scope }, signed, delegations);
         if (found.authority) this.assertStillHabilitated(found);
         return found;
       } catch (error) {

@@ -1,20 +1,44 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
-import { type Paid, type Recovered, envelopeDecider, envelopeStreamId, formatEuros, netCommitted, netPaid } from '#funding';
+import { awardActDecider, awardActStreamOf, canReadAwardAct } from '#awards';
+import { EVENT_STORE, type EventStore, type RecordedEvent, foldRecorded } from '#event-store';
+import { envelopeDecider, envelopeStreamId, netCommitted, netPaid, toDecimalString } from '#funding';
 import { projectEvolution, readableProject, streamIdOf } from '#projects';
-import { DEFAULT_SCHEDULE, type FundingRecord, FundingProcessRunner, advanceCents } from '#processes';
+import { FundingProcessRunner } from '#processes';
+import { awardActView } from '../../../award-acts/award-act.view.js';
 import { commitmentAmountsView } from '../../../envelopes/envelope-response.js';
 import { GetProjectFunding } from './get-project-funding.query.js';
 
-const STATUS_LABELS: Record<FundingRecord['status'], string> = {
-  pending: 'financement en attente',
-  committed: 'engagé',
-  financing: 'en financement',
-  closed: 'soldé',
-  withdrawn: 'abandonné',
+/** How the funding view names each money event of a commitment (the French the finance officer reads). */
+const OPERATIONS: Record<string, string> = {
+  'envelope.committed': 'engagement juridique',
+  'envelope.commitment_released': 'désengagement',
+  'envelope.service_done': 'service fait',
+  'envelope.paid': 'paiement',
+  'envelope.recovered': 'reversement',
 };
 
+/** Every money event of the commitment, with who recorded it and when (the history names people by directory id). */
+function movements(history: readonly RecordedEvent[], commitmentRef: string) {
+  return history
+    .filter((e) => OPERATIONS[e.type] && (e.data as { commitmentRef?: string }).commitmentRef === commitmentRef)
+    .map((e) => {
+      const d = e.data as { amountCents: number; year: number; reason?: string | null; reference?: string | null };
+      return {
+        type: e.type,
+        operation: OPERATIONS[e.type]!,
+        amount: toDecimalString(d.amountCents),
+        amountCents: d.amountCents,
+        year: d.year,
+        reason: d.reason ?? d.reference ?? null,
+        by: { id: e.metadata['actorId'] ?? null, role: e.metadata['role'] ?? null },
+        at: e.metadata['occurredAt'] ?? e.recordedAt.toISOString(),
+        position: e.position.toString(),
+      };
+    });
+}
+
+/** GET /projects/:id/funding: the act, its commitment, and every movement on it, whoever recorded them. */
 @QueryHandler(GetProjectFunding)
 export class GetProjectFundingHandler implements IQueryHandler<GetProjectFunding> {
   constructor(
@@ -24,100 +48,41 @@ export class GetProjectFundingHandler implements IQueryHandler<GetProjectFunding
 
   async execute({ projectId: id, principal: actor }: GetProjectFunding) {
     const project = readableProject(actor, id, foldRecorded(projectEvolution, await this.store.readStream(streamIdOf(id))));
+    const actHistory = await this.store.readStream(awardActStreamOf(id));
+    const act = foldRecorded(awardActDecider, actHistory).act;
     const process = this.runner.status();
-    const record = this.runner.record(id);
     const base = {
       projectId: id,
       projectStatus: project.status,
+      granted: project.grantedAmountCents === undefined ? null : toDecimalString(project.grantedAmountCents),
       grantedCents: project.grantedAmountCents ?? null,
       process: { state: process.state, position: process.position },
     };
-    if (!record) {
-      const status = project.status === 'validated' ? 'awaiting_process' : 'not_funded';
-      return {
-        ...base,
-        funding: { status, label: status === 'awaiting_process' ? 'validé, en attente du processus de financement' : 'pas de financement' },
-        commitment: null,
-        instalments: [],
-        payments: [],
-        recoveries: [],
-      };
+    if (!act || act.status === 'cancelled') {
+      const label = project.status === 'validated' ? 'décision signée : acte attributif à préparer' : 'pas d’acte attributif';
+      return { ...base, funding: { status: 'no_award_act', label }, awardAct: null, commitment: null, movements: [] };
     }
-    const history = await this.store.readStream(envelopeStreamId(record.envelopeId));
+    const history = await this.store.readStream(envelopeStreamId(act.envelopeId));
     const envelope = foldRecorded(envelopeDecider, history);
-    const c = envelope.status === 'none' ? undefined : envelope.commitments[record.commitmentRef];
-    const mine = history.filter((e) => (e.data as { commitmentRef?: string }).commitmentRef === record.commitmentRef);
-    const payments = mine
-      .filter((e) => e.type === 'envelope.paid')
-      .map((e) => {
-        const d = e.data as Paid['data'];
-        return {
-          instalment: d.instalment,
-          amountCents: d.amountCents,
-          display: formatEuros(d.amountCents),
-          year: d.year,
-          at: e.metadata['occurredAt'] ?? e.recordedAt.toISOString(),
-          position: e.position.toString(),
-        };
-      });
-    const recoveries = mine
-      .filter((e) => e.type === 'envelope.recovered')
-      .map((e) => {
-        const d = e.data as Recovered['data'];
-        return {
-          amountCents: d.amountCents,
-          display: formatEuros(d.amountCents),
-          reason: d.reason,
-          at: e.metadata['occurredAt'] ?? e.recordedAt.toISOString(),
-          position: e.position.toString(),
-        };
-      });
-    const advance = advanceCents(record.grantedCents, DEFAULT_SCHEDULE);
-    const paidOf = (n: (i: number) => boolean) => payments.filter((p) => n(p.instalment)).reduce((t, p) => t + p.amountCents, 0);
-    const instalments = [
-      {
-        number: 1,
-        label: `avance de ${DEFAULT_SCHEDULE.advancePercent} % au démarrage`,
-        plannedCents: advance,
-        paidCents: paidOf((i) => i === 1),
-      },
-      {
-        number: 2,
-        label: 'solde après le bilan final (dépenses justifiées, dans la limite du montant accordé)',
-        plannedCents: record.grantedCents - advance,
-        paidCents: paidOf((i) => i > 1),
-      },
-    ].map((i) => ({
-      ...i,
-      status: i.paidCents > 0 ? 'paid' : record.status === 'closed' || record.status === 'withdrawn' ? 'not_due' : 'due',
-    }));
+    const c = envelope.status === 'none' ? undefined : envelope.commitments[act.actId];
+    const remaining = c ? netCommitted(c) - netPaid(c) : 0;
     return {
       ...base,
-      funding: {
-        status: record.status,
-        label: STATUS_LABELS[record.status],
-        envelopeId: record.envelopeId,
-        year: record.year,
-        splitKey: record.splitKey,
-        pending: record.pending && {
-          reason: record.pending.message,
-          code: record.pending.code,
-          details: record.pending.details,
-          step: record.pending.step.kind,
-          since: record.pending.position,
-        },
-      },
+      funding: c
+        ? { status: 'committed', label: `engagé (EJ ${c.ejNumber ?? c.ref}), reste à payer ${toDecimalString(remaining)} €` }
+        : { status: act.status === 'signed' ? 'awaiting_commitment' : 'awaiting_signature', label: 'acte attributif non encore engagé' },
+      awardAct: canReadAwardAct(actor, act) ? awardActView(act, actHistory.at(-1)?.revision ?? null) : null,
       commitment: c
         ? {
             commitmentRef: c.ref,
-            envelopeId: record.envelopeId,
+            ejNumber: c.ejNumber,
+            envelopeId: act.envelopeId,
             ...commitmentAmountsView(c),
-            remainingToPayCents: netCommitted(c) - netPaid(c),
+            remainingToPay: toDecimalString(remaining),
+            remainingToPayCents: remaining,
           }
         : null,
-      instalments,
-      payments,
-      recoveries,
+      movements: c ? movements(history, c.ref) : [],
     };
   }
 }

@@ -1,0 +1,39 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { assertCanSignAwardAct } from '#awards';
+import { SignatoryAuthority } from '../../projects/sign-decision/signing-authority.service.js';
+import { AwardActCommandRunner, type AwardActWritten } from '../award-act-command.runner.js';
+import { AwardActReader } from '../award-act.reader.js';
+import { SignAwardAct } from './sign-award-act.command.js';
+
+/**
+ * The signature is checked as a decision's is: one of the signatory's habilitations covers `award_act.sign` for the
+ * project's département and the day, in its own right or under a delegation of signature (403 naming what is missing).
+ */
+@CommandHandler(SignAwardAct)
+export class SignAwardActHandler implements ICommandHandler<SignAwardAct> {
+  constructor(
+    @Inject(AwardActCommandRunner) private readonly acts: AwardActCommandRunner,
+    @Inject(AwardActReader) private readonly reader: AwardActReader,
+    @Inject(SignatoryAuthority) private readonly authority: SignatoryAuthority,
+  ) {}
+
+  async execute({ projectId, meta }: SignAwardAct): Promise<AwardActWritten> {
+    const now = this.acts.now();
+    assertCanSignAwardAct(meta.principal);
+    const { project } = await this.reader.project(projectId);
+    await this.reader.current(projectId);
+    const found = await this.authority.forAct(meta.principal, now, {
+      kind: 'award_act.sign',
+      program: project.program,
+      departement: project.content.territory.departement,
+    });
+    const signature = {
+      signatory: meta.principal.id,
+      capacity: found.capacity,
+      ...(found.delegationId ? { delegationId: found.delegationId } : {}),
+      ...(found.actReference ? { actReference: found.actReference } : {}),
+    };
+    return this.acts.run(projectId, 'award_act.sign', {}, meta, (ctx) => ({ type: 'SignAwardAct', projectId, signature, ctx }), now);
+  }
+}
