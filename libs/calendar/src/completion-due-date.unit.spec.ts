@@ -81,9 +81,19 @@ describe('completionDueDate (real calendars)', () => {
     expect(reminderDate(due(opened, '75', undefined, false, 3), 7, opened)).toBeUndefined();
   });
 
-  it('says so when the académie calendar shipped does not cover the period (Guyane), and counts those days', () => {
-    const d = due(new Date('2024-10-10T12:00:00Z'), '973', '33', true);
+  it('says so when the académie calendar shipped does not cover the period (Guyane 2026-2027), and counts those days', () => {
+    const d = due(new Date('2026-10-10T12:00:00Z'), '973', '33', true);
     expect(d).toMatchObject({ schoolCalendarUnknown: true, suspendedDays: 0, timeZone: 'America/Cayenne' });
+  });
+
+  it('Guyane 2024-2025 is known: its Toussaint (19 Oct – 3 Nov 2024) does not count', () => {
+    const d = due(new Date('2024-10-10T12:00:00Z'), '973', '33', true);
+    expect(d).toMatchObject({ schoolCalendarUnknown: false, suspendedDays: 16, timeZone: 'America/Cayenne' });
+  });
+
+  it('Lyon (zone A), asked on Friday 5 February 2027: the winter holidays (13–28 February) do not count', () => {
+    const d = due(paris('2027-02-05T10:00:00'), '69', '10', true);
+    expect(d).toMatchObject({ dueDay: '2027-03-23', suspendedDays: 16, schoolCalendarUnknown: false });
   });
 
   it('refuses a delay that is not a positive whole number of days', () => {
