@@ -5,14 +5,12 @@ import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { educationIntention } from '../support/demo-fixtures.js';
 import { declareAndValidate, inBatches } from '../support/validated-project.js';
 import { type Actors, actors, envelopeCommand, store } from './funding-flow.js';
+import { communePaysForSchool, signedAwardAct } from './award-flow.js';
 
 const AMOUNT = 2_000_000; // cents: €20,000 per project
 const FUNDABLE = 50;
 const REQUESTS = 200;
-/**
- * Nancy-Metz's FIP over 2023–2024: a multi-year envelope, which the funding process does not match (it matches the single-year
- * ones), so that the 200 commitments below are the only draws on it.
- */
+/** Nancy-Metz's FIP over 2023–2024: a multi-year envelope, the one the 200 award acts draw on. */
 const NANCY_METZ = 'fip-academie-12-2023-2024';
 
 describe('200 concurrent commits through HTTP on an envelope that can fund exactly 50', () => {
@@ -45,12 +43,16 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
       ),
     );
     expect(new Set(projects).size).toBe(REQUESTS);
-  }, 180_000);
+    // Each with its award act, drafted by finance on this envelope and signed by the recteur: an EJ formalises a signed act.
+    await communePaysForSchool(api, a);
+    const acts = await inBatches(REQUESTS, 20, (i) => signedAwardAct(api, a, projects[i]!, { envelopeId: NANCY_METZ }));
+    expect(acts.every((act) => act.status === 'signed' && act.envelopeId === NANCY_METZ)).toBe(true);
+  }, 240_000);
   afterAll(async () => {
     await api.close();
   });
 
-  it('answers 50 × 200 and 150 × 409 ENVELOPE_INSUFFICIENT_AE naming available and requested; the ledger sums exactly', async () => {
+  it('200 projects with signed acts: answers 50 × 200 and 150 × 409 ENVELOPE_INSUFFICIENT_AE naming available and requested; the ledger sums exactly', async () => {
     const started = performance.now();
     const responses = await Promise.all(
       Array.from({ length: REQUESTS }, (_, i) =>
@@ -58,11 +60,7 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
           api,
           i % 3 === 0 ? a.admin : a.finance,
           `/envelopes/${NANCY_METZ}/commit`,
-          {
-            commitmentRef: `EJ-2023-NM-${String(i).padStart(4, '0')}`,
-            projectId: projects[i],
-            amount: toDecimalString(AMOUNT),
-          },
+          { projectId: projects[i], ejNumber: `210${String(i).padStart(7, '0')}`, amount: toDecimalString(AMOUNT) },
           `concurrent-commit-${i}`,
         ),
       ),

@@ -14,11 +14,11 @@ export const otherHolder: Actor = { id: 'holder-other', role: 'holder', scope: {
 
 export const at = (actor: Actor, iso = '2023-06-12T08:00:00.000Z'): CommandContext => ({ actor, now: new Date(iso) });
 
-/** École de Bar-le-Duc: paid through its commune (Bar-le-Duc, SIRET 215 500 299 00013 is the commune's, public law). */
+/** École de Bar-le-Duc: paid through its commune (Bar-le-Duc, SIRET 215 500 299 00015 is the commune's, public law). */
 export const communePayee: AwardActPayee = {
-  organisationId: '21550029900013',
+  organisationId: '21550029900015',
   name: 'Commune de Bar-le-Duc',
-  siret: '21550029900013',
+  siret: '21550029900015',
   legalStatus: 'public',
 };
 /** MSP de Spincourt (SISA, private law). */

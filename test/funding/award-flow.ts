@@ -1,0 +1,47 @@
+import type { ApiHarness } from '../support/api-harness.js';
+import { SCHOOL_UAI } from '../support/demo-fixtures.js';
+import { type Actors, envelopeCommand, key } from './funding-flow.js';
+
+/** The Commune de Bar-le-Duc (SIRET 215 500 299 00015) pays for its school, as a school has no legal personality. */
+export const COMMUNE_SIRET = '21550029900015';
+const IBAN = 'FR7630006000011234567890189';
+
+/** Registers the commune with its bank details and makes it the school's paying body (once per harness; a retry is fine). */
+export async function communePaysForSchool(api: ApiHarness, a: Actors): Promise<void> {
+  const commune = { kind: 'collectivite', identifier: { scheme: 'siret', value: COMMUNE_SIRET }, name: 'Commune de Bar-le-Duc' };
+  const registered = await api.request('POST', '/organisations', {
+    token: a.admin,
+    body: { ...commune, communeCode: '55029', departementCode: '55' },
+  });
+  if (registered.status !== 201 && registered.body.code !== 'ORGANISATION_EXISTS') {
+    throw new Error(`commune: ${registered.status} ${JSON.stringify(registered.body)}`);
+  }
+  const own = await api.request('PUT', `/organisations/${COMMUNE_SIRET}/payee`, {
+    token: a.admin,
+    body: { kind: 'self', siret: COMMUNE_SIRET, iban: IBAN },
+  });
+  if (own.status !== 200) throw new Error(`commune payee: ${own.status} ${JSON.stringify(own.body)}`);
+  const paid = await api.request('PUT', `/organisations/${SCHOOL_UAI}/payee`, {
+    token: a.holder,
+    body: { kind: 'paying_organisation', organisationId: COMMUNE_SIRET },
+  });
+  if (paid.status !== 200) throw new Error(`school payee: ${paid.status} ${JSON.stringify(paid.body)}`);
+}
+
+/** Finance drafts the act (the proposed envelope unless one is named), the recteur signs it. Returns the act. */
+export async function signedAwardAct(api: ApiHarness, a: Actors, projectId: string, draft: Record<string, unknown> = {}) {
+  const drafted = await api.request('POST', `/projects/${projectId}/award-act`, { token: a.finance, body: draft });
+  if (drafted.status !== 201) throw new Error(`draft: ${drafted.status} ${JSON.stringify(drafted.body)}`);
+  const signed = await api.request('POST', `/projects/${projectId}/award-act/sign`, { token: a.eduDecider, body: {} });
+  if (signed.status !== 200) throw new Error(`sign: ${signed.status} ${JSON.stringify(signed.body)}`);
+  return signed.body as { actId: string; envelopeId: string; amountCents: number; status: string };
+}
+
+let ej = 0;
+/** An EJ number as Chorus gives them (10 digits), distinct in a run. */
+export const ejNumber = () => `21${String(process.pid % 1000).padStart(3, '0')}${String(++ej).padStart(5, '0')}`;
+
+/** Finance records the EJ of the project's signed act on the envelope. */
+export function commitAct(api: ApiHarness, token: string, envelopeId: string, projectId: string, body: Record<string, unknown> = {}) {
+  return envelopeCommand(api, token, `/envelopes/${envelopeId}/commit`, { projectId, ejNumber: ejNumber(), ...body }, key('commit'));
+}
