@@ -21,6 +21,18 @@ export async function communePaysForSchool(api: ApiHarness, a: Actors): Promise<
     body: { kind: 'self', siret: COMMUNE_SIRET, iban: IBAN },
   });
   if (own.status !== 200) throw new Error(`commune payee: ${own.status} ${JSON.stringify(own.body)}`);
+  const school = {
+    kind: 'ecole',
+    identifier: { scheme: 'uai', value: SCHOOL_UAI },
+    name: 'École de Bar-le-Duc',
+    communeCode: '55029',
+    departementCode: '55',
+  };
+  // The school is registered by its first project's declaration; before any, its head registers it (and becomes its member).
+  if ((await api.request('GET', `/organisations/${SCHOOL_UAI}`, { token: a.holder })).status === 404) {
+    const registeredSchool = await api.request('POST', '/organisations', { token: a.holder, body: school });
+    if (registeredSchool.status !== 201) throw new Error(`school: ${registeredSchool.status} ${JSON.stringify(registeredSchool.body)}`);
+  }
   const paid = await api.request('PUT', `/organisations/${SCHOOL_UAI}/payee`, {
     token: a.holder,
     body: { kind: 'paying_organisation', organisationId: COMMUNE_SIRET },

@@ -10,19 +10,23 @@ import {
   store,
   validatedEducationProject,
 } from './funding-flow.js';
+import { communePaysForSchool, signedAwardAct } from './award-flow.js';
 
 const head = async (api: ApiHarness) => await api.headPosition();
 
 describe('envelope commands through HTTP: Idempotency-Key across a restart, amounts, roles and territory', () => {
   let api: ApiHarness;
   let a: Actors;
-  /** A real project of the académie, validated with no grant: outside the funding process, committed by hand below. */
+  /** A real project of the académie, validated for €18,500, with its signed award act: committed by hand below. */
   let outsideTheProcess: string;
+  let actId: string;
   beforeAll(async () => {
     api = await startApi();
     a = await actors(api);
     await openNancyMetz(api, a, '4850000.00', '2425000.00');
-    outsideTheProcess = await validatedEducationProject(api, a, 1_850_000, 0, 'Projet hors processus');
+    outsideTheProcess = await validatedEducationProject(api, a, 1_850_000, 1_850_000, 'Projet hors processus');
+    await communePaysForSchool(api, a);
+    actId = (await signedAwardAct(api, a, outsideTheProcess)).actId;
   });
   afterAll(async () => {
     await api.close();
@@ -32,7 +36,7 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
   it('a retry with the same Idempotency-Key returns the first outcome and writes nothing, also after a restart', async () => {
     const commitKey = key('commit');
     const body = {
-      commitmentRef: 'EJ-2023-NM-0042',
+      ejNumber: '2103000042',
       projectId: outsideTheProcess,
       amount: '18500.00',
       reason: 'Convention du 12 septembre 2023',
@@ -42,7 +46,7 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
     expect(first.body).toMatchObject({
       replayed: false,
       requestId: commitKey,
-      outcome: [{ type: 'envelope.committed', data: { commitmentRef: 'EJ-2023-NM-0042', amountCents: 1_850_000, year: 2023 } }],
+      outcome: [{ type: 'envelope.committed', data: { commitmentRef: actId, ejNumber: '2103000042', amountCents: 1_850_000, year: 2023 } }],
       balance: { ae: { committedCents: 1_850_000, availableCents: 485_000_000 - 1_850_000 } },
     });
     const position = first.headers.get('x-position');
@@ -71,7 +75,7 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
       api,
       a.finance,
       `/envelopes/${NANCY_METZ_2023}/commit`,
-      { ...body, amount: '18500.01' },
+      { ...body, amount: '18499.99' },
       commitKey,
     );
     expect(reused.status).toBe(409);
@@ -127,7 +131,7 @@ describe('envelope commands through HTTP: Idempotency-Key across a restart, amou
       errors: [{ field: 'ae', rule: 'isEuroAmount', detail: expect.stringContaining('chaîne décimale') }],
     });
     expect(integer.body.detail).toContain('ae');
-    const commitment = { commitmentRef: 'EJ-X', projectId: 'p', amount: 5000 };
+    const commitment = { ejNumber: '2103000043', projectId: 'p', amount: 5000 };
     const commit = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/commit`, commitment);
     expect(commit.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'amount', rule: 'isEuroAmount' }] });
     const split = { mode: 'soft', shares: { 'CTS-44-55': 5000 } };

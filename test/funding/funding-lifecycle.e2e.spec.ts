@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
+import { FundingProcessRunner } from '#processes';
+import { HEALTH_FINESS } from '../support/demo-fixtures.js';
 import {
   type Actors,
   NANCY_METZ_2023,
@@ -13,162 +15,123 @@ import {
   transition,
   validatedEducationProject,
 } from './funding-flow.js';
+import { commitAct, communePaysForSchool, signedAwardAct } from './award-flow.js';
 
 /** FIP 2023 of the académie de Nancy-Metz: €4.85M AE, €2.425M CP (its share of the ~€150M notified to académies in 2023). */
 const AE = 485_000_000;
-const CP = 242_500_000;
 
-describe('funding: from the intention to the closed project with its money (HTTP, real tokens, the funding process)', () => {
+describe('funding: a signed decision moves no money; finance drafts the act, the authority signs, finance records the EJ', () => {
   let api: ApiHarness;
   let a: Actors;
   beforeAll(async () => {
     api = await startApi();
     a = await actors(api);
     await openNancyMetz(api, a, '4850000.00', '2425000.00');
+    await communePaysForSchool(api, a);
   });
   afterAll(async () => {
     await api.close();
   });
+  /** The funding process has handled everything written so far (so what it did not write, it will not write). */
+  const caughtUp = () => (api.app.get(FundingProcessRunner) as FundingProcessRunner).caughtUp();
 
-  it('validated → committed on the académie envelope → financing → 50 % paid → final report → balance → closed', async () => {
+  it('validated → act drafted on the proposed envelope → signed → EJ → financing, nothing paid by the system', async () => {
     const id = await validatedEducationProject(api, a, 1_250_000, 1_200_000, 'Un jardin pédagogique partagé à Bar-le-Duc');
-    const ref = `EJ-2023-${id}`;
-    let funding = await eventually(
-      () => fundingOf(api, a.holder, id),
-      (r) => r.body.funding?.status === 'financing' && r.body.payments?.length === 1,
-    );
-    expect(funding.status).toBe(200);
-    expect(funding.body).toMatchObject({
-      projectStatus: 'financing',
+    // The validation alone moves nothing: no commitment, no advance; the funding view says what is to do.
+    await caughtUp();
+    const before = await fundingOf(api, a.finance, id);
+    expect(before.body).toMatchObject({
+      projectStatus: 'validated',
       grantedCents: 1_200_000,
-      funding: { status: 'financing', envelopeId: NANCY_METZ_2023, year: 2023, pending: null },
-      commitment: {
-        commitmentRef: ref,
-        committedCents: 1_200_000,
-        paidCents: 600_000,
-        serviceDoneCents: 600_000,
-        remainingToPayCents: 600_000,
-      },
-      instalments: [
-        { number: 1, plannedCents: 600_000, paidCents: 600_000, status: 'paid' },
-        { number: 2, plannedCents: 600_000, paidCents: 0, status: 'due' },
+      funding: { status: 'no_award_act' },
+      commitment: null,
+    });
+    expect((await store(api).readStream(`envelope-${NANCY_METZ_2023}`)).map((e) => e.type)).toEqual([
+      'envelope.opened',
+      'envelope.credits_notified',
+    ]);
+
+    const proposal = await api.request('GET', `/projects/${id}/award-act/envelopes`, { token: a.finance });
+    expect(proposal.body).toMatchObject({
+      exercise: 2023,
+      proposed: NANCY_METZ_2023,
+      candidates: [{ envelopeId: NANCY_METZ_2023, aeAvailable: '4850000.00' }],
+    });
+    const act = await signedAwardAct(api, a, id);
+    expect(act).toMatchObject({
+      form: 'arrete',
+      status: 'signed',
+      amount: '12000.00',
+      envelopeId: NANCY_METZ_2023,
+      payee: { organisationId: '21550029900015', siret: '21550029900015', legalStatus: 'public' },
+      schedule: [
+        { number: 1, kind: 'advance', amount: '6000.00', condition: 'démarrage de l’action' },
+        { number: 2, kind: 'balance', amount: '6000.00', condition: 'compte rendu financier accepté' },
       ],
-      payments: [{ instalment: 1, amountCents: 600_000, display: '6\u202f000,00\u00a0€', year: 2023 }],
+      reportDueOn: '2024-06-30',
+      signature: { signatory: 'recteur-12', capacity: 'recteur' },
+    });
+
+    const committed = await commitAct(api, a.finance, NANCY_METZ_2023, id, { ejNumber: '2103000101' });
+    expect(committed.status).toBe(200);
+    const funding = await eventually(
+      () => fundingOf(api, a.holder, id),
+      (r) => r.body.projectStatus === 'financing',
+    );
+    expect(funding.body).toMatchObject({
+      funding: { status: 'committed' },
+      awardAct: { actId: act.actId, status: 'signed' },
+      commitment: {
+        commitmentRef: act.actId,
+        ejNumber: '2103000101',
+        committedCents: 1_200_000,
+        paidCents: 0,
+        remainingToPayCents: 1_200_000,
+      },
+      movements: [
+        {
+          type: 'envelope.committed',
+          operation: 'engagement juridique',
+          amount: '12000.00',
+          by: { id: 'finance-nancy-metz', role: 'finance' },
+        },
+      ],
     });
     const project = await api.request('GET', `/projects/${id}?minPosition=${await api.headPosition()}`, { token: a.holder });
-    expect(project.body).toMatchObject({ status: 'financing', commitmentRef: ref });
+    expect(project.body).toMatchObject({ status: 'financing', commitmentRef: act.actId });
     expect(project.body.lastTransition).toMatchObject({ command: 'start_financing', by: { id: 'funding-process', role: 'system' } });
 
-    // The holder files the final report: €11,250.40 spent of €12,000 granted.
+    // The holder transmits the report: the system pays nothing and closes nothing (a person reviews, orders and pays).
     await transition(api, a.holder, id, 'submit_final_report', {
       report: { summary: 'Jardin réalisé, 3 classes, 2 ateliers parents', spentAmountCents: 1_125_040 },
     });
-    funding = await eventually(
-      () => fundingOf(api, a.holder, id),
-      (r) => r.body.projectStatus === 'closed',
-    );
-    expect(funding.body).toMatchObject({
-      funding: { status: 'closed', pending: null },
-      commitment: {
-        committedCents: 1_200_000,
-        releasedCents: 74_960,
-        paidCents: 1_125_040,
-        recoveredCents: 0,
-        netCommittedCents: 1_125_040,
-        remainingToPayCents: 0,
-      },
-      instalments: [
-        { number: 1, paidCents: 600_000 },
-        { number: 2, paidCents: 525_040, status: 'paid' },
-      ],
-      payments: [
-        { instalment: 1, amountCents: 600_000 },
-        { instalment: 2, amountCents: 525_040 },
-      ],
-      recoveries: [],
-    });
-
+    await caughtUp();
+    const types = (await store(api).readStream(`envelope-${NANCY_METZ_2023}`)).map((e) => e.type);
+    expect(types).toEqual(['envelope.opened', 'envelope.credits_notified', 'envelope.committed']);
     const envelope = await api.request('GET', `/envelopes/${NANCY_METZ_2023}`, { token: a.finance });
-    expect(envelope.status).toBe(200);
-    expect(envelope.body.ae).toMatchObject({
-      notifiedCents: AE,
-      committedCents: 1_200_000,
-      releasedCents: 74_960,
-      availableCents: AE - 1_200_000 + 74_960,
-    });
-    expect(envelope.body.cp).toMatchObject({ notifiedCents: CP, paidCents: 1_125_040, recoveredCents: 0, availableCents: CP - 1_125_040 });
-    expect(envelope.body.years).toHaveLength(1);
-    expect(envelope.body.years[0]).toMatchObject({
-      year: 2023,
-      ae: { availableCents: AE - 1_125_040 },
-      cp: { availableCents: CP - 1_125_040 },
-    });
-    expect(envelope.body.commitmentList).toEqual([
-      expect.objectContaining({ commitmentRef: ref, projectId: id, netPaidCents: 1_125_040, instalments: 2 }),
-    ]);
-
-    // Handled once: one commitment, two payments, one release, one start_financing, one close in the log.
-    const envelopeTypes = (await store(api).readStream(`envelope-${NANCY_METZ_2023}`)).map((e) => e.type);
-    expect(envelopeTypes.filter((t) => t === 'envelope.committed')).toHaveLength(1);
-    expect(envelopeTypes.filter((t) => t === 'envelope.paid')).toHaveLength(2);
-    expect(envelopeTypes.filter((t) => t === 'envelope.commitment_released')).toHaveLength(1);
-    const steps = (await store(api).readStream(`project-${id}`)).map((e) => e.type).filter((t) => t !== 'project.content_edited');
-    expect(steps).toEqual([
-      'project.intention_declared',
-      'project.drafting_started',
-      'project.submitted',
-      'project.analysis_started',
-      'project.analysis_completed',
-      'project.validated',
-      'project.financing_started',
-      'project.final_report_submitted',
-      'project.closed',
-    ]);
+    expect(envelope.body.ae).toMatchObject({ committedCents: 1_200_000, availableCents: AE - 1_200_000 });
+    expect(envelope.body.cp).toMatchObject({ paidCents: 0 });
+    expect((await api.request('GET', `/projects/${id}`, { token: a.holder })).body.status).toBe('financing');
   });
 
-  it('spent less than the advance: a recovery order for the excess, the rest released, closed', async () => {
-    const id = await validatedEducationProject(api, a, 800_000, 800_000, 'Radio scolaire au collège de Verdun');
+  it('a withdrawal recovers nothing by itself', async () => {
+    const id = await validatedEducationProject(api, a, 500_000, 500_000, 'Une chorale inter-écoles');
+    await signedAwardAct(api, a, id);
+    expect((await commitAct(api, a.finance, NANCY_METZ_2023, id)).status).toBe(200);
     await eventually(
-      () => fundingOf(api, a.holder, id),
-      (r) => r.body.payments?.length === 1,
+      () => api.request('GET', `/projects/${id}`, { token: a.holder }),
+      (r) => r.body.status === 'financing',
     );
-    await transition(api, a.holder, id, 'submit_final_report', {
-      report: { summary: 'Projet réduit : un seul studio', spentAmountCents: 300_000 },
-    });
-    const funding = await eventually(
-      () => fundingOf(api, a.finance, id),
-      (r) => r.body.projectStatus === 'closed',
-    );
+    await transition(api, a.holder, id, 'withdraw', { reason: 'Intervenant indisponible' });
+    await caughtUp();
+    const funding = await fundingOf(api, a.finance, id);
     expect(funding.body).toMatchObject({
-      funding: { status: 'closed' },
-      commitment: {
-        committedCents: 800_000,
-        paidCents: 400_000,
-        recoveredCents: 100_000,
-        netPaidCents: 300_000,
-        releasedCents: 500_000,
-        remainingToPayCents: 0,
-      },
-      recoveries: [{ amountCents: 100_000 }],
+      projectStatus: 'withdrawn',
+      commitment: { committedCents: 500_000, recoveredCents: 0, releasedCents: 0 },
     });
-    expect(funding.body.recoveries[0].reason).toContain('reversement');
   });
 
-  it('the holder withdraws while financed: everything paid is recovered and the commitment released', async () => {
-    const id = await validatedEducationProject(api, a, 500_000, 500_000, 'Ateliers philosophie en CM2');
-    await eventually(
-      () => fundingOf(api, a.holder, id),
-      (r) => r.body.payments?.length === 1,
-    );
-    await transition(api, a.holder, id, 'withdraw', { reason: 'Départ de l’enseignante porteuse du projet' });
-    const funding = await eventually(
-      () => fundingOf(api, a.finance, id),
-      (r) => r.body.funding?.status === 'withdrawn',
-    );
-    expect(funding.body.commitment).toMatchObject({ paidCents: 250_000, recoveredCents: 250_000, netPaidCents: 0, netCommittedCents: 0 });
-  });
-
-  it('health (FIR): the ARS Grand Est envelope of the year, the CTS of the Meuse as split key', async () => {
+  it('health (FIR): a convention above €23,000 for the MSP, signed by the DG ARS and the MSP, the CTS as split key', async () => {
     const arsFinance = await api.token({ role: 'finance', sub: 'finance-ars-grand-est', scope: { regions: ['44'] } });
     const opened = await envelopeCommand(api, arsFinance, '/envelopes', {
       fund: 'fir',
@@ -190,7 +153,6 @@ describe('funding: from the intention to the closed project with its money (HTTP
     });
     await transition(api, a.holder, id, 'submit');
     await transition(api, a.arsValidator, id, 'start_analysis');
-    // Workflow v2: the délégation territoriale closes the analysis; Grand Est hears the CTS; the DG ARS signs.
     await transition(api, a.arsValidator, id, 'complete_analysis', { reason: 'Instruction close : dossier complet' });
     await transition(api, a.arsValidator, id, 'refer_to_cts');
     await transition(api, a.arsValidator, id, 'record_cts_opinion', { reason: 'Avis favorable du CTS de la Meuse', favourable: true });
@@ -198,14 +160,22 @@ describe('funding: from the intention to the closed project with its money (HTTP
       reason: 'Décision du directeur général de l’ARS',
       grantedAmountCents: 4_000_000,
     });
-    const funding = await eventually(
-      () => fundingOf(api, a.arsValidator, id),
-      (r) => r.body.payments?.length === 1,
-    );
-    expect(funding.body).toMatchObject({
-      funding: { status: 'financing', envelopeId: 'fir-ars-44-2023', splitKey: 'CTS-44-55' },
-      commitment: { committedCents: 4_000_000, paidCents: 2_000_000 },
-    });
+    const payee = { kind: 'self', siret: '55099990800019', iban: 'FR7630006000011234567890189' };
+    const payeeSet = await api.request('PUT', `/organisations/${HEALTH_FINESS}/payee`, { token: a.holder, body: payee });
+    expect([payeeSet.status, payeeSet.body.errors]).toEqual([200, undefined]);
+
+    const unstated = await api.request('POST', `/projects/${id}/award-act`, { token: arsFinance, body: {} });
+    expect(unstated.body).toMatchObject({ status: 400, errors: [{ field: 'payeeLegalStatus' }] });
+    const drafted = await api.request('POST', `/projects/${id}/award-act`, { token: arsFinance, body: { payeeLegalStatus: 'private' } });
+    expect(drafted.body).toMatchObject({ form: 'convention', formLabel: 'convention', amount: '40000.00', envelopeId: 'fir-ars-44-2023' });
+    const signed = await api.request('POST', `/projects/${id}/award-act/sign`, { token: a.arsDecider, body: {} });
+    expect(signed.body).toMatchObject({ status: 'awaiting_countersignature', signature: { capacity: 'dg_ars' } });
+    const early = await commitAct(api, arsFinance, 'fir-ars-44-2023', id);
+    expect(early.body).toMatchObject({ status: 409, code: 'ENVELOPE_AWARD_ACT_NOT_SIGNED' });
+    const countersigned = await api.request('POST', `/projects/${id}/award-act/countersign`, { token: a.holder, body: {} });
+    expect(countersigned.body).toMatchObject({ status: 'signed', countersignature: { organisationId: HEALTH_FINESS } });
+
+    expect((await commitAct(api, arsFinance, 'fir-ars-44-2023', id, { splitKey: 'CTS-44-55' })).status).toBe(200);
     const envelope = await api.request('GET', '/envelopes/fir-ars-44-2023', { token: arsFinance });
     expect(envelope.body.split.shares).toEqual(
       expect.arrayContaining([{ key: 'CTS-44-55', shareCents: 10_000_000, committedCents: 4_000_000, exceeded: false }]),
@@ -219,9 +189,6 @@ describe('funding: from the intention to the closed project with its money (HTTP
     expect((await api.request('GET', '/envelopes?fund=fir', { token: a.admin })).body.count).toBe(1);
     expect((await api.request('GET', '/envelopes?fund=fip', { token: a.lilleFinance })).body.count).toBe(0);
     expect((await api.request('GET', `/envelopes/${NANCY_METZ_2023}`, { token: a.lilleFinance })).status).toBe(403);
-    expect((await api.request('GET', '/envelopes?year=23', { token: a.admin })).body).toMatchObject({
-      errors: [expect.objectContaining({ field: 'year' })],
-    });
     const health = await api.health();
     expect(health.body.details['process.funding']).toMatchObject({ name: 'funding', state: 'running', status: 'up' });
   });

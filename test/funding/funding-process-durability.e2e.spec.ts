@@ -4,16 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { FundingProcessRunner } from '#processes';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
-import {
-  NANCY_METZ_2023,
-  actors,
-  eventually,
-  fundingOf,
-  openNancyMetz,
-  store,
-  transition,
-  validatedEducationProject,
-} from './funding-flow.js';
+import { NANCY_METZ_2023, actors, eventually, fundingOf, openNancyMetz, store, validatedEducationProject } from './funding-flow.js';
+import { commitAct, communePaysForSchool, signedAwardAct } from './award-flow.js';
 
 const runner = (api: ApiHarness) => api.app.get(FundingProcessRunner);
 const head = async (api: ApiHarness) => await api.headPosition();
@@ -27,12 +19,15 @@ describe('the funding process survives restarts, handles each event once, and st
 
   it('resumes from its checkpoint after a restart; with its checkpoint lost, re-handles the whole log and writes nothing new', async () => {
     api = await startApi();
-    let a = await actors(api);
+    const a = await actors(api);
     await openNancyMetz(api, a, '4850000.00', '2425000.00');
+    await communePaysForSchool(api, a);
     const id = await validatedEducationProject(api, a, 2_000_000, 1_800_000, 'Festival de théâtre lycéen à Verdun');
+    await signedAwardAct(api, a, id);
+    expect((await commitAct(api, a.finance, NANCY_METZ_2023, id)).status).toBe(200);
     await eventually(
       () => fundingOf(api!, a.holder, id),
-      (r) => r.body.payments?.length === 1,
+      (r) => r.body.projectStatus === 'financing',
     );
     await runner(api).caughtUp();
     const dataDir = api.dataDir;
@@ -53,46 +48,25 @@ describe('the funding process survives restarts, handles each event once, and st
     expect(runner(api).status()).toMatchObject({ state: 'running', position: before });
     expect(await head(api)).toBe(before);
 
-    a = await actors(api);
-    await transition(api, a.holder, id, 'submit_final_report', {
-      report: { summary: 'Trois représentations', spentAmountCents: 1_800_000 },
-    });
-    const funding = await eventually(
-      () => fundingOf(api!, a.holder, id),
-      (r) => r.body.projectStatus === 'closed',
-    );
-    expect(funding.body.commitment).toMatchObject({ committedCents: 1_800_000, paidCents: 1_800_000, releasedCents: 0 });
-    const types = (await store(api).readStream(`envelope-${NANCY_METZ_2023}`)).map((e) => e.type);
-    expect(types.filter((t) => t === 'envelope.committed')).toHaveLength(1);
-    expect(types.filter((t) => t === 'envelope.paid')).toHaveLength(2);
+    const started = (await store(api).readStream(`project-${id}`)).filter((e) => e.type === 'project.financing_started');
+    expect(started).toHaveLength(1);
+    expect(runner(api).record(id)).toMatchObject({ status: 'financing', envelopeId: NANCY_METZ_2023 });
   });
 
-  it('a broken envelope stream stops the process: /health 503 (error shown to an admin), also after a restart', async () => {
+  it('a project this version cannot read stops the process: /health 503 (error shown to an admin), also after a restart', async () => {
     api = await startApi();
     const a = await actors(api);
     await openNancyMetz(api, a, '4850000.00', '2425000.00');
-    // An event no decider wrote: an amount that is not a number of cents.
+    await communePaysForSchool(api, a);
+    const id = await validatedEducationProject(api, a, 1_000_000, 1_000_000, 'Projet qu’une version plus récente a touché');
+    await signedAwardAct(api, a, id);
+    // An event a newer version wrote: this one refuses to decide on a state it reads badly.
     await store(api).appendToStream(
-      `envelope-${NANCY_METZ_2023}`,
-      [
-        {
-          id: randomUUID(),
-          type: 'envelope.committed',
-          data: {
-            requestId: 'corrupt',
-            fingerprint: 'x',
-            year: 2023,
-            commitmentRef: 'EJ-CORRUPT',
-            projectId: 'p',
-            amountCents: 'douze mille',
-            splitKey: null,
-            reason: null,
-          },
-        },
-      ],
+      `project-${id}`,
+      [{ id: randomUUID(), type: 'project.from_a_newer_version', data: { note: 'inconnu ici' } }],
       { expectedRevision: 'stream_exists' },
     );
-    const id = await validatedEducationProject(api, a, 1_000_000, 1_000_000, 'Projet sur une enveloppe corrompue');
+    expect((await commitAct(api, a.finance, NANCY_METZ_2023, id)).status).toBe(200);
     const health = await eventually(
       () => api!.health(),
       (r) => r.body.details?.['process.funding']?.state === 'failed',
@@ -102,16 +76,10 @@ describe('the funding process survives restarts, handles each event once, and st
     expect(health.body.details['process.funding']).toMatchObject({
       name: 'funding',
       state: 'failed',
-      error: { eventType: 'project.validated', streamId: `project-${id}` },
+      error: { eventType: 'envelope.committed', streamId: `envelope-${NANCY_METZ_2023}` },
     });
-    expect(health.body.details['process.funding'].error.message).toMatch(/centimes/);
+    expect(health.body.details['process.funding'].error.message).toMatch(/ne connaît pas/);
     const stoppedAt = health.body.details['process.funding'].position;
-    expect(Number(health.body.details['process.funding'].lag)).toBeGreaterThan(0);
-
-    // Later events are not handled: the process stays where it stopped.
-    await transition(api, a.holder, id, 'withdraw', { reason: 'Abandon' });
-    expect((await api.health()).body.details['process.funding'].position).toBe(stoppedAt);
-    expect((await fundingOf(api, a.holder, id)).body.funding.status).toBe('not_funded');
 
     const dataDir = api.dataDir;
     await api.close(true);
@@ -121,6 +89,6 @@ describe('the funding process survives restarts, handles each event once, and st
       (r) => r.body.details?.['process.funding']?.state === 'failed',
     );
     expect(again.status).toBe(503);
-    expect(again.body.details['process.funding']).toMatchObject({ position: stoppedAt, error: { streamId: `project-${id}` } });
+    expect(again.body.details['process.funding']).toMatchObject({ position: stoppedAt, error: { eventType: 'envelope.committed' } });
   });
 });

@@ -25,7 +25,7 @@ export const communePayee: AwardActPayee = {
 export const mspPayee: AwardActPayee = {
   organisationId: '550999908',
   name: 'MSP de Spincourt',
-  siret: '55099990800017',
+  siret: '55099990800019',
   legalStatus: 'private',
 };
 

@@ -18,7 +18,7 @@ describe('Commit: an EJ formalises a signed award act', () => {
       .given(funded())
       .when(commit())
       .then(([e]) =>
-        expect(e!.data).toMatchObject({ awardActId: 'AA-p-msp-1', ejNumber: '2103456789', payee: { siret: '55099990800017' } }),
+        expect(e!.data).toMatchObject({ awardActId: 'AA-p-msp-1', ejNumber: '2103456789', payee: { siret: '55099990800019' } }),
       );
   });
 

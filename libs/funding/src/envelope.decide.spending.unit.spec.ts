@@ -29,7 +29,7 @@ describe('Commit (engagement juridique)', () => {
             reason: null,
             awardActId: 'EJ-1',
             ejNumber: 'EJ-EJ-1',
-            payee: { organisationId: '550999908', name: 'MSP de Spincourt', siret: '55099990800017' },
+            payee: { organisationId: '550999908', name: 'MSP de Spincourt', siret: '55099990800019' },
           },
         },
       ]);

@@ -52,7 +52,7 @@ export function signedActFor(c: Pick<Commit, 'commitmentRef' | 'projectId' | 'am
       envelopeId,
       amountCents: c.amountCents,
       fullySigned: true,
-      payee: { organisationId: '550999908', name: 'MSP de Spincourt', siret: '55099990800017' },
+      payee: { organisationId: '550999908', name: 'MSP de Spincourt', siret: '55099990800019' },
     },
     ejNumber: `EJ-${c.commitmentRef}`,
   };
