@@ -52,7 +52,7 @@ describe('200 concurrent commits through HTTP on an envelope that can fund exact
     await api.close();
   });
 
-  it('200 projects with signed acts: answers 50 × 200 and 150 × 409 ENVELOPE_INSUFFICIENT_AE naming available and requested; the ledger sums exactly', async () => {
+  it('200 projects with signed acts: 50 × 200, 150 × 409 ENVELOPE_INSUFFICIENT_AE naming the figures; the ledger sums', async () => {
     const started = performance.now();
     const responses = await Promise.all(
       Array.from({ length: REQUESTS }, (_, i) =>

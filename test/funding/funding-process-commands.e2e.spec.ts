@@ -16,7 +16,7 @@ describe('the funding process sends its one command through the CommandBus, as a
     await api.close();
   });
 
-  it('the EJ is finance’s; the start of financing it implies carries the shell’s metadata: the command, the step’s key, its actor', async () => {
+  it('the EJ is finance’s; the start of financing it implies carries the shell’s metadata: command, step key, actor', async () => {
     const id = await validatedEducationProject(api, a, 1_000_000, 1_000_000, 'Un potager au collège');
     await signedAwardAct(api, a, id);
     expect((await commitAct(api, a.finance, NANCY_METZ_2023, id)).status).toBe(200);
