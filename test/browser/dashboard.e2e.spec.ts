@@ -80,13 +80,15 @@ describe('the dashboard in headless Chromium', () => {
     const admin = await api.token({ role: 'admin', sub: 'admin-national' });
     const post = (path: string, body: unknown, key: string) =>
       api.request('POST', path, { token: admin, body, headers: { 'idempotency-key': key } });
-    // The commitment funds a real project of the académie de Lille, validated with no grant (the funding process leaves it alone).
+    // The commitment is the EJ of a real project of the académie de Lille, validated for €97,000, with its signed award act.
+    const lilleHolder = await api.token({ role: 'holder', sub: 'holder-lille' });
+    const lilleDecider = await api.token(deciderClaims('education', '09'));
     const lilleProject = await declareAndValidate(
       (method, path, token, body) => api.request(method, path, { token, body }),
       {
-        holder: await api.token({ role: 'holder', sub: 'holder-lille' }),
+        holder: lilleHolder,
         validator: await api.token({ role: 'validator', sub: 'val-lille', scope: { academies: ['09'] } }),
-        decider: await api.token(deciderClaims('education', '09')),
+        decider: lilleDecider,
       },
       {
         intention: {
@@ -97,12 +99,19 @@ describe('the dashboard in headless Chromium', () => {
           holder: { organisationId: '0590001F', name: 'Lycée de Lille' },
         },
         requestedCents: 9_700_000,
-        grantedCents: 0,
+        grantedCents: 9_700_000,
       },
     );
     expect((await post('/envelopes', { fund: 'fip', territoryCode: 'academie-09', year: 2023 }, 'open-lille')).status).toBe(201);
     expect((await post('/envelopes/fip-academie-09-2023/notify', { ae: '9700000.00', cp: '4850000.00' }, 'notify-lille')).status).toBe(200);
-    const commitment = { commitmentRef: 'EJ-2023-L-1', projectId: lilleProject, amount: '97000.00' };
+    // The lycée is paid directly (an EPLE has its own SIRET); a public body: an arrêté attributif, signed by the recteur.
+    const payee = { kind: 'self', siret: '19590001400018', iban: 'FR7630006000011234567890189' };
+    expect((await api.request('PUT', '/organisations/0590001F/payee', { token: lilleHolder, body: payee })).status).toBe(200);
+    const act = { envelopeId: 'fip-academie-09-2023', payeeLegalStatus: 'public' };
+    expect((await post(`/projects/${lilleProject}/award-act`, act, 'act-lille')).status).toBe(201);
+    const signed = await api.request('POST', `/projects/${lilleProject}/award-act/sign`, { token: lilleDecider, body: {} });
+    expect(signed.status).toBe(200);
+    const commitment = { projectId: lilleProject, ejNumber: '2103000900', amount: '97000.00' };
     expect((await post('/envelopes/fip-academie-09-2023/commit', commitment, 'commit-lille')).status).toBe(200);
     const row = page.locator('#envelopes tr[data-envelope="fip-academie-09-2023"] td');
     await row.filter({ hasText: /^97\s000,00\s€$/ }).waitFor({ timeout: 2000 });

@@ -1,3 +1,4 @@
+import { currentFundingFacts, v1FundingFacts } from './log-v1-funding.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -109,7 +110,7 @@ const V1_CREDIT_FIGURES = new Set([
  *   and every AE and CP figure the same way (reduced, received, …, available); the fr-FR `display` block is unchanged;
  * - dashboard envelope rows (GET /dashboard/envelopes, /dashboard/summary): ae and cp credits, consumed, available → …Cents;
  * - funnel figures (GET /dashboard/funnel, /dashboard/territories, /dashboard/summary): granted_cents → grantedCents;
- * - GET /projects/:id/funding: payments[].amount and recoveries[].amount (fr-FR text) → display.
+ * - GET /projects/:id/funding: compared by the facts both views give (log-v1-funding.ts).
  */
 function withCurrentMoneyNames(value: unknown, parentKey = ''): unknown {
   if (Array.isArray(value)) return value.map((item) => withCurrentMoneyNames(item, parentKey));
@@ -212,7 +213,10 @@ describe('a log written by Refonda v1 (every event type, every transition of bot
     const expected = withDirectory(withCurrentCounting({ ...v1, body: withCurrentWording(v1.body) }), scenario.headPosition, head);
     if (expected.status >= 400) expect(read).toMatchObject(asProblemDetails(expected));
     else if (path.endsWith('/history')) expect(read).toEqual(withTypedHistory(expected));
-    else if (/^\/programs\/[a-z]+\/workflow$/.test(path)) {
+    else if (path.endsWith('/funding')) {
+      expect(read.status).toBe(expected.status);
+      expect(currentFundingFacts(read.body as never)).toEqual(v1FundingFacts(expected.body as never));
+    } else if (/^\/programs\/[a-z]+\/workflow$/.test(path)) {
       // The latest definition is v2 now (log-v1-versions.ts): v1's is served under ?version=1.
       const [asV1, latest] = await Promise.all([readAs(api, `${path}?version=1`, as), readAs(api, `${path}?version=2`, as)]);
       expect(asV1).toEqual(servedAsVersion1(withFinanceTerritory(expected)));

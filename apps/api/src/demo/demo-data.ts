@@ -6,6 +6,7 @@ import { grantClaims } from '../directory/grant-for-token.js';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { envelopeId, envelopeStreamId } from '#funding';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
+import { type FundedDemoProject, loadDemoAwardActs } from './demo-award-acts.js';
 import { loadMeuseDemo } from './demo-meuse.js';
 import { MEUSE_PROJECTS } from './demo-meuse.data.js';
 import { DEMO_PROJECTS, type DemoProject, envelopeOrders, PATHS } from './demo-scenario.js';
@@ -24,7 +25,7 @@ export async function loadDemoData(app: NestFastifyApplication, logger: Logger):
   );
   const year = app.get<Clock>(CLOCK).now().getUTCFullYear();
   const fastify = app.getHttpAdapter().getInstance();
-  const call = async (token: string, method: 'POST' | 'PATCH', url: string, body: unknown, key?: string) => {
+  const call = async (token: string, method: 'POST' | 'PATCH' | 'PUT', url: string, body: unknown, key?: string) => {
     const res = await fastify.inject({
       method,
       url,
@@ -45,7 +46,12 @@ export async function loadDemoData(app: NestFastifyApplication, logger: Logger):
       `demo-notify-${open.territoryCode}-${year}`,
     );
   }
-  for (const [i, p] of DEMO_PROJECTS.entries()) await seedProject(p, i, call, tokenFor);
+  const funded: FundedDemoProject[] = [];
+  for (const [i, p] of DEMO_PROJECTS.entries()) {
+    const seeded = await seedProject(p, i, call, tokenFor);
+    if (p.path === 'validated_edu' || p.path === 'validated_health') funded.push(seeded);
+  }
+  await loadDemoAwardActs(call, tokenFor, admin, funded);
   await loadMeuseDemo(call, tokenFor, year);
   logger.info(
     { projects: DEMO_PROJECTS.length + MEUSE_PROJECTS.length, year },
@@ -53,12 +59,12 @@ export async function loadDemoData(app: NestFastifyApplication, logger: Logger):
   );
 }
 
-type Call = (token: string, method: 'POST' | 'PATCH', url: string, body: unknown, key?: string) => Promise<Record<string, string>>;
+type Call = (token: string, method: 'POST' | 'PATCH' | 'PUT', url: string, body: unknown, key?: string) => Promise<Record<string, string>>;
 
 /** A token whose habilitation (and, for a decider, signing capacity) is recorded in the directory first. */
 type TokenFor = (claims: TokenClaims & { capacity?: string }) => Promise<string>;
 
-async function seedProject(p: DemoProject, i: number, call: Call, tokenFor: TokenFor): Promise<void> {
+async function seedProject(p: DemoProject, i: number, call: Call, tokenFor: TokenFor): Promise<FundedDemoProject> {
   const holder = await tokenFor({ sub: `holder-${p.holder.organisationId}`, role: 'holder', scope: {}, name: p.holder.name });
   const validator = await tokenFor({ sub: `validator-demo-${i}`, role: 'validator', scope: p.validatorScope, name: 'Instructeur' });
   const decider = await tokenFor({ role: 'decider', ...p.decider });
@@ -83,4 +89,5 @@ async function seedProject(p: DemoProject, i: number, call: Call, tokenFor: Toke
       await call(token, 'POST', `/projects/${id}/${command}`, body ?? {});
     }
   }
+  return { projectId: id, program, holderOrganisationId: h.organisationId, holderToken: holder, deciderToken: decider };
 }

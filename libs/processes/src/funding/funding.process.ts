@@ -7,7 +7,8 @@ import { envelopeIdFromStream } from '#funding';
  * from it, so running a step again writes nothing new; `at` is that event's time, used as the command's time.
  */
 export type FundingStep = {
-  kind: 'start_financing';
+  /** 'start_financing' for an award act's EJ; 'record' for a commitment written before award acts (kept only as an index). */
+  kind: 'start_financing' | 'record';
   triggerId: string;
   projectId: string;
   at: string;
@@ -15,7 +16,8 @@ export type FundingStep = {
   commitmentRef: string;
 };
 
-export type FundingStatus = 'financing' | 'not_started';
+/** 'legacy': a commitment the process itself made before award acts (its project's money follows the old path). */
+export type FundingStatus = 'financing' | 'not_started' | 'legacy';
 
 /** What the process knows of one project's funding (kept in its SQLite file). */
 export interface FundingRecord {
@@ -38,11 +40,15 @@ export interface LogEvent {
   at: string;
 }
 
-/** The process's decision, pure: an EJ recorded for an award act → the project's `start_financing`. */
+/**
+ * The process's decision, pure: an EJ recorded for an award act → the project's `start_financing`; a commitment written
+ * before award acts → only recorded (which envelope and reference hold the project's money), nothing sent.
+ */
 export function fundingReaction(event: LogEvent): FundingStep | undefined {
   if (event.type !== 'envelope.committed') return undefined;
   const envelopeId = envelopeIdFromStream(event.streamId);
   const d = event.data as { awardActId?: string; projectId?: string; commitmentRef?: string };
-  if (!envelopeId || !d.awardActId || !d.projectId || !d.commitmentRef) return undefined;
-  return { kind: 'start_financing', triggerId: event.id, projectId: d.projectId, at: event.at, envelopeId, commitmentRef: d.commitmentRef };
+  if (!envelopeId || !d.projectId || !d.commitmentRef) return undefined;
+  const kind = d.awardActId ? 'start_financing' : 'record';
+  return { kind, triggerId: event.id, projectId: d.projectId, at: event.at, envelopeId, commitmentRef: d.commitmentRef };
 }

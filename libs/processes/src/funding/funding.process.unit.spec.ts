@@ -39,8 +39,8 @@ describe('the funding process moves no money', () => {
     }
   });
 
-  it('a commitment recorded before award acts (no act) starts nothing', () => {
-    expect(fundingReaction(committed({}))).toBeUndefined();
+  it('a commitment recorded before award acts (no act) is only recorded: it starts nothing', () => {
+    expect(fundingReaction(committed({}))).toMatchObject({ kind: 'record', projectId: P, envelopeId: 'fip-academie-12-2023' });
   });
 
   it('counts the exercise in Paris time: 31 December 23:30 UTC is already the next year', () => {

@@ -25,6 +25,7 @@ export class FundingSteps {
 
   async run(step: FundingStep, record: FundingRecord | undefined, h: Handling): Promise<FundingRecord> {
     const base = { projectId: step.projectId, envelopeId: step.envelopeId, commitmentRef: step.commitmentRef, updatedAt: h.at };
+    if (step.kind === 'record') return record ?? { ...base, status: 'legacy', note: 'engagement antérieur aux actes attributifs' };
     if (record?.status === 'financing') return record;
     const project = foldRecorded(projectDecider, await this.store.readStream(streamIdOf(step.projectId)));
     const status = project.exists ? project.status : 'absent';

@@ -23,7 +23,10 @@ export class CommitToProjectHandler implements ICommandHandler<CommitToProject> 
   async execute({ envelopeId, order, meta }: CommitToProject): Promise<EnvelopeWrite> {
     this.envelopes.admit(envelopeId, meta);
     const { projectId, amountCents, ...rest } = order;
-    assertProjectCommittable(envelopeId, projectId, await this.project(projectId));
+    const project = await this.project(projectId);
+    assertProjectCommittable(envelopeId, projectId, project);
+    // An ARS's indicative split is over its CTS: a health project's commitment names its own unless finance names one.
+    const splitKey = order.splitKey === undefined && project?.territory.cts ? { splitKey: project.territory.cts } : {};
     const act = await this.act(projectId);
     return this.envelopes.run(
       envelopeId,
@@ -40,6 +43,7 @@ export class CommitToProjectHandler implements ICommandHandler<CommitToProject> 
           fullySigned: isFullySigned(act),
           payee: { organisationId: act.payee.organisationId, name: act.payee.name, siret: act.payee.siret },
         },
+        ...splitKey,
         ...rest,
       },
       meta,

@@ -59,24 +59,42 @@ export class GetProjectFundingHandler implements IQueryHandler<GetProjectFunding
       process: { state: process.state, position: process.position },
     };
     if (!act || act.status === 'cancelled') {
+      // A commitment made before award acts (by the funding process of the time): the process's record says where it is.
+      const legacy = this.runner.record(id);
+      if (legacy) return { ...base, awardAct: null, ...(await this.commitmentOf(legacy.envelopeId, legacy.commitmentRef)) };
       const label = project.status === 'validated' ? 'décision signée : acte attributif à préparer' : 'pas d’acte attributif';
       return { ...base, funding: { status: 'no_award_act', label }, awardAct: null, commitment: null, movements: [] };
     }
-    const history = await this.store.readStream(envelopeStreamId(act.envelopeId));
-    const envelope = foldRecorded(envelopeDecider, history);
-    const c = envelope.status === 'none' ? undefined : envelope.commitments[act.actId];
-    const remaining = c ? netCommitted(c) - netPaid(c) : 0;
+    const money = await this.commitmentOf(act.envelopeId, act.actId);
     return {
       ...base,
+      ...money,
+      ...(money.commitment
+        ? {}
+        : {
+            funding: {
+              status: act.status === 'signed' ? 'awaiting_commitment' : 'awaiting_signature',
+              label: 'acte attributif non encore engagé',
+            },
+          }),
+      awardAct: canReadAwardAct(actor, act) ? awardActView(act, actHistory.at(-1)?.revision ?? null) : null,
+    };
+  }
+
+  private async commitmentOf(envelopeId: string, commitmentRef: string) {
+    const history = await this.store.readStream(envelopeStreamId(envelopeId));
+    const envelope = foldRecorded(envelopeDecider, history);
+    const c = envelope.status === 'none' ? undefined : envelope.commitments[commitmentRef];
+    const remaining = c ? netCommitted(c) - netPaid(c) : 0;
+    return {
       funding: c
         ? { status: 'committed', label: `engagé (EJ ${c.ejNumber ?? c.ref}), reste à payer ${toDecimalString(remaining)} €` }
-        : { status: act.status === 'signed' ? 'awaiting_commitment' : 'awaiting_signature', label: 'acte attributif non encore engagé' },
-      awardAct: canReadAwardAct(actor, act) ? awardActView(act, actHistory.at(-1)?.revision ?? null) : null,
+        : { status: 'not_committed', label: 'pas encore engagé' },
       commitment: c
         ? {
             commitmentRef: c.ref,
             ejNumber: c.ejNumber,
-            envelopeId: act.envelopeId,
+            envelopeId,
             ...commitmentAmountsView(c),
             remainingToPay: toDecimalString(remaining),
             remainingToPayCents: remaining,
