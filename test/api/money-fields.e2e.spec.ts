@@ -5,8 +5,9 @@ import { logV1Reads, serveLogV1Copy } from '../support/log-v1/serve-copy.js';
 import { educationIntention } from '../support/demo-fixtures.js';
 import { moneyFieldFaults } from '../support/money-fields.js';
 import { declareAndValidate } from '../support/validated-project.js';
+import { signAwardAct } from '../support/award-act.js';
 
-/** Two health projects the commitments fund (real ones, validated with no grant: the funding process leaves them alone). */
+/** Two health projects the commitments fund (real ones, validated for €40,000, each with its signed award act). */
 const HEALTH_PROJECTS = {
   ':idf-project': {
     territory: { region: '11', departement: '75', communeCode: '75056' },
@@ -36,17 +37,16 @@ const FLOW: [path: string, body: Record<string, unknown>][] = [
   ['/envelopes/fir-national-2023/allocate', { childId: 'fir-ars-11-2023', ae: '500000.00', cp: '400000.00' }],
   ['/envelopes/fir-ars-11-2023/transfer', { toId: 'fir-ars-76-2023', ae: '50000.00', cp: '0.00', reason: 'Redéploiement' }],
   ['/envelopes/fir-ars-11-2023/split', { split: { mode: 'soft', shares: { 'CTS-11-75': '200000.00', 'CTS-11-93': '250000.00' } } }],
-  [
-    '/envelopes/fir-ars-11-2023/commit',
-    { commitmentRef: 'EJ-2023-IDF-1', projectId: ':idf-project', amount: '12500.00', splitKey: 'CTS-11-75' },
-  ],
-  ['/envelopes/fir-ars-11-2023/service-done', { commitmentRef: 'EJ-2023-IDF-1', amount: '6250.00', reference: 'PV' }],
-  ['/envelopes/fir-ars-11-2023/pay', { commitmentRef: 'EJ-2023-IDF-1', amount: '8000.00', certifyServiceDone: true }],
-  ['/envelopes/fir-ars-11-2023/recover', { commitmentRef: 'EJ-2023-IDF-1', amount: '500.00', reason: 'Trop-perçu' }],
-  ['/envelopes/fir-ars-11-2023/release', { commitmentRef: 'EJ-2023-IDF-1', reason: 'Action terminée' }],
+  ['act', { projectId: ':idf-project', envelopeId: 'fir-ars-11-2023' }],
+  ['/envelopes/fir-ars-11-2023/commit', { ejNumber: '2103001001', projectId: ':idf-project', amount: '12500.00', splitKey: 'CTS-11-75' }],
+  ['/envelopes/fir-ars-11-2023/service-done', { commitmentRef: ':idf-act', amount: '6250.00', reference: 'PV' }],
+  ['/envelopes/fir-ars-11-2023/pay', { commitmentRef: ':idf-act', amount: '8000.00', certifyServiceDone: true }],
+  ['/envelopes/fir-ars-11-2023/recover', { commitmentRef: ':idf-act', amount: '500.00', reason: 'Trop-perçu' }],
+  ['/envelopes/fir-ars-11-2023/release', { commitmentRef: ':idf-act', reason: 'Action terminée' }],
   ['/envelopes/fir-national-2023/reduce', { ae: '1000.00', cp: '1000.00', reason: 'Mise en réserve' }],
-  ['/envelopes/fir-ars-11-2023/pay', { commitmentRef: 'EJ-2023-IDF-1', amount: '99999999.00' }],
-  ['/envelopes/fir-ars-76-2023/commit', { commitmentRef: 'EJ-2023-N-1', projectId: ':occitanie-project', amount: '40000.00' }],
+  ['/envelopes/fir-ars-11-2023/pay', { commitmentRef: ':idf-act', amount: '99999999.00' }],
+  ['act', { projectId: ':occitanie-project', envelopeId: 'fir-ars-76-2023' }],
+  ['/envelopes/fir-ars-76-2023/commit', { ejNumber: '2103001002', projectId: ':occitanie-project', amount: '40000.00' }],
   ['/envelopes/fir-ars-11-2023/notify', { ae: 5000, cp: '0.00' }],
   ['/envelopes/fir-ars-11-2023/close-year', { year: 2023 }],
 ];
@@ -67,11 +67,20 @@ describe('money on the wire: integers only under …Cents names, in every answer
     for (const [placeholder, place] of Object.entries(HEALTH_PROJECTS)) {
       const intention = { program: 'health' as const, title: `Projet ${placeholder}`, description: 'CNR santé', ...place };
       const send = (method: 'POST' | 'PATCH', path: string, token: string, body: unknown) => api.request(method, path, { token, body });
-      projectIds.set(placeholder, await declareAndValidate(send, tokens, { intention, requestedCents: 4_000_000, grantedCents: 0 }));
+      projectIds.set(
+        placeholder,
+        await declareAndValidate(send, tokens, { intention, requestedCents: 4_000_000, grantedCents: 4_000_000 }),
+      );
     }
     for (const [i, [path, flowBody]] of FLOW.entries()) {
       const projectId = typeof flowBody['projectId'] === 'string' ? projectIds.get(flowBody['projectId']) : undefined;
-      const body = projectId ? { ...flowBody, projectId } : flowBody;
+      // The commitment's reference is its award act's id (one EJ per act), known once the project is.
+      const act = flowBody['commitmentRef'] === ':idf-act' ? { commitmentRef: `AA-${projectIds.get(':idf-project')}-1` } : {};
+      const body = projectId ? { ...flowBody, projectId } : { ...flowBody, ...act };
+      if (path === 'act') {
+        await signAwardAct(api, { ...tokens, finance: admin }, projectId!, { envelopeId: flowBody['envelopeId'] });
+        continue;
+      }
       const res = await api.request('POST', path, { token: admin, body, headers: { 'idempotency-key': `money-fields-${i}` } });
       answers.push([`POST ${path} → ${res.status}`, res.body]);
     }
@@ -100,7 +109,7 @@ describe('money on the wire: integers only under …Cents names, in every answer
   });
 
   it('ran every envelope operation, its refusals (409 with amounts, 400 on a number in a euro field), every read of the v1 log', () => {
-    const statuses = answers.slice(0, FLOW.length).map(([what]) => what.split(' → ')[1]);
+    const statuses = answers.slice(0, FLOW.filter(([path]) => path !== 'act').length).map(([what]) => what.split(' → ')[1]);
     const ok = (n: number) => Array.from({ length: n }, () => '200');
     expect(statuses).toEqual(['201', '200', '201', '201', ...ok(9), '409', '200', '400', '200']);
     expect(answers.filter(([what]) => what.startsWith('GET')).length).toBeGreaterThan(logV1Reads.length + 100);

@@ -25,8 +25,8 @@ const ENVELOPE_BODIES: Record<string, { fields: string[]; required: string[] }> 
   '/envelopes/{id}/allocate': { fields: ['ae', 'cp', 'childId', 'reason'], required: ['ae', 'cp', 'childId'] },
   '/envelopes/{id}/transfer': { fields: ['ae', 'cp', 'toId', 'reason'], required: ['ae', 'cp', 'toId', 'reason'] },
   '/envelopes/{id}/commit': {
-    fields: ['commitmentRef', 'projectId', 'amount', 'splitKey', 'reason'],
-    required: ['commitmentRef', 'projectId', 'amount'],
+    fields: ['projectId', 'ejNumber', 'ejNumberFictitious', 'amount', 'splitKey', 'reason'],
+    required: ['projectId', 'ejNumber'],
   },
   '/envelopes/{id}/release': { fields: ['commitmentRef', 'amount', 'reason'], required: ['commitmentRef', 'reason'] },
   '/envelopes/{id}/service-done': { fields: ['commitmentRef', 'amount', 'reference'], required: ['commitmentRef', 'amount'] },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
+import { signAwardAct } from '../support/award-act.js';
 import { type Actors, NANCY_METZ_2023, actors, envelopeCommand, validatedEducationProject } from '../funding/funding-flow.js';
 
 describe('GET /envelopes/:id?asOf= gives the balance as it was then', () => {
@@ -11,16 +12,23 @@ describe('GET /envelopes/:id?asOf= gives the balance as it was then', () => {
   beforeAll(async () => {
     api = await startApi();
     a = await actors(api);
-    // Two real projects of the académie, validated with no grant (the funding process leaves them alone): the commitments
-    // below are this test's own.
-    const projects = [await validatedEducationProject(api, a, 1_250_000, 0), await validatedEducationProject(api, a, 800_000, 0)];
+    // Two real projects of the académie, validated for €12,500 and €8,000: each commitment is the EJ of its signed act.
+    const projects = [
+      await validatedEducationProject(api, a, 1_250_000, 1_250_000),
+      await validatedEducationProject(api, a, 800_000, 800_000),
+    ];
     const steps: [string, unknown][] = [
       ['/envelopes', { fund: 'fip', territoryCode: 'academie-12', year: 2023, label: 'FIP 2023 – académie de Nancy-Metz' }],
       [`/envelopes/${NANCY_METZ_2023}/notify`, { ae: '4850000.00', cp: '2425000.00', reason: 'Notification FIP 2023' }],
-      [`/envelopes/${NANCY_METZ_2023}/commit`, { commitmentRef: 'EJ-2023-0001', projectId: projects[0], amount: '12500.00' }],
-      [`/envelopes/${NANCY_METZ_2023}/commit`, { commitmentRef: 'EJ-2023-0002', projectId: projects[1], amount: '8000.00' }],
+      [`/envelopes/${NANCY_METZ_2023}/commit`, { ejNumber: '2103000001', projectId: projects[0], amount: '12500.00' }],
+      [`/envelopes/${NANCY_METZ_2023}/commit`, { ejNumber: '2103000002', projectId: projects[1], amount: '8000.00' }],
     ];
-    for (const [path, body] of steps) {
+    for (const [i, [path, body]] of steps.entries()) {
+      // The acts are drafted once the envelope is open (an act names the envelope it draws on), before their EJ.
+      if (i >= 2)
+        await signAwardAct(api, { holder: a.holder, finance: a.finance, decider: a.eduDecider }, projects[i - 2]!, {
+          envelopeId: NANCY_METZ_2023,
+        });
       const res = await envelopeCommand(api, a.finance, path, body);
       expect([200, 201]).toContain(res.status);
       const now = await api.request('GET', `/envelopes/${NANCY_METZ_2023}`, { token: a.finance });

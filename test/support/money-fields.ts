@@ -36,6 +36,9 @@ export const NOT_MONEY = new Set([
   'failures',
   // years, numbers, sizes, versions, rates, time
   'year',
+  // an award act's exercises (years)
+  'first',
+  'last',
   'fromYear',
   'toYear',
   'currentYear',
