@@ -10,9 +10,9 @@ import { declareAndValidate, deciderClaims, inBatches } from '../support/validat
 
 jest.setTimeout(120000);
 
-const post = (url: string, token: string, body: unknown, idempotencyKey?: string) =>
+const post = (url: string, token: string, body: unknown, idempotencyKey?: string, method = 'POST') =>
   fetch(url, {
-    method: 'POST',
+    method,
     headers: {
       authorization: `Bearer ${token}`,
       'content-type': 'application/json',
@@ -23,6 +23,7 @@ const post = (url: string, token: string, body: unknown, idempotencyKey?: string
   })
     .then(async (r) => ({ status: r.status, body: (await r.json().catch(() => ({}))) as Record<string, string> }))
     .catch(() => ({ status: 0, body: {} as Record<string, string> }));
+const put = (url: string, token: string, body: unknown) => post(url, token, body, undefined, 'PUT');
 
 describe('three API replicas sharing one SQLite event-store file', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'refonda-replicas-'));
@@ -52,10 +53,11 @@ describe('three API replicas sharing one SQLite event-store file', () => {
 
   it('concurrent commitments on one envelope sent round-robin are never overspent', async () => {
     const admin = await clusterToken(replicas[0]!, { sub: 'admin-national', role: 'admin', scope: {} });
-    const envelope = 'fip-academie-12-2023';
+    // The replicas' clock is today's: the decisions are this year's, and so is the exercise the acts draw on.
+    const year = new Date().getFullYear();
+    const envelope = `fip-academie-12-${year}`;
     expect(
-      (await post(`${replicas[0]!.url}/envelopes`, admin, { fund: 'fip', territoryCode: 'academie-12', year: 2023 }, 'open-nm-2023'))
-        .status,
+      (await post(`${replicas[0]!.url}/envelopes`, admin, { fund: 'fip', territoryCode: 'academie-12', year }, 'open-nm')).status,
     ).toBe(201);
     // AE for exactly 10 commitments of 12 500,00 €.
     expect(
@@ -68,8 +70,8 @@ describe('three API replicas sharing one SQLite event-store file', () => {
         )
       ).status,
     ).toBe(200);
-    // 60 real projects of the académie, declared and validated for 12 500,00 € round-robin: a commitment needs one. (The
-    // replicas' clock is today's: the funding process looks for this year's envelope, not this 2023 one.)
+    // 60 real projects of the académie, declared and validated for 12 500,00 € round-robin, each with its signed award act
+    // on this envelope: a commitment is the EJ of a signed act.
     const validator = await clusterToken(replicas[1]!, { sub: 'val-nancy-metz', role: 'validator', scope: { academies: ['12'] } });
     // Workflow v2: the recteur of Nancy-Metz signs the validations.
     const decider = await clusterToken(replicas[2]!, deciderClaims('education', '12'));
@@ -87,12 +89,19 @@ describe('three API replicas sharing one SQLite event-store file', () => {
         { intention: educationIntention(`Projet engagé ${i}`), requestedCents: 1_250_000, grantedCents: 1_250_000 },
       ),
     );
+    const payee = { kind: 'self', siret: '55099990800019', iban: 'FR7630006000011234567890189' };
+    expect((await put(`${replicas[0]!.url}/organisations/0550001C/payee`, holder, payee)).status).toBe(200);
+    await inBatches(60, 10, async (i) => {
+      const act = `${replicas[i % 3]!.url}/projects/${projects[i]!}/award-act`;
+      expect((await post(act, admin, { envelopeId: envelope, payeeLegalStatus: 'public' }, `act-r-${i}`)).status).toBe(201);
+      expect((await post(`${act}/sign`, decider, {}, `sign-r-${i}`)).status).toBe(200);
+    });
     const answers = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
         post(
           `${replicas[i % 3]!.url}/envelopes/${envelope}/commit`,
           admin,
-          { commitmentRef: `EJ-2023-R-${i}`, projectId: projects[i]!, amount: '12500.00' },
+          { ejNumber: `2103${String(i).padStart(6, '0')}`, projectId: projects[i]!, amount: '12500.00' },
           `commit-r-${i}`,
         ),
       ),

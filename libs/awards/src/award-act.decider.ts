@@ -1,4 +1,4 @@
-import { type CommandContext, type Decider, DomainError } from '#kernel';
+import { type CommandContext, type Decider, DomainError, invalid } from '#kernel';
 import { type Period, formatEuros } from '#funding';
 import { type AwardActEvent, type AwardActPayee, type AwardActSignature, awardActIdOf } from './award-act.events.js';
 import { type ConventionRule, awardActFormFor } from './award-act.form.js';
@@ -90,6 +90,12 @@ function draft(c: DraftAwardAct, s: AwardActState): AwardActEvent[] {
     );
   }
   const exercises = checkExercises(c.exercises ?? { first: f.decisionYear, last: f.decisionYear }, f.envelopePeriod);
+  if (exercises.first < f.decisionYear) {
+    throw invalid('AWARD_ACT_EXERCISE_BEFORE_DECISION', 'exercises', 'from-the-decision-exercise', {
+      detail: `Un acte ne peut imputer un exercice (${exercises.first}) antérieur à celui de la décision (${f.decisionYear}).`,
+      decisionYear: f.decisionYear,
+    });
+  }
   const schedule = checkSchedule(c.schedule ?? defaultSchedule(amountCents), amountCents);
   const actId = awardActIdOf(c.projectId, s.drafts + 1);
   const data = {

@@ -111,6 +111,12 @@ describe('award act: drafting', () => {
       .thenThrows('AWARD_ACT_EXERCISES_OUTSIDE_ENVELOPE');
   });
 
+  it('an act never draws on an exercise before the decision’s', () => {
+    const multi = schoolDraft({ exercises: { first: 2023, last: 2024 } });
+    multi.facts = { ...multi.facts, envelopePeriod: { fromYear: 2023, toYear: 2027 }, decisionYear: 2024 };
+    spec.given([]).when(multi).thenThrows('AWARD_ACT_EXERCISE_BEFORE_DECISION', { decisionYear: 2024 });
+  });
+
   it('a grant of €0 (human support only) is an act without payments', () => {
     spec
       .given([])
