@@ -14,7 +14,7 @@ afterAll(async () => {
   await api.close();
 });
 
-it('seeds envelopes and projects in every state through the API, once, and the funding process finances the validated ones', async () => {
+it('seeds envelopes and projects in every state through the API, once; finance commits the scenario’s validated projects', async () => {
   await loadDemoData(api.app, pino({ level: 'silent' }));
   const head = await api.headPosition();
   await loadDemoData(api.app, pino({ level: 'silent' }));
@@ -25,8 +25,9 @@ it('seeds envelopes and projects in every state through the API, once, and the f
   while (Date.now() < deadline) {
     const list = await api.request('GET', `/projects?pageSize=50&minPosition=${head}`, { token: auditor });
     statuses = list.body.items.map((p: { status: string }) => p.status).sort();
-    // Two validated projects of the scenario, two of the Meuse (MSP de Spincourt, the Saint-Mihiel school).
-    if (statuses.filter((s) => s === 'financing').length === 4) break;
+    // The scenario's two validated projects have their signed act and EJ; the Meuse's two (MSP de Spincourt, the
+    // Saint-Mihiel school) wait for finance to draft theirs.
+    if (statuses.filter((s) => s === 'financing').length === 2) break;
     await new Promise((r) => setTimeout(r, 50));
   }
   expect(statuses).toHaveLength(DEMO_PROJECTS.length + MEUSE_PROJECTS.length);
@@ -40,9 +41,11 @@ it('seeds envelopes and projects in every state through the API, once, and the f
       'analysed',
       'rejected',
       'cts_review',
+      'validated',
       'financing',
     ]),
   );
+  expect(statuses.filter((s) => s === 'validated')).toHaveLength(2);
   // Workflow v2: the instructeurs close the analyses, the recteurs and the DG ARS sign the decisions in their own right.
   const events = await (api.app.get(EVENT_STORE) as EventStore).readAll({ fromPosition: 0n, maxCount: 100_000 });
   const decisions = events
@@ -61,8 +64,14 @@ it('seeds envelopes and projects in every state through the API, once, and the f
   );
   const year = api.clock.now().getUTCFullYear();
   const ge = await api.request('GET', `/envelopes/fir-ars-44-${year}`, { token: auditor });
-  // The scenario's health project and the MSP de Spincourt's, €45,000 each.
-  expect(ge.body.ae).toMatchObject({ notifiedCents: 100_000_000, committedCents: 9_000_000 });
+  // The scenario's health project, €45,000: a convention signed by the DG ARS and the MSP, its EJ number marked fictitious.
+  expect(ge.body.ae).toMatchObject({ notifiedCents: 100_000_000, committedCents: 4_500_000 });
+  const committed = events.filter((e) => e.type === 'envelope.committed').map((e) => e.data as Record<string, unknown>);
+  expect(committed).toHaveLength(2);
+  expect(committed.every((c) => c['ejNumberFictitious'] === true && String(c['ejNumber']).startsWith('DEMO-EJ-'))).toBe(true);
+  const acts = events.filter((e) => e.type === 'award_act.drafted').map((e) => (e.data as { form: string }).form);
+  expect(acts.sort()).toEqual(['arrete', 'convention']);
+  expect(events.filter((e) => e.type === 'award_act.countersigned')).toHaveLength(1);
 });
 
 it('seeds the Meuse of the documents: its holders and partners, a commission with a declared link, delegated signatures', async () => {
