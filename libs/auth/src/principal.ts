@@ -1,6 +1,6 @@
 import type { Actor } from '#kernel';
 
-export const ROLES = ['holder', 'validator', 'decider', 'finance', 'auditor', 'admin'] as const;
+export const ROLES = ['holder', 'validator', 'decider', 'finance', 'accountant', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The claims Refonda puts in a token: subject, role and territory scope (official codes). */

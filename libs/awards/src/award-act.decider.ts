@@ -6,6 +6,7 @@ import { assertCanCountersign, assertCanDraftAwardAct, assertCanSignAwardAct } f
 import { type AwardAct, type AwardActState, evolveAwardAct, initialAwardActState } from './award-act.state.js';
 import { checkCents, checkExercises, checkReportDueOn, checkSchedule, checkText } from './award-act.validation.js';
 import { defaultSchedule } from './award-act.schedule.js';
+import { type ReviewReport, decideReview } from './award-act.review.js';
 
 /** What the application read before drafting: the project's decision and the envelope chosen. */
 export interface DraftFacts {
@@ -50,7 +51,7 @@ export interface CancelAwardAct {
   committed: boolean;
   ctx: CommandContext;
 }
-export type AwardActCommand = DraftAwardAct | SignAwardAct | CountersignAwardAct | CancelAwardAct;
+export type AwardActCommand = DraftAwardAct | SignAwardAct | CountersignAwardAct | CancelAwardAct | ReviewReport;
 
 const by = (ctx: CommandContext) => ({ id: ctx.actor.id, role: ctx.actor.role });
 const conflict = (code: string, message: string, details: Record<string, unknown> = {}) =>
@@ -169,6 +170,8 @@ export function decideAwardAct(command: AwardActCommand, state: AwardActState): 
       return countersign(command, state);
     case 'CancelAwardAct':
       return cancel(command, state);
+    case 'ReviewReport':
+      return decideReview(command, current(state, command.projectId));
   }
 }
 

@@ -79,13 +79,37 @@ export type AwardActCancelled = DomainEvent<
   { actId: string; reason: string; by: { id: string; role: string }; at: string }
 >;
 
-export type AwardActEvent = AwardActDrafted | AwardActSigned | AwardActCountersigned | AwardActCancelled;
+/** How finance found the compte rendu financier (loi 2000-321, art. 10). */
+export type ReportOutcome = 'accepted' | 'partly_accepted' | 'refused';
+export const REPORT_OUTCOMES: readonly ReportOutcome[] = ['accepted', 'partly_accepted', 'refused'];
+
+/** The review of the report: what is eligible, what is due on the grant, hence the balance to pay or the sum to recover. */
+export type AwardActReportReviewed = DomainEvent<
+  'award_act.report_reviewed',
+  {
+    actId: string;
+    outcome: ReportOutcome;
+    declaredSpendingCents: number | null;
+    eligibleSpendingCents: number;
+    budgetCents: number;
+    dueCents: number;
+    paidCents: number;
+    balanceCents: number;
+    toRecoverCents: number;
+    reason: string;
+    by: { id: string; role: string };
+    at: string;
+  }
+>;
+
+export type AwardActEvent = AwardActDrafted | AwardActSigned | AwardActCountersigned | AwardActCancelled | AwardActReportReviewed;
 
 export const AWARD_ACT_EVENT_TYPES: readonly AwardActEvent['type'][] = [
   'award_act.drafted',
   'award_act.signed',
   'award_act.countersigned',
   'award_act.cancelled',
+  'award_act.report_reviewed',
 ];
 
 /** One act per project at a time: its stream is the project's (a cancelled draft may be drafted again). */

@@ -1,4 +1,4 @@
-import type { AwardActDrafted, AwardActEvent, AwardActSignature } from './award-act.events.js';
+import type { AwardActDrafted, AwardActEvent, AwardActReportReviewed, AwardActSignature } from './award-act.events.js';
 
 export type AwardActStatus = 'draft' | 'awaiting_countersignature' | 'signed' | 'cancelled';
 
@@ -8,6 +8,7 @@ export type AwardAct = AwardActDrafted['data'] & {
   countersignature: { personId: string; organisationId: string; at: string } | null;
   signedAt: string | null;
   cancellation: { reason: string; at: string } | null;
+  review: AwardActReportReviewed['data'] | null;
 };
 
 /** The project's current act (the last drafted), and how many drafts there were (the next act's number). */
@@ -27,7 +28,7 @@ export function evolveAwardAct(state: AwardActState, event: AwardActEvent): Awar
     case 'award_act.drafted':
       return {
         drafts: state.drafts + 1,
-        act: { ...event.data, status: 'draft', signature: null, countersignature: null, signedAt: null, cancellation: null },
+        act: { ...event.data, status: 'draft', signature: null, countersignature: null, signedAt: null, cancellation: null, review: null },
       };
     case 'award_act.signed': {
       if (!act) return state;
@@ -44,6 +45,8 @@ export function evolveAwardAct(state: AwardActState, event: AwardActEvent): Awar
       return act
         ? { ...state, act: { ...act, status: 'cancelled', cancellation: { reason: event.data.reason, at: event.data.at } } }
         : state;
+    case 'award_act.report_reviewed':
+      return act ? { ...state, act: { ...act, review: event.data } } : state;
     default:
       return state;
   }

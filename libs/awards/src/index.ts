@@ -13,3 +13,4 @@ export { latestReportDueOn } from './award-act.validation.js';
 export { defaultSchedule } from './award-act.schedule.js';
 export * from './award-act.decider.js';
 export { type EnvelopeCandidate, type ProjectToFund, envelopeCandidates, fundOfProgram } from './envelope-candidates.js';
+export { type ReviewFacts, type ReviewReport, dueAfterReview, reviewConsequence } from './award-act.review.js';

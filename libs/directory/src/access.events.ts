@@ -2,7 +2,7 @@ import type { Actor, DomainEvent } from '#kernel';
 
 /** The roles a person can be granted (the system role is the processes', never granted). */
 export type GrantedRole = Exclude<Actor['role'], 'system'>;
-export const GRANTED_ROLES: readonly GrantedRole[] = ['holder', 'validator', 'decider', 'finance', 'auditor', 'admin'];
+export const GRANTED_ROLES: readonly GrantedRole[] = ['holder', 'validator', 'decider', 'finance', 'accountant', 'auditor', 'admin'];
 export const SCOPE_KEYS = ['regions', 'academies', 'departements', 'cts'] as const;
 
 /** A role over a territory (empty scope: national), with the signing capacity of a decider (recteur, IA-DASEN…). */

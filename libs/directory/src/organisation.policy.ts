@@ -33,7 +33,7 @@ export function canManageOrganisation(actor: Actor, organisation: ManagedOrganis
 
 /** Bank details are shown to those who manage the body and to those who pay, audit or administer; others see who it is. */
 export function canSeePayee(actor: Actor, organisation: ManagedOrganisation): boolean {
-  if (['admin', 'auditor', 'finance'].includes(actor.role)) return true;
+  if (['admin', 'auditor', 'finance', 'accountant'].includes(actor.role)) return true;
   try {
     canManageOrganisation(actor, organisation);
     return true;

@@ -7,7 +7,7 @@ export interface DomainEvent<Type extends string = string, Data = unknown> {
 /** Who acts, as the domain sees it (no token, no HTTP). */
 export interface Actor {
   id: string;
-  role: 'holder' | 'validator' | 'decider' | 'finance' | 'auditor' | 'admin' | 'system';
+  role: 'holder' | 'validator' | 'decider' | 'finance' | 'accountant' | 'auditor' | 'admin' | 'system';
   /** Territory codes the actor may act in (région, académie, département, CTS); empty for national roles. */
   scope: { regions?: string[]; academies?: string[]; departements?: string[]; cts?: string[] };
   /** The organisations the person acts for (their memberships in the directory), as resolved for this request. */

@@ -3,7 +3,7 @@ import type { Actor } from '#kernel';
 export type Role = Actor['role'];
 export type ScopeKey = keyof Actor['scope'];
 
-export const ROLES: readonly Role[] = ['holder', 'validator', 'decider', 'finance', 'auditor', 'admin', 'system'];
+export const ROLES: readonly Role[] = ['holder', 'validator', 'decider', 'finance', 'accountant', 'auditor', 'admin', 'system'];
 
 /** What the engine sees of the thing it moves through states (a project, for Refonda). */
 export interface WorkflowSubject {

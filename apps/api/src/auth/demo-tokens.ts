@@ -18,6 +18,9 @@ export const DEMO_PRINCIPALS: (TokenClaims & { capacity?: string })[] = [
     name: 'Recteur, académie de Nancy-Metz',
   },
   { sub: 'finance-lille', role: 'finance', scope: { academies: ['09'], regions: ['32'] }, name: 'Gestionnaire FIP, Lille' },
+  // Who drafted the demo's award acts and recorded their EJ, and the public accountant who pays (separate people).
+  { sub: 'finance-demo-12', role: 'finance', scope: { academies: ['12'] }, name: 'Gestionnaire FIP, Nancy-Metz' },
+  { sub: 'comptable-nancy-metz', role: 'accountant', scope: { academies: ['12'] }, name: 'Comptable public, Nancy-Metz' },
   { sub: 'auditor-ccomptes', role: 'auditor', scope: {}, name: 'Auditeur' },
   { sub: 'admin-national', role: 'admin', scope: {}, name: 'Administrateur national' },
 ];
@@ -29,7 +32,7 @@ export async function printDemoTokens(app: INestApplication): Promise<void> {
   for (const p of DEMO_PRINCIPALS) {
     await grantClaims(commands, p, 'demo:tokens');
     const { capacity: _capacity, ...claims } = p;
-    lines.push(`  ${p.role.padEnd(9)} ${p.name}\n    ${await jwt.sign(claims)}`);
+    lines.push(`  ${p.role.padEnd(10)} ${p.name}\n    ${await jwt.sign(claims)}`);
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 }

@@ -6,6 +6,7 @@ const ROLE_LABELS: Record<string, string> = {
   validator: 'instructeur',
   decider: 'décideur',
   finance: 'gestionnaire',
+  accountant: 'comptable',
   auditor: 'auditeur',
   admin: 'administrateur',
   system: 'système',
