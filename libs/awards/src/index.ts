@@ -14,3 +14,4 @@ export { defaultSchedule } from './award-act.schedule.js';
 export * from './award-act.decider.js';
 export { type EnvelopeCandidate, type ProjectToFund, envelopeCandidates, fundOfProgram } from './envelope-candidates.js';
 export { type ReviewFacts, type ReviewReport, dueAfterReview, reviewConsequence } from './award-act.review.js';
+export { type CommitmentFigures, type SettlementGap, settlementGaps } from './award-act.settlement.js';

@@ -1,4 +1,4 @@
-import type { AwardAct } from '#awards';
+import { type AwardAct, reviewConsequence } from '#awards';
 import { toDecimalString } from '#funding';
 
 const FORM_LABELS = { arrete: 'arrêté attributif', convention: 'convention' } as const;
@@ -9,6 +9,19 @@ const STATUS_LABELS = {
   cancelled: 'annulé',
 } as const;
 const INSTALMENT_LABELS = { advance: 'avance', instalment: 'acompte', balance: 'solde' } as const;
+
+const OUTCOME_LABELS = { accepted: 'accepté', partly_accepted: 'accepté en partie', refused: 'refusé' } as const;
+
+function reviewView(r: NonNullable<AwardAct['review']>) {
+  return {
+    ...r,
+    outcomeLabel: `compte rendu financier ${OUTCOME_LABELS[r.outcome]} : ${reviewConsequence(r)}`,
+    eligibleSpending: toDecimalString(r.eligibleSpendingCents),
+    due: toDecimalString(r.dueCents),
+    balance: toDecimalString(r.balanceCents),
+    toRecover: toDecimalString(r.toRecoverCents),
+  };
+}
 
 /** An act as the API shows it: amounts as euro strings (and in cents where the field says so), French labels. */
 export function awardActView(act: AwardAct, revision: bigint | null) {
@@ -39,6 +52,7 @@ export function awardActView(act: AwardAct, revision: bigint | null) {
     countersignature: act.countersignature,
     signedAt: act.signedAt,
     cancellation: act.cancellation,
+    review: act.review && reviewView(act.review),
     revision: revision === null ? null : revision.toString(),
   };
 }

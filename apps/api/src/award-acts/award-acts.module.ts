@@ -14,6 +14,7 @@ import { DraftAwardActHandler } from './draft-award-act/draft-award-act.handler.
 import { DraftAwardActHttp } from './draft-award-act/draft-award-act.http.js';
 import { GetAwardActHandler, ProposeAwardActEnvelopesHandler } from './get-award-act/get-award-act.handler.js';
 import { GetAwardActHttp } from './get-award-act/get-award-act.http.js';
+import { ReviewAwardActReportHandler } from './review-report/review-report.handler.js';
 import { SignAwardActHandler } from './sign-award-act/sign-award-act.handler.js';
 import { SignAwardActHttp } from './sign-award-act/sign-award-act.http.js';
 
@@ -30,6 +31,7 @@ import { SignAwardActHttp } from './sign-award-act/sign-award-act.http.js';
     SignAwardActHandler,
     CountersignAwardActHandler,
     CancelAwardActHandler,
+    ReviewAwardActReportHandler,
     GetAwardActHandler,
     ProposeAwardActEnvelopesHandler,
     ReadYourWrites,

@@ -16,6 +16,7 @@ import { ListProjectsHandler } from './list-projects/list-projects.handler.js';
 import { ListProjectsHttp } from './list-projects/list-projects.http.js';
 import { ProjectCommandRunner } from './project-command.runner.js';
 import { DecisionSigning } from './sign-decision/decision-signing.js';
+import { ProjectSettlement } from './close/project-settlement.js';
 import { SignatoryAuthority } from './sign-decision/signing-authority.service.js';
 import { RemindProjectDeadlineHandler } from './remind-deadline/remind-deadline.handler.js';
 import { RunProjectTransitionHandler } from './run-transition/run-transition.handler.js';
@@ -28,6 +29,7 @@ import { RunTransitionHttp } from './run-transition/run-transition.http.js';
   providers: [
     ProjectCommandRunner,
     DecisionSigning,
+    ProjectSettlement,
     SignatoryAuthority,
     { provide: DelegationListQueries, inject: [READ_MODEL_DB], useFactory: (db: Database.Database) => new DelegationListQueries(db) },
     DeclareIntentionHandler,

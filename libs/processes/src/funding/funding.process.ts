@@ -7,8 +7,11 @@ import { envelopeIdFromStream } from '#funding';
  * from it, so running a step again writes nothing new; `at` is that event's time, used as the command's time.
  */
 export type FundingStep = {
-  /** 'start_financing' for an award act's EJ; 'record' for a commitment written before award acts (kept only as an index). */
-  kind: 'start_financing' | 'record';
+  /**
+   * 'start_financing' for an award act's EJ; 'record' for a commitment written before award acts (kept only as an index);
+   * 'act_signed': an act fully signed, which starts the financing only if it grants €0 (human support: nothing to commit).
+   */
+  kind: 'start_financing' | 'record' | 'act_signed';
   triggerId: string;
   projectId: string;
   at: string;
@@ -42,9 +45,16 @@ export interface LogEvent {
 
 /**
  * The process's decision, pure: an EJ recorded for an award act → the project's `start_financing`; a commitment written
- * before award acts → only recorded (which envelope and reference hold the project's money), nothing sent.
+ * before award acts → only recorded (which envelope and reference hold the project's money), nothing sent; an act fully
+ * signed → looked at (a €0 act starts the financing with no EJ).
  */
 export function fundingReaction(event: LogEvent): FundingStep | undefined {
+  if (event.type === 'award_act.signed' || event.type === 'award_act.countersigned') {
+    const projectId = /^award-act-(.+)$/.exec(event.streamId)?.[1];
+    const actId = (event.data as { actId?: string }).actId;
+    if (!projectId || !actId) return undefined;
+    return { kind: 'act_signed', triggerId: event.id, projectId, at: event.at, envelopeId: '', commitmentRef: actId };
+  }
   if (event.type !== 'envelope.committed') return undefined;
   const envelopeId = envelopeIdFromStream(event.streamId);
   const d = event.data as { awardActId?: string; projectId?: string; commitmentRef?: string };

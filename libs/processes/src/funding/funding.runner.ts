@@ -88,6 +88,7 @@ export class FundingProcessRunner {
     const step = fundingReaction({ ...event, at });
     if (!step) return [];
     const next = await this.steps.run(step, this.db.record(step.projectId), { position: event.position, at });
+    if (!next) return [];
     const facts = { projectId: next.projectId, envelopeId: next.envelopeId, status: next.status, note: next.note };
     this.options.logger?.info({ ...facts, position: event.position.toString() }, 'funding process: project funding updated');
     return [next];

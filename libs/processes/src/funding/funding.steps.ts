@@ -1,6 +1,7 @@
 import { type Actor, DomainError } from '#kernel';
 import { type EventStore, foldRecorded } from '#event-store';
 import { projectDecider, streamIdOf } from '#projects';
+import { awardActDecider, awardActStreamOf } from '#awards';
 import type { FundingCommands, FundingRequest } from './funding.port.js';
 import type { FundingRecord, FundingStep } from './funding.process.js';
 
@@ -23,10 +24,20 @@ export class FundingSteps {
     private readonly commands: FundingCommands,
   ) {}
 
-  async run(step: FundingStep, record: FundingRecord | undefined, h: Handling): Promise<FundingRecord> {
+  async run(step: FundingStep, record: FundingRecord | undefined, h: Handling): Promise<FundingRecord | undefined> {
     const base = { projectId: step.projectId, envelopeId: step.envelopeId, commitmentRef: step.commitmentRef, updatedAt: h.at };
     if (step.kind === 'record') return record ?? { ...base, status: 'legacy', note: 'engagement antérieur aux actes attributifs' };
     if (record?.status === 'financing') return record;
+    if (step.kind === 'act_signed') {
+      const act = foldRecorded(awardActDecider, await this.store.readStream(awardActStreamOf(step.projectId))).act;
+      // Only a €0 act (human support) starts the financing on its signature; any other waits for its EJ.
+      if (!act || act.actId !== step.commitmentRef || act.status !== 'signed' || act.amountCents !== 0) return record;
+      return this.start(step, { ...base, envelopeId: act.envelopeId }, h);
+    }
+    return this.start(step, base, h);
+  }
+
+  private async start(step: FundingStep, base: Omit<FundingRecord, 'status' | 'note'>, h: Handling): Promise<FundingRecord> {
     const project = foldRecorded(projectDecider, await this.store.readStream(streamIdOf(step.projectId)));
     const status = project.exists ? project.status : 'absent';
     if (status === 'financing') return { ...base, status: 'financing', note: null };

@@ -16,6 +16,7 @@ import { WorkflowRegistry, accessDenial } from '#workflow';
 import { ProjectCommandRunner } from '../project-command.runner.js';
 import type { ProjectWritten } from '../project-written.js';
 import { DecisionSigning } from '../sign-decision/decision-signing.js';
+import { ProjectSettlement } from '../close/project-settlement.js';
 import { RunProjectTransition, type TransitionInput } from './run-transition.command.js';
 
 @CommandHandler(RunProjectTransition)
@@ -25,9 +26,12 @@ export class RunProjectTransitionHandler implements ICommandHandler<RunProjectTr
     @Inject(DecisionSigning) private readonly signing: DecisionSigning,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(WorkflowRegistry) private readonly registry: WorkflowRegistry,
+    @Inject(ProjectSettlement) private readonly settlement: ProjectSettlement,
   ) {}
 
   async execute({ projectId, transition, meta, at }: RunProjectTransition): Promise<ProjectWritten> {
+    // Settlement is told to whom the workflow lets close (finance); anyone else gets the workflow's own refusal.
+    if (transition.type === 'close' && meta.principal.role === 'finance') await this.settlement.assertSettled(projectId);
     const signed = await this.signed(projectId, transition, meta, at ?? this.projects.now());
     const { type, ...inputs } = transition;
     return this.projects.run(projectId, `project.${type}`, inputs, meta, (ctx) => ({ ...signed, projectId, ctx }) as ProjectCommand, at);
