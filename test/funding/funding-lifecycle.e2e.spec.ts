@@ -114,21 +114,30 @@ describe('funding: a signed decision moves no money; finance drafts the act, the
     expect((await api.request('GET', `/projects/${id}`, { token: a.holder })).body.status).toBe('financing');
   });
 
-  it('a withdrawal recovers nothing by itself', async () => {
+  it('a withdrawal after payments recovers nothing by itself: it opens the review of what was legitimately spent', async () => {
     const id = await validatedEducationProject(api, a, 500_000, 500_000, 'Une chorale inter-écoles');
-    await signedAwardAct(api, a, id);
+    const act = await signedAwardAct(api, a, id);
     expect((await commitAct(api, a.finance, NANCY_METZ_2023, id)).status).toBe(200);
     await eventually(
       () => api.request('GET', `/projects/${id}`, { token: a.holder }),
       (r) => r.body.status === 'financing',
     );
+    const advance = { commitmentRef: act.actId, amount: '2500.00', certifyServiceDone: true };
+    expect((await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/pay`, advance)).status).toBe(200);
     await transition(api, a.holder, id, 'withdraw', { reason: 'Intervenant indisponible' });
     await caughtUp();
     const funding = await fundingOf(api, a.finance, id);
     expect(funding.body).toMatchObject({
       projectStatus: 'withdrawn',
-      commitment: { committedCents: 500_000, recoveredCents: 0, releasedCents: 0 },
+      commitment: { committedCents: 500_000, paidCents: 250_000, recoveredCents: 0, releasedCents: 0 },
+      awardAct: { reviewOpened: { cause: 'withdrawal', paidCents: 250_000 }, review: null },
     });
+    // Finance fixes what was legitimately spent before the withdrawal: €1,500 of the €2,500 paid.
+    const review = await api.request('POST', `/projects/${id}/award-act/review`, {
+      token: a.finance,
+      body: { outcome: 'partly_accepted', eligibleSpending: '1500.00', reason: 'Dépenses engagées avant l’abandon' },
+    });
+    expect(review.body.review).toMatchObject({ dueCents: 150_000, toRecoverCents: 100_000, toRecover: '1000.00' });
   });
 
   it('health (FIR): a convention above €23,000 for the MSP, signed by the DG ARS and the MSP, the CTS as split key', async () => {

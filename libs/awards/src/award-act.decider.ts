@@ -6,7 +6,7 @@ import { assertCanCountersign, assertCanDraftAwardAct, assertCanSignAwardAct } f
 import { type AwardAct, type AwardActState, evolveAwardAct, initialAwardActState } from './award-act.state.js';
 import { checkCents, checkExercises, checkReportDueOn, checkSchedule, checkText } from './award-act.validation.js';
 import { defaultSchedule } from './award-act.schedule.js';
-import { type ReviewReport, decideReview } from './award-act.review.js';
+import { type OpenReviewOnWithdrawal, type ReviewReport, decideReview, openReview } from './award-act.review.js';
 
 /** What the application read before drafting: the project's decision and the envelope chosen. */
 export interface DraftFacts {
@@ -51,7 +51,7 @@ export interface CancelAwardAct {
   committed: boolean;
   ctx: CommandContext;
 }
-export type AwardActCommand = DraftAwardAct | SignAwardAct | CountersignAwardAct | CancelAwardAct | ReviewReport;
+export type AwardActCommand = DraftAwardAct | SignAwardAct | CountersignAwardAct | CancelAwardAct | ReviewReport | OpenReviewOnWithdrawal;
 
 const by = (ctx: CommandContext) => ({ id: ctx.actor.id, role: ctx.actor.role });
 const conflict = (code: string, message: string, details: Record<string, unknown> = {}) =>
@@ -172,6 +172,8 @@ export function decideAwardAct(command: AwardActCommand, state: AwardActState): 
       return cancel(command, state);
     case 'ReviewReport':
       return decideReview(command, current(state, command.projectId));
+    case 'OpenReviewOnWithdrawal':
+      return openReview(command, current(state, command.projectId));
   }
 }
 

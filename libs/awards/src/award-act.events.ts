@@ -102,7 +102,17 @@ export type AwardActReportReviewed = DomainEvent<
   }
 >;
 
-export type AwardActEvent = AwardActDrafted | AwardActSigned | AwardActCountersigned | AwardActCancelled | AwardActReportReviewed;
+/**
+ * The holder withdrew after money was paid: what was legitimately spent is not claimed back by itself; the review of the
+ * spending is opened (finance then fixes what is due: partly accepted with the eligible spending, or refused).
+ */
+export type AwardActReviewOpened = DomainEvent<
+  'award_act.review_opened',
+  { actId: string; cause: 'withdrawal'; paidCents: number; at: string }
+>;
+
+export type AwardActEvent =
+  AwardActDrafted | AwardActSigned | AwardActCountersigned | AwardActCancelled | AwardActReportReviewed | AwardActReviewOpened;
 
 export const AWARD_ACT_EVENT_TYPES: readonly AwardActEvent['type'][] = [
   'award_act.drafted',
@@ -110,6 +120,7 @@ export const AWARD_ACT_EVENT_TYPES: readonly AwardActEvent['type'][] = [
   'award_act.countersigned',
   'award_act.cancelled',
   'award_act.report_reviewed',
+  'award_act.review_opened',
 ];
 
 /** One act per project at a time: its stream is the project's (a cancelled draft may be drafted again). */

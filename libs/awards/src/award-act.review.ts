@@ -4,6 +4,13 @@ import type { AwardActEvent, ReportOutcome } from './award-act.events.js';
 import { assertCanDraftAwardAct } from './award-act.policy.js';
 import type { AwardAct } from './award-act.state.js';
 
+/** The funding process's bookkeeping when the holder withdraws after payments (role system: it moves no money). */
+export interface OpenReviewOnWithdrawal {
+  type: 'OpenReviewOnWithdrawal';
+  projectId: string;
+  paidCents: number;
+  ctx: CommandContext;
+}
 /** What the application read before the review: the holder's report, the project's budget, what was paid on the act. */
 export interface ReviewFacts {
   /** The compte rendu financier the holder transmitted (absent: none, e.g. after a withdrawal). */
@@ -96,4 +103,25 @@ export function decideReview(c: ReviewReport, act: AwardAct): AwardActEvent[] {
 export function reviewConsequence(r: { balanceCents: number; toRecoverCents: number }): string {
   if (r.toRecoverCents > 0) return `à reverser ${formatEuros(r.toRecoverCents)}`;
   return r.balanceCents > 0 ? `solde dû ${formatEuros(r.balanceCents)}` : 'rien à payer ni à reverser';
+}
+
+/** The funding process's bookkeeping on a withdrawal after payments: the review is opened, once; nothing is claimed. */
+export function openReview(c: OpenReviewOnWithdrawal, act: AwardAct): AwardActEvent[] {
+  if (c.ctx.actor.role !== 'system') {
+    throw new DomainError(
+      'forbidden',
+      'AWARD_ACT_ROLE_FORBIDDEN',
+      'La revue ouverte par un abandon est inscrite par le processus de financement.',
+      {
+        role: c.ctx.actor.role,
+      },
+    );
+  }
+  if (act.review || act.reviewOpened || c.paidCents <= 0) return [];
+  return [
+    {
+      type: 'award_act.review_opened',
+      data: { actId: act.actId, cause: 'withdrawal', paidCents: c.paidCents, at: c.ctx.now.toISOString() },
+    },
+  ];
 }

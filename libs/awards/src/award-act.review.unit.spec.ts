@@ -83,4 +83,35 @@ describe('award act: the review of the compte rendu financier', () => {
       .when(review('refused'))
       .thenThrows('AWARD_ACT_REPORT_ALREADY_REVIEWED');
   });
+
+  it('a withdrawal after payments opens the review, once, by the funding process only; nothing paid: nothing opened', () => {
+    const open = (paidCents: number, actor = { id: 'funding-process', role: 'system' as const, scope: {} }) => ({
+      type: 'OpenReviewOnWithdrawal' as const,
+      projectId: 'p-ecole-bar',
+      paidCents,
+      ctx: at(actor, '2023-11-02T10:00:00.000Z'),
+    });
+    spec
+      .given([schoolDrafted(), signed()])
+      .when(open(600_000))
+      .then([
+        {
+          type: 'award_act.review_opened',
+          data: { actId: 'AA-p-ecole-bar-1', cause: 'withdrawal', paidCents: 600_000, at: '2023-11-02T10:00:00.000Z' },
+        },
+      ]);
+    spec.given([schoolDrafted(), signed()]).when(open(0)).then([]);
+    spec
+      .given([schoolDrafted(), signed()])
+      .when(open(600_000, schoolDraft().ctx.actor as never))
+      .thenThrows('AWARD_ACT_ROLE_FORBIDDEN');
+    const opened = awardActDecider.decide(
+      open(600_000),
+      [schoolDrafted(), signed()].reduce(awardActDecider.evolve, awardActDecider.initialState()),
+    );
+    spec
+      .given([schoolDrafted(), signed(), ...opened])
+      .when(open(600_000))
+      .then([]);
+  });
 });

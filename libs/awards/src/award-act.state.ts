@@ -9,6 +9,8 @@ export type AwardAct = AwardActDrafted['data'] & {
   signedAt: string | null;
   cancellation: { reason: string; at: string } | null;
   review: AwardActReportReviewed['data'] | null;
+  /** Why a review is awaited before the holder's report (a withdrawal after payments). */
+  reviewOpened: { cause: 'withdrawal'; paidCents: number; at: string } | null;
 };
 
 /** The project's current act (the last drafted), and how many drafts there were (the next act's number). */
@@ -28,7 +30,16 @@ export function evolveAwardAct(state: AwardActState, event: AwardActEvent): Awar
     case 'award_act.drafted':
       return {
         drafts: state.drafts + 1,
-        act: { ...event.data, status: 'draft', signature: null, countersignature: null, signedAt: null, cancellation: null, review: null },
+        act: {
+          ...event.data,
+          status: 'draft',
+          signature: null,
+          countersignature: null,
+          signedAt: null,
+          cancellation: null,
+          review: null,
+          reviewOpened: null,
+        },
       };
     case 'award_act.signed': {
       if (!act) return state;
@@ -44,6 +55,10 @@ export function evolveAwardAct(state: AwardActState, event: AwardActEvent): Awar
     case 'award_act.cancelled':
       return act
         ? { ...state, act: { ...act, status: 'cancelled', cancellation: { reason: event.data.reason, at: event.data.at } } }
+        : state;
+    case 'award_act.review_opened':
+      return act
+        ? { ...state, act: { ...act, reviewOpened: { cause: event.data.cause, paidCents: event.data.paidCents, at: event.data.at } } }
         : state;
     case 'award_act.report_reviewed':
       return act ? { ...state, act: { ...act, review: event.data } } : state;

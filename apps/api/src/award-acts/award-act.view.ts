@@ -53,6 +53,7 @@ export function awardActView(act: AwardAct, revision: bigint | null) {
     signedAt: act.signedAt,
     cancellation: act.cancellation,
     review: act.review && reviewView(act.review),
+    reviewOpened: act.reviewOpened,
     revision: revision === null ? null : revision.toString(),
   };
 }

@@ -14,6 +14,7 @@ import { DraftAwardActHandler } from './draft-award-act/draft-award-act.handler.
 import { DraftAwardActHttp } from './draft-award-act/draft-award-act.http.js';
 import { GetAwardActHandler, ProposeAwardActEnvelopesHandler } from './get-award-act/get-award-act.handler.js';
 import { GetAwardActHttp } from './get-award-act/get-award-act.http.js';
+import { OpenAwardActReviewHandler } from './review-report/open-review.handler.js';
 import { ReviewAwardActReportHandler } from './review-report/review-report.handler.js';
 import { SignAwardActHandler } from './sign-award-act/sign-award-act.handler.js';
 import { SignAwardActHttp } from './sign-award-act/sign-award-act.http.js';
@@ -32,6 +33,7 @@ import { SignAwardActHttp } from './sign-award-act/sign-award-act.http.js';
     CountersignAwardActHandler,
     CancelAwardActHandler,
     ReviewAwardActReportHandler,
+    OpenAwardActReviewHandler,
     GetAwardActHandler,
     ProposeAwardActEnvelopesHandler,
     ReadYourWrites,

@@ -1,5 +1,5 @@
 /**
- * What the funding process asks of the application: the one command it sends, with the request id it derives from its
+ * What the funding process asks of the application: the few commands it sends (none moves money), with the request id it derives from its
  * trigger (the Idempotency-Key: a re-run writes nothing new), its time (the trigger's) and the trigger as cause. The
  * application runs it through its command handlers (the CommandBus), as any other caller's commands.
  */
@@ -12,4 +12,6 @@ export interface FundingRequest {
 
 export interface FundingCommands {
   startFinancing(projectId: string, commitmentRef: string, request: FundingRequest): Promise<void>;
+  /** On the project's award act: a withdrawal after payments opens the review of the spending. */
+  openReviewOnWithdrawal(projectId: string, paidCents: number, request: FundingRequest): Promise<void>;
 }

@@ -9,9 +9,10 @@ import { envelopeIdFromStream } from '#funding';
 export type FundingStep = {
   /**
    * 'start_financing' for an award act's EJ; 'record' for a commitment written before award acts (kept only as an index);
-   * 'act_signed': an act fully signed, which starts the financing only if it grants €0 (human support: nothing to commit).
+   * 'act_signed': an act fully signed, which starts the financing only if it grants €0 (human support: nothing to commit);
+   * 'withdrawn': the holder withdrew: after payments, the review of the spending is opened (nothing is claimed by itself).
    */
-  kind: 'start_financing' | 'record' | 'act_signed';
+  kind: 'start_financing' | 'record' | 'act_signed' | 'withdrawn';
   triggerId: string;
   projectId: string;
   at: string;
@@ -54,6 +55,10 @@ export function fundingReaction(event: LogEvent): FundingStep | undefined {
     const actId = (event.data as { actId?: string }).actId;
     if (!projectId || !actId) return undefined;
     return { kind: 'act_signed', triggerId: event.id, projectId, at: event.at, envelopeId: '', commitmentRef: actId };
+  }
+  if (event.type === 'project.withdrawn') {
+    const projectId = /^project-(.+)$/.exec(event.streamId)?.[1];
+    return projectId ? { kind: 'withdrawn', triggerId: event.id, projectId, at: event.at, envelopeId: '', commitmentRef: '' } : undefined;
   }
   if (event.type !== 'envelope.committed') return undefined;
   const envelopeId = envelopeIdFromStream(event.streamId);

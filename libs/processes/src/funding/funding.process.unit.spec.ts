@@ -25,8 +25,13 @@ describe('the funding process moves no money', () => {
     });
   });
 
-  it('a signed decision, a final report or a withdrawal triggers nothing (no commitment, no payment, no recovery)', () => {
-    for (const command of ['validate', 'submit_final_report', 'withdraw', 'start_financing'] as const) {
+  it('a withdrawal is looked at (after payments it opens the review), never a recovery', () => {
+    const event = { id: 'w', streamId: `project-${P}`, type: 'project.withdrawn', position: 1n, at: '2023-10-12T09:00:00.000Z', data: {} };
+    expect(fundingReaction(event)).toMatchObject({ kind: 'withdrawn', projectId: P });
+  });
+
+  it('a signed decision or a final report triggers nothing (no commitment, no payment, no recovery)', () => {
+    for (const command of ['validate', 'submit_final_report', 'start_financing'] as const) {
       const event = {
         id: 'e',
         streamId: `project-${P}`,

@@ -31,6 +31,7 @@ describe('the funding steps write only through their port (here: appends on a re
     await handleCommand({ store, streamId, decider: projectDecider, command, metadata: {}, eventId, replayByEventIds: true });
   };
   const port: FundingCommands = {
+    openReviewOnWithdrawal: async (id, paidCents, r) => void sent.push(`open_review ${id} ${paidCents} ${r.requestId}`),
     startFinancing: (id, commitmentRef, r) => (
       sent.push(`start_financing ${r.requestId}`),
       project(id, { type: 'start_financing', commitmentRef }, r)

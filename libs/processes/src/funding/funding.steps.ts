@@ -2,6 +2,7 @@ import { type Actor, DomainError } from '#kernel';
 import { type EventStore, foldRecorded } from '#event-store';
 import { projectDecider, streamIdOf } from '#projects';
 import { awardActDecider, awardActStreamOf } from '#awards';
+import { envelopeDecider, envelopeStreamId, netPaid } from '#funding';
 import type { FundingCommands, FundingRequest } from './funding.port.js';
 import type { FundingRecord, FundingStep } from './funding.process.js';
 
@@ -27,6 +28,7 @@ export class FundingSteps {
   async run(step: FundingStep, record: FundingRecord | undefined, h: Handling): Promise<FundingRecord | undefined> {
     const base = { projectId: step.projectId, envelopeId: step.envelopeId, commitmentRef: step.commitmentRef, updatedAt: h.at };
     if (step.kind === 'record') return record ?? { ...base, status: 'legacy', note: 'engagement antérieur aux actes attributifs' };
+    if (step.kind === 'withdrawn') return this.withdrawn(step, record, h);
     if (record?.status === 'financing') return record;
     if (step.kind === 'act_signed') {
       const act = foldRecorded(awardActDecider, await this.store.readStream(awardActStreamOf(step.projectId))).act;
@@ -35,6 +37,17 @@ export class FundingSteps {
       return this.start(step, { ...base, envelopeId: act.envelopeId }, h);
     }
     return this.start(step, base, h);
+  }
+
+  /** After payments, a withdrawal opens the review (finance fixes what was legitimately spent); nothing else is done. */
+  private async withdrawn(step: FundingStep, record: FundingRecord | undefined, h: Handling): Promise<FundingRecord | undefined> {
+    const act = foldRecorded(awardActDecider, await this.store.readStream(awardActStreamOf(step.projectId))).act;
+    if (!act || act.status !== 'signed') return record;
+    const envelope = foldRecorded(envelopeDecider, await this.store.readStream(envelopeStreamId(act.envelopeId)));
+    const c = envelope.status === 'none' ? undefined : envelope.commitments[act.actId];
+    const paidCents = c ? netPaid(c) : 0;
+    if (paidCents > 0) await this.commands.openReviewOnWithdrawal(step.projectId, paidCents, requestOf(step, h));
+    return record && { ...record, note: paidCents > 0 ? 'abandon après versements : compte rendu à examiner' : 'abandon', updatedAt: h.at };
   }
 
   private async start(step: FundingStep, base: Omit<FundingRecord, 'status' | 'note'>, h: Handling): Promise<FundingRecord> {
