@@ -65,10 +65,22 @@ describe('npm run cli -- audit …, on the files a real API wrote', () => {
     expect(replay.stdout).toMatch(/identical {2}projects v\d+ at position \d+/);
     expect(replay.stdout).toMatch(/every read model is identical/);
 
-    expect((await cli(dataDir, 'export-ledger', '--separator', ';', '--out', join(dataDir, 'ledger.csv'))).code).toBe(0);
+    expect((await cli(dataDir, 'export-ledger', '--out', join(dataDir, 'ledger.csv'))).code).toBe(0);
     const ledger = readFileSync(join(dataDir, 'ledger.csv'));
     expect([...ledger.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(ledger.toString('utf8')).toContain(`;${projectId};engagement;12500,00;;finance-lille;Convention signée;`);
+    // The title comes from the read models the API left in DATA_DIR.
+    const title = 'Un jardin pédagogique partagé à Bar-le-Duc';
+    expect(ledger.toString('utf8')).toContain(
+      `;${projectId};${title};;;;;EJ-2023-001;engagement;-12500,00;0,00;finance-lille;gestionnaire;`,
+    );
+    expect((await cli(dataDir, 'export-ledger', '--format', 'international', '--out', join(dataDir, 'ledger-int.csv'))).code).toBe(0);
+    expect(readFileSync(join(dataDir, 'ledger-int.csv'), 'utf8')).toContain(
+      `,${projectId},${title},,,,,EJ-2023-001,engagement,-12500.00,0.00,`,
+    );
+    expect(await cli(dataDir, 'export-ledger', '--format', 'tab')).toMatchObject({
+      code: 2,
+      stderr: '--format must be one of fr, international\n',
+    });
     expect((await cli(dataDir, 'export-log', '--out', join(dataDir, 'log.jsonl'))).code).toBe(0);
     expect(readFileSync(join(dataDir, 'log.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(head);
   });

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import type Database from 'better-sqlite3';
+import { ProjectListQueries } from '#projections';
 import { AuditorReadOnlyGuard } from './auditor-read-only.guard.js';
 import { ExportLedgerHandler } from './export-ledger/export-ledger.handler.js';
 import { ExportLedgerHttp } from './export-ledger/export-ledger.http.js';
@@ -12,6 +14,7 @@ import { GetProjectHistoryHttp } from './get-project-history/get-project-history
 import { ListDelegatedDecisionsHandler } from './list-delegated-decisions/list-delegated-decisions.handler.js';
 import { ListDelegatedDecisionsHttp } from './list-delegated-decisions/list-delegated-decisions.http.js';
 import { ReadYourWrites } from '../http/read-your-writes.js';
+import { READ_MODEL_DB } from '../infrastructure/tokens.js';
 
 /**
  * Histories, exports (each a query slice), and the auditor's read-only rule. Verify, anchors and replay are CLI
@@ -26,6 +29,7 @@ import { ReadYourWrites } from '../http/read-your-writes.js';
     ExportLogHandler,
     ListDelegatedDecisionsHandler,
     ReadYourWrites,
+    { provide: ProjectListQueries, inject: [READ_MODEL_DB], useFactory: (db: Database.Database) => new ProjectListQueries(db) },
     { provide: APP_GUARD, useClass: AuditorReadOnlyGuard },
   ],
 })
