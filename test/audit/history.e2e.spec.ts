@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { fundingScenario, HDF, LILLE } from './support/funding.js';
@@ -155,6 +156,21 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
       );
       expect(lille).toContain(`;${LILLE};`);
       expect(lille).not.toContain(HDF);
+      const xlsx = await fetch(`${api.url}/audit/ledger.xlsx`, {
+        headers: { authorization: `Bearer ${await api.token({ role: 'finance', scope: { regions: ['32'] } })}` },
+      });
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await xlsx.arrayBuffer()) as ExcelJS.Buffer);
+      const sheet = workbook.getWorksheet('Grand livre')!;
+      expect([sheet.rowCount, sheet.getCell('D2').value, sheet.getCell('L2').value, sheet.getCell('M2').value]).toEqual([
+        2,
+        HDF,
+        'notification',
+        2_600_000,
+      ]);
+      expect(sheet.getCell('A2').value).toBeInstanceOf(Date);
       const jsonl = await api.request('GET', '/audit/log.jsonl', { token: auditor });
       expect(jsonl.status).toBe(200);
       const lines = String(jsonl.body)
@@ -164,7 +180,7 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
       expect(lines).toHaveLength(Number(await store.headPosition()));
       expect(await status('/audit/log.jsonl', { role: 'admin' })).toBe(200);
       expect(await status('/audit/log.jsonl', { role: 'finance', scope: { academies: ['09'] } })).toBe(403);
-      for (const path of ['/audit/ledger.csv']) {
+      for (const path of ['/audit/ledger.csv', '/audit/ledger.xlsx']) {
         expect(await status(path, { role: 'holder' })).toBe(403);
         expect(await status(path, { role: 'validator', scope: { academies: ['12'] } })).toBe(403);
         expect(await status(path, { role: 'admin' })).toBe(200);

@@ -23,3 +23,4 @@ export * from './export/paris-time.js';
 export * from './export/project-titles.js';
 export * from './export/ledger-rows.js';
 export * from './export/ledger-csv.js';
+export * from './export/ledger-xlsx.js';

@@ -5,6 +5,8 @@ import { ProjectListQueries } from '#projections';
 import { AuditorReadOnlyGuard } from './auditor-read-only.guard.js';
 import { ExportLedgerHandler } from './export-ledger/export-ledger.handler.js';
 import { ExportLedgerHttp } from './export-ledger/export-ledger.http.js';
+import { ExportLedgerXlsxHandler } from './export-ledger-xlsx/export-ledger-xlsx.handler.js';
+import { ExportLedgerXlsxHttp } from './export-ledger-xlsx/export-ledger-xlsx.http.js';
 import { ExportLogHandler } from './export-log/export-log.handler.js';
 import { ExportLogHttp } from './export-log/export-log.http.js';
 import { GetEnvelopeHistoryHandler } from './get-envelope-history/get-envelope-history.handler.js';
@@ -21,11 +23,19 @@ import { READ_MODEL_DB } from '../infrastructure/tokens.js';
  * commands (`audit …`).
  */
 @Module({
-  controllers: [GetProjectHistoryHttp, GetEnvelopeHistoryHttp, ExportLedgerHttp, ExportLogHttp, ListDelegatedDecisionsHttp],
+  controllers: [
+    GetProjectHistoryHttp,
+    GetEnvelopeHistoryHttp,
+    ExportLedgerHttp,
+    ExportLedgerXlsxHttp,
+    ExportLogHttp,
+    ListDelegatedDecisionsHttp,
+  ],
   providers: [
     GetProjectHistoryHandler,
     GetEnvelopeHistoryHandler,
     ExportLedgerHandler,
+    ExportLedgerXlsxHandler,
     ExportLogHandler,
     ListDelegatedDecisionsHandler,
     ReadYourWrites,
