@@ -79,11 +79,12 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v.length >
 export async function* ledgerRowPages(store: EventStore, options: LedgerSource = {}): AsyncGenerator<LedgerRow[]> {
   const commitments = new Map<string, LedgerCommitment>();
   const funds = new Map<string, Fund>();
+  const envelopes = new Map<string, string>();
   const titles = new ProjectTitleCache(options.projectTitles, Math.max(options.titleCacheSize ?? 10_000, options.pageSize ?? 1000));
   for await (const page of readLogPages(store, { pageSize: options.pageSize })) {
     const rows: LedgerRow[] = [];
     for (const e of page) {
-      const envelopeId = envelopeIdFromStream(e.streamId);
+      const envelopeId = envelopes.get(e.streamId) ?? envelopeOf(envelopes, e.streamId);
       if (envelopeId === undefined || (options.envelopeFilter && !options.envelopeFilter(envelopeId))) continue;
       const event = { type: e.type, data: e.data };
       if (!isEnvelopeEvent(event)) continue;
@@ -99,6 +100,13 @@ export async function* ledgerRowPages(store: EventStore, options: LedgerSource =
     for (const r of rows) if (r.projectId !== null) r.projectTitle = titles.titleOf(r.projectId);
     yield rows;
   }
+}
+
+/** The envelope of an envelope stream, remembered (there are few envelopes; other streams are not kept). */
+function envelopeOf(envelopes: Map<string, string>, streamId: string): string | undefined {
+  const id = envelopeIdFromStream(streamId);
+  if (id !== undefined) envelopes.set(streamId, id);
+  return id;
 }
 
 function fundOf(funds: Map<string, Fund>, envelopeId: string): Fund {

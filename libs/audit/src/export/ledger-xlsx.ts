@@ -23,9 +23,12 @@ const STYLE_OF: Partial<Record<keyof LedgerRow, Partial<ExcelJS.Style>>> = { rec
 const STYLES = LEDGER_COLUMNS.map((c) => STYLE_OF[c.key] ?? PLAIN);
 const WIDTHS: Partial<Record<keyof LedgerRow, number>> = { recordedAt: 20, envelopeId: 26, projectTitle: 40, operation: 22, reason: 40 };
 
-/** Typed cells: the date (Paris time) a date, the exercise and the position numbers, AE and CP numbers in euros. */
+/**
+ * Typed cells, in LEDGER_COLUMNS's order (written out: a million rows; the tests read each cell by its header): the date
+ * (Paris time) a date, the exercise and the position numbers, AE and CP numbers in euros.
+ */
 function cells(r: LedgerRow): ExcelJS.CellValue[] {
-  const values: ExcelJS.CellValue[] = [
+  return [
     parisWallClock(r.recordedAt),
     r.fund,
     r.year,
@@ -46,7 +49,6 @@ function cells(r: LedgerRow): ExcelJS.CellValue[] {
     Number(r.position),
     r.eventId,
   ];
-  return values;
 }
 
 function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, n: number): ExcelJS.Worksheet {
