@@ -1,0 +1,42 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+const MB = 1 << 20;
+
+/**
+ * A full garbage collection on demand (the test runs without --expose-gc): what is still alive after it is what the
+ * export holds, not garbage waiting for the next major collection.
+ */
+function fullGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+export interface MemorySamples {
+  /** Live heap above the start (after a full GC), in MB, every `everyMs`. */
+  liveHeap: number[];
+  /** Resident set above the start, in MB. */
+  rss: number[];
+}
+
+/** Samples the process's memory while `run` runs; each sample forces a full GC first (a few ms, every `everyMs`). */
+export async function sampleMemory<T>(run: () => Promise<T>, everyMs = 250): Promise<{ result: T; samples: MemorySamples }> {
+  const gc = fullGc();
+  gc();
+  const base = process.memoryUsage();
+  const samples: MemorySamples = { liveHeap: [], rss: [] };
+  const sample = () => {
+    gc();
+    const m = process.memoryUsage();
+    samples.liveHeap.push((m.heapUsed - base.heapUsed) / MB);
+    samples.rss.push((m.rss - base.rss) / MB);
+  };
+  const timer = setInterval(sample, everyMs);
+  try {
+    const result = await run();
+    sample();
+    return { result, samples };
+  } finally {
+    clearInterval(timer);
+  }
+}
