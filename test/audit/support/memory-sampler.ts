@@ -13,8 +13,10 @@ function fullGc(): () => void {
 }
 
 export interface MemorySamples {
-  /** Live heap above the start (after a full GC), in MB, every `everyMs`. */
-  liveHeap: number[];
+  /** Live JS heap above the start (after a full GC), in MB, every `everyMs`. */
+  heap: number[];
+  /** Memory held outside the heap by Buffers and native objects (`external`: a zip's buffers are there), in MB. */
+  external: number[];
   /** Resident set above the start, in MB. */
   rss: number[];
 }
@@ -24,11 +26,12 @@ export async function sampleMemory<T>(run: () => Promise<T>, everyMs = 250): Pro
   const gc = fullGc();
   gc();
   const base = process.memoryUsage();
-  const samples: MemorySamples = { liveHeap: [], rss: [] };
+  const samples: MemorySamples = { heap: [], external: [], rss: [] };
   const sample = () => {
     gc();
     const m = process.memoryUsage();
-    samples.liveHeap.push((m.heapUsed - base.heapUsed) / MB);
+    samples.heap.push((m.heapUsed - base.heapUsed) / MB);
+    samples.external.push((m.external - base.external) / MB);
     samples.rss.push((m.rss - base.rss) / MB);
   };
   const timer = setInterval(sample, everyMs);
