@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { startApi } from '../support/api-harness.js';
 import { fundingScenario } from './support/funding.js';
@@ -65,10 +66,32 @@ describe('npm run cli -- audit …, on the files a real API wrote', () => {
     expect(replay.stdout).toMatch(/identical {2}projects v\d+ at position \d+/);
     expect(replay.stdout).toMatch(/every read model is identical/);
 
-    expect((await cli(dataDir, 'export-ledger', '--separator', ';', '--out', join(dataDir, 'ledger.csv'))).code).toBe(0);
+    expect((await cli(dataDir, 'export-ledger', '--out', join(dataDir, 'ledger.csv'))).code).toBe(0);
     const ledger = readFileSync(join(dataDir, 'ledger.csv'));
     expect([...ledger.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(ledger.toString('utf8')).toContain(`;${projectId};engagement;12500,00;;finance-lille;Convention signée;`);
+    // The title comes from the read models the API left in DATA_DIR.
+    const title = 'Un jardin pédagogique partagé à Bar-le-Duc';
+    expect(ledger.toString('utf8')).toContain(
+      `;${projectId};${title};;;;;EJ-2023-001;engagement;-12500,00;0,00;finance-lille;gestionnaire;`,
+    );
+    expect((await cli(dataDir, 'export-ledger', '--format', 'international', '--out', join(dataDir, 'ledger-int.csv'))).code).toBe(0);
+    expect(readFileSync(join(dataDir, 'ledger-int.csv'), 'utf8')).toContain(
+      `,${projectId},${title},,,,,EJ-2023-001,engagement,-12500.00,0.00,`,
+    );
+    expect((await cli(dataDir, 'export-ledger', '--format', 'xlsx', '--out', join(dataDir, 'ledger.xlsx'))).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dataDir, 'ledger.xlsx'));
+    const commitment = workbook.getWorksheet('Grand livre')!.getRow(3);
+    expect([commitment.getCell(5).value, commitment.getCell(6).value, commitment.getCell(12).value, commitment.getCell(13).value]).toEqual([
+      projectId,
+      title,
+      'engagement',
+      -12_500,
+    ]);
+    expect(await cli(dataDir, 'export-ledger', '--format', 'tab')).toMatchObject({
+      code: 2,
+      stderr: '--format must be one of fr, international, xlsx\n',
+    });
     expect((await cli(dataDir, 'export-log', '--out', join(dataDir, 'log.jsonl'))).code).toBe(0);
     expect(readFileSync(join(dataDir, 'log.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(head);
   });

@@ -6,14 +6,9 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BOM, ledgerCsv, logJsonLines, writeChunks } from '#audit';
 import { type EventStore, type ReadAllOptions, SqliteEventStore } from '#event-store';
-import { financeLille, fundingScenario, HDF, LILLE, run } from './support/funding.js';
+import { collect } from './support/collect.js';
+import { financeLille, fundingScenario, LILLE, run } from './support/funding.js';
 import { parseCsv, splitNaively } from './support/parse-csv.js';
-
-async function collect(chunks: AsyncIterable<string>): Promise<string> {
-  let text = '';
-  for await (const c of chunks) text += c;
-  return text;
-}
 
 /** Records every readAll call (the exporter must read in pages). */
 function spied(store: EventStore): { store: EventStore; calls: ReadAllOptions[] } {
@@ -32,7 +27,7 @@ function spied(store: EventStore): { store: EventStore; calls: ReadAllOptions[] 
   };
 }
 
-describe('exports: the funding ledger as CSV and the log as JSON Lines, streamed', () => {
+describe('exports: the log as JSON Lines, streamed', () => {
   let dir: string;
   let store: SqliteEventStore;
   beforeAll(async () => {
@@ -46,45 +41,6 @@ describe('exports: the funding ledger as CSV and the log as JSON Lines, streamed
   afterAll(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('the ledger: BOM, header, one row per money event with envelope, project, operation, AE, CP, actor, reason', async () => {
-    const csv = await collect(ledgerCsv(store));
-    expect(csv.startsWith(BOM)).toBe(true);
-    const lines = csv.slice(1).split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('date,envelope,project,operation,AE,CP,actor,reason,role,commitment,position,event_id');
-    const rows = lines.slice(1).map((l) => l.split(','));
-    expect(rows.map((r) => r[3])).toEqual([
-      'notification',
-      'engagement',
-      'service fait',
-      'paiement',
-      'paiement',
-      'reversement',
-      'notification',
-    ]);
-    expect(rows[1]!.slice(1, 8)).toEqual([LILLE, 'project-lille-1', 'engagement', '12500.00', '', 'finance-lille', 'Convention signée']);
-    expect(rows[0]!.slice(4, 6)).toEqual(['1000000.00', '500000.00']);
-    // Payments name the project of their commitment.
-    expect(rows[3]!.slice(1, 7)).toEqual([LILLE, 'project-lille-1', 'paiement', '', '10000.00', 'finance-lille']);
-    expect(rows[6]![1]).toBe(HDF);
-    expect(rows[0]![0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-  });
-
-  it("';' for French spreadsheets: decimal commas, quoting, no formula runs", async () => {
-    const csv = await collect(ledgerCsv(store, { separator: ';' }));
-    const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]!.startsWith('date;envelope;project;operation;AE;CP;actor;reason')).toBe(true);
-    expect(lines[2]).toContain(';engagement;12500,00;;finance-lille;Convention signée;');
-    const recovery = lines.find((l) => l.includes('reversement'))!;
-    expect(recovery).toContain(';;500,00;finance-lille;"Trop-perçu; voir ""bilan"" =SOMME(A1)";');
-  });
-
-  it('a filter keeps the envelopes of a territory only', async () => {
-    const csv = await collect(ledgerCsv(store, { envelopeFilter: (id) => id === HDF }));
-    const rows = csv.slice(1).split('\r\n').filter(Boolean).slice(1);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toContain(HDF);
   });
 
   it('the whole log as JSON Lines, one event per line, in global order, with hashes', async () => {
@@ -139,8 +95,9 @@ describe('exports: no ledger cell starts a formula, whichever separator a spread
     });
     for (const reason of DANGEROUS_REASONS)
       await run(store, LILLE, financeLille, { type: 'NotifyCredits', aeCents: 100, cpCents: 100, reason });
-    // No command books a negative amount; one written as such shows that the amount columns stay numbers. A reason no
-    // command would keep (it starts with spaces) shows the start of a cell trimmed on import.
+    // No command books a negative amount; one written as such (a reduction of −1,500.00 €, +1,500.00 € on the ledger)
+    // shows an amount written as it is. A reason no command would keep (it starts with spaces) shows the start of a cell
+    // trimmed on import.
     await store.appendToStream(
       `envelope-${LILLE}`,
       [
@@ -160,15 +117,18 @@ describe('exports: no ledger cell starts a formula, whichever separator a spread
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each([',', ';'] as const)("written with '%s': split naively on ',', ';' or TAB, or parsed properly", async (separator) => {
-    const body = (await collect(ledgerCsv(store, { separator }))).slice(BOM.length);
+  it.each([
+    ['international', ','],
+    ['fr', ';'],
+  ] as const)("written %s ('%s'): split naively on ',', ';' or TAB, or parsed properly", async (format, separator) => {
+    const body = (await collect(ledgerCsv(store, { format }))).replace(BOM, '');
     for (const split of [',', ';', '\t']) {
       const formulas = splitNaively(body, split).filter((cell) => formulaStart(cell) && !NUMBER.test(cell));
       expect({ split, formulas }).toEqual({ split, formulas: [] });
     }
     const rows = parseCsv(body, separator);
-    expect(rows.every((r) => r.length === 12)).toBe(true);
-    const reason = rows[0]!.indexOf('reason');
+    expect(rows.every((r) => r.length === 19)).toBe(true);
+    const [reason, ae] = [rows[0]!.indexOf('Motif'), rows[0]!.indexOf('AE (€)')];
     expect(rows.slice(1, 1 + DANGEROUS_REASONS.length).map((r) => r[reason])).toEqual([
       "x;'=2+2",
       "a,'@SUM(1)",
@@ -183,9 +143,11 @@ describe('exports: no ledger cell starts a formula, whichever separator a spread
       "y,  '@SUM(1);'\t '=2",
       'b; "\'=1+1"',
     ]);
+    // A reduction is a negative movement: its amounts stay numbers, never "'-0.01".
     expect(rows.at(-2)![reason]).toBe("  '=1+1");
+    expect(rows.at(-2)!.slice(ae, ae + 2)).toEqual(separator === ',' ? ['-0.01', '-0.01'] : ['-0,01', '-0,01']);
     const reduction = rows.at(-1)!;
-    expect(reduction.slice(4, 7)).toEqual(separator === ',' ? ['-1500.00', '-0.50', "'@admin"] : ['-1500,00', '-0,50', "'@admin"]);
+    expect(reduction.slice(ae, ae + 3)).toEqual(separator === ',' ? ['1500.00', '0.50', "'@admin"] : ['1500,00', '0,50', "'@admin"]);
     expect(rows.flat().filter((cell) => formulaStart(cell) && !NUMBER.test(cell))).toEqual([]);
   });
 });

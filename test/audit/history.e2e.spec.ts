@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { fundingScenario, HDF, LILLE } from './support/funding.js';
@@ -22,7 +23,7 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     // Workflow v2: the instructeur closes the analysis, the recteur of Nancy-Metz signs the validation.
     const decider = await api.token(deciderClaims('education', '12'));
     ({ id: projectId, steps } = await educationToValidation(api, { holder, validator, decider }));
-    await fundingScenario(store);
+    await fundingScenario(store, projectId);
   });
   afterAll(async () => {
     await api.close();
@@ -129,24 +130,47 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     });
 
     it('exports: auditor and admin everything, finance its territory, others nothing', async () => {
-      const csv = await api.request('GET', '/audit/ledger.csv?separator=%3B', { token: auditor });
+      const csv = await api.request('GET', '/audit/ledger.csv', { token: auditor });
       expect(csv.status).toBe(200);
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-      // fetch's text() drops a BOM: read the bytes.
+      // fetch's text() drops a BOM: read the bytes. French spreadsheets by default: ';', decimal comma, signed amounts.
       const raw = Buffer.from(
-        await (await fetch(`${api.url}/audit/ledger.csv?separator=%3B`, { headers: { authorization: `Bearer ${auditor}` } })).arrayBuffer(),
+        await (await fetch(`${api.url}/audit/ledger.csv`, { headers: { authorization: `Bearer ${auditor}` } })).arrayBuffer(),
       );
       expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = raw.subarray(3).toString('utf8');
-      expect(text.startsWith('date;envelope;project;operation;AE;CP;actor;reason')).toBe(true);
+      expect(text.split('\r\n')[0]!.split(';').slice(0, 8)).toEqual([
+        ...['Date', 'Fonds', 'Exercice', 'Enveloppe', 'Projet', 'Intitulé du projet', 'Bénéficiaire', 'SIRET du bénéficiaire'],
+      ]);
       expect(text).toContain(`;${LILLE};`);
       expect(text).toContain(`;${HDF};`);
-      expect(text).toContain(';engagement;12500,00;;finance-lille;Convention signée;');
+      // The project's title comes from the projects read model.
+      expect(text).toContain(
+        `;FIP;2023;${LILLE};${projectId};Un jardin pédagogique partagé à Bar-le-Duc;;;;;EJ-2023-001;engagement;-12500,00;0,00;`,
+      );
+      expect(text).toContain(';engagement;-12500,00;0,00;finance-lille;gestionnaire;Convention signée;');
+      const international = String((await api.request('GET', '/audit/ledger.csv?format=international', { token: auditor })).body);
+      expect(international).toContain(',engagement,-12500.00,0.00,finance-lille,gestionnaire,Convention signée,');
       const lille = String(
         (await api.request('GET', '/audit/ledger.csv', { token: await api.token({ role: 'finance', scope: { academies: ['09'] } }) })).body,
       );
-      expect(lille).toContain(`,${LILLE},`);
+      expect(lille).toContain(`;${LILLE};`);
       expect(lille).not.toContain(HDF);
+      const xlsx = await fetch(`${api.url}/audit/ledger.xlsx`, {
+        headers: { authorization: `Bearer ${await api.token({ role: 'finance', scope: { regions: ['32'] } })}` },
+      });
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await xlsx.arrayBuffer()) as ExcelJS.Buffer);
+      const sheet = workbook.getWorksheet('Grand livre')!;
+      expect([sheet.rowCount, sheet.getCell('D2').value, sheet.getCell('L2').value, sheet.getCell('M2').value]).toEqual([
+        2,
+        HDF,
+        'notification',
+        2_600_000,
+      ]);
+      expect(sheet.getCell('A2').value).toBeInstanceOf(Date);
       const jsonl = await api.request('GET', '/audit/log.jsonl', { token: auditor });
       expect(jsonl.status).toBe(200);
       const lines = String(jsonl.body)
@@ -156,9 +180,20 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
       expect(lines).toHaveLength(Number(await store.headPosition()));
       expect(await status('/audit/log.jsonl', { role: 'admin' })).toBe(200);
       expect(await status('/audit/log.jsonl', { role: 'finance', scope: { academies: ['09'] } })).toBe(403);
-      expect(await status('/audit/ledger.csv', { role: 'holder' })).toBe(403);
-      expect(await status('/audit/ledger.csv', { role: 'validator', scope: { academies: ['12'] } })).toBe(403);
-      expect(await status('/audit/ledger.csv?separator=tab', { role: 'auditor' })).toBe(400);
+      for (const path of ['/audit/ledger.csv', '/audit/ledger.xlsx']) {
+        expect(await status(path, { role: 'holder' })).toBe(403);
+        expect(await status(path, { role: 'validator', scope: { academies: ['12'] } })).toBe(403);
+        expect(await status(path, { role: 'admin' })).toBe(200);
+      }
+      const refused = await api.request('GET', '/audit/ledger.csv?format=tab', { token: auditor });
+      expect([refused.status, refused.body.code, refused.body.errors]).toEqual([
+        400,
+        'VALIDATION_FAILED',
+        [expect.objectContaining({ field: 'format' })],
+      ]);
+      // The parameter of the first ledger (',' or ';') points to `format`.
+      const old = await api.request('GET', '/audit/ledger.csv?separator=%3B', { token: auditor });
+      expect([old.status, old.body.errors]).toEqual([400, [expect.objectContaining({ field: 'separator' })]]);
     });
   });
 });

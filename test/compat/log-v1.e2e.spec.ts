@@ -8,6 +8,8 @@ import { READERS, type RecordedRead, readAs } from '../support/log-v1/capture.js
 import { logV1Reads as recorded, logV1Scenario as scenario, serveLogV1Copy } from '../support/log-v1/serve-copy.js';
 import { type Row, type Scope, V1Counting } from './log-v1-counting.js';
 import { withCurrentWording } from './log-v1-wording.js';
+import { currentLedgerOfV1 } from './log-v1-ledger.js';
+import { parseCsv } from '../audit/support/parse-csv.js';
 import { withDirectory, withoutGrants } from './log-v1-directory.js';
 import { diagramOf, expectVersion2OfVersion1, servedAsVersion1, withVersion2Listed } from './log-v1-versions.js';
 
@@ -49,6 +51,12 @@ const v1Log = (recorded.find((r) => r.path === '/audit/log.jsonl')!.body as stri
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l));
+/** The projects' titles as v1 served them (GET /projects/:id): the ledger's title column. */
+const v1Titles = new Map(
+  recorded
+    .filter((r) => /^\/projects\/[^/?]+$/.test(r.path) && r.as === 'auditor')
+    .map((r) => [(r.body as { id: string }).id, (r.body as { content: { title: string } }).content.title]),
+);
 const v1CommandOf = new Map<string, string>(v1Log.filter((e) => e.type === 'project.transitioned').map((e) => [e.id, e.data.command]));
 
 /** History entries: a v1 'project.transitioned' entry is now listed under the typed event it stands for. */
@@ -232,7 +240,11 @@ describe('a log written by Refonda v1 (every event type, every transition of bot
       expect(read).toEqual({ ...expected, body: { items: v2Views.map(diagramOf) } });
       v1Views.forEach((v1, i) => expectVersion2OfVersion1(v1, (read.body as { items: never[] }).items[i]!));
     } else if (path === '/programs') expect(read).toEqual(withVersion2Listed(expected));
-    else expect(read).toEqual({ ...expected, body: withCurrentMoneyNames(expected.body) });
+    else if (path === '/audit/ledger.csv') {
+      // One row per money movement now, signed, in French (log-v1-ledger.ts).
+      expect(read.status).toBe(200);
+      expect(parseCsv(read.body as string, ';')).toEqual(currentLedgerOfV1(v1, v1Log, v1Titles));
+    } else expect(read).toEqual({ ...expected, body: withCurrentMoneyNames(expected.body) });
   });
 
   it('appends nothing while projections and processes replay it (no reaction runs twice)', async () => {

@@ -19,4 +19,8 @@ export * from './replay/replay-check.js';
 export * from './export/write-chunks.js';
 export * from './export/read-pages.js';
 export * from './export/log-jsonl.js';
+export * from './export/paris-time.js';
+export * from './export/project-titles.js';
+export * from './export/ledger-rows.js';
 export * from './export/ledger-csv.js';
+export * from './export/ledger-xlsx.js';

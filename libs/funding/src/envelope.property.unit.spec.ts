@@ -6,6 +6,7 @@ import type { EnvelopeEvent } from './envelope.events.js';
 import { envelopeDecider } from './envelope.decider.js';
 import { envelopeBalance } from './envelope.balance.js';
 import { envelopeInvariantViolations } from './envelope.invariants.js';
+import { ledgerMovementsOf } from './envelope.ledger.js';
 import { type EnvelopeState, type Flows, available, emptyFlows } from './envelope.state.js';
 import { eventIdFor } from './request-id.js';
 import { cmd, ctx } from '../test/envelope.fixtures.js';
@@ -301,6 +302,17 @@ function ledgerOf(events: EnvelopeEvent[]): Record<number, { ae: Flows; cp: Flow
   return years;
 }
 
+/** What a spreadsheet SUM of the ledger's AE and CP columns gives, per exercise, for one envelope. */
+function ledgerSums(events: EnvelopeEvent[]): Record<number, { ae: number; cp: number }> {
+  const sums: Record<number, { ae: number; cp: number }> = {};
+  for (const m of events.flatMap(ledgerMovementsOf)) {
+    const y = (sums[m.year] ??= { ae: 0, cp: 0 });
+    y.ae += m.aeDeltaCents;
+    y.cp += m.cpDeltaCents;
+  }
+  return sums;
+}
+
 function checkWorld(w: World): void {
   w.states.forEach((state, i) => {
     expect(envelopeInvariantViolations(state)).toEqual([]);
@@ -322,6 +334,15 @@ function checkWorld(w: World): void {
       expect(y.ae.available).toBeGreaterThanOrEqual(0);
       expect(y.cp.available).toBeGreaterThanOrEqual(0);
     }
+    // The ledger's sums mean something: per exercise, AE still free to commit and CP still free to pay.
+    const sums = ledgerSums(w.events[i]!);
+    expect(Object.keys(sums).every((year) => balance.years.some((y) => y.year === Number(year)))).toBe(true);
+    for (const y of balance.years)
+      expect([y.year, sums[y.year] ?? { ae: 0, cp: 0 }]).toEqual([y.year, { ae: y.ae.available, cp: y.cp.available }]);
+    expect(Object.values(sums).reduce((t, s) => [t[0]! + s.ae, t[1]! + s.cp], [0, 0])).toEqual([
+      balance.ae.available,
+      balance.cp.available,
+    ]);
   });
   const [parent, ...children] = w.states.map((s) => envelopeBalance(s)!);
   const received = children.reduce((t, c) => t + c.ae.received, 0);

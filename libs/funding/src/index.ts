@@ -8,6 +8,7 @@ export * from './envelope.decide.js';
 export * from './envelope.evolve.js';
 export * from './envelope.decider.js';
 export * from './envelope.balance.js';
+export * from './envelope.ledger.js';
 export * from './envelope.invariants.js';
 export * from './envelope.policy.js';
 export { MANAGERS, COMMITTERS, PAYERS } from './envelope.guards.js';

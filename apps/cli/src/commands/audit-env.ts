@@ -37,7 +37,7 @@ export async function withStore<T>(run: (store: EventStore) => Promise<T>): Prom
 }
 
 /** Streams chunks to `--out` (a file) or stdout, with backpressure. */
-export async function writeOut(chunks: AsyncIterable<string>, out: string | undefined): Promise<number> {
+export async function writeOut(chunks: AsyncIterable<string | Uint8Array>, out: string | undefined): Promise<number> {
   if (!out) return (await writeChunks(chunks, process.stdout)).bytes;
   const file = createWriteStream(out);
   const { bytes } = await writeChunks(chunks, file);

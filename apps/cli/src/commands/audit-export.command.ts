@@ -1,28 +1,43 @@
 import { Option, SubCommand } from 'nest-commander';
-import { type CsvSeparator, ledgerCsv, logJsonLines } from '#audit';
+import { ledgerCsv, ledgerXlsx, logJsonLines } from '#audit';
 import { CliCommand } from '../cli-command.js';
 import { withStore, writeOut } from './audit-env.js';
+import { withProjectTitles } from './project-titles.js';
 
-const SEPARATORS: Record<string, CsvSeparator> = { ',': ',', comma: ',', ';': ';', semicolon: ';' };
+const FORMATS = ['fr', 'international', 'xlsx'] as const;
+type Format = (typeof FORMATS)[number];
 
-/** `audit export-ledger [--separator ';'] [--out file]`: the funding ledger as CSV (UTF-8 with BOM), streamed. */
+/**
+ * `audit export-ledger [--format fr|international|xlsx] [--out file]`: the funding ledger, one row per money movement
+ * with signed AE and CP, streamed; project titles from this replica's read models when they are there.
+ */
 @SubCommand({
   name: 'export-ledger',
-  description: 'the funding ledger as CSV (UTF-8 with BOM), one row per money event; formulas neutralised',
+  description:
+    "the funding ledger, one row per money movement (signed AE and CP): CSV for French spreadsheets (';', decimal comma, BOM), " +
+    "international CSV (',') or XLSX; formulas neutralised",
 })
-export class AuditExportLedgerCommand extends CliCommand<{ separator: string; out?: string }> {
-  async execute(_params: string[], values: { separator: string; out?: string }): Promise<number> {
-    const separator = SEPARATORS[values.separator];
-    if (!separator) {
-      process.stderr.write("--separator must be ',' or ';'\n");
+export class AuditExportLedgerCommand extends CliCommand<{ format: string; out?: string }> {
+  async execute(_params: string[], values: { format: string; out?: string }): Promise<number> {
+    const format = values.format as Format;
+    if (!FORMATS.includes(format)) {
+      process.stderr.write(`--format must be one of ${FORMATS.join(', ')}\n`);
       return 2;
     }
-    await withStore((store) => writeOut(ledgerCsv(store, { separator }), values.out));
+    await withStore((store) =>
+      withProjectTitles((projectTitles) =>
+        writeOut(format === 'xlsx' ? ledgerXlsx(store, { projectTitles }) : ledgerCsv(store, { format, projectTitles }), values.out),
+      ),
+    );
     return 0;
   }
 
-  @Option({ flags: '--separator <sep>', description: "',' or ';' (decimal comma, French spreadsheets)", defaultValue: ',' })
-  separator(value: string): string {
+  @Option({
+    flags: '--format <format>',
+    description: "fr (';', decimal comma, BOM, Paris dates), international (',', ISO dates) or xlsx",
+    defaultValue: 'fr',
+  })
+  format(value: string): string {
     return value;
   }
 

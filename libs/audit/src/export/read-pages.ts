@@ -1,8 +1,13 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EventStore, RecordedEvent } from '#event-store';
 
 export const DEFAULT_PAGE_SIZE = 1000;
 
-/** The whole log (or up to `upTo`) in pages of `pageSize` events: memory holds one page at a time. */
+/**
+ * The whole log (or up to `upTo`) in pages of `pageSize` events: memory holds one page at a time. Between two pages it
+ * lets the event loop turn: the embedded store reads synchronously, and a reader that keeps up (a fast client, a file)
+ * would otherwise hold the process for the whole export, every other request and timer waiting.
+ */
 export async function* readLogPages(
   store: EventStore,
   options: { pageSize?: number; upTo?: bigint; stored?: boolean } = {},
@@ -16,6 +21,7 @@ export async function* readLogPages(
     );
     if (page.length === 0) return;
     yield page;
+    await nextTurn();
     from = page[page.length - 1]!.position + 1n;
   }
 }

@@ -12,10 +12,15 @@ const ROLE_LABELS: Record<string, string> = {
   system: 'système',
 };
 
+/** 'finance' → "gestionnaire"; a role this version does not name stays as it is. */
+export function roleLabel(role: string | null): string | null {
+  return role ? (ROLE_LABELS[role] ?? role) : null;
+}
+
 /** "validator-1 (instructeur)"; "inconnu" when the event names nobody. */
 export function actorLabel(who: string | null, role: string | null): string {
   if (!who) return 'inconnu';
-  const label = role ? (ROLE_LABELS[role] ?? role) : undefined;
+  const label = roleLabel(role);
   return label ? `${who} (${label})` : who;
 }
 

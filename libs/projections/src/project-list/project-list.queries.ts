@@ -50,6 +50,20 @@ export class ProjectListQueries {
     return row && { state: JSON.parse(row.state) as Project, revision: BigInt(row.revision), position: BigInt(row.position) };
   }
 
+  /** The titles of the projects of `ids` the list holds (the ledger export's lookup), a few hundred ids a query. */
+  titlesOf(ids: readonly string[]): Map<string, string> {
+    const titles = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = this.db.prepare(`SELECT id, title FROM projects WHERE id IN (${chunk.map(() => '?').join(', ')})`).all(...chunk) as {
+        id: string;
+        title: string;
+      }[];
+      for (const r of rows) titles.set(r.id, r.title);
+    }
+    return titles;
+  }
+
   canSee(actor: Actor, id: string): boolean {
     const v = visibilityClause(actor);
     return this.db.prepare(`SELECT 1 FROM projects WHERE id = ? AND ${v.sql}`).get(id, ...v.params) !== undefined;

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -7,7 +6,7 @@ import { CurrentActor, Roles } from '#auth';
 import type { Actor } from '#kernel';
 import { ExportLedger } from './export-ledger.query.js';
 
-/** Streamed: Readable.from pulls the next chunk only when the response has room (backpressure), so memory stays flat. */
+/** Streamed: Fastify pipes the stream to the socket, which pulls the next page of the log only when it has room. */
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit')
@@ -16,14 +15,20 @@ export class ExportLedgerHttp {
 
   @Get('ledger.csv')
   @Roles('auditor', 'admin', 'finance')
-  @ApiOperation({ summary: 'The funding ledger, one row per money event (UTF-8 with BOM); finance sees the envelopes of its territory' })
-  @ApiQuery({ name: 'separator', required: false, description: "',' (default) or ';' (decimal comma, French spreadsheets)" })
+  @ApiOperation({
+    summary: 'The funding ledger, one row per money movement with signed AE and CP (French columns); finance sees its territory',
+  })
+  @ApiQuery({
+    name: 'format',
+    required: false,
+    description: "fr (default: ';', decimal comma, UTF-8 BOM, Paris dates JJ/MM/AAAA HH:MM:SS) or international (',', ISO dates)",
+  })
   @ApiProduces('text/csv')
-  async ledger(@Query() query: { separator?: string }, @CurrentActor() actor: Actor, @Res() reply: FastifyReply) {
-    const chunks = await this.queries.execute(new ExportLedger(actor, query.separator));
+  async ledger(@Query() query: { format?: string; separator?: string }, @CurrentActor() actor: Actor, @Res() reply: FastifyReply) {
+    const stream = await this.queries.execute(new ExportLedger(actor, query.format, query.separator));
     return reply
       .header('Content-Type', 'text/csv; charset=utf-8')
-      .header('Content-Disposition', 'attachment; filename="refonda-ledger.csv"')
-      .send(Readable.from(chunks));
+      .header('Content-Disposition', 'attachment; filename="refonda-grand-livre.csv"')
+      .send(stream);
   }
 }
