@@ -71,12 +71,13 @@ describe('npm run cli -- audit …, on the files a real API wrote', () => {
     expect([...ledger.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     // The title comes from the read models the API left in DATA_DIR.
     const title = 'Un jardin pédagogique partagé à Bar-le-Duc';
+    const PAYEE = 'Commune de Lille;21590350100017';
     expect(ledger.toString('utf8')).toContain(
-      `;${projectId};${title};;;;;EJ-2023-001;engagement;-12500,00;0,00;finance-lille;gestionnaire;`,
+      `;${projectId};${title};${PAYEE};EJ-2023-001;21032023001;EJ-2023-001;engagement;-12500,00;0,00;finance-lille;gestionnaire;`,
     );
     expect((await cli(dataDir, 'export-ledger', '--format', 'international', '--out', join(dataDir, 'ledger-int.csv'))).code).toBe(0);
     expect(readFileSync(join(dataDir, 'ledger-int.csv'), 'utf8')).toContain(
-      `,${projectId},${title},,,,,EJ-2023-001,engagement,-12500.00,0.00,`,
+      `,${projectId},${title},${PAYEE.replace(';', ',')},EJ-2023-001,21032023001,EJ-2023-001,engagement,-12500.00,0.00,`,
     );
     expect((await cli(dataDir, 'export-ledger', '--format', 'xlsx', '--out', join(dataDir, 'ledger.xlsx'))).code).toBe(0);
     const workbook = new ExcelJS.Workbook();

@@ -144,9 +144,10 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
       ]);
       expect(text).toContain(`;${LILLE};`);
       expect(text).toContain(`;${HDF};`);
-      // The project's title comes from the projects read model.
+      // The project's title comes from the projects read model; the payee and the EJ from the commitment.
+      const payeeAndAct = 'Commune de Lille;21590350100017;EJ-2023-001;21032023001;EJ-2023-001';
       expect(text).toContain(
-        `;FIP;2023;${LILLE};${projectId};Un jardin pédagogique partagé à Bar-le-Duc;;;;;EJ-2023-001;engagement;-12500,00;0,00;`,
+        `;FIP;2023;${LILLE};${projectId};Un jardin pédagogique partagé à Bar-le-Duc;${payeeAndAct};engagement;-12500,00;0,00;`,
       );
       expect(text).toContain(';engagement;-12500,00;0,00;finance-lille;gestionnaire;Convention signée;');
       const international = String((await api.request('GET', '/audit/ledger.csv?format=international', { token: auditor })).body);

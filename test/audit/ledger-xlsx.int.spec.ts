@@ -85,7 +85,7 @@ describe('GET /audit/ledger.xlsx: the same rows, typed cells', () => {
     ]);
     expect(rows[1]!['Intitulé du projet']!.value).toBe('Un jardin « partagé »;=1+1');
     expect(rows[1]!['Intitulé du projet']!.type).toBe(ExcelJS.ValueType.String); // a string cell: never a formula
-    expect(rows[1]!['Bénéficiaire']!.value).toBeNull(); // an older commitment: no payee
+    expect(rows[1]!['Bénéficiaire']!.value).toBe('Commune de Lille'); // the first commitment's payee, from its act
   });
 
   it('SUM of AE and CP for one envelope and exercise: the credits still available (to the cent)', async () => {

@@ -77,7 +77,7 @@ describe('npm run cli -- wrong usage exits 2 with a message', () => {
     [['projections', 'rebuild', 'funnel', 'extra'], 'error: too many arguments'],
     [['workflow', 'education', '--version'], "error: option '--version <n>' argument missing"],
     [['backup'], "error: missing required argument 'dir'"],
-    [['token', '--role', 'mayor'], '--role must be one of holder, validator, decider, finance, auditor, admin'],
+    [['token', '--role', 'mayor'], '--role must be one of holder, validator, decider, finance, accountant, auditor, admin'],
   ])('%j', async (args, message) => {
     const run = await cli(...args);
     expect(run.code).toBe(2);

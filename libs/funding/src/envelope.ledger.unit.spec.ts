@@ -120,7 +120,7 @@ describe('the ledger sums are the available credits, exercise by exercise (every
       cmd('NotifyCredits', { aeCents: 100_000, cpCents: 50_000, ctx: fin }),
       cmd('NotifyCredits', { aeCents: 10_000, cpCents: 5_000, kind: 'increase', ctx: fin }),
       cmd('ReduceCredits', { aeCents: 2_000, cpCents: 1_000, reason: 'mise en réserve', ctx: fin }),
-      cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'p1', amountCents: 30_000, ctx: ctx('system') }),
+      cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'p1', amountCents: 30_000, ctx: fin, on: 'fip-academie-09-2023-2024' }),
       cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: 10_000, certifyServiceDone: true, ctx: fin }),
       cmd('Recover', { commitmentRef: 'EJ-1', amountCents: 2_000, reason: 'trop-perçu', ctx: fin }),
       cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', amountCents: 5_000, reason: 'avenant', ctx: fin }),

@@ -7,6 +7,7 @@ import { SqliteEventStore, handleCommand } from '#event-store';
 import type { EnvelopeCommand } from '#funding';
 import { handleEnvelopeCommand } from '#funding/application';
 import { type ProjectCommand, projectDecider, streamIdOf } from '#projects';
+import { type AwardActCommand, DEFAULT_CONVENTION_RULE, awardActDecider, awardActStreamOf } from '#awards';
 import type { FundingCommands, FundingRequest } from './funding.port.js';
 import { FUNDING_PROCESS_ACTOR, FundingSteps } from './funding.steps.js';
 
@@ -76,10 +77,52 @@ describe('the funding steps write only through their port (here: appends on a re
     ];
     for (const command of commands)
       await handleCommand({ store, streamId: streamIdOf('p-1'), decider: projectDecider, command, metadata: {} });
+    // Its award act, drafted by finance and signed by the recteur (as the API's handlers would).
+    const finance: Actor = { id: 'finance-12', role: 'finance', scope: { academies: ['12'] } };
+    const payee = {
+      organisationId: '21550029900015',
+      name: 'Commune de Bar-le-Duc',
+      siret: '21550029900015',
+      legalStatus: 'public' as const,
+    };
+    const facts = {
+      projectStatus: 'validated',
+      decidedAmountCents: 1_000_000,
+      beneficiaryId: '0550001C',
+      payee,
+      envelopePeriod: { fromYear: 2023, toYear: 2023 },
+      decisionYear: 2023,
+      rule: DEFAULT_CONVENTION_RULE,
+    };
+    const acts: AwardActCommand[] = [
+      { type: 'DraftAwardAct', projectId: 'p-1', envelopeId: ENVELOPE, facts, ctx: { actor: finance, now: AT } },
+      {
+        type: 'SignAwardAct',
+        projectId: 'p-1',
+        signature: { signatory: 'recteur-12', capacity: 'recteur' },
+        ctx: { actor: RECTEUR, now: AT },
+      },
+    ];
+    for (const command of acts)
+      await handleCommand({ store, streamId: awardActStreamOf('p-1'), decider: awardActDecider, command, metadata: {} });
   });
   afterAll(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an EJ whose act the log does not hold signed starts nothing', async () => {
+    const steps = new FundingSteps(store, port);
+    const step = {
+      kind: 'start_financing' as const,
+      triggerId: 't-0',
+      projectId: 'p-1',
+      at: AT.toISOString(),
+      envelopeId: ENVELOPE,
+      commitmentRef: 'AA-p-1-9',
+    };
+    expect(await steps.run(step, undefined, { position: 9n, at: AT.toISOString() })).toMatchObject({ status: 'not_started' });
+    expect(sent).toEqual([]);
   });
 
   it('starts financing once the EJ is recorded, with a request id derived from the trigger; run again, it writes nothing new', async () => {

@@ -36,6 +36,11 @@ export class FundingSteps {
       if (!act || act.actId !== step.commitmentRef || act.status !== 'signed' || act.amountCents !== 0) return record;
       return this.start(step, { ...base, envelopeId: act.envelopeId }, h);
     }
+    // An EJ names its act; one the log does not hold signed (written around the application) starts nothing.
+    const act = foldRecorded(awardActDecider, await this.store.readStream(awardActStreamOf(step.projectId))).act;
+    if (act?.actId !== step.commitmentRef || act.status !== 'signed') {
+      return { ...base, status: 'not_started', note: `l’acte ${step.commitmentRef} n’est pas signé dans le journal` };
+    }
     return this.start(step, base, h);
   }
 
