@@ -18,8 +18,8 @@ export interface HandleRequestOptions<C, S> extends Omit<HandleCommandOptions<C,
 /**
  * handleCommand at a cost independent of the stream's length: the state comes from the stream's folded state (memory or
  * snapshot, plus the events after it), and a retry is recognised by the idempotency ledger instead of a scan of the
- * history. One round: load → look the request up → claim its key → decide → append → remember the state and, in the
- * background, where the events went. A concurrent write makes it load and look again (the other writer may have been this
+ * history. One round: load → look the request up → claim its key → decide → append → remember the state and record
+ * where the events went. A concurrent write makes it load and look again (the other writer may have been this
  * same request).
  */
 export async function handleRequest<C, S>(o: HandleRequestOptions<C, S>): Promise<HandleCommandResult<S>> {
@@ -34,7 +34,7 @@ export async function handleRequest<C, S>(o: HandleRequestOptions<C, S>): Promis
     if (r) {
       const previous = await previousRequest(o.store, ledger, folded, r, eventId, cleanThrough);
       if (previous.events) {
-        if (!previous.recorded) record(ledger, r, o.metadata, previous.events);
+        if (!previous.recorded) await record(ledger, r, o.metadata, previous.events);
         return replayed(previous.events, folded.state, folded.revision);
       }
       cleanThrough = previous.cleanThrough;
@@ -67,7 +67,7 @@ export async function handleRequest<C, S>(o: HandleRequestOptions<C, S>): Promis
       states.remember(o.snapshots, { streamId: o.streamId, state, revision: append.nextRevision, last, keyOnly: folded.keyOnly });
       if (r) {
         const firstRevision = (append.nextRevision - BigInt(ids.length - 1)).toString();
-        record(ledger, r, o.metadata, undefined, { streamId: o.streamId, firstRevision, eventIds: ids });
+        await record(ledger, r, o.metadata, undefined, { streamId: o.streamId, firstRevision, eventIds: ids });
       }
       return { events, state, append, revision: append.nextRevision, eventIds: ids };
     } catch (error) {
@@ -113,13 +113,16 @@ function replayed<S>(events: readonly RecordedEvent[], state: S, revision: bigin
   };
 }
 
-/** In the background: a lost record only makes a later retry look at the stream's events after the claim. */
-function record(
+/**
+ * Before answering, so that what a command wrote is all in the log when it answers; a record that fails is not the
+ * command's failure (its events are written): a later retry then looks at the stream's events after the claim instead.
+ */
+async function record(
   ledger: RequestLedger,
   r: RequestIdentity,
   metadata: HandleCommandOptions<unknown, unknown>['metadata'],
   events?: readonly RecordedEvent[],
   outcome = events && { streamId: events[0]!.streamId, firstRevision: events[0]!.revision.toString(), eventIds: events.map((e) => e.id) },
-): void {
-  if (outcome) ledger.recordOutcome(r.scope, r.key, outcome, metadata).catch(() => {});
+): Promise<void> {
+  if (outcome) await ledger.recordOutcome(r.scope, r.key, outcome, metadata).catch(() => {});
 }
