@@ -62,7 +62,7 @@ export function commitmentAmountsView(c: Commitment) {
 /** Every commitment of an envelope, net figures and gross flows (cents). */
 export function commitmentsView(state: EnvelopeState) {
   if (state.status === 'none') return [];
-  return Object.values(state.commitments).map((c) => ({
+  return [...state.commitments].map((c) => ({
     commitmentRef: c.ref,
     projectId: c.projectId,
     year: c.year,

@@ -1,7 +1,7 @@
 import { type Actor, DomainError } from '#kernel';
 import { type EventStore, foldRecorded } from '#event-store';
 import { type OpenedEnvelope, netCommitted, netPaid, unusedOf } from '#funding';
-import { readEnvelope } from '#funding/application';
+import { loadEnvelope, requestAccepted } from '#funding/application';
 import { type Project, projectDecider, streamIdOf } from '#projects';
 import type { FundingCommands, FundingRequest } from './funding.port.js';
 import { commitmentRefFor, matchingEnvelope } from './funding.matching.js';
@@ -117,8 +117,8 @@ export class FundingSteps {
   private async settle(step: FundingStep, record: FundingRecord, h: Handling): Promise<FundingRecord> {
     const withdrawn = step.kind !== 'settle';
     const done: FundingRecord = { ...record, status: withdrawn ? 'withdrawn' : 'closed', pending: null, updatedAt: h.at };
-    let { state } = await readEnvelope(this.store, record.envelopeId);
-    const commitment = state.status === 'none' ? undefined : state.commitments[record.commitmentRef];
+    let { state } = await loadEnvelope(this.store, record.envelopeId);
+    const commitment = state.status === 'none' ? undefined : state.commitments.get(record.commitmentRef);
     if (!commitment) {
       if (withdrawn) return done; // nothing was committed yet: the project simply stops waiting
       throw new Error(`commitment ${record.commitmentRef} is not on ${record.envelopeId}`);
@@ -131,7 +131,8 @@ export class FundingSteps {
     );
     for (const op of ops) {
       const opened = state as OpenedEnvelope;
-      if (opened.requests[requestIdOf(step, op.kind)]) continue; // done before a crash
+      // done before a crash
+      if (await requestAccepted(this.store, record.envelopeId, FUNDING_PROCESS_ACTOR.id, requestIdOf(step, op.kind))) continue;
       const ref = record.commitmentRef;
       const request = this.request(step, op.kind, h);
       let send: (() => Promise<void>) | undefined;
@@ -145,13 +146,13 @@ export class FundingSteps {
       } else if (op.kind === 'recover') {
         send = () =>
           this.commands.recover(record.envelopeId, { commitmentRef: ref, amountCents: op.amountCents, reason: op.reason }, request);
-      } else if (unusedOf(opened.commitments[ref]!) > 0) {
+      } else if (unusedOf(opened.commitments.get(ref)!) > 0) {
         send = () => this.commands.release(record.envelopeId, { commitmentRef: ref, reason: op.reason }, request);
       }
       if (!send) continue;
       const result = await this.attempt(send);
       if (!result.ok) return this.pending(record, step, result.error, h);
-      ({ state } = await readEnvelope(this.store, record.envelopeId));
+      ({ state } = await loadEnvelope(this.store, record.envelopeId));
     }
     if (!withdrawn) await this.commands.close(step.projectId, this.request(step, 'close', h));
     return done;

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
-import { assertProjectCommittable, outcomeOf } from '#funding';
-import { readEnvelope } from '#funding/application';
+import { assertProjectCommittable } from '#funding';
 import { projectDecider, streamIdOf } from '#projects';
 import { EnvelopeCommandRunner, type EnvelopeWrite } from '../envelope-command.runner.js';
 import { CommitToProject } from './commit.command.js';
@@ -19,11 +18,11 @@ export class CommitToProjectHandler implements ICommandHandler<CommitToProject> 
   ) {}
 
   async execute({ envelopeId, order, meta, at }: CommitToProject): Promise<EnvelopeWrite> {
-    const { requestId } = this.envelopes.admit(envelopeId, meta, at);
-    // A retry of an accepted commitment answers its first outcome, whatever the project became since.
-    const { state } = await readEnvelope(this.store, envelopeId);
-    if (!outcomeOf(state, requestId)) assertProjectCommittable(envelopeId, order.projectId, await this.project(order.projectId));
-    return this.envelopes.run(envelopeId, order, meta, at);
+    this.envelopes.admit(envelopeId, meta, at);
+    // A retry of an accepted commitment answers its first outcome, whatever the project became since: checked only when decided.
+    return this.envelopes.run(envelopeId, order, meta, at, async () =>
+      assertProjectCommittable(envelopeId, order.projectId, await this.project(order.projectId)),
+    );
   }
 
   private async project(projectId: string) {

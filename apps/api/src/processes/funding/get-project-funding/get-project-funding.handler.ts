@@ -45,7 +45,7 @@ export class GetProjectFundingHandler implements IQueryHandler<GetProjectFunding
     }
     const history = await this.store.readStream(envelopeStreamId(record.envelopeId));
     const envelope = foldRecorded(envelopeDecider, history);
-    const c = envelope.status === 'none' ? undefined : envelope.commitments[record.commitmentRef];
+    const c = envelope.status === 'none' ? undefined : envelope.commitments.get(record.commitmentRef);
     const mine = history.filter((e) => (e.data as { commitmentRef?: string }).commitmentRef === record.commitmentRef);
     const payments = mine
       .filter((e) => e.type === 'envelope.paid')
