@@ -46,13 +46,16 @@ export async function handleRequest<C, S>(o: HandleRequestOptions<C, S>): Promis
       throw new DomainError('stale', 'STALE_REVISION', message, { expected: String(o.ifMatch), actual: String(folded.revision) });
     }
     if (attempt === 0) await o.precondition?.(folded.state);
-    if (r && !claimed) {
-      const claim = { command: r.command, target: o.streamId, fingerprint: r.fingerprint, after: folded.revision.toString() };
-      await ledger.claim(r.scope, r.key, claim, o.metadata);
+    const claim = async () => {
+      if (!r || claimed) return;
+      const data = { command: r.command, target: o.streamId, fingerprint: r.fingerprint, after: folded.revision.toString() };
+      await ledger.claim(r.scope, r.key, data, o.metadata);
       claimed = true;
-    }
+    };
+    if (r?.claim !== 'before-writing') await claim();
     const events = o.decider.decide(o.command, folded.state);
     if (events.length === 0) return { events, state: folded.state, revision: folded.revision, eventIds: [] };
+    await claim();
     const ids = events.map((_, i) => eventId(i));
     const expectedRevision: ExpectedRevision = folded.revision < 0n ? 'no_stream' : folded.revision;
     try {

@@ -79,7 +79,7 @@ export class EnvelopeCommandRunner {
     const { type, ...inputs } = order;
     if (command.type === 'AllocateToChild' || command.type === 'TransferToSibling') {
       const metadata = { ...this.shell.metadataOf({ name: `envelope.${type}`, streamId, inputs, meta }, ctx.now) };
-      return this.crossEnvelope(envelopeId, command, metadata);
+      return this.crossEnvelope(envelopeId, command, metadata, meta.principal.role === 'system' ? 'before-writing' : 'before-deciding');
     }
     const result = await this.shell.run(
       {
@@ -100,7 +100,13 @@ export class EnvelopeCommandRunner {
     return { ...write, position: result.append?.position ?? null, balance: envelopeBalance(result.state) };
   }
 
-  private async crossEnvelope(envelopeId: string, command: EnvelopeCommand, metadata: EventMetadata): Promise<EnvelopeWrite> {
+  /** As the shell claims keys: a person's before deciding, a process's once there is something to write. */
+  private async crossEnvelope(
+    envelopeId: string,
+    command: EnvelopeCommand,
+    metadata: EventMetadata,
+    claim: 'before-deciding' | 'before-writing',
+  ): Promise<EnvelopeWrite> {
     const { requestId, ctx } = command;
     const result =
       command.type === 'AllocateToChild'
@@ -115,7 +121,7 @@ export class EnvelopeCommandRunner {
               ctx,
               ...(command.reason ? { reason: command.reason } : {}),
             },
-            { metadata },
+            { metadata, claim },
           )
         : command.type === 'TransferToSibling'
           ? await transfer(
@@ -129,7 +135,7 @@ export class EnvelopeCommandRunner {
                 reason: command.reason,
                 ctx,
               },
-              { metadata },
+              { metadata, claim },
             )
           : undefined;
     if (!result) throw new Error(`${command.type} is not a cross-envelope command`);

@@ -17,7 +17,13 @@ const settle = () => new Promise((r) => setTimeout(r, 50));
 
 /** handleRequest's idempotency (the ledger, derived ids, folded states) on this adapter. */
 export function requestCases(ctx: { readonly store: EventStore }): void {
-  const run = (streamId: string, key: string, command: Add, extra: Partial<HandleRequestOptions<Add, Tally>> = {}) =>
+  const run = (
+    streamId: string,
+    key: string,
+    command: Add,
+    extra: Partial<HandleRequestOptions<Add, Tally>> = {},
+    claim?: 'before-deciding' | 'before-writing',
+  ) =>
     handleRequest({
       store: ctx.store,
       streamId,
@@ -25,7 +31,7 @@ export function requestCases(ctx: { readonly store: EventStore }): void {
       command,
       metadata: { actorId: 'contract' },
       snapshots: policy,
-      request: { scope: 'contract-user', key, fingerprint: JSON.stringify(command), command: 'tally.add' },
+      request: { scope: 'contract-user', key, fingerprint: JSON.stringify(command), command: 'tally.add', ...(claim ? { claim } : {}) },
       ...extra,
     });
   const count = async (s: string) => (await ctx.store.readStream(s)).length;
@@ -49,6 +55,17 @@ export function requestCases(ctx: { readonly store: EventStore }): void {
       'idempotency.key_claimed',
       'idempotency.outcome_recorded',
     ]);
+  });
+
+  it('claims a key before deciding, or only once there is something to write (a refusal then writes nothing)', async () => {
+    const s = streamName('tally');
+    await expect(run(s, 'first', { n: 5, limit: 1 })).rejects.toMatchObject({ code: 'TALLY_FULL' });
+    await expect(run(s, 'first', { n: 1 })).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    await expect(run(s, 'lazy', { n: 5, limit: 1 }, {}, 'before-writing')).rejects.toMatchObject({ code: 'TALLY_FULL' });
+    expect(await ctx.store.readStream(claimStreamOf('contract-user', 'lazy'))).toEqual([]);
+    expect((await run(s, 'lazy', { n: 1 }, {}, 'before-writing')).replayed).toBeUndefined();
+    expect((await run(s, 'lazy', { n: 1 }, {}, 'before-writing')).replayed).toBe(true);
+    await expect(run(s, 'lazy', { n: 2 }, {}, 'before-writing')).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
   it('answers a retry before comparing If-Match, and refuses a stale one', async () => {

@@ -10,6 +10,12 @@ export interface RequestIdentity {
   fingerprint: string;
   /** The command's name, kept on the claim (and named in a refusal). */
   command: string;
+  /**
+   * When the key is claimed: before deciding (default: a person's key then names its first command even if that one
+   * was refused, and another command under it is refused), or only once there is something to write (the processes'
+   * keys, derived from what they react to: a refused command then writes nothing, as before the ledger).
+   */
+  claim?: 'before-deciding' | 'before-writing';
 }
 
 export type Lookup = { events: RecordedEvent[]; recorded: boolean } | { events?: undefined; claimed: boolean; cleanThrough: bigint };

@@ -92,6 +92,7 @@ export async function receiveAllocation(
     ...rest,
     scope: CROSS_ENVELOPE_SCOPE,
     fingerprint: commandFingerprint(command),
+    claim: 'before-writing',
     causationId: recorded.id,
     correlationId: data.requestId,
   });

@@ -69,12 +69,15 @@ export interface EnvelopeCommandOptions {
   fingerprint?: string;
   /** Checks run only when the command is decided, not when a retry is answered with its first outcome. */
   precondition?: (state: EnvelopeState) => Promise<void>;
+  /** When the key is claimed (RequestIdentity.claim): by default once there is something to write. */
+  claim?: 'before-deciding' | 'before-writing';
 }
 
 /**
  * handleRequest with what envelopes need: the folded state and snapshots of envelopes, the idempotency ledger under the
  * actor's key (event ids derived from it: a retry is answered with its first outcome, the key reused with another
- * command is refused), bounded retries on concurrent writes.
+ * command is refused; claimed once there is something to write, so a refused command writes nothing), bounded retries
+ * on concurrent writes.
  */
 export async function handleEnvelopeCommand(
   store: EventStore,
@@ -100,7 +103,13 @@ export async function handleEnvelopeCommand(
     command,
     metadata,
     snapshots: envelopeSnapshots,
-    request: { scope: options.scope ?? command.ctx.actor.id, key, fingerprint, command: `envelope.${command.type}` },
+    request: {
+      scope: options.scope ?? command.ctx.actor.id,
+      key,
+      fingerprint,
+      command: `envelope.${command.type}`,
+      claim: options.claim ?? 'before-writing',
+    },
     retries: options.retries ?? DEFAULT_ENVELOPE_RETRIES,
     ...(options.precondition ? { precondition: options.precondition } : {}),
   });

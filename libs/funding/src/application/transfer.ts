@@ -81,6 +81,7 @@ export async function receiveTransfer(
     ...rest,
     scope: CROSS_ENVELOPE_SCOPE,
     fingerprint: commandFingerprint(command),
+    claim: 'before-writing',
     causationId: recorded.id,
     correlationId: data.requestId,
   });

@@ -104,12 +104,14 @@ export class CommandShell {
       ...(c.retries === undefined ? {} : { retries: c.retries }),
     };
     if (c.snapshots) {
-      // Every key is claimed there, the processes' too: the claim is what tells a first run from a retry.
+      // Every key is claimed there, the processes' too (the claim is what tells a first run from a retry), theirs only
+      // once there is something to write: a refused step of a process writes nothing.
+      const claim = meta.principal.role === 'system' ? ('before-writing' as const) : ('before-deciding' as const);
       return handleRequest({
         ...common,
         snapshots: c.snapshots,
         ...(c.precondition ? { precondition: c.precondition } : {}),
-        ...(key ? { request: { scope: meta.principal.id, key, fingerprint, command: c.name } } : {}),
+        ...(key ? { request: { scope: meta.principal.id, key, fingerprint, command: c.name, claim } } : {}),
       });
     }
     // A person's key names one command on one target: claimed first, so a reuse elsewhere is refused before anything is done.
