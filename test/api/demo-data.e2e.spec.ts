@@ -14,8 +14,18 @@ afterAll(async () => {
   await api.close();
 });
 
+/** Until every projection and process has reached the log's head (the funding process reacts to the seeds on its own). */
+async function caughtUp(): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const { details } = (await api.health()).body as { details: Record<string, { lag?: number }> };
+    if (Object.values(details).every((p) => p.lag === undefined || p.lag === 0)) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 it('seeds envelopes and projects in every state through the API, once; finance commits the scenario’s validated projects', async () => {
   await loadDemoData(api.app, pino({ level: 'silent' }));
+  await caughtUp();
   const head = await api.headPosition();
   await loadDemoData(api.app, pino({ level: 'silent' }));
   expect(await api.headPosition()).toBe(head);

@@ -118,35 +118,38 @@ describe('time travel: ?asOf= folds the log up to a point and gives the state as
 
   it('envelopeAsOf(store, id, asOf) equals the balance captured after each money operation', async () => {
     const seen: { position: bigint; at: Date; balance: unknown }[] = [];
-    const capture = async () => {
+    // The position of the command's last envelope event (the log's head is past it: the idempotency ledger's record).
+    const capture = async (written: { outcome: { position: bigint | null } }) => {
       const { state } = await readEnvelope(store, LILLE);
-      seen.push({ position: await store.headPosition(), at: new Date(), balance: envelopeBalance(state) });
+      seen.push({ position: written.outcome.position!, at: new Date(), balance: envelopeBalance(state) });
       await pause(5);
     };
-    await run(store, LILLE, financeLille, {
-      type: 'OpenEnvelope',
-      fund: 'fip',
-      territoryCode: 'academie-09',
-      period: { fromYear: 2023, toYear: 2023 },
-    });
-    await capture();
-    await run(store, LILLE, financeLille, { type: 'NotifyCredits', aeCents: 100_000_000, cpCents: 50_000_000 });
-    await capture();
-    await run(store, LILLE, financeLille, {
-      type: 'Commit',
-      commitmentRef: 'EJ-1',
-      projectId,
-      amountCents: 1_250_000,
-      ...signedAct('EJ-1', projectId, LILLE, 1_250_000),
-    });
-    await capture();
-    await run(store, LILLE, financeLille, {
-      type: 'PayInstalment',
-      commitmentRef: 'EJ-1',
-      amountCents: 1_000_000,
-      certifyServiceDone: true,
-    });
-    await capture();
+    await capture(
+      await run(store, LILLE, financeLille, {
+        type: 'OpenEnvelope',
+        fund: 'fip',
+        territoryCode: 'academie-09',
+        period: { fromYear: 2023, toYear: 2023 },
+      }),
+    );
+    await capture(await run(store, LILLE, financeLille, { type: 'NotifyCredits', aeCents: 100_000_000, cpCents: 50_000_000 }));
+    await capture(
+      await run(store, LILLE, financeLille, {
+        type: 'Commit',
+        commitmentRef: 'EJ-1',
+        projectId,
+        amountCents: 1_250_000,
+        ...signedAct('EJ-1', projectId, LILLE, 1_250_000),
+      }),
+    );
+    await capture(
+      await run(store, LILLE, financeLille, {
+        type: 'PayInstalment',
+        commitmentRef: 'EJ-1',
+        amountCents: 1_000_000,
+        certifyServiceDone: true,
+      }),
+    );
     for (const s of seen) {
       expect((await envelopeAsOf(store, LILLE, s.position)).balance).toEqual(s.balance);
       expect((await envelopeAsOf(store, LILLE, s.at)).balance).toEqual(s.balance);

@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs';
+import type { SnapshotStore } from './snapshots/snapshot-store.port.js';
 
 /**
  * The one event-store port. Every adapter (embedded SQLite, EventStoreDB) implements it
@@ -74,6 +75,8 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): Observable<RecordedEvent>;
   /** The position of the last event in the log (0n when empty). */
   headPosition(): Promise<bigint>;
+  /** Folded states saved beside the log, in the same storage (not in the log: readAll and subscriptions never see them). */
+  readonly snapshots: SnapshotStore;
   close(): Promise<void>;
 }
 

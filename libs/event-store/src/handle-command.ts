@@ -37,6 +37,8 @@ export interface HandleCommandResult<S> {
   revision: bigint;
   /** True when this was a retry answered from the log. */
   replayed?: boolean;
+  /** The ids of `events` as stored (appended now or, on a retry, first); given by handleRequest. */
+  eventIds?: string[];
 }
 
 /** The thin application shell: read → fold → decide → append with the expected revision. */

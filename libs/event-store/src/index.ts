@@ -7,3 +7,9 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export { createDataDirectory, DATA_DIR_MODE, DATABASE_FILE_MODE, restrictDatabaseFile } from './sqlite/file-modes.js';
 export * from './open-event-store.js';
 export * from './handle-command.js';
+export * from './handle-request.js';
+export * from './snapshots/snapshot-store.port.js';
+export * from './snapshots/stream-states.js';
+export type { KeyOnlyRequests } from './snapshots/key-only-requests.js';
+export * from './idempotency/request-ledger.js';
+export * from './idempotency/previous-request.js';

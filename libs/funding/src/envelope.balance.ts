@@ -1,15 +1,6 @@
 import type { Cents } from './money.js';
 import type { Fund, Period } from './envelope.id.js';
-import {
-  type EnvelopeState,
-  type Flows,
-  type YearLedger,
-  available,
-  emptyFlows,
-  netCertified,
-  netCommitted,
-  netPaid,
-} from './envelope.state.js';
+import { type EnvelopeState, type Flows, type YearLedger, available, emptyFlows } from './envelope.state.js';
 
 /**
  * AE figures (cents). available = notified − reduced + received + transferredIn + carriedIn − transferredOut − allocated
@@ -122,9 +113,9 @@ export function envelopeBalance(state: EnvelopeState): EnvelopeBalance | undefin
   const years: YearBalance[] = Object.values(state.years)
     .sort((a, b) => a.year - b.year)
     .map((y: YearLedger) => ({ year: y.year, closed: y.closed, ae: aeOf(y.ae), cp: cpOf(y.cp) }));
-  const commitments = Object.values(state.commitments);
-  const committedCents = commitments.reduce((t, c) => t + netCommitted(c), 0);
-  const paidCents = commitments.reduce((t, c) => t + netPaid(c), 0);
+  const totals = state.commitmentTotals;
+  const committedCents = totals.committed - totals.released;
+  const paidCents = totals.paid - totals.recovered;
   return {
     envelopeId: state.envelopeId,
     fund: state.fund,
@@ -145,9 +136,9 @@ export function envelopeBalance(state: EnvelopeState): EnvelopeBalance | undefin
     ),
     years,
     commitments: {
-      count: commitments.length,
+      count: state.commitments.size,
       committedCents,
-      certifiedCents: commitments.reduce((t, c) => t + netCertified(c), 0),
+      certifiedCents: totals.serviceDone - totals.recovered,
       paidCents,
       remainingToPayCents: committedCents - paidCents,
     },

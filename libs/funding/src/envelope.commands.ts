@@ -4,10 +4,10 @@ import type { Fund, Period } from './envelope.id.js';
 import type { CarryOverPolicy, SplitPolicy } from './envelope.events.js';
 
 /**
- * Every command carries the caller's request id (the Idempotency-Key): a command whose request id the
- * envelope has already accepted decides nothing (no event) and `outcomeOf(state, requestId)` gives the
- * first outcome. Amounts are integer cents (use parseAmount at the edge). The envelope the command targets
- * is its stream ('envelope-<envelopeId>'), except for OpenEnvelope which names it.
+ * Every command carries the caller's request id (the Idempotency-Key): the application answers a request id the
+ * envelope has already accepted with its first outcome, from the store, without deciding it again. Amounts are integer
+ * cents (use parseAmount at the edge). The envelope the command targets is its stream ('envelope-<envelopeId>'), except
+ * for OpenEnvelope which names it.
  */
 interface EnvelopeCommandBase {
   requestId: string;

@@ -56,7 +56,7 @@ export function committedAct(cmd: Commit, s: OpenedEnvelope, commitmentRef: stri
   const ejNumber = typeof cmd.ejNumber === 'string' ? cmd.ejNumber.trim() : '';
   if (!EJ_NUMBER.test(ejNumber))
     throw invalid('ENVELOPE_INVALID_EJ_NUMBER', 'ejNumber', 'the EJ number given by the accounting system (3 to 50 characters)');
-  const taken = Object.values(s.commitments).find((c) => c.ejNumber === ejNumber);
+  const taken = [...s.commitments].find((c) => c.ejNumber === ejNumber);
   if (taken) {
     throw refused(
       'ENVELOPE_EJ_NUMBER_TAKEN',

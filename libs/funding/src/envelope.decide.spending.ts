@@ -25,14 +25,14 @@ export function decideCommit(cmd: Commit, state: EnvelopeState, stamp: Stamp): E
   const projectId = requireText(cmd.projectId, 'projectId');
   const amountCents = positiveAmount(cmd.amountCents, 'amountCents');
   const splitKey = optionalText(cmd.splitKey, 'splitKey', 100);
-  if (s.commitments[commitmentRef]) {
+  if (s.commitments.get(commitmentRef)) {
     throw new DomainError(
       'conflict',
       'ENVELOPE_COMMITMENT_EXISTS',
       `L’engagement ${commitmentRef} existe déjà sur l’enveloppe ${s.envelopeId}.`,
       {
         commitmentRef,
-        projectId: s.commitments[commitmentRef]!.projectId,
+        projectId: s.commitments.get(commitmentRef)!.projectId,
       },
     );
   }

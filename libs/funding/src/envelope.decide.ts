@@ -1,4 +1,4 @@
-import { DomainError, invalid } from '#kernel';
+import { invalid } from '#kernel';
 import type { EnvelopeCommand } from './envelope.commands.js';
 import type { EnvelopeEvent } from './envelope.events.js';
 import type { EnvelopeState } from './envelope.state.js';
@@ -8,30 +8,14 @@ import { decideAllocate, decideReceiveAllocation, decideReceiveTransfer, decideT
 import { decideCommit, decidePay, decideRecover, decideRelease, decideServiceDone } from './envelope.decide.spending.js';
 
 /**
- * Idempotency first: a request id the envelope already accepted decides nothing (no event, so nothing is
- * appended) when the command is the same, and is refused when the same id comes with another payload.
- * A refused command wrote nothing, so its retry is decided afresh against the current state.
+ * Every command carries its request id (the Idempotency-Key), stamped with the command's fingerprint on the events it
+ * decides. Retries are not the decider's concern: the application shell answers a request id already accepted from the
+ * store (handleCommand's idempotency ledger) without deciding again, and refuses it with another payload.
  */
 export function decideEnvelope(command: EnvelopeCommand, state: EnvelopeState): EnvelopeEvent[] {
   if (!command || typeof command !== 'object') throw invalid('ENVELOPE_INVALID_COMMAND', 'command', 'an object');
   const requestId = assertRequestId(command.requestId);
-  const fingerprint = commandFingerprint(command);
-  const seen = state.requests[requestId];
-  if (seen) {
-    if (seen.fingerprint !== fingerprint) {
-      throw new DomainError(
-        'conflict',
-        'IDEMPOTENCY_KEY_REUSED',
-        `La clé ${requestId} a déjà servi pour une autre commande : rien n’a été fait. Utilisez une nouvelle clé.`,
-        {
-          requestId,
-          firstEventTypes: seen.events.map((e) => e.type),
-        },
-      );
-    }
-    return [];
-  }
-  const stamp = { requestId, fingerprint };
+  const stamp = { requestId, fingerprint: commandFingerprint(command) };
   switch (command.type) {
     case 'OpenEnvelope':
       return decideOpen(command, state, stamp);

@@ -1,6 +1,16 @@
 import { addCents } from './money.js';
 import { type EnvelopeEvent, isEnvelopeEvent } from './envelope.events.js';
-import { type Commitment, type EnvelopeState, type Flows, type OpenedEnvelope, emptyYear, yearLedger } from './envelope.state.js';
+import { CommitmentBook } from './commitment-book.js';
+import {
+  type Commitment,
+  type CommitmentTotals,
+  type EnvelopeState,
+  type Flows,
+  type OpenedEnvelope,
+  emptyCommitmentTotals,
+  emptyYear,
+  yearLedger,
+} from './envelope.state.js';
 
 type FlowChange = Partial<Record<keyof Flows, number>>;
 
@@ -15,21 +25,23 @@ function book(s: OpenedEnvelope, year: number, ae: FlowChange, cp: FlowChange): 
   return { ...s, years: { ...s.years, [year]: { ...y, ae: addFlows(y.ae, ae), cp: addFlows(y.cp, cp) } } };
 }
 
-function updateCommitment(s: OpenedEnvelope, ref: string, change: Partial<Commitment>): OpenedEnvelope {
-  const c = s.commitments[ref];
-  if (!c) return s;
-  return { ...s, commitments: { ...s.commitments, [ref]: { ...c, ...change } } };
-}
+type Amounts = Partial<Omit<Commitment, 'ref' | 'projectId' | 'year' | 'splitKey' | 'instalments'>>;
 
-function remember(s: EnvelopeState, e: EnvelopeEvent): EnvelopeState {
-  const { requestId, fingerprint } = e.data;
-  const previous = s.requests[requestId];
-  return { ...s, requests: { ...s.requests, [requestId]: { fingerprint, events: [...(previous?.events ?? []), e] } } };
+/** Adds `amounts` to a commitment and to the envelope's totals; `instalments` is set, not added. */
+function updateCommitment(s: OpenedEnvelope, ref: string, amounts: Amounts, instalments?: number): OpenedEnvelope {
+  const c = s.commitments.get(ref);
+  if (!c) return s;
+  const next = { ...c, ...(instalments === undefined ? {} : { instalments }) };
+  const totals = { ...s.commitmentTotals };
+  for (const [k, v] of Object.entries(amounts) as [keyof CommitmentTotals, number][]) {
+    next[k] = addCents(next[k], v);
+    totals[k] = addCents(totals[k], v);
+  }
+  return { ...s, commitments: s.commitments.with(next), commitmentTotals: totals };
 }
 
 export function evolveEnvelope(state: EnvelopeState, event: EnvelopeEvent): EnvelopeState {
   if (!isEnvelopeEvent(event)) return state; // a type this version does not know: left to upcasters
-  const s = remember(state, event);
   if (event.type === 'envelope.opened') {
     const d = event.data;
     return {
@@ -45,14 +57,14 @@ export function evolveEnvelope(state: EnvelopeState, event: EnvelopeEvent): Enve
       split: d.split,
       currentYear: d.period.fromYear,
       years: { [d.period.fromYear]: emptyYear(d.period.fromYear) },
-      commitments: {},
+      commitments: CommitmentBook.empty(),
+      commitmentTotals: emptyCommitmentTotals(),
       children: {},
       splitCommitted: {},
-      requests: s.requests,
     };
   }
-  if (s.status === 'none') return s;
-  return evolveOpened(s, event);
+  if (state.status === 'none') return state;
+  return evolveOpened(state, event);
 }
 
 function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
@@ -100,37 +112,29 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
         awardActId: d.awardActId ?? null,
         ejNumber: d.ejNumber ?? null,
       };
-      return withSplit({ ...next, commitments: { ...next.commitments, [d.commitmentRef]: commitment } }, d.splitKey, d.amountCents);
+      const totals = { ...next.commitmentTotals, committed: addCents(next.commitmentTotals.committed, d.amountCents) };
+      return withSplit({ ...next, commitments: next.commitments.with(commitment), commitmentTotals: totals }, d.splitKey, d.amountCents);
     }
     case 'envelope.split_exceeded':
       return s;
     case 'envelope.commitment_released': {
       const d = event.data;
-      const c = s.commitments[d.commitmentRef];
+      const c = s.commitments.get(d.commitmentRef);
       if (!c) return s;
-      const next = updateCommitment(book(s, d.year, { restored: d.amountCents }, {}), c.ref, {
-        released: addCents(c.released, d.amountCents),
-      });
+      const next = updateCommitment(book(s, d.year, { restored: d.amountCents }, {}), c.ref, { released: d.amountCents });
       return withSplit(next, c.splitKey, -d.amountCents);
     }
-    case 'envelope.service_done': {
-      const c = s.commitments[event.data.commitmentRef];
-      return c ? updateCommitment(s, c.ref, { serviceDone: addCents(c.serviceDone, event.data.amountCents) }) : s;
-    }
+    case 'envelope.service_done':
+      return updateCommitment(s, event.data.commitmentRef, { serviceDone: event.data.amountCents });
     case 'envelope.paid': {
       const d = event.data;
-      const c = s.commitments[d.commitmentRef];
-      if (!c) return s;
-      return updateCommitment(book(s, d.year, {}, { consumed: d.amountCents }), c.ref, {
-        paid: addCents(c.paid, d.amountCents),
-        instalments: d.instalment,
-      });
+      if (!s.commitments.get(d.commitmentRef)) return s;
+      return updateCommitment(book(s, d.year, {}, { consumed: d.amountCents }), d.commitmentRef, { paid: d.amountCents }, d.instalment);
     }
     case 'envelope.recovered': {
       const d = event.data;
-      const c = s.commitments[d.commitmentRef];
-      if (!c) return s;
-      return updateCommitment(book(s, d.year, {}, { restored: d.amountCents }), c.ref, { recovered: addCents(c.recovered, d.amountCents) });
+      if (!s.commitments.get(d.commitmentRef)) return s;
+      return updateCommitment(book(s, d.year, {}, { restored: d.amountCents }), d.commitmentRef, { recovered: d.amountCents });
     }
     case 'envelope.year_closed': {
       const d = event.data;

@@ -97,7 +97,7 @@ export function relatedEnvelope(state: OpenedEnvelope, id: unknown, field: strin
 }
 
 export function requireCommitment(state: OpenedEnvelope, ref: unknown): Commitment {
-  const c = typeof ref === 'string' ? state.commitments[ref] : undefined;
+  const c = typeof ref === 'string' ? state.commitments.get(ref) : undefined;
   if (!c) {
     throw new DomainError(
       'not_found',

@@ -10,7 +10,7 @@ import { handleEnvelopeCommand, readEnvelope } from './application/handle-envelo
 import { allocateToChild } from './application/allocate-to-child.js';
 import { transfer } from './application/transfer.js';
 import { completePendingTransfers } from './application/complete-pending.js';
-import { FIP_NATIONAL, cmd, ctx, euros, openAcademie, openFipNational } from '../test/envelope.fixtures.js';
+import { FIP_NATIONAL, LATER, cmd, ctx, euros, openAcademie, openFipNational } from '../test/envelope.fixtures.js';
 
 const ENVELOPE = 'fir-ars-44-2023';
 
@@ -56,12 +56,16 @@ describe('idempotency and cross-envelope operations on a real SQLite store', () 
 
     await store.close();
     store = new SqliteEventStore({ path });
-    const afterRestart = await handleEnvelopeCommand(store, ENVELOPE, { ...commit, ctx: ctx('finance') });
+    const afterRestart = await handleEnvelopeCommand(store, ENVELOPE, { ...commit, ctx: { ...ctx('system'), now: LATER } });
     expect(afterRestart.replayed).toBe(true);
     expect(afterRestart.outcome).toEqual(first.outcome);
     expect(await count('envelope.committed')).toBe(1);
+    // a request id is its actor's (an Idempotency-Key is a principal's): another actor's is another request, decided for itself
+    await expect(handleEnvelopeCommand(store, ENVELOPE, { ...commit, ctx: ctx('finance') })).rejects.toMatchObject({
+      code: 'ENVELOPE_COMMITMENT_EXISTS',
+    });
 
-    // retries racing with each other: the store's idempotent append (same derived event ids) backs the decider
+    // retries racing with each other: the ledger's claim and the derived event ids let one write
     const racing = await Promise.all(
       Array.from({ length: 8 }, () =>
         handleEnvelopeCommand(store, ENVELOPE, {
@@ -73,7 +77,7 @@ describe('idempotency and cross-envelope operations on a real SQLite store', () 
         }),
       ),
     );
-    expect(new Set(racing.map((r) => JSON.stringify(r.outcome))).size).toBe(1);
+    expect(new Set(racing.map((r) => JSON.stringify({ ...r.outcome, position: String(r.outcome.position) }))).size).toBe(1);
     expect(await count('envelope.committed')).toBe(2);
 
     await expect(handleEnvelopeCommand(store, ENVELOPE, { ...commit, amountCents: euros(30_001) })).rejects.toMatchObject({

@@ -40,9 +40,9 @@ export function envelopeInvariantViolations(state: EnvelopeState): string[] {
     totals.aeNotified += y.ae.notified - y.ae.reduced;
     totals.cpNotified += y.cp.notified - y.cp.reduced;
   }
-  const sums = { committed: 0, released: 0, paid: 0, recovered: 0 };
+  const sums = { committed: 0, released: 0, serviceDone: 0, paid: 0, recovered: 0 };
   const bySplit: Record<string, number> = {};
-  for (const c of Object.values(state.commitments)) {
+  for (const c of state.commitments) {
     for (const k of ['committed', 'released', 'serviceDone', 'paid', 'recovered'] as const)
       check(isCents(c[k]), `${c.ref}.${k} is integer cents >= 0`);
     check(netPaid(c) >= 0, `${c.ref}: recovered <= paid`);
@@ -50,12 +50,15 @@ export function envelopeInvariantViolations(state: EnvelopeState): string[] {
     check(netCertified(c) <= netCommitted(c), `${c.ref}: service done <= committed`);
     sums.committed += c.committed;
     sums.released += c.released;
+    sums.serviceDone += c.serviceDone;
     sums.paid += c.paid;
     sums.recovered += c.recovered;
     if (c.splitKey !== null) bySplit[c.splitKey] = (bySplit[c.splitKey] ?? 0) + netCommitted(c);
   }
   check(sums.committed === totals.aeConsumed && sums.released === totals.aeRestored, 'commitments sum to the AE committed and released');
   check(sums.paid === totals.cpConsumed && sums.recovered === totals.cpRestored, 'payments sum to the CP paid and recovered');
+  for (const k of Object.keys(sums) as (keyof typeof sums)[])
+    check(state.commitmentTotals[k] === sums[k], `the commitments' ${k} total is their sum (${state.commitmentTotals[k]} ≠ ${sums[k]})`);
   const children = Object.values(state.children);
   check(children.reduce((t, c) => t + c.aeCents, 0) === totals.aeAllocated, "children's AE allocations sum to the AE allocated");
   check(children.reduce((t, c) => t + c.cpCents, 0) === totals.cpAllocated, "children's CP allocations sum to the CP allocated");

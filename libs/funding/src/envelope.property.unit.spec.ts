@@ -8,7 +8,7 @@ import { envelopeBalance } from './envelope.balance.js';
 import { envelopeInvariantViolations } from './envelope.invariants.js';
 import { ledgerMovementsOf } from './envelope.ledger.js';
 import { type EnvelopeState, type Flows, available, emptyFlows } from './envelope.state.js';
-import { eventIdFor } from './request-id.js';
+import { commandFingerprint, eventIdFor } from './request-id.js';
 import { cmd, ctx } from '../test/envelope.fixtures.js';
 
 /** A parent (FIP national 2023–2025) and two children (académies) run through random command sequences, purely. */
@@ -77,10 +77,17 @@ interface World {
   states: EnvelopeState[];
   events: EnvelopeEvent[][];
   accepted: { target: number; command: EnvelopeCommand }[];
+  /** What the application's idempotency ledger knows: the fingerprint of each request accepted, per envelope. */
+  requests: Map<string, string>;
 }
 
 function openWorld(): World {
-  const w: World = { states: IDS.map(() => envelopeDecider.initialState()), events: IDS.map(() => []), accepted: [] };
+  const w: World = {
+    states: IDS.map(() => envelopeDecider.initialState()),
+    events: IDS.map(() => []),
+    accepted: [],
+    requests: new Map(),
+  };
   const period = { fromYear: 2023, toYear: 2025 };
   apply(w, 0, cmd('OpenEnvelope', { fund: 'fip', territoryCode: 'national', period, ceilingCents: 2_000_000, ctx: ctx('admin') }));
   apply(
@@ -127,11 +134,21 @@ function openWorld(): World {
   return w;
 }
 
+/** As the application runs a command: a request id already accepted is answered from the ledger, not decided again. */
 function apply(w: World, target: number, command: EnvelopeCommand): EnvelopeEvent[] {
+  const key = `${target}:${command.requestId}`;
+  const seen = w.requests.get(key);
+  if (seen !== undefined) {
+    if (seen !== commandFingerprint(command)) throw new DomainError('conflict', 'IDEMPOTENCY_KEY_REUSED', 'clé déjà utilisée');
+    return [];
+  }
   const events = envelopeDecider.decide(command, w.states[target]!);
   for (const e of events) w.states[target] = envelopeDecider.evolve(w.states[target]!, e);
   w.events[target]!.push(...events);
-  if (events.length > 0) w.accepted.push({ target, command });
+  if (events.length > 0) {
+    w.accepted.push({ target, command });
+    w.requests.set(key, commandFingerprint(command));
+  }
   return events;
 }
 
@@ -139,10 +156,10 @@ function apply(w: World, target: number, command: EnvelopeCommand): EnvelopeEven
 function run(w: World, s: Step, i: number): DomainError | undefined {
   const c = ctx(s.role);
   const requestId = `step-${i}`;
-  const existing = w.states.flatMap((st) => (st.status === 'none' ? [] : Object.keys(st.commitments)));
+  const existing = w.states.flatMap((st) => (st.status === 'none' ? [] : [...st.commitments].map((c) => c.ref)));
   const ref = s.op !== 'commit' && existing.length > 0 ? existing[s.ref % existing.length]! : `EJ-${s.ref}`;
   // bias towards meaningful targets: the envelope holding the commitment, or the richest one to commit on
-  const holder = w.states.findIndex((st) => st.status !== 'none' && st.commitments[ref] !== undefined);
+  const holder = w.states.findIndex((st) => st.status !== 'none' && st.commitments.get(ref) !== undefined);
   const richest = w.states
     .map((st) => (st.status === 'open' ? available(st.years[st.currentYear]!.ae) : -1))
     .reduce((best, v, i, all) => (v > all[best]! ? i : best), 0);

@@ -1,6 +1,7 @@
 import type { Cents } from './money.js';
 import type { Fund, Period } from './envelope.id.js';
-import type { CarryOverPolicy, EnvelopeEvent, SplitPolicy } from './envelope.events.js';
+import type { CarryOverPolicy, SplitPolicy } from './envelope.events.js';
+import type { CommitmentBook } from './commitment-book.js';
 
 /**
  * What happened to one kind of credit (AE or CP) during one exercise year; every figure is a gross,
@@ -45,10 +46,13 @@ export interface Commitment {
   ejNumber: string | null;
 }
 
-/** An accepted request: what it asked (fingerprint) and the events it produced, answered again on a retry. */
-export interface ProcessedRequest {
-  fingerprint: string;
-  events: EnvelopeEvent[];
+/** Gross sums over every commitment of the envelope, kept as events are folded (the balance needs no pass over them). */
+export interface CommitmentTotals {
+  committed: Cents;
+  released: Cents;
+  serviceDone: Cents;
+  paid: Cents;
+  recovered: Cents;
 }
 
 export interface OpenedEnvelope {
@@ -65,17 +69,23 @@ export interface OpenedEnvelope {
   /** The open exercise: every operation is booked in it. */
   currentYear: number;
   years: Record<number, YearLedger>;
-  commitments: Record<string, Commitment>;
+  commitments: CommitmentBook;
+  commitmentTotals: CommitmentTotals;
   /** What this envelope allocated to each child (gross, all years). */
   children: Record<string, { aeCents: Cents; cpCents: Cents }>;
   /** AE committed net of releases, per split key. */
   splitCommitted: Record<string, Cents>;
-  requests: Record<string, ProcessedRequest>;
 }
 
-export type EnvelopeState = { status: 'none'; requests: Record<string, ProcessedRequest> } | OpenedEnvelope;
+/**
+ * What was accepted under which request id is not kept here: the store answers a retry (idempotency ledger, event ids
+ * derived from the key), so the folded state does not grow with the number of requests.
+ */
+export type EnvelopeState = { status: 'none' } | OpenedEnvelope;
 
-export const initialEnvelopeState = (): EnvelopeState => ({ status: 'none', requests: {} });
+export const initialEnvelopeState = (): EnvelopeState => ({ status: 'none' });
+
+export const emptyCommitmentTotals = (): CommitmentTotals => ({ committed: 0, released: 0, serviceDone: 0, paid: 0, recovered: 0 });
 
 export const emptyFlows = (): Flows => ({
   notified: 0,
@@ -114,8 +124,3 @@ export const netCertified = (c: Commitment): Cents => c.serviceDone - c.recovere
 export const netPaid = (c: Commitment): Cents => c.paid - c.recovered;
 /** The part of a commitment not yet certified: what may be released or certified. */
 export const unusedOf = (c: Commitment): Cents => netCommitted(c) - netCertified(c);
-
-/** The first outcome of an accepted request, or undefined if the envelope never accepted it. */
-export function outcomeOf(state: EnvelopeState, requestId: string): ProcessedRequest | undefined {
-  return state.requests[requestId];
-}

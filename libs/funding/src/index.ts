@@ -13,3 +13,5 @@ export * from './envelope.invariants.js';
 export * from './envelope.policy.js';
 export { MANAGERS, COMMITTERS, PAYERS } from './envelope.guards.js';
 // The application shell (it uses the event store) is imported apart, as '#funding/application'.
+export * from './commitment-book.js';
+export * from './envelope.snapshot.js';

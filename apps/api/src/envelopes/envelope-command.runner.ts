@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type CommandContext, type CommandMeta, invalid } from '#kernel';
-import { EVENT_STORE, type EventMetadata, type EventStore, type RecordedEvent } from '#event-store';
+import { EVENT_STORE, type EventMetadata, type EventStore } from '#event-store';
 import {
   type EnvelopeCommand,
   type EnvelopeState,
@@ -8,9 +8,8 @@ import {
   envelopeBalance,
   envelopeDecider,
   envelopeStreamId,
-  outcomeOf,
 } from '#funding';
-import { DEFAULT_ENVELOPE_RETRIES, allocateToChild, transfer } from '#funding/application';
+import { DEFAULT_ENVELOPE_RETRIES, allocateToChild, envelopeSnapshots, transfer } from '#funding/application';
 import { CommandShell } from '../infrastructure/cqrs/command-shell.js';
 import type { EnvelopeOrder } from './requests/envelope-order.js';
 
@@ -66,14 +65,21 @@ export class EnvelopeCommandRunner {
     return { requestId, ctx: { actor: meta.principal, now: at ?? this.shell.now() } };
   }
 
-  async run(envelopeId: string, order: EnvelopeOrder, meta: CommandMeta, at?: Date): Promise<EnvelopeWrite> {
+  /** `precondition`: checks run only when the command is decided, not when a retry is answered with its first outcome. */
+  async run(
+    envelopeId: string,
+    order: EnvelopeOrder,
+    meta: CommandMeta,
+    at?: Date,
+    precondition?: (state: EnvelopeState) => Promise<void>,
+  ): Promise<EnvelopeWrite> {
     const { requestId, ctx } = this.admit(envelopeId, meta, at);
     const command = { ...order, requestId, ctx } as EnvelopeCommand;
     const streamId = envelopeStreamId(envelopeId);
     const { type, ...inputs } = order;
     if (command.type === 'AllocateToChild' || command.type === 'TransferToSibling') {
       const metadata = { ...this.shell.metadataOf({ name: `envelope.${type}`, streamId, inputs, meta }, ctx.now) };
-      return this.crossEnvelope(envelopeId, command, metadata);
+      return this.crossEnvelope(envelopeId, command, metadata, meta.principal.role === 'system' ? 'before-writing' : 'before-deciding');
     }
     const result = await this.shell.run(
       {
@@ -84,28 +90,39 @@ export class EnvelopeCommandRunner {
         inputs,
         meta,
         retries: DEFAULT_ENVELOPE_RETRIES,
-        replay: 'by-decider',
+        snapshots: envelopeSnapshots,
+        ...(precondition ? { precondition } : {}),
       },
       ctx.now,
     );
-    const replayed = result.events.length === 0;
-    const position = result.append?.position ?? positionOf(await this.store.readStream(streamId), requestId);
-    return this.answer(envelopeId, requestId, result.state, result.revision, replayed, position);
+    const outcome = result.events.map(plain);
+    const write = { envelopeId, requestId, replayed: result.replayed === true, outcome, revision: result.revision };
+    return { ...write, position: result.append?.position ?? null, balance: envelopeBalance(result.state) };
   }
 
-  private async crossEnvelope(envelopeId: string, command: EnvelopeCommand, metadata: EventMetadata): Promise<EnvelopeWrite> {
+  /** As the shell claims keys: a person's before deciding, a process's once there is something to write. */
+  private async crossEnvelope(
+    envelopeId: string,
+    command: EnvelopeCommand,
+    metadata: EventMetadata,
+    claim: 'before-deciding' | 'before-writing',
+  ): Promise<EnvelopeWrite> {
     const { requestId, ctx } = command;
     const result =
       command.type === 'AllocateToChild'
-        ? await allocateToChild(this.store, {
-            parentId: envelopeId,
-            childId: command.childId,
-            requestId,
-            aeCents: command.aeCents,
-            cpCents: command.cpCents,
-            ctx,
-            ...(command.reason ? { reason: command.reason } : {}),
-          })
+        ? await allocateToChild(
+            this.store,
+            {
+              parentId: envelopeId,
+              childId: command.childId,
+              requestId,
+              aeCents: command.aeCents,
+              cpCents: command.cpCents,
+              ctx,
+              ...(command.reason ? { reason: command.reason } : {}),
+            },
+            { metadata, claim },
+          )
         : command.type === 'TransferToSibling'
           ? await transfer(
               this.store,
@@ -118,41 +135,24 @@ export class EnvelopeCommandRunner {
                 reason: command.reason,
                 ctx,
               },
-              { metadata },
+              { metadata, claim },
             )
           : undefined;
     if (!result) throw new Error(`${command.type} is not a cross-envelope command`);
-    const targetState = result.target.state;
-    const targetId = targetState.status === 'none' ? '' : targetState.envelopeId;
-    const targetPosition = positionOf(
-      await this.store.readStream(envelopeStreamId(targetId)),
-      result.target.outcome.events[0]?.data.requestId ?? '',
-    );
-    const write = this.answer(envelopeId, requestId, result.source.state, result.source.revision, result.source.replayed, targetPosition);
+    const { source, target } = result;
+    const targetId = target.state.status === 'none' ? '' : target.state.envelopeId;
     return {
-      ...write,
-      target: { envelopeId: targetId, replayed: result.target.replayed, outcome: result.target.outcome.events.map(plain) },
+      envelopeId,
+      requestId,
+      replayed: source.replayed,
+      outcome: source.outcome.events.map(plain),
+      revision: source.revision,
+      // The write is done once the receiving half is: its position is what a read waits for.
+      position: target.outcome.position,
+      balance: envelopeBalance(source.state),
+      target: { envelopeId: targetId, replayed: target.replayed, outcome: target.outcome.events.map(plain) },
     };
-  }
-
-  private answer(
-    envelopeId: string,
-    requestId: string,
-    state: EnvelopeState,
-    revision: bigint,
-    replayed: boolean,
-    position: bigint | null,
-  ): EnvelopeWrite {
-    const outcome = outcomeOf(state, requestId)?.events.map(plain) ?? [];
-    return { envelopeId, requestId, replayed, outcome, revision, position, balance: envelopeBalance(state) };
   }
 }
 
 const plain = (e: { type: string; data: unknown }) => ({ type: e.type, data: e.data });
-
-/** The position of the last event a request wrote on a stream. */
-function positionOf(history: readonly RecordedEvent[], requestId: string): bigint | null {
-  let position: bigint | null = null;
-  for (const e of history) if ((e.data as { requestId?: string }).requestId === requestId) position = e.position;
-  return position;
-}

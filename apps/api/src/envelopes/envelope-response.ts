@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { invalid } from '#kernel';
 import { type Commitment, type EnvelopeBalance, type EnvelopeState, formatEuros, netCertified, netCommitted, netPaid } from '#funding';
 import type { EnvelopeWrite } from './envelope-command.runner.js';
 
@@ -59,24 +60,54 @@ export function commitmentAmountsView(c: Commitment) {
   };
 }
 
-/** Every commitment of an envelope, net figures and gross flows (cents). */
-export function commitmentsView(state: EnvelopeState) {
-  if (state.status === 'none') return [];
-  return Object.values(state.commitments).map((c) => ({
+/** One commitment of an envelope: net figures and gross flows (cents). */
+export function commitmentView(c: Commitment) {
+  return {
     commitmentRef: c.ref,
     projectId: c.projectId,
     year: c.year,
     splitKey: c.splitKey,
     ...commitmentAmountsView(c),
     instalments: c.instalments,
-  }));
+  };
+}
+
+/** How many commitments GET /envelopes/:id lists (the first ones made); the others are paged by GET /envelopes/:id/commitments. */
+export const FIRST_COMMITMENTS = 50;
+export const MAX_COMMITMENTS_PAGE = 500;
+
+/** Commitments `from` (0-based, in the order they were made), `limit` of them, and the `from` of the next page (null: none). */
+export function commitmentsPage(state: EnvelopeState, from = 0, limit = FIRST_COMMITMENTS) {
+  if (state.status === 'none') return { commitments: [], nextFrom: null };
+  const commitments = state.commitments.page(from, limit).map(commitmentView);
+  const next = from + commitments.length;
+  return { commitments, nextFrom: next < state.commitments.size ? String(next) : null };
+}
+
+/** `from` and `limit` of GET /envelopes/:id/commitments, checked. */
+export function commitmentPaging(query: { from?: string; limit?: string }): { from: number; limit: number } {
+  const from = query.from === undefined || query.from === '' ? 0 : Number(query.from);
+  if (!/^\d*$/.test(query.from ?? '') || !Number.isSafeInteger(from)) {
+    throw invalid('VALIDATION_FAILED', 'from', 'an integer >= 0', { detail: '« from » est le rang du premier engagement voulu (0, 50…).' });
+  }
+  const limit = query.limit === undefined || query.limit === '' ? FIRST_COMMITMENTS : Number(query.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_COMMITMENTS_PAGE) {
+    throw invalid('VALIDATION_FAILED', 'limit', `an integer from 1 to ${MAX_COMMITMENTS_PAGE}`, {
+      detail: `« limit » doit être un entier de 1 à ${MAX_COMMITMENTS_PAGE}.`,
+    });
+  }
+  return { from, limit };
 }
 
 export type EnvelopeBalanceView = ReturnType<typeof balanceView>;
 
-/** GET /envelopes/:id: the balance, the commitments, the revision and position (and `asOf` for a past state). */
+/**
+ * GET /envelopes/:id: the balance, the first commitments (its size does not grow with the envelope: the others are paged by
+ * GET /envelopes/:id/commitments from `commitmentsNextFrom`), the revision and position (and `asOf` for a past state).
+ */
 export interface EnvelopeView extends EnvelopeBalanceView {
-  commitmentList: ReturnType<typeof commitmentsView>;
+  commitmentList: ReturnType<typeof commitmentView>[];
+  commitmentsNextFrom: string | null;
   revision: string;
   position: string;
   asOf?: string;

@@ -32,6 +32,8 @@ import { GetEnvelopeHandler } from './get-envelope/get-envelope.handler.js';
 import { GetEnvelopeHttp } from './get-envelope/get-envelope.http.js';
 import { ListEnvelopesHandler } from './list-envelopes/list-envelopes.handler.js';
 import { ListEnvelopesHttp } from './list-envelopes/list-envelopes.http.js';
+import { ListEnvelopeCommitmentsHandler } from './list-envelope-commitments/list-envelope-commitments.handler.js';
+import { ListEnvelopeCommitmentsHttp } from './list-envelope-commitments/list-envelope-commitments.http.js';
 import { UnknownEnvelopeOperationHttp } from './unknown-operation/unknown-operation.http.js';
 
 /** Every envelope command handler: the funding process's port executes them too. */
@@ -52,7 +54,7 @@ export const ENVELOPE_COMMAND_HANDLERS = [
 
 /**
  * The envelopes context: one slice per operation (finance/admin, Idempotency-Key, the envelope policy), each a command on
- * the CommandBus, and its reads on the QueryBus (folded streams; the list from the envelope-balances read model).
+ * the CommandBus, and its reads on the QueryBus (folded states, commitments by page; the list from the envelope-balances read model).
  */
 @Module({
   controllers: [
@@ -70,12 +72,14 @@ export const ENVELOPE_COMMAND_HANDLERS = [
     CloseYearHttp,
     UnknownEnvelopeOperationHttp,
     GetEnvelopeHttp,
+    ListEnvelopeCommitmentsHttp,
     ListEnvelopesHttp,
   ],
   providers: [
     EnvelopeCommandRunner,
     ...ENVELOPE_COMMAND_HANDLERS,
     GetEnvelopeHandler,
+    ListEnvelopeCommitmentsHandler,
     ListEnvelopesHandler,
     ReadYourWrites,
     { provide: EnvelopeBalanceQueries, inject: [READ_MODEL_DB], useFactory: (db: Database.Database) => new EnvelopeBalanceQueries(db) },

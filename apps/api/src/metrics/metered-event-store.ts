@@ -16,6 +16,7 @@ export function meteredEventStore(store: EventStore, metrics: RefondaMetrics): E
     readAll: (options) => store.readAll(options),
     subscribeToAll: (options) => store.subscribeToAll(options),
     headPosition: () => store.headPosition(),
+    snapshots: store.snapshots,
     close: () => store.close(),
   };
 }

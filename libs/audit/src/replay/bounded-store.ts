@@ -12,6 +12,8 @@ export function boundedStore(store: EventStore, upTo: bigint): EventStore {
       const head = await store.headPosition();
       return head < upTo ? head : upTo;
     },
+    // Snapshots hold today's states, past `upTo`: none is read, none written.
+    snapshots: { load: async () => undefined, save: async () => {} },
     close: async () => {},
   };
 }

@@ -6,6 +6,8 @@ import { anEvent, type ContractFactory, type ContractHarness, events, streamName
 import { concurrencyCases } from './concurrency.contract.js';
 import { subscriptionCases } from './subscription.contract.js';
 import { crashCases } from './crash.contract.js';
+import { snapshotCases } from './snapshot.contract.js';
+import { requestCases } from './request.contract.js';
 
 /**
  * The contract every event-store adapter passes. Cases an adapter cannot run here (no
@@ -183,6 +185,8 @@ export function runEventStoreContract(factory: ContractFactory): void {
 
     concurrencyCases(ctx);
     subscriptionCases(ctx);
+    snapshotCases(ctx);
+    requestCases(ctx);
     crashCases(ctx);
   });
 }

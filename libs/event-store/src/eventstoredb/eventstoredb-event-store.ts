@@ -26,6 +26,7 @@ import type {
   SubscribeOptions,
 } from '../event-store.port.js';
 import { IdempotencyConflictError, InvalidAppendError, StoreClosedError, StoreUnavailableError } from '../event-store.errors.js';
+import type { SnapshotStore } from '../snapshots/snapshot-store.port.js';
 import { UpcasterRegistry } from '../upcasting/upcaster.registry.js';
 import { toJson, validateAppend } from '../validate-append.js';
 import { AppendStarts } from './append-starts.js';
@@ -33,6 +34,7 @@ import { isRetryable, mapClientError, StoreRejectedError } from './eventstoredb.
 import { type ClientEvent, isSystemEvent, type PreparedEvent, storedFields, toEventData, toRecorded } from './eventstoredb.events.js';
 import { comparePositions, encodePosition, logOffsetOf, logStartOf, MAX_EVENTS_PER_APPEND } from './eventstoredb.position.js';
 import { DEFAULT_APPEND_RETRY, type RetryPolicy, withAppendRetry } from './eventstoredb.retry.js';
+import { EventStoreDbSnapshots } from './eventstoredb-snapshots.js';
 import { resubscribingAll } from './eventstoredb.subscription.js';
 
 export interface EventStoreDbEventStoreOptions {
@@ -67,6 +69,7 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly resubscribeDelayMs: (drops: number) => number;
   private readonly stops = new Set<() => void>();
   private closed = false;
+  readonly snapshots: SnapshotStore;
 
   constructor(options: EventStoreDbEventStoreOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
@@ -77,6 +80,7 @@ export class EventStoreDbEventStore implements EventStore {
       options.appendRetry ?? DEFAULT_APPEND_RETRY,
     );
     this.resubscribeDelayMs = options.resubscribeDelayMs ?? ((n) => Math.min(5000, 100 * 2 ** (n - 1)));
+    this.snapshots = new EventStoreDbSnapshots(this.client, () => this.assertOpen());
   }
 
   async appendToStream(streamId: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {

@@ -1,5 +1,6 @@
 import type { EventData, Position } from '@eventstore/db-client';
 import type { EventMetadata, RecordedEvent } from '../event-store.port.js';
+import { SNAPSHOT_EVENT_TYPE, SNAPSHOT_STREAM_PREFIX } from './eventstoredb-snapshots.js';
 
 /** An event as the client returns it from a stream or $all read (JSON or binary). */
 export interface ClientEvent {
@@ -74,7 +75,10 @@ export function toRecorded(e: ClientEvent, position: bigint): RecordedEvent {
   };
 }
 
-/** System events ($-types: links, metadata, stats) are not ours; the subscription filters them on the server. */
+/**
+ * Events that are not the log's: system events ($-types: links, metadata, stats; the subscription filters them on the
+ * server) and the adapter's snapshots (eventstoredb-snapshots.ts), skipped by every $all read and subscription.
+ */
 export function isSystemEvent(e: ClientEvent): boolean {
-  return e.type.startsWith('$');
+  return e.type.startsWith('$') || (e.type === SNAPSHOT_EVENT_TYPE && e.streamId.startsWith(SNAPSHOT_STREAM_PREFIX));
 }

@@ -2,7 +2,7 @@ import type { AllStreamResolvedEvent, ReadPosition } from '@eventstore/db-client
 import { Observable } from 'rxjs';
 import type { RecordedEvent } from '../event-store.port.js';
 import type { AppendStarts } from './append-starts.js';
-import { type ClientEvent, toRecorded } from './eventstoredb.events.js';
+import { type ClientEvent, isSystemEvent, toRecorded } from './eventstoredb.events.js';
 import { logStartOf } from './eventstoredb.position.js';
 
 /** A client subscription to $all (what `client.subscribeToAll` returns), reduced to what is used here. */
@@ -51,7 +51,7 @@ export function resubscribingAll(deps: ResubscribeDeps, fromPosition = 0n): Obse
           for await (const resolved of current) {
             if (!active) return;
             const raw = resolved.event as ClientEvent | undefined;
-            if (!raw) continue;
+            if (!raw || isSystemEvent(raw)) continue;
             const event = deps.upcast(toRecorded(raw, await starts.positionOf(raw)));
             if (event.position <= last) continue;
             if (!active) return;

@@ -11,10 +11,12 @@ import type {
   SubscribeOptions,
 } from '../event-store.port.js';
 import { StoreClosedError } from '../event-store.errors.js';
+import type { SnapshotStore } from '../snapshots/snapshot-store.port.js';
 import { UpcasterRegistry } from '../upcasting/upcaster.registry.js';
 import { toJson, validateAppend } from '../validate-append.js';
 import { ChangeNotifier } from './change-notifier.js';
 import { restrictDatabaseFile } from './file-modes.js';
+import { SqliteSnapshots } from './sqlite-snapshots.js';
 import { GroupCommitter } from './group-committer.js';
 import { LimitedStatements } from './limited-statements.js';
 import { EVENT_COLUMNS, fromRaw, type RawEventRow } from './sqlite.rows.js';
@@ -46,6 +48,7 @@ export class SqliteEventStore implements EventStore {
   private readonly batchSize: number;
   private closed = false;
   private readonly stmts;
+  readonly snapshots: SnapshotStore;
 
   constructor(options: SqliteEventStoreOptions) {
     restrictDatabaseFile(options.path);
@@ -74,6 +77,7 @@ export class SqliteEventStore implements EventStore {
       ),
       head: this.db.prepare<[], { p: number | null }>('SELECT max(position) AS p FROM events'),
     };
+    this.snapshots = new SqliteSnapshots(this.db, () => this.assertOpen(), options.now ?? Date.now);
   }
 
   /** Group-commit counters (transactions committed, appends answered). */

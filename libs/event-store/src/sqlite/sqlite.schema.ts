@@ -28,6 +28,16 @@ export function applySchema(db: Database): void {
       hash     TEXT    NOT NULL
     );
     CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    -- Folded states, a cache beside the log (sqlite-snapshots.ts): not hashed, not exported, may be dropped at any time.
+    CREATE TABLE IF NOT EXISTS snapshots (
+      stream_id TEXT    PRIMARY KEY,
+      schema    TEXT    NOT NULL,
+      revision  INTEGER NOT NULL,
+      event_id  TEXT    NOT NULL,
+      position  INTEGER NOT NULL,
+      state     TEXT    NOT NULL,
+      saved_at  INTEGER NOT NULL
+    );
   `);
   db.prepare(`INSERT OR IGNORE INTO store_meta (key, value) VALUES ('schema_version', ?)`).run(String(SCHEMA_VERSION));
 }

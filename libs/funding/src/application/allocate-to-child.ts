@@ -2,13 +2,8 @@ import { type CommandContext, DomainError } from '#kernel';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { Cents } from '../money.js';
 import type { AllocatedToChild } from '../envelope.events.js';
-import {
-  type EnvelopeCommandOptions,
-  type EnvelopeCommandResult,
-  handleEnvelopeCommand,
-  readEnvelope,
-  recordedFor,
-} from './handle-envelope-command.js';
+import { commandFingerprint } from '../request-id.js';
+import { type EnvelopeCommandOptions, type EnvelopeCommandResult, handleEnvelopeCommand, loadEnvelope } from './handle-envelope-command.js';
 
 export interface AllocateToChildInput {
   parentId: string;
@@ -29,6 +24,19 @@ export interface CrossEnvelopeResult {
 export const allocationRequestId = (parentEventId: string) => `allocation:${parentEventId}`;
 
 /**
+ * The ledger's scope of the receiving halves: their request id derives from the sending event, so whoever completes the
+ * step (the caller, a retry by someone else, completePendingTransfers) finds the same claim.
+ */
+export const CROSS_ENVELOPE_SCOPE = 'cross-envelope';
+
+/** The event a request recorded first with the given type, with its store id: what the receiving half derives from. */
+export function sentEvent(result: EnvelopeCommandResult, type: 'envelope.allocated_to_child' | 'envelope.transferred', where: string) {
+  const i = result.outcome.events.findIndex((e) => e.type === type);
+  if (i < 0) throw new Error(`${type} of this request is not in ${where}`);
+  return { id: result.outcome.eventIds[i]!, data: result.outcome.events[i]!.data };
+}
+
+/**
  * Sub-allocation, two streams, no distributed transaction:
  *   1. the parent records envelope.allocated_to_child (consuming its free AE/CP; refused if short);
  *   2. the child records envelope.allocation_received, with a request id derived from the parent's event id.
@@ -41,8 +49,6 @@ export async function allocateToChild(
   input: AllocateToChildInput,
   options: EnvelopeCommandOptions = {},
 ): Promise<CrossEnvelopeResult> {
-  const parent = await readEnvelope(store, input.parentId);
-  if (!parent.state.requests[input.requestId]) await assertChildCanReceive(store, input.parentId, input.childId);
   const source = await handleEnvelopeCommand(
     store,
     input.parentId,
@@ -55,12 +61,11 @@ export async function allocateToChild(
       cpCents: input.cpCents,
       ...(input.reason === undefined ? {} : { reason: input.reason }),
     },
-    options,
+    // A retry of an accepted allocation answers its first outcome, whatever the child became since.
+    { ...options, precondition: () => assertChildCanReceive(store, input.parentId, input.childId) },
   );
-  const { history } = await readEnvelope(store, input.parentId);
-  const recorded = recordedFor(history, input.requestId, 'envelope.allocated_to_child');
-  if (!recorded) throw new Error(`allocation ${input.requestId} is not in ${input.parentId}`);
-  const target = await receiveAllocation(store, input.parentId, recorded, input.ctx, options);
+  const sent = sentEvent(source, 'envelope.allocated_to_child', input.parentId);
+  const target = await receiveAllocation(store, input.parentId, sent, input.ctx, options);
   return { source, target };
 }
 
@@ -68,29 +73,33 @@ export async function allocateToChild(
 export async function receiveAllocation(
   store: EventStore,
   parentId: string,
-  recorded: RecordedEvent,
+  recorded: Pick<RecordedEvent, 'id' | 'data'>,
   ctx: CommandContext,
   options: EnvelopeCommandOptions = {},
 ): Promise<EnvelopeCommandResult> {
   const data = recorded.data as AllocatedToChild['data'];
-  return handleEnvelopeCommand(
-    store,
-    data.childId,
-    {
-      type: 'ReceiveAllocation',
-      requestId: allocationRequestId(recorded.id),
-      ctx,
-      parentId,
-      parentEventId: recorded.id,
-      aeCents: data.aeCents,
-      cpCents: data.cpCents,
-    },
-    { ...options, causationId: recorded.id, correlationId: data.requestId },
-  );
+  const command = {
+    type: 'ReceiveAllocation' as const,
+    requestId: allocationRequestId(recorded.id),
+    ctx,
+    parentId,
+    parentEventId: recorded.id,
+    aeCents: data.aeCents,
+    cpCents: data.cpCents,
+  };
+  const { precondition: _first, ...rest } = options;
+  return handleEnvelopeCommand(store, data.childId, command, {
+    ...rest,
+    scope: CROSS_ENVELOPE_SCOPE,
+    fingerprint: commandFingerprint(command),
+    claim: 'before-writing',
+    causationId: recorded.id,
+    correlationId: data.requestId,
+  });
 }
 
 async function assertChildCanReceive(store: EventStore, parentId: string, childId: string): Promise<void> {
-  const { state } = await readEnvelope(store, childId);
+  const { state } = await loadEnvelope(store, childId);
   if (state.status === 'none') {
     throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `L’enveloppe fille ${childId} n’est pas ouverte.`, { envelopeId: childId });
   }

@@ -2,14 +2,9 @@ import { type CommandContext, DomainError } from '#kernel';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { Cents } from '../money.js';
 import type { Transferred } from '../envelope.events.js';
-import {
-  type EnvelopeCommandOptions,
-  type EnvelopeCommandResult,
-  handleEnvelopeCommand,
-  readEnvelope,
-  recordedFor,
-} from './handle-envelope-command.js';
-import type { CrossEnvelopeResult } from './allocate-to-child.js';
+import { commandFingerprint } from '../request-id.js';
+import { type EnvelopeCommandOptions, type EnvelopeCommandResult, handleEnvelopeCommand, loadEnvelope } from './handle-envelope-command.js';
+import { CROSS_ENVELOPE_SCOPE, type CrossEnvelopeResult, sentEvent } from './allocate-to-child.js';
 
 export interface TransferInput {
   fromId: string;
@@ -34,8 +29,6 @@ export async function transfer(
   input: TransferInput,
   options: EnvelopeCommandOptions = {},
 ): Promise<CrossEnvelopeResult> {
-  const source = await readEnvelope(store, input.fromId);
-  if (!source.state.requests[input.requestId]) await assertSibling(store, input.fromId, input.toId);
   const sent = await handleEnvelopeCommand(
     store,
     input.fromId,
@@ -48,11 +41,10 @@ export async function transfer(
       cpCents: input.cpCents,
       reason: input.reason,
     },
-    options,
+    // A retry of an accepted transfer answers its first outcome, whatever the target became since.
+    { ...options, precondition: () => assertSibling(store, input.fromId, input.toId) },
   );
-  const { history } = await readEnvelope(store, input.fromId);
-  const recorded = recordedFor(history, input.requestId, 'envelope.transferred');
-  if (!recorded) throw new Error(`transfer ${input.requestId} is not in ${input.fromId}`);
+  const recorded = sentEvent(sent, 'envelope.transferred', input.fromId);
   const target = await receiveTransfer(
     store,
     input.fromId,
@@ -68,31 +60,35 @@ export async function receiveTransfer(
   store: EventStore,
   fromId: string,
   parentId: string | null,
-  recorded: RecordedEvent,
+  recorded: Pick<RecordedEvent, 'id' | 'data'>,
   ctx: CommandContext,
   options: EnvelopeCommandOptions = {},
 ): Promise<EnvelopeCommandResult> {
   const data = recorded.data as Transferred['data'];
-  return handleEnvelopeCommand(
-    store,
-    data.toId,
-    {
-      type: 'ReceiveTransfer',
-      requestId: transferRequestId(recorded.id),
-      ctx,
-      fromId,
-      parentId,
-      sourceEventId: recorded.id,
-      aeCents: data.aeCents,
-      cpCents: data.cpCents,
-      reason: data.reason,
-    },
-    { ...options, causationId: recorded.id, correlationId: data.requestId },
-  );
+  const command = {
+    type: 'ReceiveTransfer' as const,
+    requestId: transferRequestId(recorded.id),
+    ctx,
+    fromId,
+    parentId,
+    sourceEventId: recorded.id,
+    aeCents: data.aeCents,
+    cpCents: data.cpCents,
+    reason: data.reason,
+  };
+  const { precondition: _first, ...rest } = options;
+  return handleEnvelopeCommand(store, data.toId, command, {
+    ...rest,
+    scope: CROSS_ENVELOPE_SCOPE,
+    fingerprint: commandFingerprint(command),
+    claim: 'before-writing',
+    causationId: recorded.id,
+    correlationId: data.requestId,
+  });
 }
 
 async function assertSibling(store: EventStore, fromId: string, toId: string): Promise<void> {
-  const [from, to] = await Promise.all([readEnvelope(store, fromId), readEnvelope(store, toId)]);
+  const [from, to] = await Promise.all([loadEnvelope(store, fromId), loadEnvelope(store, toId)]);
   if (to.state.status === 'none')
     throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `L’enveloppe ${toId} n’est pas ouverte.`, { envelopeId: toId });
   if (to.state.status === 'closed')

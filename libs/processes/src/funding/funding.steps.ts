@@ -49,7 +49,7 @@ export class FundingSteps {
     const act = foldRecorded(awardActDecider, await this.store.readStream(awardActStreamOf(step.projectId))).act;
     if (!act || act.status !== 'signed') return record;
     const envelope = foldRecorded(envelopeDecider, await this.store.readStream(envelopeStreamId(act.envelopeId)));
-    const c = envelope.status === 'none' ? undefined : envelope.commitments[act.actId];
+    const c = envelope.status === 'none' ? undefined : envelope.commitments.get(act.actId);
     const paidCents = c ? netPaid(c) : 0;
     if (paidCents > 0) await this.commands.openReviewOnWithdrawal(step.projectId, paidCents, requestOf(step, h));
     return record && { ...record, note: paidCents > 0 ? 'abandon après versements : compte rendu à examiner' : 'abandon', updatedAt: h.at };

@@ -18,7 +18,7 @@ export class CancelAwardActHandler implements ICommandHandler<CancelAwardAct> {
   async execute({ projectId, reason, meta }: CancelAwardAct): Promise<AwardActWritten> {
     const act = await this.reader.current(projectId);
     const envelope = foldRecorded(envelopeDecider, await this.store.readStream(envelopeStreamId(act.envelopeId)));
-    const committed = envelope.status !== 'none' && envelope.commitments[act.actId] !== undefined;
+    const committed = envelope.status !== 'none' && envelope.commitments.get(act.actId) !== undefined;
     return this.acts.run(projectId, 'award_act.cancel', { reason }, meta, (ctx) => ({
       type: 'CancelAwardAct',
       projectId,

@@ -37,7 +37,7 @@ export class ReviewAwardActReportHandler implements ICommandHandler<ReviewAwardA
     const { project } = await this.reader.project(projectId);
     const act = await this.reader.current(projectId);
     const envelope = foldRecorded(envelopeDecider, await this.store.readStream(envelopeStreamId(act.envelopeId)));
-    const c = envelope.status === 'none' ? undefined : envelope.commitments[act.actId];
+    const c = envelope.status === 'none' ? undefined : envelope.commitments.get(act.actId);
     const facts = {
       declaredSpendingCents: project.finalReport?.spentAmountCents ?? null,
       budgetCents: project.content.budgetLines.reduce((sum, l) => sum + l.amountCents, 0),

@@ -24,10 +24,14 @@ export class CommitToProjectHandler implements ICommandHandler<CommitToProject> 
     this.envelopes.admit(envelopeId, meta);
     const { projectId, amountCents, ...rest } = order;
     const project = await this.project(projectId);
-    assertProjectCommittable(envelopeId, projectId, project);
+    const act = await this.act(projectId);
+    // Without an act, what is wrong with the project comes first (it does not exist, lies elsewhere, is not decided).
+    if (!act) {
+      assertProjectCommittable(envelopeId, projectId, project);
+      throw actRequired(projectId);
+    }
     // An ARS's indicative split is over its CTS: a health project's commitment names its own unless finance names one.
     const splitKey = order.splitKey === undefined && project?.territory.cts ? { splitKey: project.territory.cts } : {};
-    const act = await this.act(projectId);
     return this.envelopes.run(
       envelopeId,
       {
@@ -47,6 +51,9 @@ export class CommitToProjectHandler implements ICommandHandler<CommitToProject> 
         ...rest,
       },
       meta,
+      undefined,
+      // A retry of an accepted commitment answers its first outcome, whatever the project became since: checked when decided.
+      async () => assertProjectCommittable(envelopeId, projectId, project),
     );
   }
 
@@ -55,14 +62,16 @@ export class CommitToProjectHandler implements ICommandHandler<CommitToProject> 
     return project.exists ? { status: project.status, territory: project.content.territory } : undefined;
   }
 
-  private async act(projectId: string): Promise<AwardAct> {
+  private async act(projectId: string): Promise<AwardAct | undefined> {
     const act = foldRecorded(awardActDecider, await this.store.readStream(awardActStreamOf(projectId))).act;
-    if (act && act.status !== 'cancelled') return act;
-    throw new DomainError(
-      'conflict',
-      'ENVELOPE_AWARD_ACT_REQUIRED',
-      `Le projet ${projectId} n’a pas d’acte attributif signé : un engagement juridique formalise un acte signé.`,
-      { field: 'projectId', rule: 'signed-award-act', projectId },
-    );
+    return act && act.status !== 'cancelled' ? act : undefined;
   }
 }
+
+const actRequired = (projectId: string) =>
+  new DomainError(
+    'conflict',
+    'ENVELOPE_AWARD_ACT_REQUIRED',
+    `Le projet ${projectId} n’a pas d’acte attributif signé : un engagement juridique formalise un acte signé.`,
+    { field: 'projectId', rule: 'signed-award-act', projectId },
+  );

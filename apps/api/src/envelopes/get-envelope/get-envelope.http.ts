@@ -15,8 +15,8 @@ export class GetEnvelopeHttp {
   @Get(':id')
   @ApiOperation({
     summary:
-      'An envelope folded from its stream: AE and CP (notified, allocated, committed, paid, recovered, available…) ' +
-      'in total and per year, commitments; revision as ETag',
+      'An envelope: AE and CP (notified, allocated, committed, paid, recovered, available…) in total and per year, ' +
+      'the first 50 commitments (the others: GET /envelopes/:id/commitments?from=commitmentsNextFrom); revision as ETag',
   })
   @ApiQuery({
     name: 'asOf',

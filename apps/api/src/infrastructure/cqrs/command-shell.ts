@@ -5,9 +5,11 @@ import {
   EVENT_STORE,
   type EventStore,
   type HandleCommandResult,
-  IdempotencyConflictError,
-  WrongExpectedRevisionError,
+  RequestLedger,
+  type SnapshotPolicy,
   handleCommand,
+  handleRequest,
+  keyReused,
 } from '#event-store';
 import { type CommandMeta, type Decider, type DomainEvent, DomainError, type EventMetadata, eventIdFor } from '#kernel';
 import type { AppConfig } from '../../config/app.config.js';
@@ -27,10 +29,13 @@ export interface AggregateCommand<C, S> {
   /** Re-read and re-decide on a concurrent write (optimistic concurrency), this many times. */
   retries?: number;
   /**
-   * Who answers a retry of an Idempotency-Key: the shell, from the event ids derived from the principal and the key (default),
-   * or the decider itself ('by-decider': the envelopes' request-id map), the event ids then derived from the key alone.
+   * Long streams (envelopes): keep the folded state between commands (memory, snapshots) and answer a retry from the
+   * idempotency ledger, so that a command costs the same at the 3,000th event as at the first (handleRequest). Without it,
+   * the stream is read and folded whole, and a retry is found among its events.
    */
-  replay?: 'by-event-ids' | 'by-decider';
+  snapshots?: SnapshotPolicy<S>;
+  /** With `snapshots`: checks run only when the command is decided, not when a retry is answered with its first outcome. */
+  precondition?: (state: S) => Promise<void>;
 }
 
 /**
@@ -44,7 +49,11 @@ export class CommandShell {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(RefondaMetrics) private readonly metrics?: RefondaMetrics,
-  ) {}
+  ) {
+    this.ledger = new RequestLedger(store);
+  }
+
+  private readonly ledger: RequestLedger;
 
   now(): Date {
     return this.clock.now();
@@ -85,19 +94,35 @@ export class CommandShell {
     const metadata = this.metadataOf(c, now);
     const fingerprint = metadata['fingerprint'] as string;
     const key = meta.idempotencyKey;
-    // A person's key names one command on one target: claimed first, so a reuse elsewhere is refused before anything is done.
-    // The processes derive theirs from the events they react to: each names one command by construction.
-    if (key && meta.principal.role !== 'system') await this.claim(meta.principal.id, key, c.name, streamId, fingerprint, metadata);
-    return handleCommand({
+    const common = {
       store: this.store,
       streamId,
       decider: c.decider,
       command: c.command,
       metadata: { ...metadata },
-      fingerprint,
       ...(meta.expectedRevision === undefined ? {} : { ifMatch: meta.expectedRevision }),
       ...(c.retries === undefined ? {} : { retries: c.retries }),
-      ...(key ? eventIdsOf(c.replay ?? 'by-event-ids', meta.principal.id, key, streamId) : {}),
+    };
+    if (c.snapshots) {
+      // Every key is claimed there, the processes' too (the claim is what tells a first run from a retry), theirs only
+      // once there is something to write: a refused step of a process writes nothing.
+      const claim = meta.principal.role === 'system' ? ('before-writing' as const) : ('before-deciding' as const);
+      return handleRequest({
+        ...common,
+        snapshots: c.snapshots,
+        ...(c.precondition ? { precondition: c.precondition } : {}),
+        ...(key ? { request: { scope: meta.principal.id, key, fingerprint, command: c.name, claim } } : {}),
+      });
+    }
+    // A person's key names one command on one target: claimed first, so a reuse elsewhere is refused before anything is done.
+    // The processes derive theirs from the events they react to: each names one command by construction.
+    if (key && meta.principal.role !== 'system') {
+      await this.ledger.claim(meta.principal.id, key, { command: c.name, target: streamId, fingerprint }, { ...metadata });
+    }
+    return handleCommand({
+      ...common,
+      fingerprint,
+      ...(key ? { eventId: (i: number) => eventIdFor(`${meta.principal.id}\u0000${key}`, i, streamId), replayByEventIds: true } : {}),
     });
   }
 
@@ -108,44 +133,9 @@ export class CommandShell {
   async assertKeyFreeFor(c: Pick<AggregateCommand<unknown, unknown>, 'name' | 'streamId' | 'inputs' | 'meta'>): Promise<void> {
     const key = c.meta.idempotencyKey;
     if (!key || c.meta.principal.role === 'system') return;
-    const first = (await this.store.readStream(claimStreamOf(c.meta.principal.id, key)))[0]?.data as KeyClaim | undefined;
+    const first = (await this.ledger.read(c.meta.principal.id, key)).claim;
     if (first && first.fingerprint !== fingerprintOf(c.name, c.streamId, c.inputs)) throw keyReused(key, first.command);
   }
-
-  private async claim(principalId: string, key: string, command: string, target: string, fingerprint: string, metadata: EventMetadata) {
-    const stream = claimStreamOf(principalId, key);
-    const claimed = { id: eventIdFor(`${principalId}\u0000${key}`, 0, stream), type: KEY_CLAIMED, data: { command, target, fingerprint } };
-    try {
-      await this.store.appendToStream(stream, [{ ...claimed, metadata: { ...metadata } }], { expectedRevision: 'no_stream' });
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError) && !(error instanceof IdempotencyConflictError)) throw error;
-      const first = (await this.store.readStream(stream))[0]?.data as KeyClaim | undefined;
-      if (first?.fingerprint === fingerprint) return;
-      throw keyReused(key, first?.command);
-    }
-  }
-}
-
-type KeyClaim = { command?: string; fingerprint?: string };
-
-const claimStreamOf = (principalId: string, key: string) =>
-  `idempotency-${createHash('sha256').update(`${principalId}\u0000${key}`).digest('hex').slice(0, 32)}`;
-
-const keyReused = (key: string, firstCommand: string | undefined) =>
-  new DomainError(
-    'conflict',
-    'IDEMPOTENCY_KEY_REUSED',
-    'Cette clé Idempotency-Key a déjà servi pour une autre commande ou un autre contenu : rien n’a été fait. ' +
-      'Utilisez une nouvelle clé pour une nouvelle commande.',
-    { idempotencyKey: key, firstCommand },
-  );
-
-/** Who claimed a key first, and with what: the claim stream of a principal's key holds one event. */
-export const KEY_CLAIMED = 'idempotency.key_claimed';
-
-function eventIdsOf(replay: 'by-event-ids' | 'by-decider', principalId: string, key: string, streamId: string) {
-  if (replay === 'by-decider') return { eventId: (i: number) => eventIdFor(key, i, streamId) };
-  return { eventId: (i: number) => eventIdFor(`${principalId}\u0000${key}`, i, streamId), replayByEventIds: true };
 }
 
 /** A digest of what a command asks: its name, its target and its inputs (key order does not matter). */

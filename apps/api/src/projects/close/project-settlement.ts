@@ -14,7 +14,7 @@ export class ProjectSettlement {
     // A project funded before award acts follows the rule of its workflow version only.
     if (!act || act.status === 'cancelled') return;
     const envelope = foldRecorded(envelopeDecider, await this.store.readStream(envelopeStreamId(act.envelopeId)));
-    const c = envelope.status === 'none' ? undefined : envelope.commitments[act.actId];
+    const c = envelope.status === 'none' ? undefined : envelope.commitments.get(act.actId);
     const gaps = settlementGaps(act, c && { netCommittedCents: netCommitted(c), netPaidCents: netPaid(c) });
     if (gaps.length === 0) return;
     throw new DomainError(

@@ -84,7 +84,7 @@ export class GetProjectFundingHandler implements IQueryHandler<GetProjectFunding
   private async commitmentOf(envelopeId: string, commitmentRef: string) {
     const history = await this.store.readStream(envelopeStreamId(envelopeId));
     const envelope = foldRecorded(envelopeDecider, history);
-    const c = envelope.status === 'none' ? undefined : envelope.commitments[commitmentRef];
+    const c = envelope.status === 'none' ? undefined : envelope.commitments.get(commitmentRef);
     const remaining = c ? netCommitted(c) - netPaid(c) : 0;
     return {
       funding: c
