@@ -3,7 +3,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import type { Actor } from '#kernel';
 import { CommitToProject } from '../../apps/api/src/envelopes/commit/commit.command.js';
 import type { ApiHarness } from '../../test/support/api-harness.js';
-import { awardedProject } from './projects.js';
+import { awardedProject } from '../../test/support/awarded-project.js';
 
 /** Two multi-year envelopes of the académie de Nancy-Metz: the large one receives the seeded commitments. */
 export const LARGE = 'fip-academie-12-2023-2024';

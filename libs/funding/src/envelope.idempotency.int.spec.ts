@@ -56,12 +56,14 @@ describe('idempotency and cross-envelope operations on a real SQLite store', () 
 
     await store.close();
     store = new SqliteEventStore({ path });
-    const afterRestart = await handleEnvelopeCommand(store, ENVELOPE, { ...commit, ctx: { ...ctx('system'), now: LATER } });
+    const afterRestart = await handleEnvelopeCommand(store, ENVELOPE, { ...commit, ctx: { ...ctx('finance'), now: LATER } });
     expect(afterRestart.replayed).toBe(true);
     expect(afterRestart.outcome).toEqual(first.outcome);
     expect(await count('envelope.committed')).toBe(1);
     // a request id is its actor's (an Idempotency-Key is a principal's): another actor's is another request, decided for itself
-    await expect(handleEnvelopeCommand(store, ENVELOPE, { ...commit, ctx: ctx('finance') })).rejects.toMatchObject({
+    await expect(
+      handleEnvelopeCommand(store, ENVELOPE, { ...commit, ctx: ctx('finance', 'another-finance-officer') }),
+    ).rejects.toMatchObject({
       code: 'ENVELOPE_COMMITMENT_EXISTS',
     });
 
