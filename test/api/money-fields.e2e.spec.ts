@@ -39,12 +39,13 @@ const FLOW: [path: string, body: Record<string, unknown>][] = [
   ['/envelopes/fir-ars-11-2023/split', { split: { mode: 'soft', shares: { 'CTS-11-75': '200000.00', 'CTS-11-93': '250000.00' } } }],
   ['act', { projectId: ':idf-project', envelopeId: 'fir-ars-11-2023' }],
   ['/envelopes/fir-ars-11-2023/commit', { ejNumber: '2103001001', projectId: ':idf-project', amount: '12500.00', splitKey: 'CTS-11-75' }],
-  ['/envelopes/fir-ars-11-2023/service-done', { commitmentRef: ':idf-act', amount: '6250.00', reference: 'PV' }],
-  ['/envelopes/fir-ars-11-2023/pay', { commitmentRef: ':idf-act', amount: '8000.00', certifyServiceDone: true }],
+  ['/envelopes/fir-ars-11-2023/service-done', { commitmentRef: ':idf-act', instalment: 1, amount: '8000.00', reference: 'PV' }],
+  ['/envelopes/fir-ars-11-2023/order-payment', { commitmentRef: ':idf-act', instalment: 1, amount: '8000.00', orderRef: 'DP-IDF-1' }],
+  ['/envelopes/fir-ars-11-2023/pay', { commitmentRef: ':idf-act', orderRef: 'DP-IDF-1' }],
   ['/envelopes/fir-ars-11-2023/recover', { commitmentRef: ':idf-act', amount: '500.00', reason: 'Trop-perçu' }],
   ['/envelopes/fir-ars-11-2023/release', { commitmentRef: ':idf-act', reason: 'Action terminée' }],
   ['/envelopes/fir-national-2023/reduce', { ae: '1000.00', cp: '1000.00', reason: 'Mise en réserve' }],
-  ['/envelopes/fir-ars-11-2023/pay', { commitmentRef: ':idf-act', amount: '99999999.00' }],
+  ['/envelopes/fir-ars-11-2023/order-payment', { commitmentRef: ':idf-act', instalment: 1, amount: '99999999.00', orderRef: 'DP-IDF-2' }],
   ['act', { projectId: ':occitanie-project', envelopeId: 'fir-ars-76-2023' }],
   ['/envelopes/fir-ars-76-2023/commit', { ejNumber: '2103001002', projectId: ':occitanie-project', amount: '40000.00' }],
   ['/envelopes/fir-ars-11-2023/notify', { ae: 5000, cp: '0.00' }],
@@ -57,6 +58,7 @@ describe('money on the wire: integers only under …Cents names, in every answer
   beforeAll(async () => {
     ({ api } = await serveLogV1Copy());
     const admin = await api.token({ role: 'admin', sub: 'admin-national' });
+    const accountant = await api.token({ role: 'accountant', sub: 'comptable-ars', scope: { regions: ['11', '76'] } });
     const projectIds = new Map<string, string>();
     const tokens = {
       holder: await api.token({ role: 'holder', sub: 'holder-health-money' }),
@@ -81,7 +83,9 @@ describe('money on the wire: integers only under …Cents names, in every answer
         await signAwardAct(api, { ...tokens, finance: admin }, projectId!, { envelopeId: flowBody['envelopeId'] });
         continue;
       }
-      const res = await api.request('POST', path, { token: admin, body, headers: { 'idempotency-key': `money-fields-${i}` } });
+      // The public accountant pays; finance (here an admin) does the rest.
+      const token = path.endsWith('/pay') ? accountant : admin;
+      const res = await api.request('POST', path, { token, body, headers: { 'idempotency-key': `money-fields-${i}` } });
       answers.push([`POST ${path} → ${res.status}`, res.body]);
     }
     const holder = await api.token({ role: 'holder', sub: 'holder-money-fields' });
@@ -111,7 +115,7 @@ describe('money on the wire: integers only under …Cents names, in every answer
   it('ran every envelope operation, its refusals (409 with amounts, 400 on a number in a euro field), every read of the v1 log', () => {
     const statuses = answers.slice(0, FLOW.filter(([path]) => path !== 'act').length).map(([what]) => what.split(' → ')[1]);
     const ok = (n: number) => Array.from({ length: n }, () => '200');
-    expect(statuses).toEqual(['201', '200', '201', '201', ...ok(9), '409', '200', '400', '200']);
+    expect(statuses).toEqual(['201', '200', '201', '201', ...ok(10), '409', '200', '400', '200']);
     expect(answers.filter(([what]) => what.startsWith('GET')).length).toBeGreaterThan(logV1Reads.length + 100);
     expect(JSON.stringify(answers)).toContain('"availableCents"');
   });

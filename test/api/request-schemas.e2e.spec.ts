@@ -29,8 +29,15 @@ const ENVELOPE_BODIES: Record<string, { fields: string[]; required: string[] }> 
     required: ['projectId', 'ejNumber'],
   },
   '/envelopes/{id}/release': { fields: ['commitmentRef', 'amount', 'reason'], required: ['commitmentRef', 'reason'] },
-  '/envelopes/{id}/service-done': { fields: ['commitmentRef', 'amount', 'reference'], required: ['commitmentRef', 'amount'] },
-  '/envelopes/{id}/pay': { fields: ['commitmentRef', 'amount', 'certifyServiceDone', 'reference'], required: ['commitmentRef', 'amount'] },
+  '/envelopes/{id}/service-done': {
+    fields: ['commitmentRef', 'amount', 'instalment', 'reference'],
+    required: ['commitmentRef', 'amount', 'reference'],
+  },
+  '/envelopes/{id}/order-payment': {
+    fields: ['commitmentRef', 'amount', 'instalment', 'orderRef'],
+    required: ['commitmentRef', 'amount', 'orderRef'],
+  },
+  '/envelopes/{id}/pay': { fields: ['commitmentRef', 'orderRef'], required: ['commitmentRef', 'orderRef'] },
   '/envelopes/{id}/recover': { fields: ['commitmentRef', 'amount', 'reason'], required: ['commitmentRef', 'amount', 'reason'] },
   '/envelopes/{id}/close-year': { fields: ['year'], required: ['year'] },
 };

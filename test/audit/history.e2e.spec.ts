@@ -90,7 +90,7 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     const summaries = res.body.events.map((e: any) => e.summary);
     expect(summaries).toContain('Engagement de 12\u202f500,00\u00a0€ sur FIP 2023 – Académie de Lille : motif Convention signée');
     expect(summaries).toContain(
-      'Paiement de 10\u202f000,00\u00a0€ sur FIP 2023 – Académie de Lille (versement n° 1, engagement EJ-2023-001)',
+      'Paiement de 10\u202f000,00\u00a0€ sur FIP 2023 – Académie de Lille (ordre DP-2023-0001, engagement EJ-2023-001)',
     );
     const commit = res.body.events.find((e: any) => e.type === 'envelope.committed');
     expect(commit).toMatchObject({ who: 'finance-lille', role: 'finance', territory: { academies: ['09'] }, why: 'Convention signée' });

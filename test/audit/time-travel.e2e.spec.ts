@@ -7,7 +7,7 @@ import { readEnvelope } from '#funding/application';
 import { FunnelQueries } from '#projections';
 import { READ_MODEL_DB } from '../../apps/api/src/infrastructure/tokens.js';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
-import { financeLille, LILLE, run, signedAct } from './support/funding.js';
+import { accountantLille, financeLille, LILLE, run, signedAct } from './support/funding.js';
 import { deciderClaims } from '../support/validated-project.js';
 import { educationToValidation } from './support/projects.js';
 
@@ -142,14 +142,10 @@ describe('time travel: ?asOf= folds the log up to a point and gives the state as
         ...signedAct('EJ-1', projectId, LILLE, 1_250_000),
       }),
     );
-    await capture(
-      await run(store, LILLE, financeLille, {
-        type: 'PayInstalment',
-        commitmentRef: 'EJ-1',
-        amountCents: 1_000_000,
-        certifyServiceDone: true,
-      }),
-    );
+    const ej = { commitmentRef: 'EJ-1' };
+    await capture(await run(store, LILLE, financeLille, { type: 'RecordServiceDone', ...ej, amountCents: 1_000_000, reference: 'PV' }));
+    await capture(await run(store, LILLE, financeLille, { type: 'OrderPayment', ...ej, amountCents: 1_000_000, orderRef: 'DP-1' }));
+    await capture(await run(store, LILLE, accountantLille, { type: 'PayInstalment', ...ej, orderRef: 'DP-1' }));
     for (const s of seen) {
       expect((await envelopeAsOf(store, LILLE, s.position)).balance).toEqual(s.balance);
       expect((await envelopeAsOf(store, LILLE, s.at)).balance).toEqual(s.balance);

@@ -57,3 +57,36 @@ export const ejNumber = () => `21${String(process.pid % 1000).padStart(3, '0')}$
 export function commitAct(api: ApiHarness, token: string, envelopeId: string, projectId: string, body: Record<string, unknown> = {}) {
   return envelopeCommand(api, token, `/envelopes/${envelopeId}/commit`, { projectId, ejNumber: ejNumber(), ...body }, key('commit'));
 }
+
+let orders = 0;
+/**
+ * One instalment through the chain, by two people: finance certifies service fait on its evidence and orders the payment,
+ * the public accountant pays the order. Returns the three answers (the pay's last).
+ */
+export async function payInstalment(
+  api: ApiHarness,
+  a: Actors,
+  envelopeId: string,
+  commitmentRef: string,
+  instalment: number,
+  amount: string,
+) {
+  const path = (op: string) => `/envelopes/${envelopeId}/${op}`;
+  const orderRef = `DP-${process.pid}-${++orders}`;
+  const certified = await envelopeCommand(api, a.finance, path('service-done'), {
+    commitmentRef,
+    instalment,
+    amount,
+    reference: 'PV de service fait',
+  });
+  const ordered = await envelopeCommand(api, a.finance, path('order-payment'), { commitmentRef, instalment, amount, orderRef });
+  const paid = await envelopeCommand(api, a.accountant, path('pay'), { commitmentRef, orderRef });
+  for (const [what, r] of [
+    ['service-done', certified],
+    ['order-payment', ordered],
+    ['pay', paid],
+  ] as const) {
+    if (r.status !== 200) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+  return { certified, ordered, paid, orderRef };
+}

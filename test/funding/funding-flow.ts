@@ -22,6 +22,8 @@ export async function actors(api: ApiHarness) {
     finance: await api.token({ role: 'finance', sub: 'finance-nancy-metz', scope: { academies: [MEUSE.academie] } }),
     /** The académie de Lille's (09). */
     lilleFinance: await api.token({ role: 'finance', sub: 'finance-lille', scope: { academies: ['09'] } }),
+    /** The public accountant for the académie de Nancy-Metz: pays the orders, never certifies nor orders. */
+    accountant: await api.token({ role: 'accountant', sub: 'comptable-nancy-metz', scope: { academies: [MEUSE.academie] } }),
     admin: await api.token({ role: 'admin', sub: 'admin-national' }),
     auditor: await api.token({ role: 'auditor', sub: 'auditor-cour-des-comptes' }),
   };

@@ -15,7 +15,7 @@ import {
   transition,
   validatedEducationProject,
 } from './funding-flow.js';
-import { commitAct, communePaysForSchool, signedAwardAct } from './award-flow.js';
+import { commitAct, communePaysForSchool, payInstalment, signedAwardAct } from './award-flow.js';
 
 /** FIP 2023 of the académie de Nancy-Metz: €4.85M AE, €2.425M CP (its share of the ~€150M notified to académies in 2023). */
 const AE = 485_000_000;
@@ -122,8 +122,7 @@ describe('funding: a signed decision moves no money; finance drafts the act, the
       () => api.request('GET', `/projects/${id}`, { token: a.holder }),
       (r) => r.body.status === 'financing',
     );
-    const advance = { commitmentRef: act.actId, amount: '2500.00', certifyServiceDone: true };
-    expect((await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/pay`, advance)).status).toBe(200);
+    await payInstalment(api, a, NANCY_METZ_2023, act.actId, 1, '2500.00');
     await transition(api, a.holder, id, 'withdraw', { reason: 'Intervenant indisponible' });
     await caughtUp();
     const funding = await fundingOf(api, a.finance, id);

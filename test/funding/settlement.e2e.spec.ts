@@ -11,7 +11,7 @@ import {
   transition,
   validatedEducationProject,
 } from './funding-flow.js';
-import { commitAct, communePaysForSchool, signedAwardAct } from './award-flow.js';
+import { commitAct, communePaysForSchool, payInstalment, signedAwardAct } from './award-flow.js';
 
 describe('closing a project is finance’s, once it is settled: the report reviewed, everything due paid or recovered', () => {
   let api: ApiHarness;
@@ -38,7 +38,7 @@ describe('closing a project is finance’s, once it is settled: the report revie
     const act = await signedAwardAct(api, a, id);
     expect((await commitAct(api, a.finance, NANCY_METZ_2023, id)).status).toBe(200);
     await financing(id);
-    expect((await envelope('pay', { commitmentRef: act.actId, amount: '6000.00', certifyServiceDone: true })).status).toBe(200);
+    await payInstalment(api, a, NANCY_METZ_2023, act.actId, 1, '6000.00');
 
     const early = await close(id);
     expect(early.body).toMatchObject({ status: 409, code: 'PROJECT_NOT_SETTLED', gaps: [{ rule: 'report-reviewed' }] });
@@ -59,7 +59,7 @@ describe('closing a project is finance’s, once it is settled: the report revie
       ],
     });
     expect(unpaid.body.detail).toContain('reste à payer 4\u202f800,38\u00a0€');
-    expect((await envelope('pay', { commitmentRef: act.actId, amount: '4800.38', certifyServiceDone: true })).status).toBe(200);
+    await payInstalment(api, a, NANCY_METZ_2023, act.actId, 2, '4800.38');
     expect((await envelope('release', { commitmentRef: act.actId, reason: 'Reliquat après compte rendu financier' })).status).toBe(200);
     const closed = await close(id);
     expect(closed.status).toBe(200);

@@ -105,6 +105,15 @@ export interface CommittedAct {
   /** Every signature its form needs (the authority's; a convention's beneficiary's too). */
   fullySigned: boolean;
   payee: CommittedPayee;
+  /** The payment schedule: what each instalment may be certified for. Absent: not broken down (v1 of the act). */
+  schedule?: ScheduledPayment[];
+}
+
+/** One payment of the act's schedule, as the commitment keeps it. */
+export interface ScheduledPayment {
+  number: number;
+  kind: string;
+  amountCents: Cents;
 }
 
 /**
@@ -131,20 +140,34 @@ export interface ReleaseCommitment extends EnvelopeCommandBase {
   reason: string;
 }
 
+/**
+ * Service fait: a finance officer certifies, on its evidence (`reference`: the start of the action, an accepted report),
+ * that the condition of an instalment of the schedule is met. Never the beneficiary, never the system.
+ */
 export interface RecordServiceDone extends EnvelopeCommandBase {
   type: 'RecordServiceDone';
   commitmentRef: string;
   amountCents: Cents;
+  /** The instalment of the schedule (required when the commitment has one; 0: not broken down). */
+  instalment?: number;
   reference?: string;
 }
 
-/** Pays an instalment; with certifyServiceDone, first certifies whatever service the payment needs. */
+/** Liquidation and ordonnancement: the ordonnateur fixes the amount due on a certified instalment and orders its payment. */
+export interface OrderPayment extends EnvelopeCommandBase {
+  type: 'OrderPayment';
+  commitmentRef: string;
+  amountCents: Cents;
+  instalment?: number;
+  /** The payment order's number in the accounting system (a demande de paiement). */
+  orderRef: string;
+}
+
+/** The public accountant pays an order: consumes CP of the current exercise. Never who certified, never who ordered. */
 export interface PayInstalment extends EnvelopeCommandBase {
   type: 'PayInstalment';
   commitmentRef: string;
-  amountCents: Cents;
-  certifyServiceDone?: boolean;
-  reference?: string;
+  orderRef: string;
 }
 
 export interface Recover extends EnvelopeCommandBase {
@@ -172,6 +195,7 @@ export type EnvelopeCommand =
   | Commit
   | ReleaseCommitment
   | RecordServiceDone
+  | OrderPayment
   | PayInstalment
   | Recover
   | CloseYear;

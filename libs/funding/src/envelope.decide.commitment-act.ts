@@ -69,5 +69,12 @@ export function committedAct(cmd: Commit, s: OpenedEnvelope, commitmentRef: stri
     );
   }
   const payee = { organisationId: act.payee.organisationId, name: act.payee.name, siret: act.payee.siret };
-  return { awardActId: act.actId, ejNumber, ...(cmd.ejNumberFictitious ? { ejNumberFictitious: true as const } : {}), payee };
+  const schedule = act.schedule?.map(({ number, kind, amountCents }) => ({ number, kind, amountCents }));
+  return {
+    awardActId: act.actId,
+    ejNumber,
+    ...(cmd.ejNumberFictitious ? { ejNumberFictitious: true as const } : {}),
+    payee,
+    ...(schedule ? { schedule } : {}),
+  };
 }

@@ -2,7 +2,20 @@ import { describe, expect, it } from '@jest/globals';
 import { deciderSpecification } from '#testing';
 import { envelopeDecider } from './envelope.decider.js';
 import { envelopeBalance } from './envelope.balance.js';
-import { FIP_NATIONAL, HDF, cmd, ctx, euros, foldEvents, history, openFipNational, openHdf, stamp } from '../test/envelope.fixtures.js';
+import {
+  FIP_NATIONAL,
+  HDF,
+  cmd,
+  ctx,
+  euros,
+  foldEvents,
+  history,
+  openFipNational,
+  openHdf,
+  orderedThroughChain,
+  paidThroughChain,
+  stamp,
+} from '../test/envelope.fixtures.js';
 
 const spec = deciderSpecification(envelopeDecider);
 
@@ -203,7 +216,7 @@ describe('CloseYear', () => {
       cmd('SetSplit', { split: null }),
       cmd('NotifyCredits', { aeCents: euros(2_600_000), cpCents: euros(1_000_000) }),
       cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'p1', amountCents: euros(2_000_000) }),
-      cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: euros(800_000), certifyServiceDone: true }),
+      ...paidThroughChain('EJ-1', euros(800_000)),
     ]);
 
   it('carries unused AE and lapses unused CP by default, and opens the next year', () => {
@@ -273,19 +286,21 @@ describe('CloseYear', () => {
 
   it('books later payments on the next year CP (a multi-year commitment)', () => {
     const events = history([cmd('CloseYear', { year: 2023 }), cmd('NotifyCredits', { aeCents: 0, cpCents: euros(500_000) })], year2023());
+    const [tooMuch, orderedTooMuch] = orderedThroughChain('EJ-1', euros(500_001));
     spec
-      .given(events)
-      .when(cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: euros(500_001), certifyServiceDone: true }))
+      .given(history(orderedTooMuch, events))
+      .when(cmd('PayInstalment', { commitmentRef: 'EJ-1', orderRef: tooMuch, ctx: ctx('accountant') }))
       .thenThrows('ENVELOPE_INSUFFICIENT_CP', { year: 2024, availableCents: euros(500_000), requestedCents: euros(500_001) });
+    const [orderRef, ordered] = orderedThroughChain('EJ-1', euros(500_000));
+    const before = history(ordered, events);
+    expect(before.slice(-2).map((x) => [x.type, (x.data as { year: number }).year])).toEqual([
+      ['envelope.service_done', 2024],
+      ['envelope.payment_ordered', 2024],
+    ]);
     spec
-      .given(events)
-      .when(cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: euros(500_000), certifyServiceDone: true }))
-      .then((e) =>
-        expect(e.map((x) => [x.type, (x.data as { year: number }).year])).toEqual([
-          ['envelope.service_done', 2024],
-          ['envelope.paid', 2024],
-        ]),
-      );
+      .given(before)
+      .when(cmd('PayInstalment', { commitmentRef: 'EJ-1', orderRef, ctx: ctx('accountant') }))
+      .then((e) => expect(e.map((x) => [x.type, (x.data as { year: number }).year])).toEqual([['envelope.paid', 2024]]));
   });
 });
 

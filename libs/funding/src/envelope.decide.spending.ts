@@ -1,11 +1,11 @@
 import { DomainError, invalid } from '#kernel';
 import { addCents, formatEuros } from './money.js';
-import type { Commit, PayInstalment, Recover, RecordServiceDone, ReleaseCommitment } from './envelope.commands.js';
+import type { Commit, Recover, ReleaseCommitment } from './envelope.commands.js';
 import type { EnvelopeEvent } from './envelope.events.js';
-import { type EnvelopeState, available, netCertified, netCommitted, netPaid, unusedOf, yearLedger } from './envelope.state.js';
+import { type EnvelopeState, available, netPaid, unusedOf, yearLedger } from './envelope.state.js';
 import {
   COMMITTERS,
-  PAYERS,
+  RECOVERERS,
   insufficient,
   optionalText,
   positiveAmount,
@@ -118,88 +118,8 @@ export function decideRelease(cmd: ReleaseCommitment, state: EnvelopeState, stam
   return [{ type: 'envelope.commitment_released', data: { ...stamp, year: s.currentYear, commitmentRef: c.ref, amountCents, reason } }];
 }
 
-export function decideServiceDone(cmd: RecordServiceDone, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
-  requireRole(cmd.ctx, PAYERS, 'certify service done');
-  const s = requireOpen(state);
-  const c = requireCommitment(s, cmd.commitmentRef);
-  const amountCents = positiveAmount(cmd.amountCents, 'amountCents');
-  if (amountCents > unusedOf(c)) {
-    throw new DomainError(
-      'conflict',
-      'ENVELOPE_SERVICE_EXCEEDS_COMMITMENT',
-      `Seuls ${formatEuros(unusedOf(c))} de l’engagement ${c.ref} restent à certifier (service fait).`,
-      {
-        commitmentRef: c.ref,
-        availableCents: unusedOf(c),
-        requestedCents: amountCents,
-      },
-    );
-  }
-  return [
-    {
-      type: 'envelope.service_done',
-      data: { ...stamp, year: s.currentYear, commitmentRef: c.ref, amountCents, reference: optionalText(cmd.reference, 'reference') },
-    },
-  ];
-}
-
-export function decidePay(cmd: PayInstalment, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
-  requireRole(cmd.ctx, PAYERS, 'pay');
-  const s = requireOpen(state);
-  const c = requireCommitment(s, cmd.commitmentRef);
-  const amountCents = positiveAmount(cmd.amountCents, 'amountCents');
-  const unpaid = netCommitted(c) - netPaid(c);
-  if (amountCents > unpaid) {
-    throw new DomainError(
-      'conflict',
-      'ENVELOPE_PAYMENT_EXCEEDS_COMMITMENT',
-      `Seuls ${formatEuros(unpaid)} de l’engagement ${c.ref} sont engagés et non payés.`,
-      {
-        commitmentRef: c.ref,
-        availableCents: unpaid,
-        requestedCents: amountCents,
-      },
-    );
-  }
-  const payable = netCertified(c) - netPaid(c);
-  const toCertify = Math.max(0, amountCents - payable);
-  if (toCertify > 0 && !cmd.certifyServiceDone) {
-    throw new DomainError(
-      'conflict',
-      'ENVELOPE_SERVICE_NOT_DONE',
-      `Seuls ${formatEuros(payable)} de l’engagement ${c.ref} sont certifiés (service fait) et non payés.`,
-      {
-        commitmentRef: c.ref,
-        availableCents: payable,
-        requestedCents: amountCents,
-        allowedActions: ['RecordServiceDone'],
-      },
-    );
-  }
-  const free = available(yearLedger(s).cp);
-  if (amountCents > free) throw insufficient('CP', s, free, amountCents);
-  const events: EnvelopeEvent[] = [];
-  if (toCertify > 0) {
-    events.push({
-      type: 'envelope.service_done',
-      data: {
-        ...stamp,
-        year: s.currentYear,
-        commitmentRef: c.ref,
-        amountCents: toCertify,
-        reference: optionalText(cmd.reference, 'reference'),
-      },
-    });
-  }
-  events.push({
-    type: 'envelope.paid',
-    data: { ...stamp, year: s.currentYear, commitmentRef: c.ref, amountCents, instalment: c.instalments + 1 },
-  });
-  return events;
-}
-
 export function decideRecover(cmd: Recover, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
-  requireRole(cmd.ctx, PAYERS, 'recover a payment');
+  requireRole(cmd.ctx, RECOVERERS, 'recover a payment');
   const s = requireOpen(state);
   const reason = requireReason(cmd.reason);
   const c = requireCommitment(s, cmd.commitmentRef);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpecification } from '#testing';
 import { envelopeDecider } from './envelope.decider.js';
-import { HDF, cmd, ctx, euros, foldEvents, history, openHdf, stamp } from '../test/envelope.fixtures.js';
+import { HDF, cmd, ctx, euros, foldEvents, history, openHdf, paidThroughChain, stamp } from '../test/envelope.fixtures.js';
 
 const spec = deciderSpecification(envelopeDecider);
 /** FIR Hauts-de-France 2023: €2.6M AE, €1M CP, soft split over 6 CTS (cts-32-1: €600k, the others €400k). */
@@ -139,7 +139,10 @@ describe('ReleaseCommitment', () => {
   });
 
   it('refuses without a reason, beyond the unused part, on unknown commitments', () => {
-    const certified = history([cmd('RecordServiceDone', { commitmentRef: 'EJ-1', amountCents: euros(60_000) })], withEj1());
+    const certified = history(
+      [cmd('RecordServiceDone', { commitmentRef: 'EJ-1', amountCents: euros(60_000), reference: 'PV' })],
+      withEj1(),
+    );
     spec
       .given(certified)
       .when(cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', reason: ' ' }))
@@ -160,90 +163,8 @@ describe('ReleaseCommitment', () => {
   });
 });
 
-describe('RecordServiceDone / PayInstalment', () => {
-  it('certifies service done up to the committed amount', () => {
-    const done = cmd('RecordServiceDone', { commitmentRef: 'EJ-1', amountCents: euros(40_000), reference: 'PV-2023-11' });
-    spec
-      .given(withEj1())
-      .when(done)
-      .then([
-        {
-          type: 'envelope.service_done',
-          data: { ...stamp(done), year: 2023, commitmentRef: 'EJ-1', amountCents: euros(40_000), reference: 'PV-2023-11' },
-        },
-      ]);
-    spec
-      .given(withEj1())
-      .when({ ...done, amountCents: euros(100_001) })
-      .thenThrows('ENVELOPE_SERVICE_EXCEEDS_COMMITMENT', { availableCents: euros(100_000) });
-  });
-
-  it('pays an instalment of certified service, consuming CP', () => {
-    const certified = history([cmd('RecordServiceDone', { commitmentRef: 'EJ-1', amountCents: euros(40_000) })], withEj1());
-    const pay = cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: euros(40_000) });
-    spec
-      .given(certified)
-      .when(pay)
-      .then([
-        { type: 'envelope.paid', data: { ...stamp(pay), year: 2023, commitmentRef: 'EJ-1', amountCents: euros(40_000), instalment: 1 } },
-      ]);
-    spec
-      .given(certified)
-      .when({ ...pay, amountCents: euros(40_001) })
-      .thenThrows('ENVELOPE_SERVICE_NOT_DONE', { availableCents: euros(40_000), requestedCents: euros(40_001) });
-    spec
-      .given(history([pay], certified))
-      .when(cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: 1 }))
-      .thenThrows('ENVELOPE_SERVICE_NOT_DONE', { availableCents: 0 });
-  });
-
-  it('certifies and pays in one go when asked, never more than committed and unpaid', () => {
-    const pay = cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: euros(70_000), certifyServiceDone: true });
-    spec
-      .given(withEj1())
-      .when(pay)
-      .then((e) =>
-        expect(e.map((x) => [x.type, (x.data as { amountCents: number }).amountCents])).toEqual([
-          ['envelope.service_done', euros(70_000)],
-          ['envelope.paid', euros(70_000)],
-        ]),
-      );
-    spec
-      .given(history([pay], withEj1()))
-      .when({ ...pay, requestId: 'again', amountCents: euros(30_001) })
-      .thenThrows('ENVELOPE_PAYMENT_EXCEEDS_COMMITMENT', { availableCents: euros(30_000), requestedCents: euros(30_001) });
-  });
-
-  it("refuses payments beyond the year's CP", () => {
-    const big = history(
-      [cmd('Commit', { commitmentRef: 'EJ-2', projectId: 'p2', amountCents: euros(1_500_000), splitKey: 'cts-32-1' })],
-      funded(),
-    );
-    spec
-      .given(big)
-      .when(cmd('PayInstalment', { commitmentRef: 'EJ-2', amountCents: euros(1_000_001), certifyServiceDone: true }))
-      .thenThrows('ENVELOPE_INSUFFICIENT_CP', { year: 2023, availableCents: euros(1_000_000), requestedCents: euros(1_000_001) });
-  });
-
-  it('reserves payment and certification to finance, admin and the funding process (system)', () => {
-    spec
-      .given(withEj1())
-      .when(cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: 1, certifyServiceDone: true, ctx: ctx('system') }))
-      .then((e) => expect(e).toHaveLength(2));
-    spec
-      .given(withEj1())
-      .when(cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: 1, certifyServiceDone: true, ctx: ctx('validator') }))
-      .thenThrows('ENVELOPE_ROLE_FORBIDDEN');
-    spec
-      .given(withEj1())
-      .when(cmd('RecordServiceDone', { commitmentRef: 'EJ-1', amountCents: 1, ctx: ctx('auditor') }))
-      .thenThrows('ENVELOPE_ROLE_FORBIDDEN');
-  });
-});
-
 describe('Recover (reversement)', () => {
-  const paid = () =>
-    history([cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: euros(50_000), certifyServiceDone: true })], withEj1());
+  const paid = () => history(paidThroughChain('EJ-1', euros(50_000)), withEj1());
 
   it('restores CP and makes the amount unused again (releasable)', () => {
     const recover = cmd('Recover', { commitmentRef: 'EJ-1', amountCents: euros(20_000), reason: 'trop-perçu' });

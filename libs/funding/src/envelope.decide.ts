@@ -5,7 +5,8 @@ import type { EnvelopeState } from './envelope.state.js';
 import { assertRequestId, commandFingerprint } from './request-id.js';
 import { decideCloseYear, decideNotify, decideOpen, decideReduce, decideSetSplit } from './envelope.decide.credits.js';
 import { decideAllocate, decideReceiveAllocation, decideReceiveTransfer, decideTransfer } from './envelope.decide.transfers.js';
-import { decideCommit, decidePay, decideRecover, decideRelease, decideServiceDone } from './envelope.decide.spending.js';
+import { decideCommit, decideRecover, decideRelease } from './envelope.decide.spending.js';
+import { decideOrder, decidePay, decideServiceDone } from './envelope.decide.payments.js';
 
 /**
  * Every command carries its request id (the Idempotency-Key), stamped with the command's fingerprint on the events it
@@ -39,6 +40,8 @@ export function decideEnvelope(command: EnvelopeCommand, state: EnvelopeState): 
       return decideRelease(command, state, stamp);
     case 'RecordServiceDone':
       return decideServiceDone(command, state, stamp);
+    case 'OrderPayment':
+      return decideOrder(command, state, stamp);
     case 'PayInstalment':
       return decidePay(command, state, stamp);
     case 'Recover':

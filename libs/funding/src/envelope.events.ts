@@ -126,6 +126,7 @@ export type Committed = DomainEvent<
     ejNumber?: string;
     ejNumberFictitious?: true;
     payee?: { organisationId: string; name: string; siret: string | null };
+    schedule?: { number: number; kind: string; amountCents: Cents }[];
   }
 >;
 export type SplitExceeded = DomainEvent<
@@ -155,9 +156,24 @@ export type ServiceDone = DomainEvent<
     commitmentRef: string;
     amountCents: Cents;
     reference: string | null;
+    /** Since the spending chain (issue 15): the instalment certified and who certified it. */
+    instalment?: number;
+    certifiedBy?: string;
   }
 >;
-/** An instalment paid: consumes CP of the current year. */
+/** The ordonnateur's payment order on a certified instalment (moves no credit: the payment consumes CP). */
+export type PaymentOrdered = DomainEvent<
+  'envelope.payment_ordered',
+  Requested & {
+    year: number;
+    commitmentRef: string;
+    instalment: number;
+    orderRef: string;
+    amountCents: Cents;
+    orderedBy: string;
+  }
+>;
+/** An instalment paid: consumes CP of the current year. Since the spending chain it pays an order, by the accountant. */
 export type Paid = DomainEvent<
   'envelope.paid',
   Requested & {
@@ -165,6 +181,8 @@ export type Paid = DomainEvent<
     commitmentRef: string;
     amountCents: Cents;
     instalment: number;
+    orderRef?: string;
+    paidBy?: string;
   }
 >;
 /** Reversement: money paid back; restores CP of the current year and un-certifies that much service. */
@@ -202,6 +220,7 @@ export type EnvelopeEvent =
   | SplitExceeded
   | CommitmentReleased
   | ServiceDone
+  | PaymentOrdered
   | Paid
   | Recovered
   | YearClosed;
@@ -221,6 +240,7 @@ export const ENVELOPE_EVENT_TYPES: readonly EnvelopeEventType[] = [
   'envelope.split_exceeded',
   'envelope.commitment_released',
   'envelope.service_done',
+  'envelope.payment_ordered',
   'envelope.paid',
   'envelope.recovered',
   'envelope.year_closed',

@@ -8,7 +8,9 @@ import {
   type Flows,
   type OpenedEnvelope,
   emptyCommitmentTotals,
+  emptyLine,
   emptyYear,
+  type InstalmentLine,
   yearLedger,
 } from './envelope.state.js';
 
@@ -111,6 +113,9 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
         instalments: 0,
         awardActId: d.awardActId ?? null,
         ejNumber: d.ejNumber ?? null,
+        schedule: d.schedule ?? [],
+        lines: {},
+        orders: {},
       };
       const totals = { ...next.commitmentTotals, committed: addCents(next.commitmentTotals.committed, d.amountCents) };
       return withSplit({ ...next, commitments: next.commitments.with(commitment), commitmentTotals: totals }, d.splitKey, d.amountCents);
@@ -124,12 +129,31 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
       const next = updateCommitment(book(s, d.year, { restored: d.amountCents }, {}), c.ref, { released: d.amountCents });
       return withSplit(next, c.splitKey, -d.amountCents);
     }
-    case 'envelope.service_done':
-      return updateCommitment(s, event.data.commitmentRef, { serviceDone: event.data.amountCents });
+    case 'envelope.service_done': {
+      const d = event.data;
+      const next = updateCommitment(s, d.commitmentRef, { serviceDone: d.amountCents });
+      return withLine(next, d.commitmentRef, d.instalment ?? 0, (l) => ({
+        ...l,
+        certified: addCents(l.certified, d.amountCents),
+        certifiedBy: d.certifiedBy && !l.certifiedBy.includes(d.certifiedBy) ? [...l.certifiedBy, d.certifiedBy] : l.certifiedBy,
+      }));
+    }
+    case 'envelope.payment_ordered': {
+      const d = event.data;
+      const next = withLine(s, d.commitmentRef, d.instalment, (l) => ({ ...l, ordered: addCents(l.ordered, d.amountCents) }));
+      const order = { instalment: d.instalment, amountCents: d.amountCents, orderedBy: d.orderedBy, paidBy: null };
+      return withCommitment(next, d.commitmentRef, (c) => ({ ...c, orders: { ...c.orders, [d.orderRef]: order } }));
+    }
     case 'envelope.paid': {
       const d = event.data;
       if (!s.commitments.get(d.commitmentRef)) return s;
-      return updateCommitment(book(s, d.year, {}, { consumed: d.amountCents }), d.commitmentRef, { paid: d.amountCents }, d.instalment);
+      let next = updateCommitment(book(s, d.year, {}, { consumed: d.amountCents }), d.commitmentRef, { paid: d.amountCents }, d.instalment);
+      next = withLine(next, d.commitmentRef, d.instalment, (l) => ({ ...l, paid: addCents(l.paid, d.amountCents) }));
+      const orderRef = d.orderRef;
+      if (!orderRef) return next;
+      return withCommitment(next, d.commitmentRef, (c) =>
+        c.orders[orderRef] ? { ...c, orders: { ...c.orders, [orderRef]: { ...c.orders[orderRef]!, paidBy: d.paidBy ?? null } } } : c,
+      );
     }
     case 'envelope.recovered': {
       const d = event.data;
@@ -150,6 +174,16 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
       return next;
     }
   }
+}
+
+/** A commitment replaced by `change` of it (amounts unchanged: the totals stay). */
+function withCommitment(s: OpenedEnvelope, ref: string, change: (c: Commitment) => Commitment): OpenedEnvelope {
+  const c = s.commitments.get(ref);
+  return c ? { ...s, commitments: s.commitments.with(change(c)) } : s;
+}
+
+function withLine(s: OpenedEnvelope, ref: string, instalment: number, change: (l: InstalmentLine) => InstalmentLine): OpenedEnvelope {
+  return withCommitment(s, ref, (c) => ({ ...c, lines: { ...c.lines, [instalment]: change(c.lines[instalment] ?? emptyLine()) } }));
 }
 
 function withSplit(s: OpenedEnvelope, key: string | null, delta: number): OpenedEnvelope {

@@ -11,12 +11,14 @@ export const MANAGERS: readonly Role[] = ['finance', 'admin'];
 export const COMMITTERS: readonly Role[] = ['finance', 'admin'];
 /** The receiving half of an allocation or a transfer: written by whoever wrote the first half, or by the recovery sweep. */
 export const RECEIVERS: readonly Role[] = ['finance', 'admin', 'system'];
-/**
- * Service done, payments and recoveries: finance and admin, and the funding process (role 'system'), which runs
- * the payment schedule (advance at start, balance after the final report) and issues the recovery orders it implies.
- * No token carries 'system': it is only the in-process actor.
- */
-export const PAYERS: readonly Role[] = ['finance', 'admin', 'system'];
+/** Service fait is certified by a finance officer (never the beneficiary, never the system). */
+export const CERTIFIERS: readonly Role[] = ['finance', 'admin'];
+/** The ordonnateur (finance) liquidates and orders payments. */
+export const ORDONNATEURS: readonly Role[] = ['finance', 'admin'];
+/** The public accountant (comptable) pays: a role of its own. */
+export const PAYERS: readonly Role[] = ['accountant'];
+/** Recoveries: finance until recovery orders are issued and collected separately. */
+export const RECOVERERS: readonly Role[] = ['finance', 'admin'];
 
 export function requireRole(ctx: CommandContext, allowed: readonly Role[], operation: string): void {
   const role = ctx?.actor?.role;

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { deciderSpecification } from '#testing';
 import { envelopeDecider } from './envelope.decider.js';
 import { decodeEnvelopeState, encodeEnvelopeState } from './envelope.snapshot.js';
-import { cmd, foldEvents, history, openHdf, stamp } from '../test/envelope.fixtures.js';
+import { cmd, foldEvents, history, openHdf, paidThroughChain, stamp } from '../test/envelope.fixtures.js';
 
 const spec = deciderSpecification(envelopeDecider);
 const funded = () => history([openHdf(), cmd('NotifyCredits', { aeCents: 100_000, cpCents: 10_000 })]);
@@ -55,9 +55,7 @@ describe('request ids (Idempotency-Key) and the folded state', () => {
     const commits = Array.from({ length: 40 }, (_, i) =>
       cmd('Commit', { commitmentRef: `EJ-${i}`, projectId: `p-${i % 3}`, amountCents: 100 + i, splitKey: null }),
     );
-    const state = foldEvents(
-      history([...commits, cmd('PayInstalment', { commitmentRef: 'EJ-7', amountCents: 50, certifyServiceDone: true })], funded()),
-    );
+    const state = foldEvents(history([...commits, ...paidThroughChain('EJ-7', 50)], funded()));
     expect(decodeEnvelopeState(JSON.parse(JSON.stringify(encodeEnvelopeState(state))))).toEqual(state);
     expect(decodeEnvelopeState(JSON.parse(JSON.stringify(encodeEnvelopeState(foldEvents([])))))).toEqual(foldEvents([]));
     expect(() => decodeEnvelopeState({ status: 'open' })).toThrow();

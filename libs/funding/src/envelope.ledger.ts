@@ -90,6 +90,7 @@ export function ledgerMovementsOf(event: EnvelopeEvent): LedgerMovement[] {
     case 'envelope.split_set':
     case 'envelope.split_exceeded':
     case 'envelope.service_done':
+    case 'envelope.payment_ordered':
       return [];
     case 'envelope.credits_notified': {
       const d = event.data;

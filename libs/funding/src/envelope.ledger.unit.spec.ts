@@ -5,7 +5,7 @@ import { envelopeDecider } from './envelope.decider.js';
 import { envelopeBalance } from './envelope.balance.js';
 import { type LedgerMovement, ledgerCommitmentOf, ledgerMovementsOf } from './envelope.ledger.js';
 import { type EnvelopeState } from './envelope.state.js';
-import { cmd, ctx } from '../test/envelope.fixtures.js';
+import { cmd, ctx, paidThroughChain } from '../test/envelope.fixtures.js';
 
 const stamp = { requestId: 'r', fingerprint: 'f' };
 const e = <T extends EnvelopeEvent['type']>(type: T, data: Record<string, unknown>) =>
@@ -121,11 +121,11 @@ describe('the ledger sums are the available credits, exercise by exercise (every
       cmd('NotifyCredits', { aeCents: 10_000, cpCents: 5_000, kind: 'increase', ctx: fin }),
       cmd('ReduceCredits', { aeCents: 2_000, cpCents: 1_000, reason: 'mise en réserve', ctx: fin }),
       cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'p1', amountCents: 30_000, ctx: fin, on: 'fip-academie-09-2023-2024' }),
-      cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: 10_000, certifyServiceDone: true, ctx: fin }),
+      ...paidThroughChain('EJ-1', 10_000, fin),
       cmd('Recover', { commitmentRef: 'EJ-1', amountCents: 2_000, reason: 'trop-perçu', ctx: fin }),
       cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', amountCents: 5_000, reason: 'avenant', ctx: fin }),
       cmd('CloseYear', { year: 2023, ctx: fin }),
-      cmd('PayInstalment', { commitmentRef: 'EJ-1', amountCents: 7_000, certifyServiceDone: true, ctx: fin }),
+      ...paidThroughChain('EJ-1', 7_000, fin),
       cmd('CloseYear', { year: 2024, ctx: fin }),
     ]);
     const operations = events.flatMap(ledgerMovementsOf).map((m) => `${m.year} ${m.operation}`);

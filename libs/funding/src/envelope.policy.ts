@@ -66,6 +66,11 @@ export function canManageEnvelope(actor: Actor, envelopeId: string): boolean {
   return actor.role === 'finance' && inScope(actor, envelopeId);
 }
 
+/** Who pays on an envelope: the public accountant of its territory (a role of its own: separation of duties). */
+export function canPayOnEnvelope(actor: Actor, envelopeId: string): boolean {
+  return actor.role === 'accountant' && inScope(actor, envelopeId);
+}
+
 /** The one refusal of a read of an envelope that was never opened (GET /envelopes/:id, its history). */
 export const envelopeNotFound = (envelopeId: string) =>
   new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `L’enveloppe ${envelopeId} n’existe pas.`, { envelopeId });
@@ -80,7 +85,7 @@ export function assertCanSeeEnvelope(actor: Actor, envelopeId: string): void {
 }
 
 export function assertCanManageEnvelope(actor: Actor, envelopeId: string): void {
-  if (!canManageEnvelope(actor, envelopeId)) {
+  if (!canManageEnvelope(actor, envelopeId) && !canPayOnEnvelope(actor, envelopeId)) {
     throw new DomainError('forbidden', 'ENVELOPE_OUT_OF_SCOPE', `L’enveloppe ${envelopeId} est hors du territoire de ${actor.id}.`, {
       envelopeId,
       role: actor.role,

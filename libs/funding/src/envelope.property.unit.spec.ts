@@ -22,6 +22,7 @@ type Op =
   | 'commit'
   | 'release'
   | 'service'
+  | 'order'
   | 'pay'
   | 'recover'
   | 'close'
@@ -43,6 +44,14 @@ const WEIGHTED: Op[] = [
   'pay',
   'pay',
   'pay',
+  'order',
+  'order',
+  'order',
+  'order',
+  'pay',
+  'pay',
+  'pay',
+  'service',
   'service',
   'service',
   'release',
@@ -164,7 +173,11 @@ function run(w: World, s: Step, i: number): DomainError | undefined {
     .map((st) => (st.status === 'open' ? available(st.years[st.currentYear]!.ae) : -1))
     .reduce((best, v, i, all) => (v > all[best]! ? i : best), 0);
   const t =
-    ['pay', 'service', 'recover', 'release'].includes(s.op) && holder >= 0 ? holder : s.op === 'commit' && s.flag ? richest : s.target;
+    ['pay', 'order', 'service', 'recover', 'release'].includes(s.op) && holder >= 0
+      ? holder
+      : s.op === 'commit' && s.flag
+        ? richest
+        : s.target;
   const reason = s.ref === 0 && s.flag ? '' : 'motif';
   const commands: Record<Op, () => [number, EnvelopeCommand] | undefined> = {
     notify: () => [t, cmd('NotifyCredits', { aeCents: 4 * s.amount, cpCents: 2 * s.amount, ctx: c, requestId })],
@@ -193,18 +206,32 @@ function run(w: World, s: Step, i: number): DomainError | undefined {
       t,
       cmd('ReleaseCommitment', { commitmentRef: ref, reason: 'fin', ...(s.flag ? {} : { amountCents: s.amount }), ctx: c, requestId }),
     ],
-    service: () => [t, cmd('RecordServiceDone', { commitmentRef: ref, amountCents: Math.ceil(s.amount / 10), ctx: c, requestId })],
-    pay: () => [
+    service: () => [
       t,
-      cmd('PayInstalment', {
-        commitmentRef: ref,
-        amountCents: Math.ceil(s.amount / 10),
-        certifyServiceDone: s.flag || s.ref > 1,
-        ctx: c,
-        requestId,
-      }),
+      cmd('RecordServiceDone', { commitmentRef: ref, amountCents: Math.ceil(s.amount / 10), reference: 'PV', ctx: c, requestId }),
     ],
-    recover: () => [t, cmd('Recover', { commitmentRef: ref, amountCents: Math.ceil(s.amount / 20), reason, ctx: c, requestId })],
+    order: () => {
+      // Mostly what is certified and not yet ordered on the commitment (so that payments happen), sometimes any amount.
+      const st = w.states[t]!;
+      const line = st.status === 'none' ? undefined : st.commitments.get(ref)?.lines[0];
+      const orderable = line ? line.certified - line.ordered : 0;
+      const amountCents = s.flag || orderable <= 0 ? Math.ceil(s.amount / 10) : orderable;
+      return [t, cmd('OrderPayment', { commitmentRef: ref, amountCents, orderRef: `DP-${requestId}`, ctx: c, requestId })];
+    },
+    pay: () => {
+      // The accountant pays an order of the commitment not yet paid (or one that does not exist: a refusal to reach).
+      const st = w.states[t]!;
+      const orders = st.status === 'none' ? {} : (st.commitments.get(ref)?.orders ?? {});
+      const unpaid = Object.entries(orders).find(([, o]) => !o.paidBy)?.[0] ?? 'DP-none';
+      const payer = s.flag || s.ref > 0 ? { ...c, actor: { id: 'comptable', role: 'accountant' as const, scope: {} } } : c;
+      return [t, cmd('PayInstalment', { commitmentRef: ref, orderRef: unpaid, ctx: payer, requestId })];
+    },
+    recover: () => {
+      const st = w.states[t]!;
+      const paid = st.status === 'none' ? 0 : (st.commitments.get(ref)?.paid ?? 0) - (st.commitments.get(ref)?.recovered ?? 0);
+      const amountCents = !s.flag && paid > 0 ? Math.max(1, Math.floor(paid / 2)) : Math.ceil(s.amount / 20);
+      return [t, cmd('Recover', { commitmentRef: ref, amountCents, reason, ctx: c, requestId })];
+    },
     close: () => {
       const st = w.states[t]!;
       return st.status === 'none'
@@ -384,7 +411,7 @@ describe('envelope properties', () => {
   it('reaches every operation (the generator is not only refusals)', () => {
     const seen: Record<string, number> = {};
     fc.assert(
-      fc.property(fc.array(step, { minLength: 20, maxLength: 40 }), (steps) => {
+      fc.property(fc.array(step, { minLength: 50, maxLength: 90 }), (steps) => {
         const w = openWorld();
         steps.forEach((s, i) => {
           const err = run(w, s, i);
@@ -398,6 +425,7 @@ describe('envelope properties', () => {
     for (const type of [
       'envelope.committed',
       'envelope.paid',
+      'envelope.payment_ordered',
       'envelope.service_done',
       'envelope.allocation_received',
       'envelope.transfer_received',

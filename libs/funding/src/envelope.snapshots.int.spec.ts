@@ -39,11 +39,11 @@ describe('folded envelope states (memory, snapshots, tails) against the full fol
             if (s.kind === 'commit') refs.push(`EJ-${i}`);
             const command =
               s.kind === 'commit'
-                ? cmd('Commit', { commitmentRef: `EJ-${i}`, projectId: 'p', amountCents: s.amount, ctx: ctx('system') })
+                ? cmd('Commit', { commitmentRef: `EJ-${i}`, projectId: 'p', amountCents: s.amount, ctx: ctx('finance'), on: ID })
                 : s.kind === 'pay' && ref
-                  ? cmd('PayInstalment', { commitmentRef: ref, amountCents: s.amount, certifyServiceDone: true, ctx: ctx('system') })
+                  ? cmd('RecordServiceDone', { commitmentRef: ref, amountCents: s.amount, reference: 'PV', ctx: ctx('finance') })
                   : s.kind === 'release' && ref
-                    ? cmd('ReleaseCommitment', { commitmentRef: ref, amountCents: s.amount, reason: 'fin', ctx: ctx('system') })
+                    ? cmd('ReleaseCommitment', { commitmentRef: ref, amountCents: s.amount, reason: 'fin', ctx: ctx('finance') })
                     : s.kind === 'retry'
                       ? sent[s.pick % Math.max(1, sent.length)]
                       : undefined;

@@ -44,7 +44,29 @@ export interface Commitment {
   /** The award act and the EJ number (null on commitments recorded before award acts). */
   awardActId: string | null;
   ejNumber: string | null;
+  /** The act's payment schedule (empty before award acts: certified and ordered on instalment 0, not broken down). */
+  schedule: readonly { number: number; kind: string; amountCents: Cents }[];
+  /** Per instalment: certified (gross), by whom, ordered and paid. */
+  lines: Readonly<Record<number, InstalmentLine>>;
+  /** Payment orders by their reference. */
+  orders: Readonly<Record<string, PaymentOrder>>;
 }
+
+export interface InstalmentLine {
+  certified: Cents;
+  certifiedBy: readonly string[];
+  ordered: Cents;
+  paid: Cents;
+}
+
+export interface PaymentOrder {
+  instalment: number;
+  amountCents: Cents;
+  orderedBy: string;
+  paidBy: string | null;
+}
+
+export const emptyLine = (): InstalmentLine => ({ certified: 0, certifiedBy: [], ordered: 0, paid: 0 });
 
 /** Gross sums over every commitment of the envelope, kept as events are folded (the balance needs no pass over them). */
 export interface CommitmentTotals {

@@ -102,3 +102,22 @@ export function history(commands: EnvelopeCommand[], start: EnvelopeEvent[] = []
 }
 
 export const foldEvents = (events: EnvelopeEvent[]): EnvelopeState => events.reduce(envelopeDecider.evolve, envelopeDecider.initialState());
+
+let orders = 0;
+/** Service fait certified and the payment ordered by finance: the order's reference, and the two commands. */
+export function orderedThroughChain(commitmentRef: string, amountCents: number, finance = ctx()): [string, EnvelopeCommand[]] {
+  const orderRef = `DP-${++orders}`;
+  return [
+    orderRef,
+    [
+      cmd('RecordServiceDone', { commitmentRef, amountCents, reference: 'PV de service fait', ctx: finance }),
+      cmd('OrderPayment', { commitmentRef, amountCents, orderRef, ctx: finance }),
+    ],
+  ];
+}
+
+/** The chain's three steps, by two people: finance certifies and orders, the public accountant pays. */
+export function paidThroughChain(commitmentRef: string, amountCents: number, finance = ctx()): EnvelopeCommand[] {
+  const [orderRef, ordered] = orderedThroughChain(commitmentRef, amountCents, finance);
+  return [...ordered, cmd('PayInstalment', { commitmentRef, orderRef, ctx: { ...ctx('accountant'), now: finance.now } })];
+}

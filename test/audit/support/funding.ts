@@ -8,6 +8,8 @@ export const HDF = 'fir-ars-32-2023';
 
 let n = 0;
 export const financeLille: Actor = { id: 'finance-lille', role: 'finance', scope: { academies: ['09'] } };
+/** The public accountant who pays for the académie de Lille (never who certified or ordered). */
+export const accountantLille: Actor = { id: 'comptable-lille', role: 'accountant', scope: { academies: ['09'] } };
 export const financeHdf: Actor = { id: 'finance-hdf', role: 'finance', scope: { regions: ['32'] } };
 
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -56,9 +58,12 @@ export async function fundingScenario(store: EventStore, projectId = 'project-li
     reason: 'Convention signée',
     ...signedAct('EJ-2023-001', projectId, LILLE, 1_250_000),
   });
-  await run(store, LILLE, financeLille, { type: 'RecordServiceDone', commitmentRef: 'EJ-2023-001', amountCents: 1_250_000 });
-  await run(store, LILLE, financeLille, { type: 'PayInstalment', commitmentRef: 'EJ-2023-001', amountCents: 1_000_000 });
-  await run(store, LILLE, financeLille, { type: 'PayInstalment', commitmentRef: 'EJ-2023-001', amountCents: 250_000 });
+  const ej = { commitmentRef: 'EJ-2023-001' };
+  await run(store, LILLE, financeLille, { type: 'RecordServiceDone', ...ej, amountCents: 1_250_000, reference: 'PV de démarrage' });
+  await run(store, LILLE, financeLille, { type: 'OrderPayment', ...ej, amountCents: 1_000_000, orderRef: 'DP-2023-0001' });
+  await run(store, LILLE, accountantLille, { type: 'PayInstalment', ...ej, orderRef: 'DP-2023-0001' });
+  await run(store, LILLE, financeLille, { type: 'OrderPayment', ...ej, amountCents: 250_000, orderRef: 'DP-2023-0002' });
+  await run(store, LILLE, accountantLille, { type: 'PayInstalment', ...ej, orderRef: 'DP-2023-0002' });
   await run(store, LILLE, financeLille, {
     type: 'Recover',
     commitmentRef: 'EJ-2023-001',

@@ -30,12 +30,12 @@ export interface LedgerScenario {
 /**
  * The audit funding scenario (FIP Lille: notification, commitment, service done, two payments, a recovery; FIR HDF:
  * a notification), then a second Lille commitment written as issue 15's committed events will be (payee, award act, EJ
- * number) and a payment on it. The store's clock starts at 23:30 UTC on 25 March 2023 (00:30 in Paris, UTC+1) and moves
+ * number) and a payment on it. The store's clock starts at 20:30 UTC on 25 March 2023 (21:30 in Paris, UTC+1) and moves
  * one hour per append, so that the rows cross the change to summer time (UTC+2 from 01:00 UTC).
  */
 export async function ledgerScenario(): Promise<LedgerScenario> {
   const dir = mkdtempSync(join(tmpdir(), 'refonda-ledger-'));
-  let clock = Date.UTC(2023, 2, 25, 22, 30);
+  let clock = Date.UTC(2023, 2, 25, 19, 30);
   const store = new SqliteEventStore({ path: join(dir, 'events.sqlite'), now: () => (clock += 3_600_000) });
   await fundingScenario(store);
   const stamp = (n: number) => ({ requestId: `raw-${n}`, fingerprint: `f-${n}` });

@@ -11,6 +11,7 @@ export const OPERATIONS = [
   'commit',
   'release',
   'service-done',
+  'order-payment',
   'pay',
   'recover',
   'close-year',
@@ -25,12 +26,15 @@ export const KEY_HEADER = {
 export const AMOUNTS =
   'Amounts are euros as decimal strings ("12500.00", at most 2 decimals); a JSON number in an amount field is refused (400).';
 
+/** Who runs each operation: finance (and admin) all but the payment, which is the public accountant's. */
+const ROLES_OF: Record<string, ('finance' | 'admin' | 'accountant')[]> = { pay: ['accountant'] };
+
 /** One route per operation, `POST /envelopes/:id/<operation>`, its body documented by its own DTO. */
 export function EnvelopeOperationRoute(operation: string, summary: string) {
   return applyDecorators(
     Post(`:id/${operation}`),
     HttpCode(200),
-    Roles('finance', 'admin'),
+    Roles(...(ROLES_OF[operation] ?? ['finance', 'admin'])),
     ApiOperation({ summary: `${summary}. ${AMOUNTS}`, operationId: `envelope-${operation}` }),
     ApiHeader(KEY_HEADER),
     ApiHeader({ name: 'If-Match', required: false, description: 'the revision (ETag) the caller saw: stale → 412' }),

@@ -21,6 +21,8 @@ import { ReleaseEnvelopeCommitmentHandler } from './release/release.handler.js';
 import { ReleaseHttp } from './release/release.http.js';
 import { CertifyServiceDoneHandler } from './service-done/service-done.handler.js';
 import { ServiceDoneHttp } from './service-done/service-done.http.js';
+import { OrderEnvelopePaymentHandler } from './order-payment/order-payment.handler.js';
+import { OrderPaymentHttp } from './order-payment/order-payment.http.js';
 import { PayEnvelopeInstalmentHandler } from './pay/pay.handler.js';
 import { PayHttp } from './pay/pay.http.js';
 import { RecoverPaymentHandler } from './recover/recover.handler.js';
@@ -48,6 +50,7 @@ export const ENVELOPE_COMMAND_HANDLERS = [
   ReleaseEnvelopeCommitmentHandler,
   CertifyServiceDoneHandler,
   PayEnvelopeInstalmentHandler,
+  OrderEnvelopePaymentHandler,
   RecoverPaymentHandler,
   CloseEnvelopeYearHandler,
 ];
@@ -68,6 +71,7 @@ export const ENVELOPE_COMMAND_HANDLERS = [
     ReleaseHttp,
     ServiceDoneHttp,
     PayHttp,
+    OrderPaymentHttp,
     RecoverHttp,
     CloseYearHttp,
     UnknownEnvelopeOperationHttp,

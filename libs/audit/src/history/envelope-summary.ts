@@ -45,10 +45,22 @@ export function envelopeSummary(envelopeId: string, type: string, data: unknown,
     }
     case 'envelope.commitment_released':
       return withReason(`Désengagement de ${euros(e.data.amountCents)} sur ${on} (engagement ${e.data.commitmentRef})`, e.data.reason);
-    case 'envelope.service_done':
-      return `Service fait de ${euros(e.data.amountCents)} sur ${on} (engagement ${e.data.commitmentRef})`;
-    case 'envelope.paid':
-      return `Paiement de ${euros(e.data.amountCents)} sur ${on} (versement n° ${e.data.instalment}, engagement ${e.data.commitmentRef})`;
+    case 'envelope.service_done': {
+      const evidence = e.data.reference ? ` sur pièce : ${e.data.reference}` : '';
+      const instalment = e.data.instalment ? `échéance n° ${e.data.instalment}, ` : '';
+      return `Service fait de ${euros(e.data.amountCents)} sur ${on} (${instalment}engagement ${e.data.commitmentRef})${evidence}`;
+    }
+    case 'envelope.payment_ordered': {
+      const instalment = e.data.instalment ? `échéance n° ${e.data.instalment}, ` : '';
+      return `Ordre de payer ${e.data.orderRef} : ${euros(e.data.amountCents)} sur ${on} (${instalment}engagement ${e.data.commitmentRef})`;
+    }
+    case 'envelope.paid': {
+      // Since the spending chain a payment pays an order (of an instalment of the schedule); before, the n-th payment.
+      const which = e.data.orderRef
+        ? `ordre ${e.data.orderRef}, ${e.data.instalment ? `échéance n° ${e.data.instalment}, ` : ''}`
+        : `versement n° ${e.data.instalment}, `;
+      return `Paiement de ${euros(e.data.amountCents)} sur ${on} (${which}engagement ${e.data.commitmentRef})`;
+    }
     case 'envelope.recovered':
       return withReason(`Reversement de ${euros(e.data.amountCents)} sur ${on} (engagement ${e.data.commitmentRef})`, e.data.reason);
     case 'envelope.year_closed':

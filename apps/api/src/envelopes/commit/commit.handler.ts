@@ -46,6 +46,7 @@ export class CommitToProjectHandler implements ICommandHandler<CommitToProject> 
           amountCents: act.amountCents,
           fullySigned: isFullySigned(act),
           payee: { organisationId: act.payee.organisationId, name: act.payee.name, siret: act.payee.siret },
+          schedule: act.schedule.map(({ number, kind, amountCents }) => ({ number, kind, amountCents })),
         },
         ...splitKey,
         ...rest,

@@ -16,7 +16,7 @@ import { PayEnvelopeInstalment } from './pay.command.js';
 export class PayHttp {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
-  @EnvelopeOperationRoute('pay', 'Pay an instalment of a commitment: consumes CP of the current year')
+  @EnvelopeOperationRoute('pay', 'Pay a payment order (the public accountant): consumes CP of the current year')
   async pay(
     @Param('id') id: string,
     @Body() body: PayRequest,

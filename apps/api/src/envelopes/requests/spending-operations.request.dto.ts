@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsEuroAmount, euroAmountDoc } from '../../http/amount.validators.js';
 import type { CommitmentRequestOrder } from '../commit/commit.command.js';
 import { type EnvelopeRequest, type OrderOf, cents, sent } from './envelope-order.js';
@@ -79,46 +79,62 @@ export class ReleaseRequest extends CommitmentRequest implements EnvelopeRequest
   }
 }
 
-/** POST /envelopes/:id/service-done: certifies service fait, which makes that much payable. */
+const INSTALMENT = {
+  description: 'the instalment of the act’s schedule (1, 2…); 0 or absent for a commitment without schedule',
+  example: 1,
+};
+
+/** POST /envelopes/:id/service-done: a finance officer certifies service fait on its evidence, which makes that much payable. */
 export class ServiceDoneRequest extends CommitmentRequest implements EnvelopeRequest {
   @ApiProperty(euroAmountDoc('the amount of service certified', '6000.00')) @IsEuroAmount() amount!: string;
-  @ApiPropertyOptional({ description: 'the certificate (minutes, report)', example: 'PV de démarrage du 2 octobre 2023' })
-  @IsOptional()
+  @ApiPropertyOptional(INSTALMENT) @IsOptional() @IsInt() @Min(0) @Max(12) instalment?: number;
+  @ApiProperty({ description: 'the evidence: the start of the action, an accepted report', example: 'PV de démarrage du 2 octobre 2023' })
   @IsString()
   @MaxLength(200)
-  reference?: string;
+  reference!: string;
 
   toOrder(): OrderOf<'RecordServiceDone'> {
     return {
       type: 'RecordServiceDone',
       commitmentRef: this.commitmentRef,
       amountCents: cents(this.amount, 'amount'),
-      ...sent('reference', this.reference),
+      ...sent('instalment', this.instalment),
+      reference: this.reference,
     };
   }
 }
 
-/** POST /envelopes/:id/pay: an instalment; consumes CP of the current year. */
-export class PayRequest extends CommitmentRequest implements EnvelopeRequest {
-  @ApiProperty(euroAmountDoc('the instalment paid', '6000.00')) @IsEuroAmount() amount!: string;
-  @ApiPropertyOptional({ description: 'first certify whatever service the payment needs', example: true })
-  @IsOptional()
-  @IsBoolean()
-  certifyServiceDone?: boolean;
-  @ApiPropertyOptional({ description: 'the payment order (demande de paiement)', example: 'DP-2023-0001' })
-  @IsOptional()
+/** POST /envelopes/:id/order-payment: the ordonnateur liquidates a certified instalment and orders its payment. */
+export class OrderPaymentRequest extends CommitmentRequest implements EnvelopeRequest {
+  @ApiProperty(euroAmountDoc('the amount ordered (at most what is certified and not yet ordered)', '6000.00'))
+  @IsEuroAmount()
+  amount!: string;
+  @ApiPropertyOptional(INSTALMENT) @IsOptional() @IsInt() @Min(0) @Max(12) instalment?: number;
+  @ApiProperty({ description: 'the payment order’s number in the accounting system (demande de paiement)', example: 'DP-2023-0001' })
   @IsString()
   @MaxLength(200)
-  reference?: string;
+  orderRef!: string;
 
-  toOrder(): OrderOf<'PayInstalment'> {
+  toOrder(): OrderOf<'OrderPayment'> {
     return {
-      type: 'PayInstalment',
+      type: 'OrderPayment',
       commitmentRef: this.commitmentRef,
       amountCents: cents(this.amount, 'amount'),
-      ...sent('certifyServiceDone', this.certifyServiceDone),
-      ...sent('reference', this.reference),
+      ...sent('instalment', this.instalment),
+      orderRef: this.orderRef,
     };
+  }
+}
+
+/** POST /envelopes/:id/pay: the public accountant pays an order; consumes CP of the current exercise. */
+export class PayRequest extends CommitmentRequest implements EnvelopeRequest {
+  @ApiProperty({ description: 'the payment order paid', example: 'DP-2023-0001' })
+  @IsString()
+  @MaxLength(200)
+  orderRef!: string;
+
+  toOrder(): OrderOf<'PayInstalment'> {
+    return { type: 'PayInstalment', commitmentRef: this.commitmentRef, orderRef: this.orderRef };
   }
 }
 
