@@ -82,6 +82,13 @@ it('seeds envelopes and projects in every state through the API, once; finance c
   const acts = events.filter((e) => e.type === 'award_act.drafted').map((e) => (e.data as { form: string }).form);
   expect(acts.sort()).toEqual(['arrete', 'convention']);
   expect(events.filter((e) => e.type === 'award_act.countersigned')).toHaveLength(1);
+  // The school's advance went through the chain: certified and ordered by finance, paid by the accountant.
+  const chain = events.filter((e) => ['envelope.service_done', 'envelope.payment_ordered', 'envelope.paid'].includes(e.type));
+  expect(chain.map((e) => [e.type, e.metadata['role']])).toEqual([
+    ['envelope.service_done', 'finance'],
+    ['envelope.payment_ordered', 'finance'],
+    ['envelope.paid', 'accountant'],
+  ]);
 });
 
 it('seeds the Meuse of the documents: its holders and partners, a commission with a declared link, delegated signatures', async () => {

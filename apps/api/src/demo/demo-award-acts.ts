@@ -54,5 +54,17 @@ export async function loadDemoAwardActs(call: Call, tokenFor: TokenFor, admin: s
       await call(p.holderToken, 'POST', `${act}/countersign`, {}, `demo-countersign-${i}`);
     const ej = { projectId: p.projectId, ejNumber: `DEMO-EJ-${i + 1}`, ejNumberFictitious: true };
     await call(finance, 'POST', `/envelopes/${signed['envelopeId']}/commit`, ej, `demo-ej-${i}`);
+    if (!health) await payTheAdvance(call, tokenFor, finance, signed);
   }
+}
+
+/** The school's advance through the chain: finance certifies the start of the action and orders, the accountant pays. */
+async function payTheAdvance(call: Call, tokenFor: TokenFor, finance: string, act: Record<string, string>): Promise<void> {
+  const accountant = await tokenFor({ sub: 'comptable-nancy-metz', role: 'accountant', scope: { academies: ['12'] }, name: 'Comptable' });
+  const advance = (act['schedule'] as unknown as { number: number; amount: string }[])[0]!;
+  const envelope = `/envelopes/${act['envelopeId']}`;
+  const line = { commitmentRef: act['actId'], instalment: advance.number, amount: advance.amount };
+  await call(finance, 'POST', `${envelope}/service-done`, { ...line, reference: 'Démarrage de l’action constaté' }, 'demo-sf-1');
+  await call(finance, 'POST', `${envelope}/order-payment`, { ...line, orderRef: 'DEMO-DP-1' }, 'demo-dp-1');
+  await call(accountant, 'POST', `${envelope}/pay`, { commitmentRef: act['actId'], orderRef: 'DEMO-DP-1' }, 'demo-pay-1');
 }
