@@ -40,6 +40,7 @@ describe('service fait, payment order, payment through HTTP: finance certifies a
     expect(funding.body.movements.map((m: { operation: string; by: { role: string } }) => [m.operation, m.by.role])).toEqual([
       ['engagement juridique', 'finance'],
       ['service fait', 'finance'],
+      ['ordre de payer', 'finance'],
       ['paiement', 'accountant'],
     ]);
     expect(orderRef).toMatch(/^DP-/);

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { awardActDecider, awardActStreamOf, canReadAwardAct } from '#awards';
 import { EVENT_STORE, type EventStore, type RecordedEvent, foldRecorded } from '#event-store';
-import { envelopeDecider, envelopeStreamId, netCommitted, netPaid, toDecimalString } from '#funding';
+import { envelopeDecider, envelopeStreamId, formatEuros, netCommitted, netPaid, toDecimalString } from '#funding';
 import { projectEvolution, readableProject, streamIdOf } from '#projects';
 import { FundingProcessRunner } from '#processes';
 import { awardActView } from '../../../award-acts/award-act.view.js';
@@ -14,6 +14,7 @@ const OPERATIONS: Record<string, string> = {
   'envelope.committed': 'engagement juridique',
   'envelope.commitment_released': 'désengagement',
   'envelope.service_done': 'service fait',
+  'envelope.payment_ordered': 'ordre de payer',
   'envelope.paid': 'paiement',
   'envelope.recovered': 'reversement',
 };
@@ -23,7 +24,7 @@ function movements(history: readonly RecordedEvent[], commitmentRef: string) {
   return history
     .filter((e) => OPERATIONS[e.type] && (e.data as { commitmentRef?: string }).commitmentRef === commitmentRef)
     .map((e) => {
-      const d = e.data as { amountCents: number; year: number; reason?: string | null; reference?: string | null };
+      const d = e.data as { amountCents: number; year: number; reason?: string | null; reference?: string | null; orderRef?: string };
       return {
         type: e.type,
         operation: OPERATIONS[e.type]!,
@@ -31,6 +32,7 @@ function movements(history: readonly RecordedEvent[], commitmentRef: string) {
         amountCents: d.amountCents,
         year: d.year,
         reason: d.reason ?? d.reference ?? null,
+        ...(d.orderRef ? { orderRef: d.orderRef } : {}),
         by: { id: e.metadata['actorId'] ?? null, role: e.metadata['role'] ?? null },
         at: e.metadata['occurredAt'] ?? e.recordedAt.toISOString(),
         position: e.position.toString(),
@@ -88,7 +90,7 @@ export class GetProjectFundingHandler implements IQueryHandler<GetProjectFunding
     const remaining = c ? netCommitted(c) - netPaid(c) : 0;
     return {
       funding: c
-        ? { status: 'committed', label: `engagé (EJ ${c.ejNumber ?? c.ref}), reste à payer ${toDecimalString(remaining)} €` }
+        ? { status: 'committed', label: `engagé (EJ ${c.ejNumber ?? c.ref}), reste à payer ${formatEuros(remaining)}` }
         : { status: 'not_committed', label: 'pas encore engagé' },
       commitment: c
         ? {
