@@ -46,7 +46,8 @@ export function envelopeSummary(envelopeId: string, type: string, data: unknown,
     case 'envelope.commitment_released':
       return withReason(`Désengagement de ${euros(e.data.amountCents)} sur ${on} (engagement ${e.data.commitmentRef})`, e.data.reason);
     case 'envelope.service_done': {
-      const evidence = e.data.reference ? ` sur pièce : ${e.data.reference}` : '';
+      // Certified in the spending chain (by a named person, on an instalment): its evidence is told; v1's read as they did.
+      const evidence = e.data.certifiedBy && e.data.reference ? ` sur pièce : ${e.data.reference}` : '';
       const instalment = e.data.instalment ? `échéance n° ${e.data.instalment}, ` : '';
       return `Service fait de ${euros(e.data.amountCents)} sur ${on} (${instalment}engagement ${e.data.commitmentRef})${evidence}`;
     }
