@@ -21,8 +21,12 @@ export interface MemorySamples {
   rss: number[];
 }
 
-/** Samples the process's memory while `run` runs; each sample forces a full GC first (a few ms, every `everyMs`). */
-export async function sampleMemory<T>(run: () => Promise<T>, everyMs = 250): Promise<{ result: T; samples: MemorySamples }> {
+/**
+ * Samples the process's memory while `run` runs, each time `run` calls the sampler it is given (after so much output,
+ * say: the number of samples then follows the work done, not the machine's speed), and once at the end. Each sample
+ * forces a full GC first (a few ms).
+ */
+export async function sampleMemory<T>(run: (sample: () => void) => Promise<T>): Promise<{ result: T; samples: MemorySamples }> {
   const gc = fullGc();
   gc();
   const base = process.memoryUsage();
@@ -34,12 +38,7 @@ export async function sampleMemory<T>(run: () => Promise<T>, everyMs = 250): Pro
     samples.external.push((m.external - base.external) / MB);
     samples.rss.push((m.rss - base.rss) / MB);
   };
-  const timer = setInterval(sample, everyMs);
-  try {
-    const result = await run();
-    sample();
-    return { result, samples };
-  } finally {
-    clearInterval(timer);
-  }
+  const result = await run(sample);
+  sample();
+  return { result, samples };
 }
