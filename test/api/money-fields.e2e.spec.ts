@@ -42,7 +42,8 @@ const FLOW: [path: string, body: Record<string, unknown>][] = [
   ['/envelopes/fir-ars-11-2023/service-done', { commitmentRef: ':idf-act', instalment: 1, amount: '8000.00', reference: 'PV' }],
   ['/envelopes/fir-ars-11-2023/order-payment', { commitmentRef: ':idf-act', instalment: 1, amount: '8000.00', orderRef: 'DP-IDF-1' }],
   ['/envelopes/fir-ars-11-2023/pay', { commitmentRef: ':idf-act', orderRef: 'DP-IDF-1' }],
-  ['/envelopes/fir-ars-11-2023/recover', { commitmentRef: ':idf-act', amount: '500.00', reason: 'Trop-perçu' }],
+  ['/envelopes/fir-ars-11-2023/order-recovery', { commitmentRef: ':idf-act', titleRef: 'TR-1', amount: '500.00', reason: 'Trop-perçu' }],
+  ['/envelopes/fir-ars-11-2023/collect-recovery', { commitmentRef: ':idf-act', titleRef: 'TR-1', amount: '200.00' }],
   ['/envelopes/fir-ars-11-2023/release', { commitmentRef: ':idf-act', reason: 'Action terminée' }],
   ['/envelopes/fir-national-2023/reduce', { ae: '1000.00', cp: '1000.00', reason: 'Mise en réserve' }],
   ['/envelopes/fir-ars-11-2023/order-payment', { commitmentRef: ':idf-act', instalment: 1, amount: '99999999.00', orderRef: 'DP-IDF-2' }],
@@ -83,8 +84,8 @@ describe('money on the wire: integers only under …Cents names, in every answer
         await signAwardAct(api, { ...tokens, finance: admin }, projectId!, { envelopeId: flowBody['envelopeId'] });
         continue;
       }
-      // The public accountant pays; finance (here an admin) does the rest.
-      const token = path.endsWith('/pay') ? accountant : admin;
+      // The public accountant pays and collects; finance (here an admin) does the rest.
+      const token = path.endsWith('/pay') || path.endsWith('/collect-recovery') ? accountant : admin;
       const res = await api.request('POST', path, { token, body, headers: { 'idempotency-key': `money-fields-${i}` } });
       answers.push([`POST ${path} → ${res.status}`, res.body]);
     }
@@ -115,7 +116,7 @@ describe('money on the wire: integers only under …Cents names, in every answer
   it('ran every envelope operation, its refusals (409 with amounts, 400 on a number in a euro field), every read of the v1 log', () => {
     const statuses = answers.slice(0, FLOW.filter(([path]) => path !== 'act').length).map(([what]) => what.split(' → ')[1]);
     const ok = (n: number) => Array.from({ length: n }, () => '200');
-    expect(statuses).toEqual(['201', '200', '201', '201', ...ok(10), '409', '200', '400', '200']);
+    expect(statuses).toEqual(['201', '200', '201', '201', ...ok(11), '409', '200', '400', '200']);
     expect(answers.filter(([what]) => what.startsWith('GET')).length).toBeGreaterThan(logV1Reads.length + 100);
     expect(JSON.stringify(answers)).toContain('"availableCents"');
   });

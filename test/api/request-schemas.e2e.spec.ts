@@ -38,7 +38,14 @@ const ENVELOPE_BODIES: Record<string, { fields: string[]; required: string[] }> 
     required: ['commitmentRef', 'amount', 'orderRef'],
   },
   '/envelopes/{id}/pay': { fields: ['commitmentRef', 'orderRef'], required: ['commitmentRef', 'orderRef'] },
-  '/envelopes/{id}/recover': { fields: ['commitmentRef', 'amount', 'reason'], required: ['commitmentRef', 'amount', 'reason'] },
+  '/envelopes/{id}/order-recovery': {
+    fields: ['commitmentRef', 'titleRef', 'amount', 'reason'],
+    required: ['commitmentRef', 'titleRef', 'amount', 'reason'],
+  },
+  '/envelopes/{id}/collect-recovery': {
+    fields: ['commitmentRef', 'titleRef', 'amount'],
+    required: ['commitmentRef', 'titleRef', 'amount'],
+  },
   '/envelopes/{id}/close-year': { fields: ['year'], required: ['year'] },
 };
 const EURO_FIELDS = ['ae', 'cp', 'amount', 'ceiling'];

@@ -58,7 +58,9 @@ describe('GET /audit/ledger.csv: one row per money movement, signed AE and CP, F
       [LILLE, 'paiement', '0,00', '-3000,00'],
     ]);
     // Service done moves no money: no row. Each row's date is its event's, in Paris time (UTC+1, then UTC+2).
-    const moneyEvents = s.events.filter((e) => !['envelope.opened', 'envelope.service_done', 'envelope.payment_ordered'].includes(e.type));
+    const moneyEvents = s.events.filter(
+      (e) => !['envelope.opened', 'envelope.service_done', 'envelope.payment_ordered', 'envelope.recovery_ordered'].includes(e.type),
+    );
     expect(t.map((r) => r['Date'])).toEqual(moneyEvents.map((e) => parisFr(e.recordedAt)));
     expect(t.map((r) => r['Position'])).toEqual(moneyEvents.map((e) => String(e.position)));
     expect(t.map((r) => r['Identifiant de l’événement'])).toEqual(moneyEvents.map((e) => e.id));
@@ -101,7 +103,7 @@ describe('GET /audit/ledger.csv: one row per money movement, signed AE and CP, F
         Acteur: 'funding-process',
         Rôle: 'système',
       });
-    expect(t.find((r) => r['Opération'] === 'reversement')!['Motif']).toBe('Trop-perçu; voir "bilan" =SOMME(A1)');
+    expect(t.find((r) => r['Opération'] === 'reversement')!['Motif']).toBe('Trop-perçu; voir "bilan" =SOMME(A1) (titre n° TP-2023-000118)');
     // One lookup for the page (the titles the page needs), not one per row.
     expect(s.titleLookups.at(-1)).toEqual(['project-lille-1', 'project-lille-2']);
   });
@@ -117,7 +119,9 @@ describe('GET /audit/ledger.csv: one row per money movement, signed AE and CP, F
       ['engagement', '-12500.00', '0.00'],
       ['paiement', '0.00', '-10000.00'],
     ]);
-    const moneyEvents = s.events.filter((e) => !['envelope.opened', 'envelope.service_done', 'envelope.payment_ordered'].includes(e.type));
+    const moneyEvents = s.events.filter(
+      (e) => !['envelope.opened', 'envelope.service_done', 'envelope.payment_ordered', 'envelope.recovery_ordered'].includes(e.type),
+    );
     expect(t.map((r) => new Date(r['Date']!).getTime())).toEqual(moneyEvents.map((e) => e.recordedAt.getTime()));
     expect(t.map((r) => r['Date']!.slice(-6))).toEqual(
       moneyEvents.map((e) => (e.recordedAt.getTime() < Date.UTC(2023, 2, 26, 1) ? '+01:00' : '+02:00')),

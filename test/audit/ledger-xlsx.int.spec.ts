@@ -55,7 +55,9 @@ describe('GET /audit/ledger.xlsx: the same rows, typed cells', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBe('A1:S1');
     const rows = rowsOf(sheet);
-    const moneyEvents = s.events.filter((e) => !['envelope.opened', 'envelope.service_done', 'envelope.payment_ordered'].includes(e.type));
+    const moneyEvents = s.events.filter(
+      (e) => !['envelope.opened', 'envelope.service_done', 'envelope.payment_ordered', 'envelope.recovery_ordered'].includes(e.type),
+    );
     expect(rows.map((r) => r['Date']!.value)).toEqual(moneyEvents.map((e) => parisCellDate(e.recordedAt)));
     expect(rows.every((r) => r['Date']!.value instanceof Date && r['Date']!.numFmt === 'dd/mm/yyyy hh:mm:ss')).toBe(true);
     expect(rows.map((r) => [r['Enveloppe']!.value, r['Opération']!.value, r['AE (€)']!.value, r['CP (€)']!.value])).toEqual([

@@ -68,6 +68,59 @@ describe('closing a project is finance’s, once it is settled: the report revie
     );
   });
 
+  it('partly accepted: the overpaid advance is claimed by a titre de perception, collected in two parts by the accountant', async () => {
+    const id = await validatedEducationProject(api, a, 1_250_000, 1_200_000, 'Un jardin pédagogique');
+    const act = await signedAwardAct(api, a, id);
+    expect((await commitAct(api, a.finance, NANCY_METZ_2023, id)).status).toBe(200);
+    await financing(id);
+    await payInstalment(api, a, NANCY_METZ_2023, act.actId, 1, '6000.00');
+    await transition(api, a.holder, id, 'submit_final_report', {
+      report: { summary: 'Jardin à moitié réalisé', spentAmountCents: 500_000 },
+    });
+    const reviewed = await api.request('POST', `/projects/${id}/award-act/review`, {
+      token: a.finance,
+      body: { outcome: 'partly_accepted', eligibleSpending: '5000.00', reason: 'Seules les factures de plants sont éligibles' },
+    });
+    // €5,000 eligible × 12,000 / 12,500 = €4,800 due; €6,000 paid: €1,200 to recover.
+    expect(reviewed.body.review).toMatchObject({ dueCents: 480_000, toRecoverCents: 120_000 });
+    const title = { commitmentRef: act.actId, titleRef: 'TP-2023-000118' };
+    const tooMuch = await envelope('order-recovery', { ...title, amount: '6000.01', reason: 'Trop-perçu' });
+    expect(tooMuch.body).toMatchObject({ status: 409, code: 'ENVELOPE_RECOVERY_EXCEEDS_PAID' });
+    const issued = await envelope('order-recovery', { ...title, amount: '1200.00', reason: 'Trop-perçu sur l’avance après bilan' });
+    expect(issued.status).toBe(200);
+    const byFinance = await envelopeCommand(api, a.finance, `/envelopes/${NANCY_METZ_2023}/collect-recovery`, { ...title, amount: '1.00' });
+    expect(byFinance.status).toBe(403);
+    const collect = (amount: string) =>
+      envelopeCommand(api, a.accountant, `/envelopes/${NANCY_METZ_2023}/collect-recovery`, { ...title, amount });
+    expect((await collect('500.00')).status).toBe(200);
+    const partly = await close(id);
+    expect(partly.body).toMatchObject({
+      code: 'PROJECT_NOT_SETTLED',
+      gaps: [
+        { rule: 'overpayment-recovered', amountCents: 70_000 },
+        { rule: 'unused-released', amountCents: 650_000 },
+      ],
+    });
+    expect(partly.body.detail).toContain('titre émis, à recouvrer par le comptable');
+    const funding = await api.request('GET', `/projects/${id}/funding`, { token: a.finance });
+    expect(funding.body.commitment).toMatchObject({
+      recoveryOutstandingCents: 70_000,
+      recoveryTitles: [{ titleRef: 'TP-2023-000118', kind: 'titre_de_perception', amountCents: 120_000, outstandingCents: 70_000 }],
+    });
+    const operations = (funding.body.movements as { operation: string; amountCents: number }[]).map((m) => [m.operation, m.amountCents]);
+    expect(operations.slice(-2)).toEqual([
+      ['titre de perception', 120_000],
+      ['recouvrement', 50_000],
+    ]);
+    expect((await collect('700.01')).body).toMatchObject({ status: 409, code: 'ENVELOPE_RECOVERY_EXCEEDS_TITLE' });
+    expect((await collect('700.00')).status).toBe(200);
+    expect((await envelope('release', { commitmentRef: act.actId, reason: 'Reliquat après compte rendu financier' })).status).toBe(200);
+    expect((await close(id)).status).toBe(200);
+    const balance = await api.request('GET', `/envelopes/${NANCY_METZ_2023}`, { token: a.finance });
+    // Paid back on a payment of the same exercise: its CP is restored (rétablissement de crédits), no receipt.
+    expect(balance.body.years[0].cp).toMatchObject({ recoveredCents: expect.any(Number), receiptsCents: 0 });
+  });
+
   it('only finance closes: the holder is refused by the workflow, never told about the money', async () => {
     const id = await validatedEducationProject(api, a, 400_000, 400_000, 'Un club d’échecs');
     await signedAwardAct(api, a, id);

@@ -12,6 +12,8 @@ export interface SettlementGap {
 export interface CommitmentFigures {
   netCommittedCents: number;
   netPaidCents: number;
+  /** What recovery orders issued on it still claim (absent: none). */
+  recoveryOutstandingCents?: number;
 }
 
 /**
@@ -31,7 +33,14 @@ export function settlementGaps(act: AwardAct, c: CommitmentFigures | undefined):
   }
   if (c.netPaidCents > due) {
     const over = c.netPaidCents - due;
-    gaps.push({ rule: 'overpayment-recovered', amountCents: over, detail: `reste à recouvrer ${formatEuros(over)}` });
+    const titled = Math.min(over, c.recoveryOutstandingCents ?? 0);
+    const title =
+      titled === 0
+        ? 'aucun titre de recette émis'
+        : titled < over
+          ? `titre émis pour ${formatEuros(titled)}, ${formatEuros(over - titled)} à titrer`
+          : 'titre émis, à recouvrer par le comptable';
+    gaps.push({ rule: 'overpayment-recovered', amountCents: over, detail: `reste à recouvrer ${formatEuros(over)} (${title})` });
   }
   const unused = c.netCommittedCents - Math.max(c.netPaidCents, due);
   if (unused > 0) gaps.push({ rule: 'unused-released', amountCents: unused, detail: `AE à désengager ${formatEuros(unused)}` });

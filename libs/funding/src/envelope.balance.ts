@@ -1,5 +1,6 @@
 import type { Cents } from './money.js';
 import type { Fund, Period } from './envelope.id.js';
+import type { CarryOverPolicy } from './envelope.events.js';
 import { type EnvelopeState, type Flows, type YearLedger, available, emptyFlows } from './envelope.state.js';
 
 /**
@@ -31,6 +32,8 @@ export interface CpBalance {
   allocated: Cents;
   paid: Cents;
   recovered: Cents;
+  /** Paid back on an earlier exercise's payment: a receipt, not restored credit (outside `available`). */
+  receipts: Cents;
   carriedIn: Cents;
   carriedOut: Cents;
   lapsed: Cents;
@@ -66,7 +69,11 @@ export interface EnvelopeBalance {
     paidCents: Cents;
     /** Committed and not yet paid: what future CP must cover. */
     remainingToPayCents: Cents;
+    /** What recovery orders still claim (issued, not yet collected). */
+    recoveryOutstandingCents: Cents;
   };
+  /** How unused credits move to the next exercise when one is closed (a declared property of the envelope). */
+  carryOver: CarryOverPolicy;
   children: { envelopeId: string; aeCents: Cents; cpCents: Cents }[];
   split: { mode: 'soft' | 'hard'; shares: { key: string; shareCents: Cents; committedCents: Cents; exceeded: boolean }[] } | null;
 }
@@ -95,6 +102,7 @@ const cpOf = (f: Flows): CpBalance => ({
   allocated: f.allocated,
   paid: f.consumed,
   recovered: f.restored,
+  receipts: f.receipts,
   carriedIn: f.carriedIn,
   carriedOut: f.carriedOut,
   lapsed: f.lapsed,
@@ -141,7 +149,9 @@ export function envelopeBalance(state: EnvelopeState): EnvelopeBalance | undefin
       certifiedCents: totals.serviceDone - totals.recovered,
       paidCents,
       remainingToPayCents: committedCents - paidCents,
+      recoveryOutstandingCents: state.recoveryTotals.ordered - state.recoveryTotals.collected,
     },
+    carryOver: state.carryOver,
     children: Object.entries(state.children)
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([envelopeId, c]) => ({ envelopeId, ...c })),

@@ -170,11 +170,24 @@ export interface PayInstalment extends EnvelopeCommandBase {
   orderRef: string;
 }
 
-export interface Recover extends EnvelopeCommandBase {
-  type: 'Recover';
+/**
+ * A recovery order (the State's titre de perception for the FIP, an ARS's titre de recettes for the FIR): finance claims
+ * back money paid, with its reason; `titleRef` is the title's number in the accounting system.
+ */
+export interface OrderRecovery extends EnvelopeCommandBase {
+  type: 'OrderRecovery';
   commitmentRef: string;
+  titleRef: string;
   amountCents: Cents;
   reason: string;
+}
+
+/** The accountant collects (part of) a recovery order: CP restored for a payment of the same exercise, else a receipt. */
+export interface CollectRecovery extends EnvelopeCommandBase {
+  type: 'CollectRecovery';
+  commitmentRef: string;
+  titleRef: string;
+  amountCents: Cents;
 }
 
 /** Closes `year`, which must be the current one, carrying unused credits by the envelope's rule. */
@@ -197,7 +210,8 @@ export type EnvelopeCommand =
   | RecordServiceDone
   | OrderPayment
   | PayInstalment
-  | Recover
+  | OrderRecovery
+  | CollectRecovery
   | CloseYear;
 
 export type EnvelopeCommandType = EnvelopeCommand['type'];

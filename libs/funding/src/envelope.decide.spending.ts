@@ -1,11 +1,10 @@
 import { DomainError, invalid } from '#kernel';
 import { addCents, formatEuros } from './money.js';
-import type { Commit, Recover, ReleaseCommitment } from './envelope.commands.js';
+import type { Commit, ReleaseCommitment } from './envelope.commands.js';
 import type { EnvelopeEvent } from './envelope.events.js';
-import { type EnvelopeState, available, netPaid, unusedOf, yearLedger } from './envelope.state.js';
+import { type EnvelopeState, available, unusedOf, yearLedger } from './envelope.state.js';
 import {
   COMMITTERS,
-  RECOVERERS,
   insufficient,
   optionalText,
   positiveAmount,
@@ -116,25 +115,4 @@ export function decideRelease(cmd: ReleaseCommitment, state: EnvelopeState, stam
     );
   }
   return [{ type: 'envelope.commitment_released', data: { ...stamp, year: s.currentYear, commitmentRef: c.ref, amountCents, reason } }];
-}
-
-export function decideRecover(cmd: Recover, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
-  requireRole(cmd.ctx, RECOVERERS, 'recover a payment');
-  const s = requireOpen(state);
-  const reason = requireReason(cmd.reason);
-  const c = requireCommitment(s, cmd.commitmentRef);
-  const amountCents = positiveAmount(cmd.amountCents, 'amountCents');
-  if (amountCents > netPaid(c)) {
-    throw new DomainError(
-      'conflict',
-      'ENVELOPE_RECOVERY_EXCEEDS_PAID',
-      `Seuls ${formatEuros(netPaid(c))} de l’engagement ${c.ref} ont été payés.`,
-      {
-        commitmentRef: c.ref,
-        availableCents: netPaid(c),
-        requestedCents: amountCents,
-      },
-    );
-  }
-  return [{ type: 'envelope.recovered', data: { ...stamp, year: s.currentYear, commitmentRef: c.ref, amountCents, reason } }];
 }

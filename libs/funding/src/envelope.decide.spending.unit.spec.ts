@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpecification } from '#testing';
 import { envelopeDecider } from './envelope.decider.js';
-import { HDF, cmd, ctx, euros, foldEvents, history, openHdf, paidThroughChain, stamp } from '../test/envelope.fixtures.js';
+import { HDF, cmd, ctx, euros, foldEvents, history, openHdf, stamp } from '../test/envelope.fixtures.js';
 
 const spec = deciderSpecification(envelopeDecider);
 /** FIR Hauts-de-France 2023: €2.6M AE, €1M CP, soft split over 6 CTS (cts-32-1: €600k, the others €400k). */
@@ -160,40 +160,5 @@ describe('ReleaseCommitment', () => {
       .given(fully)
       .when(cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', reason: 'solde' }))
       .thenThrows('ENVELOPE_NOTHING_TO_RELEASE');
-  });
-});
-
-describe('Recover (reversement)', () => {
-  const paid = () => history(paidThroughChain('EJ-1', euros(50_000)), withEj1());
-
-  it('restores CP and makes the amount unused again (releasable)', () => {
-    const recover = cmd('Recover', { commitmentRef: 'EJ-1', amountCents: euros(20_000), reason: 'trop-perçu' });
-    spec
-      .given(paid())
-      .when(recover)
-      .then([
-        {
-          type: 'envelope.recovered',
-          data: { ...stamp(recover), year: 2023, commitmentRef: 'EJ-1', amountCents: euros(20_000), reason: 'trop-perçu' },
-        },
-      ]);
-    const after = history([recover], paid());
-    spec
-      .given(after)
-      .when(cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', reason: 'solde' }))
-      .then((e) => expect(e[0]!.data).toMatchObject({ amountCents: euros(70_000) }));
-    const state = foldEvents(after);
-    expect(state.status === 'open' && state.years[2023]!.cp).toMatchObject({ consumed: euros(50_000), restored: euros(20_000) });
-  });
-
-  it('refuses without a reason or beyond what was paid', () => {
-    spec
-      .given(paid())
-      .when(cmd('Recover', { commitmentRef: 'EJ-1', amountCents: 1, reason: '' }))
-      .thenThrows('REASON_REQUIRED');
-    spec
-      .given(paid())
-      .when(cmd('Recover', { commitmentRef: 'EJ-1', amountCents: euros(50_001), reason: 'x' }))
-      .thenThrows('ENVELOPE_RECOVERY_EXCEEDS_PAID', { availableCents: euros(50_000), requestedCents: euros(50_001) });
   });
 });

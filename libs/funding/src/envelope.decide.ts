@@ -5,7 +5,8 @@ import type { EnvelopeState } from './envelope.state.js';
 import { assertRequestId, commandFingerprint } from './request-id.js';
 import { decideCloseYear, decideNotify, decideOpen, decideReduce, decideSetSplit } from './envelope.decide.credits.js';
 import { decideAllocate, decideReceiveAllocation, decideReceiveTransfer, decideTransfer } from './envelope.decide.transfers.js';
-import { decideCommit, decideRecover, decideRelease } from './envelope.decide.spending.js';
+import { decideCommit, decideRelease } from './envelope.decide.spending.js';
+import { decideCollectRecovery, decideOrderRecovery } from './envelope.decide.recovery.js';
 import { decideOrder, decidePay, decideServiceDone } from './envelope.decide.payments.js';
 
 /**
@@ -44,8 +45,10 @@ export function decideEnvelope(command: EnvelopeCommand, state: EnvelopeState): 
       return decideOrder(command, state, stamp);
     case 'PayInstalment':
       return decidePay(command, state, stamp);
-    case 'Recover':
-      return decideRecover(command, state, stamp);
+    case 'OrderRecovery':
+      return decideOrderRecovery(command, state, stamp);
+    case 'CollectRecovery':
+      return decideCollectRecovery(command, state, stamp);
     case 'CloseYear':
       return decideCloseYear(command, state, stamp);
     default:

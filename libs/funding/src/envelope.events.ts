@@ -185,7 +185,10 @@ export type Paid = DomainEvent<
     paidBy?: string;
   }
 >;
-/** Reversement: money paid back; restores CP of the current year and un-certifies that much service. */
+/**
+ * Reversement as recorded before recovery orders (issue 15): money paid back, restoring CP of the current year and
+ * un-certifying that much service. Still folded for the logs that hold it; no command writes it any more.
+ */
 export type Recovered = DomainEvent<
   'envelope.recovered',
   Requested & {
@@ -193,6 +196,40 @@ export type Recovered = DomainEvent<
     commitmentRef: string;
     amountCents: Cents;
     reason: string;
+  }
+>;
+/** How each fund's accounting names a recovery order. */
+export type RecoveryTitleKind = 'titre_de_perception' | 'titre_de_recettes';
+
+/** A recovery order issued by finance: moves no credit until it is collected. */
+export type RecoveryOrdered = DomainEvent<
+  'envelope.recovery_ordered',
+  Requested & {
+    year: number;
+    commitmentRef: string;
+    titleRef: string;
+    titleKind: RecoveryTitleKind;
+    amountCents: Cents;
+    reason: string;
+    orderedBy: string;
+  }
+>;
+/**
+ * The accountant collected `amountCents` of a recovery order: `restoredCents` of it restores CP of the exercise (it pays
+ * back a payment of that exercise: rétablissement de crédits), `receiptCents` is a receipt (an earlier exercise's).
+ */
+export type RecoveryCollected = DomainEvent<
+  'envelope.recovery_collected',
+  Requested & {
+    year: number;
+    commitmentRef: string;
+    titleRef: string;
+    amountCents: Cents;
+    restoredCents: Cents;
+    receiptCents: Cents;
+    /** The title's reason, repeated for the ledger's rows. */
+    reason: string;
+    collectedBy: string;
   }
 >;
 export type YearClosed = DomainEvent<
@@ -223,6 +260,8 @@ export type EnvelopeEvent =
   | PaymentOrdered
   | Paid
   | Recovered
+  | RecoveryOrdered
+  | RecoveryCollected
   | YearClosed;
 
 export type EnvelopeEventType = EnvelopeEvent['type'];
@@ -243,6 +282,8 @@ export const ENVELOPE_EVENT_TYPES: readonly EnvelopeEventType[] = [
   'envelope.payment_ordered',
   'envelope.paid',
   'envelope.recovered',
+  'envelope.recovery_ordered',
+  'envelope.recovery_collected',
   'envelope.year_closed',
 ];
 

@@ -27,7 +27,7 @@ function book(s: OpenedEnvelope, year: number, ae: FlowChange, cp: FlowChange): 
   return { ...s, years: { ...s.years, [year]: { ...y, ae: addFlows(y.ae, ae), cp: addFlows(y.cp, cp) } } };
 }
 
-type Amounts = Partial<Omit<Commitment, 'ref' | 'projectId' | 'year' | 'splitKey' | 'instalments'>>;
+type Amounts = Partial<CommitmentTotals>;
 
 /** Adds `amounts` to a commitment and to the envelope's totals; `instalments` is set, not added. */
 function updateCommitment(s: OpenedEnvelope, ref: string, amounts: Amounts, instalments?: number): OpenedEnvelope {
@@ -61,6 +61,7 @@ export function evolveEnvelope(state: EnvelopeState, event: EnvelopeEvent): Enve
       years: { [d.period.fromYear]: emptyYear(d.period.fromYear) },
       commitments: CommitmentBook.empty(),
       commitmentTotals: emptyCommitmentTotals(),
+      recoveryTotals: { ordered: 0, collected: 0 },
       children: {},
       splitCommitted: {},
     };
@@ -116,6 +117,9 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
         schedule: d.schedule ?? [],
         lines: {},
         orders: {},
+        paidByYear: {},
+        restoredByYear: {},
+        titles: {},
       };
       const totals = { ...next.commitmentTotals, committed: addCents(next.commitmentTotals.committed, d.amountCents) };
       return withSplit({ ...next, commitments: next.commitments.with(commitment), commitmentTotals: totals }, d.splitKey, d.amountCents);
@@ -149,6 +153,7 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
       if (!s.commitments.get(d.commitmentRef)) return s;
       let next = updateCommitment(book(s, d.year, {}, { consumed: d.amountCents }), d.commitmentRef, { paid: d.amountCents }, d.instalment);
       next = withLine(next, d.commitmentRef, d.instalment, (l) => ({ ...l, paid: addCents(l.paid, d.amountCents) }));
+      next = withCommitment(next, d.commitmentRef, (c) => ({ ...c, paidByYear: plus(c.paidByYear, d.year, d.amountCents) }));
       const orderRef = d.orderRef;
       if (!orderRef) return next;
       return withCommitment(next, d.commitmentRef, (c) =>
@@ -158,7 +163,30 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
     case 'envelope.recovered': {
       const d = event.data;
       if (!s.commitments.get(d.commitmentRef)) return s;
-      return updateCommitment(book(s, d.year, {}, { restored: d.amountCents }), d.commitmentRef, { recovered: d.amountCents });
+      const next = updateCommitment(book(s, d.year, {}, { restored: d.amountCents }), d.commitmentRef, { recovered: d.amountCents });
+      return withCommitment(next, d.commitmentRef, (c) => ({ ...c, restoredByYear: plus(c.restoredByYear, d.year, d.amountCents) }));
+    }
+    case 'envelope.recovery_ordered': {
+      const d = event.data;
+      const title = { kind: d.titleKind, amountCents: d.amountCents, collectedCents: 0, orderedBy: d.orderedBy, reason: d.reason };
+      const totals = { ...s.recoveryTotals, ordered: addCents(s.recoveryTotals.ordered, d.amountCents) };
+      return withCommitment({ ...s, recoveryTotals: totals }, d.commitmentRef, (c) => ({
+        ...c,
+        titles: { ...c.titles, [d.titleRef]: title },
+      }));
+    }
+    case 'envelope.recovery_collected': {
+      const d = event.data;
+      if (!s.commitments.get(d.commitmentRef)) return s;
+      const recoveryTotals = { ...s.recoveryTotals, collected: addCents(s.recoveryTotals.collected, d.amountCents) };
+      const booked = { ...book(s, d.year, {}, { restored: d.restoredCents, receipts: d.receiptCents }), recoveryTotals };
+      return withCommitment(updateCommitment(booked, d.commitmentRef, { recovered: d.amountCents }), d.commitmentRef, (c) => {
+        const title = c.titles[d.titleRef];
+        const titles = title
+          ? { ...c.titles, [d.titleRef]: { ...title, collectedCents: addCents(title.collectedCents, d.amountCents) } }
+          : c.titles;
+        return { ...c, titles, restoredByYear: plus(c.restoredByYear, d.year, d.restoredCents) };
+      });
     }
     case 'envelope.year_closed': {
       const d = event.data;
@@ -185,6 +213,11 @@ function withCommitment(s: OpenedEnvelope, ref: string, change: (c: Commitment) 
 function withLine(s: OpenedEnvelope, ref: string, instalment: number, change: (l: InstalmentLine) => InstalmentLine): OpenedEnvelope {
   return withCommitment(s, ref, (c) => ({ ...c, lines: { ...c.lines, [instalment]: change(c.lines[instalment] ?? emptyLine()) } }));
 }
+
+const plus = (byYear: Readonly<Record<number, number>>, year: number, cents: number) => ({
+  ...byYear,
+  [year]: addCents(byYear[year] ?? 0, cents),
+});
 
 function withSplit(s: OpenedEnvelope, key: string | null, delta: number): OpenedEnvelope {
   if (key === null) return s;

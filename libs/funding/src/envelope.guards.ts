@@ -17,8 +17,10 @@ export const CERTIFIERS: readonly Role[] = ['finance', 'admin'];
 export const ORDONNATEURS: readonly Role[] = ['finance', 'admin'];
 /** The public accountant (comptable) pays: a role of its own. */
 export const PAYERS: readonly Role[] = ['accountant'];
-/** Recoveries: finance until recovery orders are issued and collected separately. */
+/** Recovery orders (titres) are issued by finance, the ordonnateur. */
 export const RECOVERERS: readonly Role[] = ['finance', 'admin'];
+/** The public accountant collects them. */
+export const COLLECTORS: readonly Role[] = ['accountant'];
 
 export function requireRole(ctx: CommandContext, allowed: readonly Role[], operation: string): void {
   const role = ctx?.actor?.role;

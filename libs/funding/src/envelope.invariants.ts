@@ -21,6 +21,7 @@ export function envelopeInvariantViolations(state: EnvelopeState): string[] {
     aeRestored: 0,
     cpConsumed: 0,
     cpRestored: 0,
+    cpReceipts: 0,
     aeAllocated: 0,
     cpAllocated: 0,
     aeNotified: 0,
@@ -35,11 +36,14 @@ export function envelopeInvariantViolations(state: EnvelopeState): string[] {
     totals.aeRestored += y.ae.restored;
     totals.cpConsumed += y.cp.consumed;
     totals.cpRestored += y.cp.restored;
+    totals.cpReceipts += y.cp.receipts;
     totals.aeAllocated += y.ae.allocated;
     totals.cpAllocated += y.cp.allocated;
     totals.aeNotified += y.ae.notified - y.ae.reduced;
     totals.cpNotified += y.cp.notified - y.cp.reduced;
   }
+  let titled = 0;
+  let collected = 0;
   const sums = { committed: 0, released: 0, serviceDone: 0, paid: 0, recovered: 0 };
   const bySplit: Record<string, number> = {};
   for (const c of state.commitments) {
@@ -53,12 +57,21 @@ export function envelopeInvariantViolations(state: EnvelopeState): string[] {
     sums.serviceDone += c.serviceDone;
     sums.paid += c.paid;
     sums.recovered += c.recovered;
+    for (const t of Object.values(c.titles)) {
+      check(t.collectedCents <= t.amountCents, `${c.ref}: a title collects at most its amount`);
+      [titled, collected] = [titled + t.amountCents, collected + t.collectedCents];
+    }
     if (c.splitKey !== null) bySplit[c.splitKey] = (bySplit[c.splitKey] ?? 0) + netCommitted(c);
   }
   check(sums.committed === totals.aeConsumed && sums.released === totals.aeRestored, 'commitments sum to the AE committed and released');
-  check(sums.paid === totals.cpConsumed && sums.recovered === totals.cpRestored, 'payments sum to the CP paid and recovered');
+  check(
+    sums.paid === totals.cpConsumed && sums.recovered === totals.cpRestored + totals.cpReceipts,
+    'payments sum to the CP paid, and recoveries to the CP restored plus the receipts',
+  );
+
   for (const k of Object.keys(sums) as (keyof typeof sums)[])
     check(state.commitmentTotals[k] === sums[k], `the commitments' ${k} total is their sum (${state.commitmentTotals[k]} ≠ ${sums[k]})`);
+  check(titled === state.recoveryTotals.ordered && collected === state.recoveryTotals.collected, 'recovery totals sum the titles');
   const children = Object.values(state.children);
   check(children.reduce((t, c) => t + c.aeCents, 0) === totals.aeAllocated, "children's AE allocations sum to the AE allocated");
   check(children.reduce((t, c) => t + c.cpCents, 0) === totals.cpAllocated, "children's CP allocations sum to the CP allocated");

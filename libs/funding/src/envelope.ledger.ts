@@ -1,4 +1,4 @@
-import type { Cents } from './money.js';
+import { type Cents, formatEuros } from './money.js';
 import type { Committed, EnvelopeEvent } from './envelope.events.js';
 
 /**
@@ -31,6 +31,7 @@ export const LEDGER_OPERATIONS = [
   'désengagement',
   'paiement',
   'reversement',
+  'recette (exercice antérieur)',
   'report sortant',
   'report entrant',
   'crédits non reportés',
@@ -91,6 +92,7 @@ export function ledgerMovementsOf(event: EnvelopeEvent): LedgerMovement[] {
     case 'envelope.split_exceeded':
     case 'envelope.service_done':
     case 'envelope.payment_ordered':
+    case 'envelope.recovery_ordered':
       return [];
     case 'envelope.credits_notified': {
       const d = event.data;
@@ -136,6 +138,8 @@ export function ledgerMovementsOf(event: EnvelopeEvent): LedgerMovement[] {
       const d = event.data;
       return [movement(d.year, 'reversement', 0, d.amountCents, { commitmentRef: d.commitmentRef, reason: d.reason })];
     }
+    case 'envelope.recovery_collected':
+      return recoveryCollectedMovements(event.data);
     case 'envelope.year_closed':
       return yearClosedMovements(event.data);
     default:
@@ -146,6 +150,22 @@ export function ledgerMovementsOf(event: EnvelopeEvent): LedgerMovement[] {
 /** A type added to EnvelopeEvent without a case above does not compile; at run time it books nothing. */
 function noMovement(_event: never): LedgerMovement[] {
   return [];
+}
+
+/**
+ * A collected recovery order: what pays back a payment of the exercise restores its CP (reversement, +); what pays back
+ * an earlier exercise's is a receipt, which restores no credit: a row of zeros whose reason says how much came in.
+ */
+function recoveryCollectedMovements(d: Extract<EnvelopeEvent, { type: 'envelope.recovery_collected' }>['data']): LedgerMovement[] {
+  const rows: LedgerMovement[] = [];
+  const title = `${d.reason} (titre n° ${d.titleRef})`;
+  if (d.restoredCents > 0)
+    rows.push(movement(d.year, 'reversement', 0, d.restoredCents, { commitmentRef: d.commitmentRef, reason: title }));
+  if (d.receiptCents > 0) {
+    const reason = `${formatEuros(d.receiptCents)} reversés sur un paiement d’un exercice antérieur : ${title}`;
+    rows.push(movement(d.year, 'recette (exercice antérieur)', 0, 0, { commitmentRef: d.commitmentRef, reason }));
+  }
+  return rows;
 }
 
 function yearClosedMovements(d: Extract<EnvelopeEvent, { type: 'envelope.year_closed' }>['data']): LedgerMovement[] {

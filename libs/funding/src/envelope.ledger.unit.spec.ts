@@ -5,7 +5,8 @@ import { envelopeDecider } from './envelope.decider.js';
 import { envelopeBalance } from './envelope.balance.js';
 import { type LedgerMovement, ledgerCommitmentOf, ledgerMovementsOf } from './envelope.ledger.js';
 import { type EnvelopeState } from './envelope.state.js';
-import { cmd, ctx, paidThroughChain } from '../test/envelope.fixtures.js';
+import { formatEuros } from './money.js';
+import { cmd, ctx, paidThroughChain, recoveredThroughTitle } from '../test/envelope.fixtures.js';
 
 const stamp = { requestId: 'r', fingerprint: 'f' };
 const e = <T extends EnvelopeEvent['type']>(type: T, data: Record<string, unknown>) =>
@@ -73,6 +74,31 @@ describe('the ledger rows of each envelope event, signed from the envelope’s a
     expect(ledgerMovementsOf(empty).map(row)).toEqual([['clôture de l’exercice', 2023, 0, 0, null, null, null]]);
   });
 
+  it('a collected recovery: CP restored for the exercise’s payments, a receipt row (no credit) for an earlier exercise’s', () => {
+    const collected = e('envelope.recovery_collected', {
+      commitmentRef: 'EJ',
+      titleRef: 'TP-2025-7',
+      amountCents: 1_500_00,
+      restoredCents: 1_000_00,
+      receiptCents: 500_00,
+      reason: 'Bilan partiellement accepté',
+      collectedBy: 'comptable',
+    });
+    expect(ledgerMovementsOf(collected).map(row)).toEqual([
+      ['reversement', 2023, 0, 1_000_00, 'EJ', null, 'Bilan partiellement accepté (titre n° TP-2025-7)'],
+      [
+        'recette (exercice antérieur)',
+        2023,
+        0,
+        0,
+        'EJ',
+        null,
+        `${formatEuros(500_00)} reversés sur un paiement d’un exercice antérieur : Bilan partiellement accepté (titre n° TP-2025-7)`,
+      ],
+    ]);
+    expect(ledgerMovementsOf(e('envelope.recovery_ordered', { commitmentRef: 'EJ', amountCents: 1 }))).toEqual([]);
+  });
+
   it('a commitment gives its project, award act, EJ number and payee to its later rows; older events have none', () => {
     const older = e('envelope.committed', { commitmentRef: 'EJ', projectId: 'p1', amountCents: 9, splitKey: null, reason: null });
     expect(ledgerCommitmentOf(older)).toEqual({ projectId: 'p1', awardActId: null, ejNumber: null, payee: null });
@@ -122,10 +148,12 @@ describe('the ledger sums are the available credits, exercise by exercise (every
       cmd('ReduceCredits', { aeCents: 2_000, cpCents: 1_000, reason: 'mise en réserve', ctx: fin }),
       cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'p1', amountCents: 30_000, ctx: fin, on: 'fip-academie-09-2023-2024' }),
       ...paidThroughChain('EJ-1', 10_000, fin),
-      cmd('Recover', { commitmentRef: 'EJ-1', amountCents: 2_000, reason: 'trop-perçu', ctx: fin }),
+      ...recoveredThroughTitle('EJ-1', 2_000, 'trop-perçu', fin),
       cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', amountCents: 5_000, reason: 'avenant', ctx: fin }),
       cmd('CloseYear', { year: 2023, ctx: fin }),
       ...paidThroughChain('EJ-1', 7_000, fin),
+      cmd('OrderRecovery', { commitmentRef: 'EJ-1', titleRef: 'TP-2024-1', amountCents: 9_000, reason: 'bilan', ctx: fin }),
+      cmd('CollectRecovery', { commitmentRef: 'EJ-1', titleRef: 'TP-2024-1', amountCents: 9_000, ctx: ctx('accountant') }),
       cmd('CloseYear', { year: 2024, ctx: fin }),
     ]);
     const operations = events.flatMap(ledgerMovementsOf).map((m) => `${m.year} ${m.operation}`);
@@ -141,6 +169,8 @@ describe('the ledger sums are the available credits, exercise by exercise (every
       '2024 report entrant',
       '2023 crédits non reportés',
       '2024 paiement',
+      '2024 reversement',
+      '2024 recette (exercice antérieur)',
       '2024 crédits non reportés',
     ]);
   });

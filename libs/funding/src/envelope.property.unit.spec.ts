@@ -7,7 +7,7 @@ import { envelopeDecider } from './envelope.decider.js';
 import { envelopeBalance } from './envelope.balance.js';
 import { envelopeInvariantViolations } from './envelope.invariants.js';
 import { ledgerMovementsOf } from './envelope.ledger.js';
-import { type EnvelopeState, type Flows, available, emptyFlows } from './envelope.state.js';
+import { type EnvelopeState, type Flows, available, emptyFlows, netPaid, outstandingRecoveries } from './envelope.state.js';
 import { commandFingerprint, eventIdFor } from './request-id.js';
 import { cmd, ctx } from '../test/envelope.fixtures.js';
 
@@ -24,7 +24,8 @@ type Op =
   | 'service'
   | 'order'
   | 'pay'
-  | 'recover'
+  | 'title'
+  | 'collect'
   | 'close'
   | 'split'
   | 'retry'
@@ -58,8 +59,15 @@ const WEIGHTED: Op[] = [
   'reduce',
   'transfer',
   'transfer',
-  'recover',
-  'recover',
+  'title',
+  'title',
+  'title',
+  'title',
+  'collect',
+  'collect',
+  'collect',
+  'collect',
+  'collect',
   'close',
   'split',
   'retry',
@@ -211,26 +219,51 @@ function run(w: World, s: Step, i: number): DomainError | undefined {
       cmd('RecordServiceDone', { commitmentRef: ref, amountCents: Math.ceil(s.amount / 10), reference: 'PV', ctx: c, requestId }),
     ],
     order: () => {
-      // Mostly what is certified and not yet ordered on the commitment (so that payments happen), sometimes any amount.
+      // Mostly what is certified and not yet ordered on a commitment of the envelope (so that payments happen), else any amount.
       const st = w.states[t]!;
-      const line = st.status === 'none' ? undefined : st.commitments.get(ref)?.lines[0];
-      const orderable = line ? line.certified - line.ordered : 0;
-      const amountCents = s.flag || orderable <= 0 ? Math.ceil(s.amount / 10) : orderable;
-      return [t, cmd('OrderPayment', { commitmentRef: ref, amountCents, orderRef: `DP-${requestId}`, ctx: c, requestId })];
+      const certified =
+        st.status === 'none' ? [] : [...st.commitments].filter((x) => (x.lines[0]?.certified ?? 0) > (x.lines[0]?.ordered ?? 0));
+      const pick = s.flag ? undefined : certified[s.ref % Math.max(1, certified.length)];
+      const line = pick?.lines[0];
+      const amountCents = line ? line.certified - line.ordered : Math.ceil(s.amount / 10);
+      return [t, cmd('OrderPayment', { commitmentRef: pick?.ref ?? ref, amountCents, orderRef: `DP-${requestId}`, ctx: c, requestId })];
     },
     pay: () => {
-      // The accountant pays an order of the commitment not yet paid (or one that does not exist: a refusal to reach).
+      // The accountant pays an order of the envelope not yet paid (or one that does not exist: a refusal to reach).
       const st = w.states[t]!;
-      const orders = st.status === 'none' ? {} : (st.commitments.get(ref)?.orders ?? {});
-      const unpaid = Object.entries(orders).find(([, o]) => !o.paidBy)?.[0] ?? 'DP-none';
+      const unpaid =
+        st.status === 'none'
+          ? []
+          : [...st.commitments].flatMap((x) =>
+              Object.entries(x.orders)
+                .filter(([, o]) => !o.paidBy)
+                .map(([r]) => [x.ref, r]),
+            );
+      const [commitmentRef, orderRef] = unpaid[s.ref % Math.max(1, unpaid.length)] ?? [ref, 'DP-none'];
       const payer = s.flag || s.ref > 0 ? { ...c, actor: { id: 'comptable', role: 'accountant' as const, scope: {} } } : c;
-      return [t, cmd('PayInstalment', { commitmentRef: ref, orderRef: unpaid, ctx: payer, requestId })];
+      return [t, cmd('PayInstalment', { commitmentRef: commitmentRef!, orderRef: orderRef!, ctx: payer, requestId })];
     },
-    recover: () => {
+    title: () => {
+      // A recovery order for half of what a commitment of the envelope paid and is not claimed yet (or any amount).
       const st = w.states[t]!;
-      const paid = st.status === 'none' ? 0 : (st.commitments.get(ref)?.paid ?? 0) - (st.commitments.get(ref)?.recovered ?? 0);
-      const amountCents = !s.flag && paid > 0 ? Math.max(1, Math.floor(paid / 2)) : Math.ceil(s.amount / 20);
-      return [t, cmd('Recover', { commitmentRef: ref, amountCents, reason, ctx: c, requestId })];
+      const paidOnes = st.status === 'none' ? [] : [...st.commitments].filter((x) => netPaid(x) - outstandingRecoveries(x) > 0);
+      const commitment = paidOnes[s.ref % Math.max(1, paidOnes.length)];
+      const claimable = commitment ? netPaid(commitment) - outstandingRecoveries(commitment) : 0;
+      const amountCents = !s.flag && claimable > 0 ? Math.max(1, Math.floor(claimable / 2)) : Math.ceil(s.amount / 20);
+      const commitmentRef = commitment?.ref ?? ref;
+      return [t, cmd('OrderRecovery', { commitmentRef, titleRef: `T-${requestId}`, amountCents, reason, ctx: c, requestId })];
+    },
+    collect: () => {
+      // The accountant collects part or all of an outstanding title of the envelope (of any of its commitments).
+      const st = w.states[t]!;
+      const titled =
+        st.status === 'none' ? [] : [...st.commitments].flatMap((x) => Object.entries(x.titles).map(([r, v]) => [x.ref, r, v] as const));
+      const open = titled.find(([, , x]) => x.collectedCents < x.amountCents);
+      const outstanding = open ? open[2].amountCents - open[2].collectedCents : 0;
+      const amountCents = s.flag && outstanding > 1 ? Math.ceil(outstanding / 2) : outstanding || Math.ceil(s.amount / 20);
+      const collector = s.ref > 0 ? { ...c, actor: { id: 'comptable', role: 'accountant' as const, scope: {} } } : c;
+      const [commitmentRef, titleRef] = open ? [open[0], open[1]] : [ref, 'T-none'];
+      return [t, cmd('CollectRecovery', { commitmentRef, titleRef, amountCents, ctx: collector, requestId })];
     },
     close: () => {
       const st = w.states[t]!;
@@ -334,6 +367,10 @@ function ledgerOf(events: EnvelopeEvent[]): Record<number, { ae: Flows; cp: Flow
     if (e.type === 'envelope.commitment_released') pair('restored', d.amountCents!, 0);
     if (e.type === 'envelope.paid') pair('consumed', 0, d.amountCents!);
     if (e.type === 'envelope.recovered') pair('restored', 0, d.amountCents!);
+    if (e.type === 'envelope.recovery_collected') {
+      pair('restored', 0, d.restoredCents!);
+      pair('receipts', 0, d.receiptCents!);
+    }
     if (e.type === 'envelope.year_closed') {
       pair('carriedOut', e.data.aeCarriedCents, e.data.cpCarriedCents);
       pair('lapsed', e.data.aeLapsedCents, e.data.cpLapsedCents);
@@ -430,7 +467,8 @@ describe('envelope properties', () => {
       'envelope.allocation_received',
       'envelope.transfer_received',
       'envelope.commitment_released',
-      'envelope.recovered',
+      'envelope.recovery_ordered',
+      'envelope.recovery_collected',
       'envelope.year_closed',
       'envelope.credits_reduced',
       'envelope.split_exceeded',

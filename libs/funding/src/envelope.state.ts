@@ -1,12 +1,13 @@
 import type { Cents } from './money.js';
 import type { Fund, Period } from './envelope.id.js';
-import type { CarryOverPolicy, SplitPolicy } from './envelope.events.js';
+import type { CarryOverPolicy, RecoveryTitleKind, SplitPolicy } from './envelope.events.js';
 import type { CommitmentBook } from './commitment-book.js';
 
 /**
  * What happened to one kind of credit (AE or CP) during one exercise year; every figure is a gross,
  * non-negative sum of cents. For AE, `consumed` is committed and `restored` is released; for CP,
- * `consumed` is paid and `restored` is recovered.
+ * `consumed` is paid and `restored` is recovered on a payment of the same exercise. `receipts` (CP only) is money paid
+ * back on an earlier exercise's payment: a receipt, which restores no credit (not counted in `available`).
  */
 export interface Flows {
   notified: Cents;
@@ -20,6 +21,7 @@ export interface Flows {
   carriedIn: Cents;
   carriedOut: Cents;
   lapsed: Cents;
+  receipts: Cents;
 }
 
 export interface YearLedger {
@@ -50,7 +52,24 @@ export interface Commitment {
   lines: Readonly<Record<number, InstalmentLine>>;
   /** Payment orders by their reference. */
   orders: Readonly<Record<string, PaymentOrder>>;
+  /** Paid, and restored by recoveries, per exercise (what a recovery may restore of that exercise's CP). */
+  paidByYear: Readonly<Record<number, Cents>>;
+  restoredByYear: Readonly<Record<number, Cents>>;
+  /** Recovery orders by their title's number. */
+  titles: Readonly<Record<string, RecoveryTitle>>;
 }
+
+export interface RecoveryTitle {
+  kind: RecoveryTitleKind;
+  amountCents: Cents;
+  collectedCents: Cents;
+  orderedBy: string;
+  reason: string;
+}
+
+/** What recovery orders still claim on a commitment (issued, not collected). */
+export const outstandingRecoveries = (c: Commitment): Cents =>
+  Object.values(c.titles).reduce((sum, t) => sum + t.amountCents - t.collectedCents, 0);
 
 export interface InstalmentLine {
   certified: Cents;
@@ -93,6 +112,8 @@ export interface OpenedEnvelope {
   years: Record<number, YearLedger>;
   commitments: CommitmentBook;
   commitmentTotals: CommitmentTotals;
+  /** Recovery orders issued and collected (gross, all commitments). */
+  recoveryTotals: { ordered: Cents; collected: Cents };
   /** What this envelope allocated to each child (gross, all years). */
   children: Record<string, { aeCents: Cents; cpCents: Cents }>;
   /** AE committed net of releases, per split key. */
@@ -121,6 +142,7 @@ export const emptyFlows = (): Flows => ({
   carriedIn: 0,
   carriedOut: 0,
   lapsed: 0,
+  receipts: 0,
 });
 
 export const emptyYear = (year: number): YearLedger => ({ year, closed: false, ae: emptyFlows(), cp: emptyFlows() });

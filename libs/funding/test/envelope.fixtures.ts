@@ -121,3 +121,18 @@ export function paidThroughChain(commitmentRef: string, amountCents: number, fin
   const [orderRef, ordered] = orderedThroughChain(commitmentRef, amountCents, finance);
   return [...ordered, cmd('PayInstalment', { commitmentRef, orderRef, ctx: { ...ctx('accountant'), now: finance.now } })];
 }
+
+let titles = 0;
+/** A recovery order issued by finance and collected in full by the public accountant. */
+export function recoveredThroughTitle(
+  commitmentRef: string,
+  amountCents: number,
+  reason = 'trop-perçu',
+  finance = ctx(),
+): EnvelopeCommand[] {
+  const titleRef = `TP-${++titles}`;
+  return [
+    cmd('OrderRecovery', { commitmentRef, titleRef, amountCents, reason, ctx: finance }),
+    cmd('CollectRecovery', { commitmentRef, titleRef, amountCents, ctx: { ...ctx('accountant'), now: finance.now } }),
+  ];
+}

@@ -64,12 +64,10 @@ export async function fundingScenario(store: EventStore, projectId = 'project-li
   await run(store, LILLE, accountantLille, { type: 'PayInstalment', ...ej, orderRef: 'DP-2023-0001' });
   await run(store, LILLE, financeLille, { type: 'OrderPayment', ...ej, amountCents: 250_000, orderRef: 'DP-2023-0002' });
   await run(store, LILLE, accountantLille, { type: 'PayInstalment', ...ej, orderRef: 'DP-2023-0002' });
-  await run(store, LILLE, financeLille, {
-    type: 'Recover',
-    commitmentRef: 'EJ-2023-001',
-    amountCents: 50_000,
-    reason: 'Trop-perçu; voir "bilan" =SOMME(A1)',
-  });
+  const title = { ...ej, titleRef: 'TP-2023-000118' };
+  const reason = 'Trop-perçu; voir "bilan" =SOMME(A1)';
+  await run(store, LILLE, financeLille, { type: 'OrderRecovery', ...title, amountCents: 50_000, reason });
+  await run(store, LILLE, accountantLille, { type: 'CollectRecovery', ...title, amountCents: 50_000 });
   await run(store, HDF, financeHdf, {
     type: 'OpenEnvelope',
     fund: 'fir',

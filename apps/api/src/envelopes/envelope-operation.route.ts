@@ -13,7 +13,8 @@ export const OPERATIONS = [
   'service-done',
   'order-payment',
   'pay',
-  'recover',
+  'order-recovery',
+  'collect-recovery',
   'close-year',
 ];
 
@@ -26,8 +27,8 @@ export const KEY_HEADER = {
 export const AMOUNTS =
   'Amounts are euros as decimal strings ("12500.00", at most 2 decimals); a JSON number in an amount field is refused (400).';
 
-/** Who runs each operation: finance (and admin) all but the payment, which is the public accountant's. */
-const ROLES_OF: Record<string, ('finance' | 'admin' | 'accountant')[]> = { pay: ['accountant'] };
+/** Who runs each operation: finance (and admin) all but paying and collecting, which are the public accountant's. */
+const ROLES_OF: Record<string, ('finance' | 'admin' | 'accountant')[]> = { pay: ['accountant'], 'collect-recovery': ['accountant'] };
 
 /** One route per operation, `POST /envelopes/:id/<operation>`, its body documented by its own DTO. */
 export function EnvelopeOperationRoute(operation: string, summary: string) {

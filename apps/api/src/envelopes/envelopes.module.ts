@@ -25,8 +25,10 @@ import { OrderEnvelopePaymentHandler } from './order-payment/order-payment.handl
 import { OrderPaymentHttp } from './order-payment/order-payment.http.js';
 import { PayEnvelopeInstalmentHandler } from './pay/pay.handler.js';
 import { PayHttp } from './pay/pay.http.js';
-import { RecoverPaymentHandler } from './recover/recover.handler.js';
-import { RecoverHttp } from './recover/recover.http.js';
+import { OrderEnvelopeRecoveryHandler } from './order-recovery/order-recovery.handler.js';
+import { OrderRecoveryHttp } from './order-recovery/order-recovery.http.js';
+import { CollectEnvelopeRecoveryHandler } from './collect-recovery/collect-recovery.handler.js';
+import { CollectRecoveryHttp } from './collect-recovery/collect-recovery.http.js';
 import { CloseEnvelopeYearHandler } from './close-year/close-year.handler.js';
 import { CloseYearHttp } from './close-year/close-year.http.js';
 import { EnvelopeCommandRunner } from './envelope-command.runner.js';
@@ -51,7 +53,8 @@ export const ENVELOPE_COMMAND_HANDLERS = [
   CertifyServiceDoneHandler,
   PayEnvelopeInstalmentHandler,
   OrderEnvelopePaymentHandler,
-  RecoverPaymentHandler,
+  OrderEnvelopeRecoveryHandler,
+  CollectEnvelopeRecoveryHandler,
   CloseEnvelopeYearHandler,
 ];
 
@@ -72,7 +75,8 @@ export const ENVELOPE_COMMAND_HANDLERS = [
     ServiceDoneHttp,
     PayHttp,
     OrderPaymentHttp,
-    RecoverHttp,
+    OrderRecoveryHttp,
+    CollectRecoveryHttp,
     CloseYearHttp,
     UnknownEnvelopeOperationHttp,
     GetEnvelopeHttp,

@@ -14,6 +14,7 @@ export const FLOWS = [
   'carried_in',
   'carried_out',
   'lapsed',
+  'receipts',
 ] as const;
 export type Flow = (typeof FLOWS)[number];
 export type Change = Partial<Record<Flow, number>>;

@@ -13,7 +13,7 @@ export const ENVELOPE_BALANCES = 'envelope_balances';
  */
 export const envelopeBalancesProjection: Projection = {
   name: ENVELOPE_BALANCES,
-  version: 1,
+  version: 2,
   handles: ENVELOPE_EVENT_TYPES,
   tables: ['envelopes', 'envelope_years'],
   setup(db, prefix) {
@@ -55,6 +55,8 @@ export const envelopeBalancesProjection: Projection = {
         return book(e.data.year, {}, { consumed: e.data.amountCents });
       case 'envelope.recovered':
         return book(e.data.year, {}, { restored: e.data.amountCents });
+      case 'envelope.recovery_collected':
+        return book(e.data.year, {}, { restored: e.data.restoredCents, receipts: e.data.receiptCents });
       case 'envelope.year_closed':
         return yearClosed(batch, id, e.data);
       default:

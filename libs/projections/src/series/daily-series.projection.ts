@@ -26,7 +26,7 @@ const COUNTED = {
  */
 export const dailySeriesProjection: Projection = {
   name: DAILY_SERIES,
-  version: 1,
+  version: 2,
   handles: [
     ProjectEventType.IntentionDeclared,
     ...Object.keys(COUNTED),
@@ -34,6 +34,7 @@ export const dailySeriesProjection: Projection = {
     'envelope.committed',
     'envelope.paid',
     'envelope.recovered',
+    'envelope.recovery_collected',
   ],
   tables: ['daily_series', 'daily_series_projects'],
   setup(db, prefix) {
@@ -103,7 +104,8 @@ function measureMoney(event: RecordedEvent): { scope: string; metric: string; am
   const fund = parseEnvelopeId(envelopeIdFromStream(event.streamId) ?? '')?.fund;
   if (!fund) return undefined;
   const d = event.data as { aeCents?: number; amountCents?: number };
-  const metric = event.type.replace('envelope.', '').replace('credits_notified', 'notified');
+  // A collected recovery order is what a reversement was before recovery orders: the same metric.
+  const metric = event.type.replace('envelope.', '').replace('credits_notified', 'notified').replace('recovery_collected', 'recovered');
   return { scope: fund, metric, amount: d.amountCents ?? d.aeCents ?? 0 };
 }
 

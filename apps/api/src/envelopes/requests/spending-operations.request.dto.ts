@@ -138,19 +138,6 @@ export class PayRequest extends CommitmentRequest implements EnvelopeRequest {
   }
 }
 
-/** POST /envelopes/:id/recover: a reversement claimed by a recovery order; restores CP of the current year. */
-export class RecoverRequest extends CommitmentRequest implements EnvelopeRequest {
-  @ApiProperty(euroAmountDoc('the amount paid back', '1500.00')) @IsEuroAmount() amount!: string;
-  @ApiProperty({ description: REASON, example: 'Trop-perçu sur l’avance (titre de perception n° 2023-118)' })
-  @IsString()
-  @MaxLength(2000)
-  reason!: string;
-
-  toOrder(): OrderOf<'Recover'> {
-    return { type: 'Recover', commitmentRef: this.commitmentRef, amountCents: cents(this.amount, 'amount'), reason: this.reason };
-  }
-}
-
 /** POST /envelopes/:id/close-year */
 export class CloseYearRequest implements EnvelopeRequest {
   @ApiProperty({ description: "the exercise to close: the envelope's current year", type: 'integer', example: 2023 })

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { awardActDecider, awardActStreamOf, settlementGaps } from '#awards';
 import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
-import { envelopeDecider, envelopeStreamId, netCommitted, netPaid } from '#funding';
+import { envelopeDecider, envelopeStreamId, netCommitted, netPaid, outstandingRecoveries } from '#funding';
 import { DomainError } from '#kernel';
 
 /** `close` is allowed once the project is settled: its grant's money all paid or recovered, the report reviewed. */
@@ -15,7 +15,12 @@ export class ProjectSettlement {
     if (!act || act.status === 'cancelled') return;
     const envelope = foldRecorded(envelopeDecider, await this.store.readStream(envelopeStreamId(act.envelopeId)));
     const c = envelope.status === 'none' ? undefined : envelope.commitments.get(act.actId);
-    const gaps = settlementGaps(act, c && { netCommittedCents: netCommitted(c), netPaidCents: netPaid(c) });
+    const figures = c && {
+      netCommittedCents: netCommitted(c),
+      netPaidCents: netPaid(c),
+      recoveryOutstandingCents: outstandingRecoveries(c),
+    };
+    const gaps = settlementGaps(act, figures);
     if (gaps.length === 0) return;
     throw new DomainError(
       'conflict',

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { awardActDecider, awardActStreamOf, canReadAwardAct } from '#awards';
 import { EVENT_STORE, type EventStore, type RecordedEvent, foldRecorded } from '#event-store';
-import { envelopeDecider, envelopeStreamId, formatEuros, netCommitted, netPaid, toDecimalString } from '#funding';
+import { envelopeDecider, envelopeStreamId, formatEuros, netCommitted, netPaid, outstandingRecoveries, toDecimalString } from '#funding';
 import { projectEvolution, readableProject, streamIdOf } from '#projects';
 import { FundingProcessRunner } from '#processes';
 import { awardActView } from '../../../award-acts/award-act.view.js';
@@ -17,22 +17,42 @@ const OPERATIONS: Record<string, string> = {
   'envelope.payment_ordered': 'ordre de payer',
   'envelope.paid': 'paiement',
   'envelope.recovered': 'reversement',
+  'envelope.recovery_ordered': 'titre de recette',
+  'envelope.recovery_collected': 'recouvrement',
 };
+
+const TITLE_KINDS: Record<string, string> = { titre_de_perception: 'titre de perception', titre_de_recettes: 'titre de recettes' };
+
+interface MovementData {
+  amountCents: number;
+  year: number;
+  reason?: string | null;
+  reference?: string | null;
+  orderRef?: string;
+  titleRef?: string;
+  titleKind?: string;
+  restoredCents?: number;
+  receiptCents?: number;
+}
 
 /** Every money event of the commitment, with who recorded it and when (the history names people by directory id). */
 function movements(history: readonly RecordedEvent[], commitmentRef: string) {
   return history
     .filter((e) => OPERATIONS[e.type] && (e.data as { commitmentRef?: string }).commitmentRef === commitmentRef)
     .map((e) => {
-      const d = e.data as { amountCents: number; year: number; reason?: string | null; reference?: string | null; orderRef?: string };
+      const d = e.data as MovementData;
       return {
         type: e.type,
-        operation: OPERATIONS[e.type]!,
+        operation: d.titleKind ? TITLE_KINDS[d.titleKind]! : OPERATIONS[e.type]!,
         amount: toDecimalString(d.amountCents),
         amountCents: d.amountCents,
         year: d.year,
         reason: d.reason ?? d.reference ?? null,
         ...(d.orderRef ? { orderRef: d.orderRef } : {}),
+        ...(d.titleRef ? { titleRef: d.titleRef } : {}),
+        ...(d.receiptCents === undefined
+          ? {}
+          : { restoredCents: d.restoredCents, receiptCents: d.receiptCents, creditRestored: d.receiptCents === 0 }),
         by: { id: e.metadata['actorId'] ?? null, role: e.metadata['role'] ?? null },
         at: e.metadata['occurredAt'] ?? e.recordedAt.toISOString(),
         position: e.position.toString(),
@@ -100,6 +120,16 @@ export class GetProjectFundingHandler implements IQueryHandler<GetProjectFunding
             ...commitmentAmountsView(c),
             remainingToPay: toDecimalString(remaining),
             remainingToPayCents: remaining,
+            recoveryOutstanding: toDecimalString(outstandingRecoveries(c)),
+            recoveryOutstandingCents: outstandingRecoveries(c),
+            recoveryTitles: Object.entries(c.titles).map(([titleRef, t]) => ({
+              titleRef,
+              kind: t.kind,
+              amountCents: t.amountCents,
+              collectedCents: t.collectedCents,
+              outstandingCents: t.amountCents - t.collectedCents,
+              reason: t.reason,
+            })),
           }
         : null,
       movements: c ? movements(history, c.ref) : [],

@@ -7,23 +7,27 @@ import type { Actor } from '#kernel';
 import { commandMetaOf } from '../../http/command-meta.js';
 import { writeResponse } from '../envelope-response.js';
 import { EnvelopeOperationRoute } from '../envelope-operation.route.js';
-import { RecoverRequest } from '../requests/spending-operations.request.dto.js';
-import { RecoverPayment } from './recover.command.js';
+import { CollectRecoveryRequest } from '../requests/recovery-operations.request.dto.js';
+import { CollectEnvelopeRecovery } from './collect-recovery.command.js';
 
 @ApiTags('envelopes')
 @ApiBearerAuth()
 @Controller('envelopes')
-export class RecoverHttp {
+export class CollectRecoveryHttp {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
-  @EnvelopeOperationRoute('recover', 'Record a reversement (recovery order): restores CP of the current year')
-  async recover(
+  @EnvelopeOperationRoute(
+    'collect-recovery',
+    'Collect a recovery order (the public accountant), possibly in parts: restores CP for a payment of the same exercise, ' +
+      'else a receipt',
+  )
+  async collectRecovery(
     @Param('id') id: string,
-    @Body() body: RecoverRequest,
+    @Body() body: CollectRecoveryRequest,
     @CurrentActor() actor: Actor,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return writeResponse(reply, await this.commands.execute(new RecoverPayment(id, body.toOrder(), commandMetaOf(req, actor))));
+    return writeResponse(reply, await this.commands.execute(new CollectEnvelopeRecovery(id, body.toOrder(), commandMetaOf(req, actor))));
   }
 }

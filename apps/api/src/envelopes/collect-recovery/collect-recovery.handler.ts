@@ -1,13 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EnvelopeCommandRunner, type EnvelopeWrite } from '../envelope-command.runner.js';
-import { RecoverPayment } from './recover.command.js';
+import { CollectEnvelopeRecovery } from './collect-recovery.command.js';
 
-@CommandHandler(RecoverPayment)
-export class RecoverPaymentHandler implements ICommandHandler<RecoverPayment> {
+@CommandHandler(CollectEnvelopeRecovery)
+export class CollectEnvelopeRecoveryHandler implements ICommandHandler<CollectEnvelopeRecovery> {
   constructor(@Inject(EnvelopeCommandRunner) private readonly envelopes: EnvelopeCommandRunner) {}
 
-  execute({ envelopeId, order, meta, at }: RecoverPayment): Promise<EnvelopeWrite> {
+  execute({ envelopeId, order, meta, at }: CollectEnvelopeRecovery): Promise<EnvelopeWrite> {
     return this.envelopes.run(envelopeId, order, meta, at);
   }
 }
