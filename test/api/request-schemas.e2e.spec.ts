@@ -46,7 +46,7 @@ const ENVELOPE_BODIES: Record<string, { fields: string[]; required: string[] }> 
     fields: ['commitmentRef', 'titleRef', 'amount'],
     required: ['commitmentRef', 'titleRef', 'amount'],
   },
-  '/envelopes/{id}/close-year': { fields: ['year'], required: ['year'] },
+  '/envelopes/{id}/close-year': { fields: ['year', 'unpaidOrdersReason', 'cpCarried'], required: ['year'] },
 };
 const EURO_FIELDS = ['ae', 'cp', 'amount', 'ceiling'];
 

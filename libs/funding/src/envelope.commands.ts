@@ -190,10 +190,16 @@ export interface CollectRecovery extends EnvelopeCommandBase {
   amountCents: Cents;
 }
 
-/** Closes `year`, which must be the current one, carrying unused credits by the envelope's rule. */
+/**
+ * Closes `year`, which must be the current one, carrying unused credits by the envelope's rule. Payment orders still
+ * unpaid go on into the next exercise (paid from its CP), but only when the close says why (`unpaidOrdersReason`).
+ * `cpCarriedCents`: the carry-over decision for CP, within the rule's cap (absent: the cap).
+ */
 export interface CloseYear extends EnvelopeCommandBase {
   type: 'CloseYear';
   year: number;
+  unpaidOrdersReason?: string;
+  cpCarriedCents?: Cents;
 }
 
 export type EnvelopeCommand =

@@ -1,9 +1,9 @@
 import { DomainError, invalid } from '#kernel';
 import { type Cents, addCents, assertCents, formatEuros } from './money.js';
-import { assertPeriod, envelopeId, isFund, parseEnvelopeId, periodLabel } from './envelope.id.js';
-import type { CloseYear, NotifyCredits, OpenEnvelope, ReduceCredits, SetSplit } from './envelope.commands.js';
+import { type Fund, assertPeriod, envelopeId, isFund, parseEnvelopeId, periodLabel } from './envelope.id.js';
+import type { NotifyCredits, OpenEnvelope, ReduceCredits, SetSplit } from './envelope.commands.js';
 import type { CarryOverPolicy, CarryOverRule, EnvelopeEvent, SplitPolicy } from './envelope.events.js';
-import { type EnvelopeState, type OpenedEnvelope, available, grossCredits, yearLedger } from './envelope.state.js';
+import { type EnvelopeState, type OpenedEnvelope, available, yearLedger } from './envelope.state.js';
 import { MANAGERS, creditPair, insufficient, optionalText, requireOpen, requireReason, requireRole } from './envelope.guards.js';
 
 export interface Stamp {
@@ -11,7 +11,15 @@ export interface Stamp {
   fingerprint: string;
 }
 
-const DEFAULT_CARRY_OVER: CarryOverPolicy = { ae: { mode: 'all' }, cp: { mode: 'none' } };
+/**
+ * The carry-over an envelope declares when its opening names none, by fund. FIP (State budget, LOLF art. 15): unused AE
+ * carried, unused CP within 3 % of the year's credits, by decision at the close. FIR (an ARS's budget annex): what is not
+ * spent stays in the fund, AE and CP carried to the next exercise.
+ */
+export const DEFAULT_CARRY_OVER: Record<Fund, CarryOverPolicy> = {
+  fip: { ae: { mode: 'all' }, cp: { mode: 'percent', percent: 3 } },
+  fir: { ae: { mode: 'all' }, cp: { mode: 'all' } },
+};
 
 export function decideOpen(cmd: OpenEnvelope, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
   requireRole(cmd.ctx, MANAGERS, 'open an envelope');
@@ -43,7 +51,7 @@ export function decideOpen(cmd: OpenEnvelope, state: EnvelopeState, stamp: Stamp
         label,
         parentId,
         ceilingCents,
-        carryOver: carryOverPolicy(cmd.carryOver ?? DEFAULT_CARRY_OVER),
+        carryOver: carryOverPolicy(cmd.carryOver ?? DEFAULT_CARRY_OVER[cmd.fund]),
         split: splitPolicy(cmd.split ?? null),
       },
     },
@@ -137,42 +145,6 @@ export function decideSetSplit(cmd: SetSplit, state: EnvelopeState, stamp: Stamp
     }
   }
   return [{ type: 'envelope.split_set', data: { ...stamp, split, reason: optionalText(cmd.reason, 'reason', 2000) } }];
-}
-
-export function decideCloseYear(cmd: CloseYear, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
-  requireRole(cmd.ctx, MANAGERS, 'close the year');
-  const s = requireOpen(state);
-  if (cmd.year !== s.currentYear) {
-    throw new DomainError('conflict', 'ENVELOPE_WRONG_YEAR', `L’exercice ouvert de l’enveloppe ${s.envelopeId} est ${s.currentYear}.`, {
-      currentYear: s.currentYear,
-      requestedYear: cmd.year ?? null,
-    });
-  }
-  const y = yearLedger(s);
-  const last = s.currentYear >= s.period.toYear;
-  const ae = carry(last ? { mode: 'none' } : s.carryOver.ae, available(y.ae), grossCredits(y.ae));
-  const cp = carry(last ? { mode: 'none' } : s.carryOver.cp, available(y.cp), grossCredits(y.cp));
-  return [
-    {
-      type: 'envelope.year_closed',
-      data: {
-        ...stamp,
-        year: s.currentYear,
-        nextYear: last ? null : s.currentYear + 1,
-        aeCarriedCents: ae.carried,
-        aeLapsedCents: ae.lapsed,
-        cpCarriedCents: cp.carried,
-        cpLapsedCents: cp.lapsed,
-      },
-    },
-  ];
-}
-
-function carry(rule: CarryOverRule, unused: Cents, base: Cents): { carried: Cents; lapsed: Cents } {
-  let carried = 0;
-  if (rule.mode === 'all') carried = unused;
-  if (rule.mode === 'percent') carried = Math.min(unused, Number((BigInt(Math.max(base, 0)) * BigInt(rule.percent)) / 100n));
-  return { carried, lapsed: unused - carried };
 }
 
 export function notifiedTotals(s: OpenedEnvelope): { ae: Cents; cp: Cents } {

@@ -1,26 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpecification } from '#testing';
 import { envelopeDecider } from './envelope.decider.js';
-import { envelopeBalance } from './envelope.balance.js';
-import {
-  FIP_NATIONAL,
-  HDF,
-  cmd,
-  ctx,
-  euros,
-  foldEvents,
-  history,
-  openFipNational,
-  openHdf,
-  orderedThroughChain,
-  paidThroughChain,
-  stamp,
-} from '../test/envelope.fixtures.js';
+import { FIP_NATIONAL, HDF, cmd, ctx, euros, foldEvents, history, openFipNational, openHdf, stamp } from '../test/envelope.fixtures.js';
 
 const spec = deciderSpecification(envelopeDecider);
 
 describe('OpenEnvelope', () => {
-  it('opens one stream per (fund, territory, period) with the default carry-over (AE all, CP none)', () => {
+  it('opens one stream per (fund, territory, period) with its fund’s carry-over (FIP: AE all, CP within 3 %)', () => {
     const open = openFipNational();
     spec
       .given([])
@@ -37,7 +23,7 @@ describe('OpenEnvelope', () => {
             label: 'FIP national 2023-2027',
             parentId: null,
             ceilingCents: euros(500_000_000),
-            carryOver: { ae: { mode: 'all' }, cp: { mode: 'none' } },
+            carryOver: { ae: { mode: 'all' }, cp: { mode: 'percent', percent: 3 } },
             split: null,
           },
         },
@@ -206,101 +192,6 @@ describe('SetSplit', () => {
       .given(committed)
       .when(cmd('SetSplit', { split: { mode: 'hard', shares: { 'cts-32-1': 300 } } }))
       .then((e) => expect(e).toHaveLength(1));
-  });
-});
-
-describe('CloseYear', () => {
-  const year2023 = () =>
-    history([
-      openHdf(),
-      cmd('SetSplit', { split: null }),
-      cmd('NotifyCredits', { aeCents: euros(2_600_000), cpCents: euros(1_000_000) }),
-      cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'p1', amountCents: euros(2_000_000) }),
-      ...paidThroughChain('EJ-1', euros(800_000)),
-    ]);
-
-  it('carries unused AE and lapses unused CP by default, and opens the next year', () => {
-    const close = cmd('CloseYear', { year: 2023 });
-    spec
-      .given(year2023())
-      .when(close)
-      .then([
-        {
-          type: 'envelope.year_closed',
-          data: {
-            ...stamp(close),
-            year: 2023,
-            nextYear: 2024,
-            aeCarriedCents: euros(600_000),
-            aeLapsedCents: 0,
-            cpCarriedCents: 0,
-            cpLapsedCents: euros(200_000),
-          },
-        },
-      ]);
-    const balance = envelopeBalance(foldEvents(history([close], year2023())))!;
-    expect(balance.currentYear).toBe(2024);
-    expect(balance.years.map((y) => [y.year, y.closed, y.ae.available, y.cp.available])).toEqual([
-      [2023, true, 0, 0],
-      [2024, false, euros(600_000), 0],
-    ]);
-  });
-
-  it('caps the carry-over at the declared percentage of the year credits', () => {
-    const open = {
-      ...openHdf(),
-      split: null,
-      carryOver: { ae: { mode: 'percent' as const, percent: 10 }, cp: { mode: 'percent' as const, percent: 3 } },
-    };
-    const events = history([open, cmd('NotifyCredits', { aeCents: 1_000_001, cpCents: 1_000_000 })]);
-    spec
-      .given(events)
-      .when(cmd('CloseYear', { year: 2023 }))
-      .then((e) =>
-        expect(e[0]!.data).toMatchObject({
-          aeCarriedCents: 100_000,
-          aeLapsedCents: 900_001,
-          cpCarriedCents: 30_000,
-          cpLapsedCents: 970_000,
-        }),
-      );
-  });
-
-  it('closes the envelope with its last year: everything lapses, nothing more is accepted', () => {
-    const events = history([cmd('CloseYear', { year: 2023 })], year2023());
-    spec
-      .given(events)
-      .when(cmd('CloseYear', { year: 2023 }))
-      .thenThrows('ENVELOPE_WRONG_YEAR', { currentYear: 2024, requestedYear: 2023 });
-    const closed = history([cmd('CloseYear', { year: 2024 })], events);
-    expect(closed.at(-1)!.data).toMatchObject({ year: 2024, nextYear: null, aeLapsedCents: euros(600_000), aeCarriedCents: 0 });
-    spec
-      .given(closed)
-      .when(cmd('Commit', { commitmentRef: 'EJ-2', projectId: 'p2', amountCents: 1 }))
-      .thenThrows('ENVELOPE_CLOSED');
-    spec
-      .given(closed)
-      .when(cmd('NotifyCredits', { aeCents: 1, cpCents: 0 }))
-      .thenThrows('ENVELOPE_CLOSED');
-  });
-
-  it('books later payments on the next year CP (a multi-year commitment)', () => {
-    const events = history([cmd('CloseYear', { year: 2023 }), cmd('NotifyCredits', { aeCents: 0, cpCents: euros(500_000) })], year2023());
-    const [tooMuch, orderedTooMuch] = orderedThroughChain('EJ-1', euros(500_001));
-    spec
-      .given(history(orderedTooMuch, events))
-      .when(cmd('PayInstalment', { commitmentRef: 'EJ-1', orderRef: tooMuch, ctx: ctx('accountant') }))
-      .thenThrows('ENVELOPE_INSUFFICIENT_CP', { year: 2024, availableCents: euros(500_000), requestedCents: euros(500_001) });
-    const [orderRef, ordered] = orderedThroughChain('EJ-1', euros(500_000));
-    const before = history(ordered, events);
-    expect(before.slice(-2).map((x) => [x.type, (x.data as { year: number }).year])).toEqual([
-      ['envelope.service_done', 2024],
-      ['envelope.payment_ordered', 2024],
-    ]);
-    spec
-      .given(before)
-      .when(cmd('PayInstalment', { commitmentRef: 'EJ-1', orderRef, ctx: ctx('accountant') }))
-      .then((e) => expect(e.map((x) => [x.type, (x.data as { year: number }).year])).toEqual([['envelope.paid', 2024]]));
   });
 });
 

@@ -232,6 +232,18 @@ export type RecoveryCollected = DomainEvent<
     collectedBy: string;
   }
 >;
+/** A payment order still unpaid when its exercise was closed: it is paid from the next exercise's CP. */
+export interface UnpaidOrderAtClose {
+  commitmentRef: string;
+  orderRef: string;
+  amountCents: Cents;
+}
+
+/**
+ * An exercise closed. Since the year boundary (issue 15) it also records the carry-over rule it applied, the CP carry-over
+ * decided (null: the rule's cap), what stays to pay on the commitments (restes à payer, paid from the next exercises' CP)
+ * and the payment orders still unpaid, with the reason the close gave for going on.
+ */
 export type YearClosed = DomainEvent<
   'envelope.year_closed',
   Requested & {
@@ -241,6 +253,11 @@ export type YearClosed = DomainEvent<
     aeLapsedCents: Cents;
     cpCarriedCents: Cents;
     cpLapsedCents: Cents;
+    carryOver?: CarryOverPolicy;
+    cpCarryOverDecidedCents?: Cents | null;
+    remainingToPayCents?: Cents;
+    unpaidOrders?: UnpaidOrderAtClose[];
+    unpaidOrdersReason?: string | null;
   }
 >;
 

@@ -62,6 +62,7 @@ export function evolveEnvelope(state: EnvelopeState, event: EnvelopeEvent): Enve
       commitments: CommitmentBook.empty(),
       commitmentTotals: emptyCommitmentTotals(),
       recoveryTotals: { ordered: 0, collected: 0 },
+      unpaidOrders: {},
       children: {},
       splitCommitted: {},
     };
@@ -146,7 +147,9 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
       const d = event.data;
       const next = withLine(s, d.commitmentRef, d.instalment, (l) => ({ ...l, ordered: addCents(l.ordered, d.amountCents) }));
       const order = { instalment: d.instalment, amountCents: d.amountCents, orderedBy: d.orderedBy, paidBy: null };
-      return withCommitment(next, d.commitmentRef, (c) => ({ ...c, orders: { ...c.orders, [d.orderRef]: order } }));
+      const unpaid = { commitmentRef: d.commitmentRef, orderRef: d.orderRef, amountCents: d.amountCents };
+      const withUnpaid = { ...next, unpaidOrders: { ...next.unpaidOrders, [`${d.commitmentRef} ${d.orderRef}`]: unpaid } };
+      return withCommitment(withUnpaid, d.commitmentRef, (c) => ({ ...c, orders: { ...c.orders, [d.orderRef]: order } }));
     }
     case 'envelope.paid': {
       const d = event.data;
@@ -156,7 +159,8 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
       next = withCommitment(next, d.commitmentRef, (c) => ({ ...c, paidByYear: plus(c.paidByYear, d.year, d.amountCents) }));
       const orderRef = d.orderRef;
       if (!orderRef) return next;
-      return withCommitment(next, d.commitmentRef, (c) =>
+      const { [`${d.commitmentRef} ${orderRef}`]: _paid, ...unpaidOrders } = next.unpaidOrders;
+      return withCommitment({ ...next, unpaidOrders }, d.commitmentRef, (c) =>
         c.orders[orderRef] ? { ...c, orders: { ...c.orders, [orderRef]: { ...c.orders[orderRef]!, paidBy: d.paidBy ?? null } } } : c,
       );
     }

@@ -154,6 +154,7 @@ describe('the ledger sums are the available credits, exercise by exercise (every
       ...paidThroughChain('EJ-1', 7_000, fin),
       cmd('OrderRecovery', { commitmentRef: 'EJ-1', titleRef: 'TP-2024-1', amountCents: 9_000, reason: 'bilan', ctx: fin }),
       cmd('CollectRecovery', { commitmentRef: 'EJ-1', titleRef: 'TP-2024-1', amountCents: 9_000, ctx: ctx('accountant') }),
+      cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', reason: 'solde', ctx: fin }),
       cmd('CloseYear', { year: 2024, ctx: fin }),
     ]);
     const operations = events.flatMap(ledgerMovementsOf).map((m) => `${m.year} ${m.operation}`);
@@ -171,6 +172,7 @@ describe('the ledger sums are the available credits, exercise by exercise (every
       '2024 paiement',
       '2024 reversement',
       '2024 recette (exercice antérieur)',
+      '2024 désengagement',
       '2024 crédits non reportés',
     ]);
   });

@@ -112,6 +112,8 @@ export interface OpenedEnvelope {
   years: Record<number, YearLedger>;
   commitments: CommitmentBook;
   commitmentTotals: CommitmentTotals;
+  /** Payment orders not yet paid, by `<commitmentRef> <orderRef>` (what a year close must not strand). */
+  unpaidOrders: Readonly<Record<string, { commitmentRef: string; orderRef: string; amountCents: Cents }>>;
   /** Recovery orders issued and collected (gross, all commitments). */
   recoveryTotals: { ordered: Cents; collected: Cents };
   /** What this envelope allocated to each child (gross, all years). */

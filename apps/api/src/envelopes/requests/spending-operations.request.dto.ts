@@ -143,8 +143,25 @@ export class CloseYearRequest implements EnvelopeRequest {
   @ApiProperty({ description: "the exercise to close: the envelope's current year", type: 'integer', example: 2023 })
   @IsInt()
   year!: number;
+  @ApiPropertyOptional({
+    description: 'required when payment orders are still unpaid: why the close goes on (they are paid from the next exercise’s CP)',
+    example: 'Mandats transmis au comptable le 29 décembre',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  unpaidOrdersReason?: string;
+  @ApiPropertyOptional(euroAmountDoc('the CP carried over, as decided, within the envelope’s rule (absent: its cap)', '30000.00'))
+  @IsOptional()
+  @IsEuroAmount()
+  cpCarried?: string;
 
   toOrder(): OrderOf<'CloseYear'> {
-    return { type: 'CloseYear', year: this.year };
+    return {
+      type: 'CloseYear',
+      year: this.year,
+      ...sent('unpaidOrdersReason', this.unpaidOrdersReason),
+      ...(this.cpCarried === undefined ? {} : { cpCarriedCents: cents(this.cpCarried, 'cpCarried') }),
+    };
   }
 }
