@@ -132,6 +132,32 @@ export interface Commit extends EnvelopeCommandBase {
   reason?: string;
 }
 
+export type AmendmentKind = 'increase' | 'reduction' | 'extension' | 'payee_change';
+
+/** A signed amendment (avenant) of the award act, as the application read it from the act's stream. */
+export interface CommitmentAmendment {
+  actId: string;
+  number: number;
+  kind: AmendmentKind;
+  /** The act's amount after the amendment. */
+  amountCents: Cents;
+  /** Every signature its act's form needs (a convention's beneficiary's too). */
+  fullySigned: boolean;
+  payee: CommittedPayee;
+  schedule: ScheduledPayment[];
+}
+
+/**
+ * Adjusts the EJ to a signed amendment of its act: an increase consumes AE of the current exercise, a reduction releases
+ * AE (never below what is certified), an extension or a change of payee moves no credit. Once per amendment.
+ */
+export interface AdjustCommitment extends EnvelopeCommandBase {
+  type: 'AdjustCommitment';
+  commitmentRef: string;
+  amendment: CommitmentAmendment;
+  reason?: string;
+}
+
 /** Releases the unused (not certified) part of a commitment; all of it when amountCents is absent. */
 export interface ReleaseCommitment extends EnvelopeCommandBase {
   type: 'ReleaseCommitment';
@@ -213,6 +239,7 @@ export type EnvelopeCommand =
   | ReceiveTransfer
   | Commit
   | ReleaseCommitment
+  | AdjustCommitment
   | RecordServiceDone
   | OrderPayment
   | PayInstalment

@@ -5,6 +5,7 @@ import type { EnvelopeState } from './envelope.state.js';
 import { assertRequestId, commandFingerprint } from './request-id.js';
 import { decideNotify, decideOpen, decideReduce, decideSetSplit } from './envelope.decide.credits.js';
 import { decideCloseYear } from './envelope.decide.year-close.js';
+import { decideAdjustCommitment } from './envelope.decide.amendment.js';
 import { decideAllocate, decideReceiveAllocation, decideReceiveTransfer, decideTransfer } from './envelope.decide.transfers.js';
 import { decideCommit, decideRelease } from './envelope.decide.spending.js';
 import { decideCollectRecovery, decideOrderRecovery } from './envelope.decide.recovery.js';
@@ -40,6 +41,8 @@ export function decideEnvelope(command: EnvelopeCommand, state: EnvelopeState): 
       return decideCommit(command, state, stamp);
     case 'ReleaseCommitment':
       return decideRelease(command, state, stamp);
+    case 'AdjustCommitment':
+      return decideAdjustCommitment(command, state, stamp);
     case 'RecordServiceDone':
       return decideServiceDone(command, state, stamp);
     case 'OrderPayment':

@@ -148,6 +148,24 @@ export type CommitmentReleased = DomainEvent<
     reason: string;
   }
 >;
+/**
+ * The EJ adjusted to a signed amendment (avenant) of its act: `deltaCents` > 0 consumes AE of the exercise (an increase),
+ * < 0 releases AE (a reduction), 0 for an extension or a change of payee. The schedule is the act's after the amendment.
+ */
+export type CommitmentAdjusted = DomainEvent<
+  'envelope.commitment_adjusted',
+  Requested & {
+    year: number;
+    commitmentRef: string;
+    amendmentNumber: number;
+    kind: 'increase' | 'reduction' | 'extension' | 'payee_change';
+    deltaCents: number;
+    payee: { organisationId: string; name: string; siret: string | null };
+    schedule: { number: number; kind: string; amountCents: Cents }[];
+    reason: string | null;
+    adjustedBy: string;
+  }
+>;
 /** Service fait: certifies that work worth `amountCents` was done, which makes it payable. */
 export type ServiceDone = DomainEvent<
   'envelope.service_done',
@@ -273,6 +291,7 @@ export type EnvelopeEvent =
   | Committed
   | SplitExceeded
   | CommitmentReleased
+  | CommitmentAdjusted
   | ServiceDone
   | PaymentOrdered
   | Paid
@@ -295,6 +314,7 @@ export const ENVELOPE_EVENT_TYPES: readonly EnvelopeEventType[] = [
   'envelope.committed',
   'envelope.split_exceeded',
   'envelope.commitment_released',
+  'envelope.commitment_adjusted',
   'envelope.service_done',
   'envelope.payment_ordered',
   'envelope.paid',

@@ -121,6 +121,7 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
         paidByYear: {},
         restoredByYear: {},
         titles: {},
+        amendments: [],
       };
       const totals = { ...next.commitmentTotals, committed: addCents(next.commitmentTotals.committed, d.amountCents) };
       return withSplit({ ...next, commitments: next.commitments.with(commitment), commitmentTotals: totals }, d.splitKey, d.amountCents);
@@ -133,6 +134,17 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
       if (!c) return s;
       const next = updateCommitment(book(s, d.year, { restored: d.amountCents }, {}), c.ref, { released: d.amountCents });
       return withSplit(next, c.splitKey, -d.amountCents);
+    }
+    case 'envelope.commitment_adjusted': {
+      const d = event.data;
+      const c = s.commitments.get(d.commitmentRef);
+      if (!c) return s;
+      const increase = Math.max(0, d.deltaCents);
+      const reduction = Math.max(0, -d.deltaCents);
+      let next = book(s, d.year, { consumed: increase, restored: reduction }, {});
+      next = updateCommitment(next, c.ref, { committed: increase, released: reduction });
+      next = withSplit(next, c.splitKey, d.deltaCents);
+      return withCommitment(next, c.ref, (x) => ({ ...x, schedule: d.schedule, amendments: [...x.amendments, d.amendmentNumber] }));
     }
     case 'envelope.service_done': {
       const d = event.data;

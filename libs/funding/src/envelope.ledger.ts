@@ -29,6 +29,7 @@ export const LEDGER_OPERATIONS = [
   'transfert reçu',
   'engagement',
   'désengagement',
+  'avenant',
   'paiement',
   'reversement',
   'recette (exercice antérieur)',
@@ -128,6 +129,13 @@ export function ledgerMovementsOf(event: EnvelopeEvent): LedgerMovement[] {
     case 'envelope.commitment_released': {
       const d = event.data;
       return [movement(d.year, 'désengagement', d.amountCents, 0, { commitmentRef: d.commitmentRef, reason: d.reason })];
+    }
+    case 'envelope.commitment_adjusted': {
+      // An increase consumes AE (−), a reduction releases it (+); an extension or a change of payee moves none: no row.
+      const d = event.data;
+      if (d.deltaCents === 0) return [];
+      const reason = `avenant n° ${d.amendmentNumber}${d.reason ? ` : ${d.reason}` : ''}`;
+      return [movement(d.year, 'avenant', minus(d.deltaCents), 0, { commitmentRef: d.commitmentRef, reason })];
     }
     case 'envelope.paid': {
       const d = event.data;

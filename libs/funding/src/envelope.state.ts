@@ -57,6 +57,8 @@ export interface Commitment {
   restoredByYear: Readonly<Record<number, Cents>>;
   /** Recovery orders by their title's number. */
   titles: Readonly<Record<string, RecoveryTitle>>;
+  /** The numbers of the act's amendments the EJ was adjusted to. */
+  amendments: readonly number[];
 }
 
 export interface RecoveryTitle {

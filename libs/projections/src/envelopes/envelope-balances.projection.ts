@@ -51,6 +51,8 @@ export const envelopeBalancesProjection: Projection = {
         return book(e.data.year, { consumed: e.data.amountCents }, {});
       case 'envelope.commitment_released':
         return book(e.data.year, { restored: e.data.amountCents }, {});
+      case 'envelope.commitment_adjusted':
+        return book(e.data.year, { consumed: Math.max(0, e.data.deltaCents), restored: Math.max(0, -e.data.deltaCents) }, {});
       case 'envelope.paid':
         return book(e.data.year, {}, { consumed: e.data.amountCents });
       case 'envelope.recovered':
