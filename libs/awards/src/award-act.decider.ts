@@ -7,6 +7,7 @@ import { type AwardAct, type AwardActState, evolveAwardAct, initialAwardActState
 import { checkCents, checkExercises, checkReportDueOn, checkSchedule, checkText } from './award-act.validation.js';
 import { defaultSchedule } from './award-act.schedule.js';
 import { type OpenReviewOnWithdrawal, type ReviewReport, decideReview, openReview } from './award-act.review.js';
+import { type AmendAwardAct, type CountersignAmendment, amend, countersignAmendment } from './award-act.amendment.js';
 
 /** What the application read before drafting: the project's decision and the envelope chosen. */
 export interface DraftFacts {
@@ -51,7 +52,15 @@ export interface CancelAwardAct {
   committed: boolean;
   ctx: CommandContext;
 }
-export type AwardActCommand = DraftAwardAct | SignAwardAct | CountersignAwardAct | CancelAwardAct | ReviewReport | OpenReviewOnWithdrawal;
+export type AwardActCommand =
+  | DraftAwardAct
+  | SignAwardAct
+  | CountersignAwardAct
+  | CancelAwardAct
+  | ReviewReport
+  | OpenReviewOnWithdrawal
+  | AmendAwardAct
+  | CountersignAmendment;
 
 const by = (ctx: CommandContext) => ({ id: ctx.actor.id, role: ctx.actor.role });
 const conflict = (code: string, message: string, details: Record<string, unknown> = {}) =>
@@ -174,6 +183,10 @@ export function decideAwardAct(command: AwardActCommand, state: AwardActState): 
       return decideReview(command, current(state, command.projectId));
     case 'OpenReviewOnWithdrawal':
       return openReview(command, current(state, command.projectId));
+    case 'AmendAwardAct':
+      return amend(command, current(state, command.projectId));
+    case 'CountersignAmendment':
+      return countersignAmendment(command, current(state, command.projectId));
   }
 }
 

@@ -111,8 +111,46 @@ export type AwardActReviewOpened = DomainEvent<
   { actId: string; cause: 'withdrawal'; paidCents: number; at: string }
 >;
 
+export type AmendmentKind = 'increase' | 'reduction' | 'extension' | 'payee_change';
+export const AMENDMENT_KINDS: readonly AmendmentKind[] = ['increase', 'reduction', 'extension', 'payee_change'];
+
+/**
+ * An amendment (avenant) signed by the authority, with its reason: the act's terms after it (amount, exercises, report
+ * due date, payee, schedule). A convention's amendment takes effect once the beneficiary countersigned it too.
+ */
+export type AwardActAmended = DomainEvent<
+  'award_act.amended',
+  {
+    actId: string;
+    number: number;
+    kind: AmendmentKind;
+    amountCents: number;
+    deltaCents: number;
+    exercises: Exercises;
+    reportDueOn: string;
+    payee: AwardActPayee;
+    schedule: ScheduledInstalment[];
+    reason: string;
+    signature: AwardActSignature;
+    countersignRequired: boolean;
+    at: string;
+  }
+>;
+/** The beneficiary's signature of a convention's amendment. */
+export type AwardActAmendmentCountersigned = DomainEvent<
+  'award_act.amendment_countersigned',
+  { actId: string; number: number; personId: string; organisationId: string; at: string }
+>;
+
 export type AwardActEvent =
-  AwardActDrafted | AwardActSigned | AwardActCountersigned | AwardActCancelled | AwardActReportReviewed | AwardActReviewOpened;
+  | AwardActDrafted
+  | AwardActSigned
+  | AwardActCountersigned
+  | AwardActCancelled
+  | AwardActReportReviewed
+  | AwardActReviewOpened
+  | AwardActAmended
+  | AwardActAmendmentCountersigned;
 
 export const AWARD_ACT_EVENT_TYPES: readonly AwardActEvent['type'][] = [
   'award_act.drafted',
@@ -121,6 +159,8 @@ export const AWARD_ACT_EVENT_TYPES: readonly AwardActEvent['type'][] = [
   'award_act.cancelled',
   'award_act.report_reviewed',
   'award_act.review_opened',
+  'award_act.amended',
+  'award_act.amendment_countersigned',
 ];
 
 /** One act per project at a time: its stream is the project's (a cancelled draft may be drafted again). */

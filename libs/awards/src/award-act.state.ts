@@ -1,4 +1,4 @@
-import type { AwardActDrafted, AwardActEvent, AwardActReportReviewed, AwardActSignature } from './award-act.events.js';
+import type { AwardActAmended, AwardActDrafted, AwardActEvent, AwardActReportReviewed, AwardActSignature } from './award-act.events.js';
 
 export type AwardActStatus = 'draft' | 'awaiting_countersignature' | 'signed' | 'cancelled';
 
@@ -11,7 +11,20 @@ export type AwardAct = AwardActDrafted['data'] & {
   review: AwardActReportReviewed['data'] | null;
   /** Why a review is awaited before the holder's report (a withdrawal after payments). */
   reviewOpened: { cause: 'withdrawal'; paidCents: number; at: string } | null;
+  /** Its amendments (avenants), in order; the act's terms above are those of the last one in effect. */
+  amendments: AwardActAmendment[];
 };
+
+export type AwardActAmendment = AwardActAmended['data'] & {
+  countersignature: { personId: string; organisationId: string; at: string } | null;
+  /** Signed by every party: its terms are the act's. */
+  inEffect: boolean;
+};
+
+/** An amendment's terms become the act's. */
+function withTerms(act: AwardAct, a: AwardActAmended['data']): AwardAct {
+  return { ...act, amountCents: a.amountCents, exercises: a.exercises, reportDueOn: a.reportDueOn, payee: a.payee, schedule: a.schedule };
+}
 
 /** The project's current act (the last drafted), and how many drafts there were (the next act's number). */
 export interface AwardActState {
@@ -39,6 +52,7 @@ export function evolveAwardAct(state: AwardActState, event: AwardActEvent): Awar
           cancellation: null,
           review: null,
           reviewOpened: null,
+          amendments: [],
         },
       };
     case 'award_act.signed': {
@@ -62,6 +76,21 @@ export function evolveAwardAct(state: AwardActState, event: AwardActEvent): Awar
         : state;
     case 'award_act.report_reviewed':
       return act ? { ...state, act: { ...act, review: event.data } } : state;
+    case 'award_act.amended': {
+      if (!act) return state;
+      const inEffect = !event.data.countersignRequired;
+      const amendment = { ...event.data, countersignature: null, inEffect };
+      const amended = { ...act, amendments: [...act.amendments, amendment] };
+      return { ...state, act: inEffect ? withTerms(amended, event.data) : amended };
+    }
+    case 'award_act.amendment_countersigned': {
+      const a = act?.amendments.find((x) => x.number === event.data.number);
+      if (!act || !a) return state;
+      const { personId, organisationId, at } = event.data;
+      const signed = { ...a, countersignature: { personId, organisationId, at }, inEffect: true };
+      const amendments = act.amendments.map((x) => (x.number === a.number ? signed : x));
+      return { ...state, act: withTerms({ ...act, amendments }, a) };
+    }
     default:
       return state;
   }

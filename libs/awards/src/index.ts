@@ -2,6 +2,7 @@ export * from './award-act.events.js';
 export * from './award-act.form.js';
 export {
   type AwardAct,
+  type AwardActAmendment,
   type AwardActState,
   type AwardActStatus,
   evolveAwardAct,
@@ -15,3 +16,4 @@ export * from './award-act.decider.js';
 export { type EnvelopeCandidate, type ProjectToFund, envelopeCandidates, fundOfProgram } from './envelope-candidates.js';
 export { type ReviewFacts, type ReviewReport, dueAfterReview, reviewConsequence } from './award-act.review.js';
 export { type CommitmentFigures, type SettlementGap, settlementGaps } from './award-act.settlement.js';
+export { type AmendAwardAct, type AmendmentFacts, type CountersignAmendment, amendedSchedule } from './award-act.amendment.js';
