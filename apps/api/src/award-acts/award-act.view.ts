@@ -10,6 +10,13 @@ const STATUS_LABELS = {
 } as const;
 const INSTALMENT_LABELS = { advance: 'avance', instalment: 'acompte', balance: 'solde' } as const;
 
+const AMENDMENT_LABELS = {
+  increase: 'avenant d’augmentation',
+  reduction: 'avenant de réduction',
+  extension: 'avenant de prolongation',
+  payee_change: 'avenant de changement de bénéficiaire',
+} as const;
+
 const OUTCOME_LABELS = { accepted: 'accepté', partly_accepted: 'accepté en partie', refused: 'refusé' } as const;
 
 function reviewView(r: NonNullable<AwardAct['review']>) {
@@ -54,6 +61,22 @@ export function awardActView(act: AwardAct, revision: bigint | null) {
     cancellation: act.cancellation,
     review: act.review && reviewView(act.review),
     reviewOpened: act.reviewOpened,
+    amendments: act.amendments.map((a) => ({
+      number: a.number,
+      kind: a.kind,
+      kindLabel: AMENDMENT_LABELS[a.kind],
+      amount: toDecimalString(a.amountCents),
+      amountCents: a.amountCents,
+      deltaCents: a.deltaCents,
+      exercises: a.exercises,
+      reportDueOn: a.reportDueOn,
+      payee: a.payee,
+      reason: a.reason,
+      signature: a.signature,
+      countersignature: a.countersignature,
+      inEffect: a.inEffect,
+      at: a.at,
+    })),
     revision: revision === null ? null : revision.toString(),
   };
 }

@@ -4,6 +4,8 @@ import { EnvelopeBalanceQueries } from '#projections';
 import { ReadYourWrites } from '../http/read-your-writes.js';
 import { READ_MODEL_DB } from '../infrastructure/tokens.js';
 import { ProjectsModule } from '../projects/projects.module.js';
+import { AmendAwardActHandler, CountersignAwardActAmendmentHandler } from './amend-award-act/amend-award-act.handler.js';
+import { AmendAwardActHttp } from './amend-award-act/amend-award-act.http.js';
 import { AwardActCommandRunner } from './award-act-command.runner.js';
 import { AwardActEnvelopes } from './award-act-envelopes.js';
 import { AwardActPayeeResolver } from './award-act-payee.js';
@@ -22,7 +24,7 @@ import { SignAwardActHttp } from './sign-award-act/sign-award-act.http.js';
 /** Award acts (issue 15 §1): drafted by finance, signed under the delegations, countersigned for a convention. */
 @Module({
   imports: [ProjectsModule],
-  controllers: [DraftAwardActHttp, SignAwardActHttp, GetAwardActHttp],
+  controllers: [DraftAwardActHttp, SignAwardActHttp, AmendAwardActHttp, GetAwardActHttp],
   providers: [
     AwardActCommandRunner,
     AwardActReader,
@@ -32,6 +34,8 @@ import { SignAwardActHttp } from './sign-award-act/sign-award-act.http.js';
     SignAwardActHandler,
     CountersignAwardActHandler,
     CancelAwardActHandler,
+    AmendAwardActHandler,
+    CountersignAwardActAmendmentHandler,
     ReviewAwardActReportHandler,
     OpenAwardActReviewHandler,
     GetAwardActHandler,

@@ -10,6 +10,7 @@ export const OPERATIONS = [
   'transfer',
   'commit',
   'release',
+  'adjust-commitment',
   'service-done',
   'order-payment',
   'pay',

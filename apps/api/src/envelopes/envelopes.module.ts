@@ -25,6 +25,8 @@ import { OrderEnvelopePaymentHandler } from './order-payment/order-payment.handl
 import { OrderPaymentHttp } from './order-payment/order-payment.http.js';
 import { PayEnvelopeInstalmentHandler } from './pay/pay.handler.js';
 import { PayHttp } from './pay/pay.http.js';
+import { AdjustProjectCommitmentHandler } from './adjust-commitment/adjust-commitment.handler.js';
+import { AdjustCommitmentHttp } from './adjust-commitment/adjust-commitment.http.js';
 import { OrderEnvelopeRecoveryHandler } from './order-recovery/order-recovery.handler.js';
 import { OrderRecoveryHttp } from './order-recovery/order-recovery.http.js';
 import { CollectEnvelopeRecoveryHandler } from './collect-recovery/collect-recovery.handler.js';
@@ -54,6 +56,7 @@ export const ENVELOPE_COMMAND_HANDLERS = [
   PayEnvelopeInstalmentHandler,
   OrderEnvelopePaymentHandler,
   OrderEnvelopeRecoveryHandler,
+  AdjustProjectCommitmentHandler,
   CollectEnvelopeRecoveryHandler,
   CloseEnvelopeYearHandler,
 ];
@@ -76,6 +79,7 @@ export const ENVELOPE_COMMAND_HANDLERS = [
     PayHttp,
     OrderPaymentHttp,
     OrderRecoveryHttp,
+    AdjustCommitmentHttp,
     CollectRecoveryHttp,
     CloseYearHttp,
     UnknownEnvelopeOperationHttp,

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { IsEuroAmount, euroAmountDoc } from '../../http/amount.validators.js';
-import { type EnvelopeRequest, type OrderOf, cents } from './envelope-order.js';
+import type { AdjustCommitmentOrder } from '../adjust-commitment/adjust-commitment.command.js';
+import { type EnvelopeRequest, type OrderOf, cents, sent } from './envelope-order.js';
 
 const REF = { description: "the legal commitment's reference (the award act's)", example: 'AA-7855d075-1' };
 const TITLE = { description: 'the title’s number in the accounting system', example: 'TP-2025-000118' };
@@ -37,5 +38,23 @@ export class CollectRecoveryRequest implements EnvelopeRequest {
       titleRef: this.titleRef,
       amountCents: cents(this.amount, 'amount'),
     };
+  }
+}
+
+/** POST /envelopes/:id/adjust-commitment: the EJ of a project follows a signed amendment (avenant) of its act. */
+export class AdjustCommitmentRequest {
+  @ApiProperty({ description: 'the project whose act was amended', example: '7855d075-3b22-4f1a-8c1a-1f436c04d386' })
+  @IsString()
+  @MaxLength(200)
+  projectId!: string;
+  @ApiProperty({ description: 'the amendment’s number (1, 2…)', example: 1 }) @IsInt() @Min(1) amendmentNumber!: number;
+  @ApiPropertyOptional({ description: 'the motivation, kept in the log', example: 'Avenant n° 1 du 3 avril 2024' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+
+  toOrder(): AdjustCommitmentOrder {
+    return { projectId: this.projectId, amendmentNumber: this.amendmentNumber, ...sent('reason', this.reason) };
   }
 }

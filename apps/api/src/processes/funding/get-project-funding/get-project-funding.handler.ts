@@ -19,12 +19,15 @@ const OPERATIONS: Record<string, string> = {
   'envelope.recovered': 'reversement',
   'envelope.recovery_ordered': 'titre de recette',
   'envelope.recovery_collected': 'recouvrement',
+  'envelope.commitment_adjusted': 'avenant',
 };
 
 const TITLE_KINDS: Record<string, string> = { titre_de_perception: 'titre de perception', titre_de_recettes: 'titre de recettes' };
 
 interface MovementData {
-  amountCents: number;
+  amountCents?: number;
+  /** An amendment: + consumes AE, − releases it. */
+  deltaCents?: number;
   year: number;
   reason?: string | null;
   reference?: string | null;
@@ -44,8 +47,9 @@ function movements(history: readonly RecordedEvent[], commitmentRef: string) {
       return {
         type: e.type,
         operation: d.titleKind ? TITLE_KINDS[d.titleKind]! : OPERATIONS[e.type]!,
-        amount: toDecimalString(d.amountCents),
-        amountCents: d.amountCents,
+        amount: toDecimalString(d.amountCents ?? Math.abs(d.deltaCents!)),
+        amountCents: d.amountCents ?? Math.abs(d.deltaCents!),
+        ...(d.deltaCents === undefined ? {} : { aeDeltaCents: -d.deltaCents }),
         year: d.year,
         reason: d.reason ?? d.reference ?? null,
         ...(d.orderRef ? { orderRef: d.orderRef } : {}),
