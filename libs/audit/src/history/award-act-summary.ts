@@ -1,6 +1,6 @@
 import { type Capacity, capacityLabel } from '#delegations';
 import { euros, frenchDate } from './french.js';
-import { type DirectoryNames, type PayeeFacts, motive, organisationLabel, payeeLabel, signedEuros } from './money-names.js';
+import { type DirectoryNames, type PayeeFacts, motive, organisationLabel, payeeLabel, shown, signedEuros } from './money-names.js';
 
 /** What an act's later events repeat of its draft: its form and number, known from `award_act.drafted`. */
 export interface ActFacts {
@@ -22,7 +22,7 @@ const AMENDMENTS: Record<string, string> = {
 /** "Arrêté attributif n° ARR-2023-12" (the act's id when the draft named no reference). */
 export function actName(act: ActFacts, actId: unknown): string {
   const form = act.form ? (FORMS[act.form] ?? 'Acte attributif') : 'Acte attributif';
-  return `${form} n° ${act.reference ?? String(actId ?? '?')}`;
+  return `${form} n° ${act.reference ?? shown(actId)}`;
 }
 
 function capacity(value: unknown): string {
@@ -40,24 +40,27 @@ function capacity(value: unknown): string {
 export function awardActSummary(type: string, data: unknown, who: string, act: ActFacts, envelope: string, names: DirectoryNames): string {
   const d = (data ?? {}) as Data;
   const name = actName(act, d['actId']);
+  const e = act.form === 'convention' ? 'e' : ''; // "Convention … signée", "Arrêté … signé"
   switch (type) {
     case 'award_act.drafted': {
       const schedule = Array.isArray(d['schedule']) ? d['schedule'].length : 0;
       const payee = d['payee'] && typeof d['payee'] === 'object' ? ` à ${payeeLabel(d['payee'] as PayeeFacts, names)}` : '';
       return (
-        `${name} préparé par ${who} : ${euros(d['amountCents'])}${payee} sur ${envelope}, ` +
+        `${name} préparé${e} par ${who} : ${euros(d['amountCents'])}${payee} sur ${envelope}, ` +
         `${schedule} échéance${schedule > 1 ? 's' : ''}, compte rendu financier dû le ${frenchDate(d['reportDueOn'])}`
       );
     }
     case 'award_act.signed': {
       const s = (d['signature'] ?? {}) as Data;
-      const under = s['delegationId'] ? `par délégation de signature (${String(s['actReference'] ?? s['delegationId'])})` : 'en son nom propre';
-      return `${name} signé par ${who}, en qualité de ${capacity(s['capacity'])}, ${under}`;
+      const under = s['delegationId']
+        ? `par délégation de signature (${shown(s['actReference'] ?? s['delegationId'])})`
+        : 'en son nom propre';
+      return `${name} signé${e} par ${who}, en qualité de ${capacity(s['capacity'])}, ${under}`;
     }
     case 'award_act.countersigned':
-      return `${name} contresigné par ${who} pour ${organisationLabel(String(d['organisationId']), names)}`;
+      return `${name} contresigné${e} pour ${organisationLabel(shown(d['organisationId']), names)} par ${who}`;
     case 'award_act.cancelled':
-      return motive(`${name} annulé par ${who}`, d['reason']);
+      return motive(`${name} annulé${e} par ${who}`, d['reason']);
     case 'award_act.report_reviewed': {
       const outcome = OUTCOMES[String(d['outcome'])] ?? String(d['outcome']);
       const balance =
@@ -73,7 +76,7 @@ export function awardActSummary(type: string, data: unknown, who: string, act: A
     case 'award_act.review_opened':
       return `Examen des dépenses ouvert après l’abandon du projet (déjà payé ${euros(d['paidCents'])})`;
     case 'award_act.amended':
-      return motive(`Avenant n° ${String(d['number'] ?? '?')} à l’${lower(name)} signé par ${who} : ${amendment(d, names)}`, d['reason']);
+      return motive(`Avenant n° ${shown(d['number'])} à l’${lower(name)} signé par ${who} : ${amendment(d, names)}`, d['reason']);
     default:
       return `Événement ${type} sur l’${lower(name)} par ${who}`;
   }

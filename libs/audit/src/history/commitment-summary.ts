@@ -1,5 +1,5 @@
 import { euros } from './french.js';
-import { type DirectoryNames, type PayeeFacts, motive, payeeLabel, signedEuros } from './money-names.js';
+import { type DirectoryNames, type PayeeFacts, motive, payeeLabel, shown, signedEuros } from './money-names.js';
 
 /** What the later events of a commitment repeat of it, known from its `envelope.committed` (and the act's draft). */
 export interface CommitmentFacts {
@@ -28,7 +28,7 @@ const ADJUSTMENTS: Record<string, string> = {
  */
 export function commitmentSummary(type: string, data: unknown, who: string, f: CommitmentFacts, names: DirectoryNames): string | undefined {
   const d = (data ?? {}) as Data;
-  const ej = f.ejNumber ? `EJ n° ${f.ejNumber}` : `engagement ${String(d['commitmentRef'] ?? '?')}`;
+  const ej = f.ejNumber ? `EJ n° ${f.ejNumber}` : `engagement ${shown(d['commitmentRef'])}`;
   const payee = f.payee ? payeeLabel(f.payee, names) : null;
   const instalment = typeof d['instalment'] === 'number' ? `échéance n° ${d['instalment']}, ` : '';
   const amount = euros(d['amountCents']);
@@ -42,21 +42,24 @@ export function commitmentSummary(type: string, data: unknown, who: string, f: C
       return `Service fait de ${amount} certifié par ${who} (${instalment}${ej})${evidence}`;
     }
     case 'envelope.payment_ordered':
-      return `Ordre de payer ${String(d['orderRef'])} : ${amount}${payee ? ` à ${payee}` : ''} (${instalment}${ej}), donné par ${who}`;
+      return `Ordre de payer ${shown(d['orderRef'])} : ${amount}${payee ? ` à ${payee}` : ''} (${instalment}${ej}), donné par ${who}`;
     case 'envelope.paid': {
       const order = text(d['orderRef']) ? `ordre ${text(d['orderRef'])}, ` : '';
       return `Paiement de ${amount}${payee ? ` à ${payee}` : ''} sur ${f.envelope} (${order}${instalment}${ej}), par ${who}`;
     }
     case 'envelope.recovered':
-      return motive(`Reversement de ${amount}${payee ? ` par ${payee}` : ''} sur ${f.envelope} (${ej}), enregistré par ${who}`, d['reason']);
+      return motive(
+        `Reversement de ${amount}${payee ? ` par ${payee}` : ''} sur ${f.envelope} (${ej}), enregistré par ${who}`,
+        d['reason'],
+      );
     case 'envelope.commitment_released':
       return motive(`Désengagement de ${amount} sur ${f.envelope} (${ej}), par ${who}`, d['reason']);
     case 'envelope.recovery_ordered': {
-      const title = `${TITLE_KINDS[String(d['titleKind'])] ?? 'Titre'} n° ${String(d['titleRef'] ?? '?')}`;
+      const title = `${TITLE_KINDS[String(d['titleKind'])] ?? 'Titre'} n° ${shown(d['titleRef'])}`;
       return motive(`${title} émis par ${who} : ${amount} à reverser${payee ? ` par ${payee}` : ''} (${ej})`, d['reason']);
     }
     case 'envelope.recovery_collected': {
-      const ref = String(d['titleRef'] ?? '?');
+      const ref = shown(d['titleRef']);
       const title = `${TITLE_KINDS[f.titleKinds.get(ref) ?? ''] ?? 'Titre'} n° ${ref}`;
       const parts = [
         typeof d['restoredCents'] === 'number' && d['restoredCents'] > 0 ? `${euros(d['restoredCents'])} de CP rétablis` : null,
@@ -68,7 +71,7 @@ export function commitmentSummary(type: string, data: unknown, who: string, f: C
       return `${title} recouvré : ${amount} encaissés${split}, par ${who} (${ej})`;
     }
     case 'envelope.commitment_adjusted':
-      return motive(`Avenant n° ${String(d['amendmentNumber'] ?? '?')} à l’${ej} : ${adjustment(d, names)}, par ${who}`, d['reason']);
+      return motive(`Avenant n° ${shown(d['amendmentNumber'])} à l’${ej} : ${adjustment(d, names)}, par ${who}`, d['reason']);
     default:
       return undefined;
   }

@@ -74,7 +74,7 @@ export function moneyHistoryEntries(
       const act = known.acts.get(String(d['actId'])) ?? { form: null, reference: null, envelopeId: null, payee: null };
       summary = awardActSummary(event.type, d, by, act, label(act.envelopeId), names);
     } else {
-      const ref = String(d['commitmentRef'] ?? '');
+      const ref = str(d['commitmentRef']) ?? '';
       if (event.type === 'envelope.committed') learnCommitment(known, ref, d);
       if (event.type === 'envelope.recovery_ordered') known.titleKinds.set(String(d['titleRef']), String(d['titleKind']));
       const commitment = known.commitments.get(ref) ?? { ejNumber: null, payee: null };

@@ -61,3 +61,6 @@ export function signedEuros(cents: unknown): string {
 
 export const motive = (text: string, reason: unknown): string =>
   typeof reason === 'string' && reason.trim() ? `${text} : motif ${reason.trim()}` : text;
+
+/** A reference or number as the event carries it; "?" for anything else (never "[object Object]"). */
+export const shown = (v: unknown): string => ((typeof v === 'string' && v.length > 0) || typeof v === 'number' ? String(v) : '?');

@@ -30,6 +30,13 @@ export async function directoryNamesOf(queries: QueryBus, events: readonly Recor
 }
 
 async function lookUp(ids: string[], read: (id: string) => Promise<string | undefined>): Promise<Map<string, string>> {
-  const found = await Promise.all(ids.map((id) => read(id).then((name) => (name ? ([id, name] as const) : undefined), () => undefined)));
+  const found = await Promise.all(
+    ids.map((id) =>
+      read(id).then(
+        (name) => (name ? ([id, name] as const) : undefined),
+        () => undefined,
+      ),
+    ),
+  );
   return new Map(found.filter((f) => f !== undefined));
 }
