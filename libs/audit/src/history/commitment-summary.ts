@@ -30,7 +30,7 @@ export function commitmentSummary(type: string, data: unknown, who: string, f: C
   const d = (data ?? {}) as Data;
   const ej = f.ejNumber ? `EJ n° ${f.ejNumber}` : `engagement ${shown(d['commitmentRef'])}`;
   const payee = f.payee ? payeeLabel(f.payee, names) : null;
-  const instalment = typeof d['instalment'] === 'number' ? `échéance n° ${d['instalment']}, ` : '';
+  const instalment = typeof d['instalment'] === 'number' && d['instalment'] > 0 ? `échéance n° ${d['instalment']}, ` : '';
   const amount = euros(d['amountCents']);
   switch (type) {
     case 'envelope.committed': {
