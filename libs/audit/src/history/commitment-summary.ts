@@ -35,7 +35,8 @@ export function commitmentSummary(type: string, data: unknown, who: string, f: C
   switch (type) {
     case 'envelope.committed': {
       const to = payee ? ` au profit de ${payee}` : '';
-      return motive(`Engagement de ${amount} (${ej}) sur ${f.envelope}${to}, par ${who}`, d['reason']);
+      const ref = f.ejNumber ? ej : `réf. ${shown(d['commitmentRef'])}`;
+      return motive(`Engagement de ${amount} (${ref}) sur ${f.envelope}${to}, par ${who}`, d['reason']);
     }
     case 'envelope.service_done': {
       const evidence = text(d['reference']) ? ` sur pièce : ${text(d['reference'])}` : '';
@@ -44,8 +45,9 @@ export function commitmentSummary(type: string, data: unknown, who: string, f: C
     case 'envelope.payment_ordered':
       return `Ordre de payer ${shown(d['orderRef'])} : ${amount}${payee ? ` à ${payee}` : ''} (${instalment}${ej}), donné par ${who}`;
     case 'envelope.paid': {
-      const order = text(d['orderRef']) ? `ordre ${text(d['orderRef'])}, ` : '';
-      return `Paiement de ${amount}${payee ? ` à ${payee}` : ''} sur ${f.envelope} (${order}${instalment}${ej}), par ${who}`;
+      // Since the spending chain a payment pays an order (of an instalment); before, it was the n-th payment.
+      const order = text(d['orderRef']) ? `ordre ${text(d['orderRef'])}, ${instalment}` : instalment.replace('échéance', 'versement');
+      return `Paiement de ${amount}${payee ? ` à ${payee}` : ''} sur ${f.envelope} (${order}${ej}), par ${who}`;
     }
     case 'envelope.recovered':
       return motive(

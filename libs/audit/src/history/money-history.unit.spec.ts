@@ -147,7 +147,7 @@ describe("a project's money in its history", () => {
       recorded(NANCY, 'envelope.recovered', { year: 2023, commitmentRef: ref, amountCents: 10_000, reason: 'Trop-perçu' }),
     ];
     expect(moneyHistoryEntries(legacy, names, labels).map((e) => e.summary)).toEqual([
-      `Engagement de ${E(1_200_000)} (engagement ${ref}) sur FIP 2023 – académie de Nancy-Metz, par Refonda`,
+      `Engagement de ${E(1_200_000)} (réf. ${ref}) sur FIP 2023 – académie de Nancy-Metz, par Refonda`,
       `Reversement de ${E(10_000)} sur FIP 2023 – académie de Nancy-Metz (engagement ${ref}), enregistré par Camille Martin, ` +
         'gestionnaire financier : motif Trop-perçu',
     ]);
