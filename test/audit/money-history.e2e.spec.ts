@@ -63,7 +63,8 @@ describe("GET /projects/:id/history: the project's money, with people's names fr
     const [drafted, signed, commit, certified, ordered, paid] = money.map((e) => e.summary);
     expect(drafted).toMatch(
       new RegExp(
-        `^Arrêté attributif n° .+ préparé par Camille Martin, gestionnaire financier : ${euros('12 000,00')} à ${escape(payee)} sur ${envelope}, `,
+        `^Arrêté attributif n° .+ préparé par Camille Martin, gestionnaire financier : ${euros('12 000,00')} à ` +
+          `${escape(payee)} sur ${envelope}, `,
       ),
     );
     // Erased from the directory: the id, never a failure.
