@@ -33,7 +33,8 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     const res = await api.request('GET', `/projects/${projectId}/history`, { token: auditor });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ projectId, streamId: `project-${projectId}`, nextFrom: null });
-    const events = res.body.events as any[];
+    // The project's own events; its money (the commitment on the Lille envelope and what followed) comes with them.
+    const events = (res.body.events as any[]).filter((e) => e.streamId === undefined);
     expect(events.map((e) => e.position)).toEqual(steps.map((s) => s.position));
     expect(events.map((e) => e.revision)).toEqual(['0', '1', '2', '3', '4', '5', '6']);
     const recorded = await store.readStream(`project-${projectId}`);
@@ -73,12 +74,37 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     expect((recorded[6]!.data as { signature: object }).signature).not.toHaveProperty('delegationId');
   });
 
+  it('the money of the project, after its decision, in log order: people named by id when the directory has no name', async () => {
+    const res = await api.request('GET', `/projects/${projectId}/history`, { token: auditor });
+    const money = (res.body.events as any[]).slice(7);
+    expect(money.map((e) => [e.streamId, e.type])).toEqual(
+      [
+        ...['envelope.committed', 'envelope.service_done', 'envelope.payment_ordered', 'envelope.paid'],
+        ...['envelope.payment_ordered', 'envelope.paid', 'envelope.recovered'],
+      ].map((type) => [`envelope-${LILLE}`, type]),
+    );
+    const positions = (res.body.events as any[]).map((e) => BigInt(e.position));
+    expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : 1)));
+    expect(money[0]).toMatchObject({ who: 'finance-lille', role: 'finance', why: 'Convention signée' });
+    expect(money[0].summary).toBe(
+      'Engagement de 12\u202f500,00\u00a0€ (EJ n° 21032023001) sur FIP academie-09 2023 au profit de Commune de Lille ' +
+        '(SIRET 21590350100017), par finance-lille, gestionnaire financier : motif Convention signée',
+    );
+    expect(money[3].summary).toBe(
+      'Paiement de 10\u202f000,00\u00a0€ à Commune de Lille (SIRET 21590350100017) sur FIP academie-09 2023 ' +
+        '(ordre DP-2023-0001, EJ n° 21032023001), par comptable-lille, comptable public',
+    );
+  });
+
   it('pages by revision', async () => {
     const first = await api.request('GET', `/projects/${projectId}/history?limit=2`, { token: holder });
     expect(first.body.events.map((e: any) => e.revision)).toEqual(['0', '1']);
     expect(first.body.nextFrom).toBe('2');
     const last = await api.request('GET', `/projects/${projectId}/history?from=4&limit=10`, { token: holder });
-    expect(last.body.events.map((e: any) => e.revision)).toEqual(['4', '5', '6']);
+    expect(last.body.events.filter((e: any) => !e.streamId).map((e: any) => e.revision)).toEqual(['4', '5', '6']);
+    // The money after the last revision comes on its page; none on the first.
+    expect(last.body.events.filter((e: any) => e.streamId)).toHaveLength(7);
+    expect(first.body.events.filter((e: any) => e.streamId)).toEqual([]);
     expect(last.body.nextFrom).toBeNull();
     expect((await api.request('GET', `/projects/${projectId}/history?limit=0`, { token: holder })).status).toBe(400);
   });

@@ -3,6 +3,8 @@ export * from './history/french.js';
 export * from './history/project-summary.js';
 export * from './history/envelope-summary.js';
 export * from './history/history-entry.js';
+export * from './history/money-names.js';
+export * from './history/money-history.js';
 export * from './access/visibility.js';
 export * from './as-of/fold-as-of.js';
 // I/O: the store, the raw SQLite file, keys in DATA_DIR, scratch databases.

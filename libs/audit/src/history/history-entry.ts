@@ -24,11 +24,14 @@ export interface HistoryEntry {
   hash: string | null;
   correlationId: string | null;
   summary: string;
+  /** Set on the events of another stream than the page's: a project's money (its award act's, its envelope's). */
+  streamId?: string;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
-function whoOf(event: RecordedEvent): { who: string | null; role: string | null } {
+/** Who did it: the actor of the metadata, or the one the event names. */
+export function actorOf(event: RecordedEvent): { who: string | null; role: string | null } {
   const m = event.metadata ?? {};
   const by = (event.data as { by?: unknown } | null)?.by;
   const byObject = by && typeof by === 'object' ? (by as { id?: unknown; role?: unknown }) : undefined;
@@ -45,14 +48,14 @@ function reasonOf(event: RecordedEvent): string | null {
 
 /** The French line for any event of a project or envelope stream. */
 export function summarize(event: RecordedEvent): string {
-  const { who, role } = whoOf(event);
+  const { who, role } = actorOf(event);
   const envelopeId = envelopeIdFromStream(event.streamId);
   if (envelopeId !== undefined) return envelopeSummary(envelopeId, event.type, event.data, who, role);
   return projectSummary(event.type, event.data, who, role);
 }
 
 export function toHistoryEntry(event: RecordedEvent): HistoryEntry {
-  const { who, role } = whoOf(event);
+  const { who, role } = actorOf(event);
   const m = event.metadata ?? {};
   const scope = m['scope'];
   return {

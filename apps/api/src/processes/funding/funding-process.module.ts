@@ -9,17 +9,20 @@ import { EnvelopesModule } from '../../envelopes/envelopes.module.js';
 import { APP_CONFIG, LOGGER } from '../../infrastructure/tokens.js';
 import { FundingCommandsOnTheBus } from './funding-commands.bus.js';
 import { GetProjectFundingHandler } from './get-project-funding/get-project-funding.handler.js';
+import { GetProjectMoneyHandler } from './get-project-money/get-project-money.handler.js';
 import { ProjectFundingHttp } from './project-funding.http.js';
 
 /**
  * The funding process of this replica (checkpoint and records in DATA_DIR/funding-process-<replica>.sqlite), the
- * envelope endpoints and GET /projects/:id/funding; imported by the application, whose GET /health shows its status.
+ * envelope endpoints, GET /projects/:id/funding and where a project's money is (its history's query); imported by the
+ * application, whose GET /health shows its status.
  */
 @Module({
   imports: [EnvelopesModule],
   controllers: [ProjectFundingHttp],
   providers: [
     GetProjectFundingHandler,
+    GetProjectMoneyHandler,
     FundingCommandsOnTheBus,
     {
       provide: FundingProcessRunner,
