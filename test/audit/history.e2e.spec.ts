@@ -80,7 +80,7 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     expect(money.map((e) => [e.streamId, e.type])).toEqual(
       [
         ...['envelope.committed', 'envelope.service_done', 'envelope.payment_ordered', 'envelope.paid'],
-        ...['envelope.payment_ordered', 'envelope.paid', 'envelope.recovered'],
+        ...['envelope.payment_ordered', 'envelope.paid', 'envelope.recovery_ordered', 'envelope.recovery_collected'],
       ].map((type) => [`envelope-${LILLE}`, type]),
     );
     const positions = (res.body.events as any[]).map((e) => BigInt(e.position));
@@ -89,6 +89,10 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     expect(money[0].summary).toBe(
       'Engagement de 12\u202f500,00\u00a0€ (EJ n° 21032023001) sur FIP academie-09 2023 au profit de Commune de Lille ' +
         '(SIRET 21590350100017), par finance-lille, gestionnaire financier : motif Convention signée',
+    );
+    expect(money[7].summary).toBe(
+      'Titre de perception n° TP-2023-000118 recouvré : 500,00\u00a0€ encaissés (500,00\u00a0€ de CP rétablis), ' +
+        'par comptable-lille, comptable public (EJ n° 21032023001)',
     );
     expect(money[3].summary).toBe(
       'Paiement de 10\u202f000,00\u00a0€ à Commune de Lille (SIRET 21590350100017) sur FIP academie-09 2023 ' +
@@ -103,7 +107,7 @@ describe('GET /projects/:id/history and GET /envelopes/:id/history', () => {
     const last = await api.request('GET', `/projects/${projectId}/history?from=4&limit=10`, { token: holder });
     expect(last.body.events.filter((e: any) => !e.streamId).map((e: any) => e.revision)).toEqual(['4', '5', '6']);
     // The money after the last revision comes on its page; none on the first.
-    expect(last.body.events.filter((e: any) => e.streamId)).toHaveLength(7);
+    expect(last.body.events.filter((e: any) => e.streamId)).toHaveLength(8);
     expect(first.body.events.filter((e: any) => e.streamId)).toEqual([]);
     expect(last.body.nextFrom).toBeNull();
     expect((await api.request('GET', `/projects/${projectId}/history?limit=0`, { token: holder })).status).toBe(400);

@@ -47,7 +47,10 @@ export interface CountersignAmendment {
 const conflict = (code: string, message: string, details: Record<string, unknown> = {}) =>
   new DomainError('conflict', code, message, details);
 
-/** The schedule after a change of amount: an increase goes to the balance; a reduction comes off the last payments, never below their certified part. */
+/**
+ * The schedule after a change of amount: an increase goes to the balance; a reduction comes off the last payments, never
+ * below their certified part.
+ */
 export function amendedSchedule(
   schedule: ScheduledInstalment[],
   deltaCents: number,
