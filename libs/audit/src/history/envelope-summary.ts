@@ -1,5 +1,24 @@
-import type { EnvelopeEvent } from '#funding';
+import type { CarryOverRule, EnvelopeEvent } from '#funding';
 import { actorLabel, envelopeName, euros } from './french.js';
+
+const TITLES = { titre_de_perception: 'Titre de perception', titre_de_recettes: 'Titre de recettes' } as const;
+const RULES = { none: 'rien', all: 'tout' } as const;
+const ruleLabel = (r: CarryOverRule) => (r.mode === 'percent' ? `au plus ${r.percent} %` : RULES[r.mode]);
+
+/** The close with the envelope's carry-over rule, what stays to pay on its commitments and the orders it let through. */
+function yearClosedSummary(on: string, d: Extract<EnvelopeEvent, { type: 'envelope.year_closed' }>['data']): string {
+  const base =
+    `Clôture de l'exercice ${d.year} de ${on} : ` +
+    `report ${euros(d.aeCarriedCents)} d'AE et ${euros(d.cpCarriedCents)} de CP, ` +
+    `crédits non reportés ${euros(d.aeLapsedCents)} d'AE et ${euros(d.cpLapsedCents)} de CP`;
+  if (!d.carryOver) return base; // closed before the year boundary was recorded (v1)
+  const rule = `règle de report : AE ${ruleLabel(d.carryOver.ae)}, CP ${ruleLabel(d.carryOver.cp)}`;
+  const decided = d.cpCarryOverDecidedCents == null ? '' : `, report de CP décidé`;
+  const remaining = d.remainingToPayCents ? ` ; restes à payer ${euros(d.remainingToPayCents)}, payés sur l'exercice suivant` : '';
+  const refs = (d.unpaidOrders ?? []).map((o) => o.orderRef).join(', ');
+  const orders = refs ? ` ; ordres de payer non payés reportés (${refs}), motif ${d.unpaidOrdersReason}` : '';
+  return `${base} (${rule}${decided})${remaining}${orders}`;
+}
 
 const aeCp = (d: { aeCents: number; cpCents: number }) => `${euros(d.aeCents)} d'AE et ${euros(d.cpCents)} de CP`;
 const withReason = (text: string, reason: unknown) =>
@@ -65,11 +84,25 @@ export function envelopeSummary(envelopeId: string, type: string, data: unknown,
     case 'envelope.recovered':
       return withReason(`Reversement de ${euros(e.data.amountCents)} sur ${on} (engagement ${e.data.commitmentRef})`, e.data.reason);
     case 'envelope.year_closed':
-      return (
-        `Clôture de l'exercice ${e.data.year} de ${on} : ` +
-        `report ${euros(e.data.aeCarriedCents)} d'AE et ${euros(e.data.cpCarriedCents)} de CP, ` +
-        `crédits non reportés ${euros(e.data.aeLapsedCents)} d'AE et ${euros(e.data.cpLapsedCents)} de CP`
+      return yearClosedSummary(on, e.data);
+    case 'envelope.recovery_ordered':
+      return withReason(
+        `${TITLES[e.data.titleKind]} n° ${e.data.titleRef} de ${euros(e.data.amountCents)} sur ${on} (engagement ${e.data.commitmentRef})`,
+        e.data.reason,
       );
+    case 'envelope.recovery_collected': {
+      const receipt = e.data.receiptCents > 0 ? `, dont ${euros(e.data.receiptCents)} de recette d'un exercice antérieur` : '';
+      return `Recouvrement de ${euros(e.data.amountCents)} du titre n° ${e.data.titleRef} sur ${on}${receipt}`;
+    }
+    case 'envelope.commitment_adjusted': {
+      const change =
+        e.data.deltaCents > 0
+          ? `+${euros(e.data.deltaCents)} d'AE`
+          : e.data.deltaCents < 0
+            ? `${euros(-e.data.deltaCents)} d'AE libérées`
+            : 'sans mouvement de crédits';
+      return withReason(`Avenant n° ${e.data.amendmentNumber} à l'engagement ${e.data.commitmentRef} sur ${on} : ${change}`, e.data.reason);
+    }
     default:
       return `Événement ${type} sur ${on} par ${actorLabel(who, role)}`;
   }
