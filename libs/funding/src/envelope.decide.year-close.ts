@@ -61,13 +61,14 @@ export function decideCloseYear(cmd: CloseYear, state: EnvelopeState, stamp: Sta
       requestedYear: cmd.year ?? null,
     });
   }
-  const reason = optionalText(cmd.unpaidOrdersReason, 'unpaidOrdersReason', 2000);
-  const orders = unpaidOrders(s);
-  assertConfirmed(s, orders, reason);
   const totals = s.commitmentTotals;
   const remainingToPayCents = totals.committed - totals.released - (totals.paid - totals.recovered);
   const last = s.currentYear >= s.period.toYear;
+  // The last exercise has no next one to pay from: what remains to pay (unpaid orders included) refuses it first.
   if (last) assertNothingStranded(s, remainingToPayCents);
+  const reason = optionalText(cmd.unpaidOrdersReason, 'unpaidOrdersReason', 2000);
+  const orders = unpaidOrders(s);
+  assertConfirmed(s, orders, reason);
   const y = yearLedger(s);
   const rules = last ? { ae: { mode: 'none' as const }, cp: { mode: 'none' as const } } : s.carryOver;
   const [aeUnused, cpUnused] = [available(y.ae), available(y.cp)];

@@ -121,6 +121,11 @@ describe('CloseYear never strands a commitment', () => {
         commitments: [{ commitmentRef: 'EJ-1', remainingToPayCents: euros(1_200_000) }],
         rule: 'never-strand-a-commitment',
       });
+    const [, ordered] = orderedThroughChain('EJ-1', euros(1_000));
+    spec
+      .given(history(ordered, events))
+      .when(cmd('CloseYear', { year: 2024, unpaidOrdersReason: 'payé en janvier' }))
+      .thenThrows('ENVELOPE_REMAINING_TO_PAY', { rule: 'never-strand-a-commitment' });
     const released = history([cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', reason: 'Action terminée' })], events);
     const closed = history([cmd('CloseYear', { year: 2024 })], released);
     expect(closed.at(-1)!.data).toMatchObject({ year: 2024, nextYear: null, aeCarriedCents: 0, remainingToPayCents: 0 });
