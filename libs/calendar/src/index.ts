@@ -11,3 +11,4 @@ export {
   schoolHolidayOn,
 } from './school-zones.js';
 export { type DueDate, type DueDateRequest, completionDueDate, reminderDate } from './completion-due-date.js';
+export { type FixedDueDate, fixedDueDate, workingDayReminder } from './fixed-due-date.js';

@@ -16,3 +16,11 @@ export { PROGRAM_DEFINITIONS, createProgramRegistry, programRegistry } from './p
 export * from './project.upcasts.js';
 export * from './project.policy.js';
 export * from './project.signature.js';
+export {
+  REPORT_DEADLINE,
+  REPORT_FORMAL_NOTICE_REASON,
+  REPORT_REMINDER_DAYS,
+  cancelReportDeadline,
+  expireReportDeadline,
+  openReportDeadline,
+} from './project.report-deadline.js';

@@ -38,6 +38,22 @@ export interface RemindDeadline extends Base {
   deadlineId: string;
 }
 
+/**
+ * Run by the report deadline process (role system) once the award act is fully signed, or amended with a new day: opens
+ * the compte rendu financier's deadline on `reportDueOn` (an open one for another day is moved); a no-op if already open.
+ */
+export interface OpenReportDeadline extends Base {
+  type: 'open_report_deadline';
+  actId: string;
+  reportDueOn: string;
+}
+
+/** Run by the report deadline process (role system) when the act is cancelled: its report deadline is lifted. */
+export interface CancelReportDeadline extends Base {
+  type: 'cancel_report_deadline';
+  actId: string;
+}
+
 /** Transitions that carry nothing but an optional (or, per the definition, mandatory) reason. */
 export type PlainTransitionType =
   | 'start_drafting'
@@ -91,7 +107,8 @@ export interface SubmitFinalReport extends Base {
 }
 
 export type TransitionCommand = PlainTransition | Validate | RecordCtsOpinion | StartFinancing | SubmitFinalReport;
-export type ProjectCommand = DeclareIntention | EditContent | ExpireDeadline | RemindDeadline | TransitionCommand;
+export type ProjectCommand =
+  DeclareIntention | EditContent | ExpireDeadline | RemindDeadline | OpenReportDeadline | CancelReportDeadline | TransitionCommand;
 
 /** The values a transition command brings to the workflow engine (its `inputs`). */
 export function inputsOf(c: TransitionCommand): Record<string, unknown> {

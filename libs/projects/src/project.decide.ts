@@ -18,6 +18,13 @@ import {
   LIMITS,
 } from './project.validation.js';
 import { projectNotFound } from './project.policy.js';
+import {
+  cancelReportDeadline,
+  expireReportDeadline,
+  isReportDeadline,
+  openReportDeadline,
+  reportDeadlineLifted,
+} from './project.report-deadline.js';
 
 export function decideProject(registry: WorkflowRegistry, command: ProjectCommand, state: ProjectState): DomainEvent[] {
   if (command.type === 'declare_intention') return declareIntention(registry, command, state);
@@ -38,11 +45,16 @@ export function decideProject(registry: WorkflowRegistry, command: ProjectComman
     case 'edit_content':
       return editContent(registry, command, state);
     case 'expire_deadline':
+      if (isReportDeadline(state, command.deadlineId)) return expireReportDeadline(command.deadlineId, command.ctx, state);
       return engine.expire({ deadlineId: command.deadlineId, ctx: command.ctx }, state.workflow, subjectOf(state));
     case 'remind_deadline':
       return engine.remind({ deadlineId: command.deadlineId, ctx: command.ctx }, state.workflow, subjectOf(state));
-    default:
-      return engine.decide(
+    case 'open_report_deadline':
+      return openReportDeadline(command, state);
+    case 'cancel_report_deadline':
+      return cancelReportDeadline(command, state);
+    default: {
+      const events = engine.decide(
         {
           command: command.type,
           ctx: command.ctx,
@@ -53,6 +65,10 @@ export function decideProject(registry: WorkflowRegistry, command: ProjectComman
         state.workflow,
         subjectOf(state),
       );
+      // Transmitting the report lifts its deadline, in the same decision.
+      const transmitted = command.type === 'submit_final_report' && events.length > 0;
+      return transmitted ? [...events, ...reportDeadlineLifted(state, command.type, command.ctx)] : events;
+    }
   }
 }
 

@@ -42,6 +42,7 @@ export const ProjectEventType = {
   DeadlineCancelled: 'project.deadline_cancelled',
   DeadlineExpired: 'project.deadline_expired',
   DeadlineReminderDue: 'project.deadline_reminder_due',
+  ReportFormalNotice: 'project.report_formal_notice',
 } as const;
 
 export const PROJECT_WORKFLOW_EVENTS: WorkflowEventTypes = {
@@ -128,6 +129,27 @@ export type DeadlineExpired = DomainEvent<'project.deadline_expired', DeadlineEx
 /** The holder is reminded, some days before, that the deadline lapses soon (written once, by the deadline process). */
 export type DeadlineReminderDue = DomainEvent<'project.deadline_reminder_due', DeadlineReminderDueData>;
 
+/** What a report deadline's opening records besides the deadline (the act it enforces and the day that act names). */
+export interface ReportDeadlineFacts {
+  actId: string;
+  reportDueOn: string;
+}
+
+/**
+ * The compte rendu financier was not transmitted by its deadline (loi 2000-321, art. 10): the system's formal notice
+ * (mise en demeure) to the holder, recorded when the deadline lapses.
+ */
+export interface ReportFormalNoticeData extends ReportDeadlineFacts {
+  deadlineId: string;
+  /** The last day it was due (the act's day, moved off a non-working day), and the instant it lapsed. */
+  dueDay: string;
+  dueAt: string;
+  reason: string;
+  by: { id: string; role: TransitionFacts['by']['role'] };
+  at: string;
+}
+export type ReportFormalNotice = DomainEvent<'project.report_formal_notice', ReportFormalNoticeData>;
+
 export type ProjectTransitionEvent =
   | DraftingStarted
   | Submitted
@@ -148,7 +170,14 @@ export type ProjectTransitionEvent =
   | Closed;
 
 export type ProjectEvent =
-  IntentionDeclared | ContentEdited | ProjectTransitionEvent | DeadlineOpened | DeadlineCancelled | DeadlineExpired | DeadlineReminderDue;
+  | IntentionDeclared
+  | ContentEdited
+  | ProjectTransitionEvent
+  | DeadlineOpened
+  | DeadlineCancelled
+  | DeadlineExpired
+  | DeadlineReminderDue
+  | ReportFormalNotice;
 
 const COMMAND_OF = new Map<string, TransitionCommandName>(
   Object.entries(TRANSITION_EVENTS).map(([command, type]) => [type, command as TransitionCommandName]),

@@ -9,6 +9,7 @@ import {
   isProjectEvent,
   transitionValues,
 } from './project.events.js';
+import { evolveReportDeadline } from './project.report-deadline.js';
 import type { Project, ProjectState } from './project.state.js';
 
 /** Pure and total. An event type it does not know is recorded, so that decide refuses rather than act on a misread state. */
@@ -28,8 +29,11 @@ function evolveExisting(p: Project, event: ProjectEvent): Project {
     case 'project.deadline_opened':
     case 'project.deadline_cancelled':
     case 'project.deadline_expired':
+      return evolveReportDeadline(withWorkflow(p, evolveInstance(PROJECT_WORKFLOW_EVENTS, p.workflow, event)), event);
     case 'project.deadline_reminder_due':
       return withWorkflow(p, evolveInstance(PROJECT_WORKFLOW_EVENTS, p.workflow, event));
+    case 'project.report_formal_notice':
+      return evolveReportDeadline(p, event);
     case 'project.validated':
       return { ...transitioned(p, event), grantedAmountCents: event.data.grantedAmountCents };
     case 'project.cts_opinion_recorded': {

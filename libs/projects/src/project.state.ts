@@ -95,6 +95,10 @@ export interface Project {
   commitmentRef?: string;
   ctsOpinion?: CtsOpinion;
   finalReport?: FinalReport;
+  /** The award act's compte rendu financier deadline, while it is open. */
+  reportDeadline?: ReportDeadline;
+  /** The last formal notice (mise en demeure) to transmit it, once its deadline lapsed. */
+  reportFormalNotice?: { deadlineId: string; actId: string; dueDay: string; at: string };
   lastTransition?: LastTransition;
   /** Event types this version does not know (written by a newer one): the project refuses to decide until upgraded. */
   unrecognisedEvents?: string[];
@@ -104,6 +108,15 @@ export interface Project {
 export interface LastTransition extends TransitionFacts {
   command: string;
   inputs?: Record<string, unknown>;
+}
+
+/** The open report deadline: the act it enforces, the day that act names, and when it lapses. */
+export interface ReportDeadline {
+  deadlineId: string;
+  actId: string;
+  reportDueOn: string;
+  dueDay: string;
+  dueAt: string;
 }
 
 export type ProjectState = { exists: false } | Project;

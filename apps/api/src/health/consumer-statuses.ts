@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProjectionRunner } from '#projections';
 import { DIRECTORY_RUNNER } from '../directory/directory.tokens.js';
-import { FundingProcessRunner } from '#processes';
+import { FundingProcessRunner, ReportDeadlineProcessRunner } from '#processes';
 import { DeadlinesService } from '../processes/deadlines/deadlines.service.js';
 
 export type ConsumerStatus = { state: string; position: string } & object;
@@ -14,6 +14,7 @@ export class ConsumerStatuses {
     @Inject(DIRECTORY_RUNNER) private readonly directory: ProjectionRunner,
     @Inject(DeadlinesService) private readonly deadlines: DeadlinesService,
     @Inject(FundingProcessRunner) private readonly funding: FundingProcessRunner,
+    @Inject(ReportDeadlineProcessRunner) private readonly reportDeadlines: ReportDeadlineProcessRunner,
   ) {}
 
   list(): [string, ConsumerStatus][] {
@@ -24,6 +25,7 @@ export class ConsumerStatuses {
       ]),
       ['process.deadlines', this.deadlines.status()],
       ['process.funding', this.funding.status()],
+      ['process.report_deadline', this.reportDeadlines.status()],
     ];
   }
 }

@@ -27,7 +27,11 @@ export class ProjectCommandRunner {
   ): Promise<ProjectWritten> {
     const now = at ?? this.shell.now();
     const command = build({ actor: meta.principal, now });
-    const result = await this.shell.run({ streamId: streamIdOf(projectId), decider: this.decider, command, name, inputs, meta }, now);
+    // The processes (role system) write on the same streams as one another and as people, each reacting to the log: a
+    // concurrent write is re-read and re-decided (the decision is checked again on the new state) instead of stopping them.
+    const retries = meta.principal.role === 'system' ? { retries: 3 } : {};
+    const streamId = streamIdOf(projectId);
+    const result = await this.shell.run({ streamId, decider: this.decider, command, name, inputs, meta, ...retries }, now);
     return projectWritten(projectId, result);
   }
 }

@@ -19,10 +19,12 @@ import { DecisionSigning } from './sign-decision/decision-signing.js';
 import { ProjectSettlement } from './close/project-settlement.js';
 import { SignatoryAuthority } from './sign-decision/signing-authority.service.js';
 import { RemindProjectDeadlineHandler } from './remind-deadline/remind-deadline.handler.js';
+import { CancelProjectReportDeadlineHandler } from './cancel-report-deadline/cancel-report-deadline.handler.js';
+import { OpenProjectReportDeadlineHandler } from './open-report-deadline/open-report-deadline.handler.js';
 import { RunProjectTransitionHandler } from './run-transition/run-transition.handler.js';
 import { RunTransitionHttp } from './run-transition/run-transition.http.js';
 
-/** The projects context: its commands (declare, edit, transitions, deadline expiry and reminder) and its reads, each a slice. */
+/** The projects context: its commands (declare, edit, transitions, deadlines) and its reads, each a slice. */
 @Module({
   imports: [ProgramsModule],
   controllers: [DeclareIntentionHttp, ListProjectsHttp, GetProjectHttp, EditContentHttp, RunTransitionHttp],
@@ -38,6 +40,8 @@ import { RunTransitionHttp } from './run-transition/run-transition.http.js';
     RunProjectTransitionHandler,
     ExpireProjectDeadlineHandler,
     RemindProjectDeadlineHandler,
+    OpenProjectReportDeadlineHandler,
+    CancelProjectReportDeadlineHandler,
     GetProjectHandler,
     ListProjectsHandler,
     ReadYourWrites,

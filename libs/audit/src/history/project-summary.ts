@@ -48,6 +48,8 @@ export function projectSummary(type: string, data: unknown, who: string | null, 
       return `Échéance « ${e.data.name} » dépassée le ${frenchDate(e.data.dueAt)}`;
     case 'project.deadline_reminder_due':
       return `Rappel : l’échéance « ${e.data.name} » tombe le ${frenchDate(e.data.dueDay ?? e.data.dueAt)}`;
+    case 'project.report_formal_notice':
+      return `Mise en demeure par ${by} : compte rendu financier non transmis à l’échéance du ${frenchDate(e.data.dueDay)}`;
     case 'project.validated':
       return (
         withReason(`Validé par ${by}, ${euros(e.data.grantedAmountCents)} accordés`, e.data.reason) + signatureSummary(e.data.signature)

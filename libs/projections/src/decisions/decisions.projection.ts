@@ -75,6 +75,7 @@ export const decisionsProjection: Projection = {
       case 'project.deadline_cancelled':
       case 'project.deadline_expired':
       case 'project.deadline_reminder_due':
+      case 'project.report_formal_notice':
         return;
       default: {
         const unknown: never = e;

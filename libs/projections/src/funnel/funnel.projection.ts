@@ -48,6 +48,7 @@ export const funnelProjection: Projection = {
       case 'project.deadline_cancelled':
       case 'project.deadline_expired':
       case 'project.deadline_reminder_due':
+      case 'project.report_formal_notice':
         return;
       case 'project.intention_declared':
         return declare(db, prefix, s, id, e.data);

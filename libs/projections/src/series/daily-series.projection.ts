@@ -92,6 +92,7 @@ function measure(batch: SeriesBatch, event: RecordedEvent): { scope: string; met
     case 'project.deadline_cancelled':
     case 'project.deadline_expired':
     case 'project.deadline_reminder_due':
+    case 'project.report_formal_notice':
       return undefined;
     default: {
       const unknown: never = e;

@@ -42,6 +42,7 @@ export const workloadProjection: Projection = {
       case undefined:
       case 'project.content_edited':
       case 'project.deadline_reminder_due':
+      case 'project.report_formal_notice':
         return;
       case 'project.intention_declared':
         batch.projects.set(id, { full: true, columns: territoryColumns(e.data), status: e.data.state, since: e.data.at });
