@@ -1,0 +1,59 @@
+import { expect } from '@jest/globals';
+import type { ApiHarness } from '../support/api-harness.js';
+import { type Books, ledgerSums } from './multi-year-books.js';
+import { envelopeCommand } from './funding-flow.js';
+
+export const DAY = 86_400_000;
+
+/** Moves the app's clock to `iso` (tests start on 1 September 2023 and only go forward). */
+export function moveClockTo(api: ApiHarness, iso: string): void {
+  const ms = new Date(iso).getTime() - api.clock.now().getTime();
+  if (ms < 0) throw new Error(`the clock is already past ${iso}`);
+  api.clock.advance(ms);
+}
+
+/** "12 500,00 €" as a French finance office writes it (Intl, not the app's formatter). */
+export const euros = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+
+/** An envelope command that must succeed: its answer's body. */
+export async function ok(api: ApiHarness, token: string, path: string, body: unknown, expected = 200) {
+  const res = await envelopeCommand(api, token, path, body);
+  if (res.status !== expected) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export const getEnvelope = async (api: ApiHarness, token: string, id: string) => {
+  const res = await api.request('GET', `/envelopes/${id}`, { token });
+  if (res.status !== 200) throw new Error(`GET ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+};
+
+/**
+ * Every figure of each envelope's balance, per year and in total, against the test's books; then the ledger: per envelope
+ * and exercise, the sum of its signed AE and CP movements is the credit still free, as the books and the balance say.
+ */
+export async function expectBooks(api: ApiHarness, token: string, books: Books, envelopeIds: readonly string[]): Promise<void> {
+  for (const id of envelopeIds) {
+    const balance = await getEnvelope(api, token, id);
+    const expected = books.expected(id);
+    expect({ envelopeId: id, currentYear: balance.currentYear, years: balance.years }).toEqual({
+      envelopeId: id,
+      currentYear: expected.currentYear,
+      years: expected.years,
+    });
+    expect(balance.commitments).toMatchObject(expected.commitments);
+    const sum = (kind: 'ae' | 'cp', field: string) => expected.years.reduce((t, y) => t + (y[kind] as Record<string, number>)[field]!, 0);
+    expect([balance.ae.availableCents, balance.cp.availableCents]).toEqual([sum('ae', 'availableCents'), sum('cp', 'availableCents')]);
+  }
+  const { sums } = await ledgerSums(api, token);
+  const free = books.available();
+  const fromLedger = Object.fromEntries(Object.keys(free).map((k) => [k, sums[k] ?? { ae: 0, cp: 0 }]));
+  expect(fromLedger).toEqual(free);
+}
+
+/** GET /envelopes/:id/history: its French summaries. */
+export async function historyOf(api: ApiHarness, token: string, id: string): Promise<{ type: string; summary: string; why: string }[]> {
+  const res = await api.request('GET', `/envelopes/${id}/history?limit=500`, { token });
+  if (res.status !== 200) throw new Error(`history ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.events;
+}
