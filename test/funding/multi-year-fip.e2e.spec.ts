@@ -92,6 +92,12 @@ describe('a school project over two exercises on the multi-year FIP: 2023 advanc
     const closed = await ok(api, a.finance, on(NANCY_METZ, 'close-year'), { year: 2023 });
     const carried = books.close(NANCY_METZ);
     expect(closed.balance.commitments.remainingToPayCents).toBe(600_000); // the balance goes on into 2024, not stranded
+    // The académie is in 2024, the national envelope still in 2023: a delegation now would book 2023 credits on 2024.
+    const revisions = async () => Promise.all(IDS.map(async (id) => (await getEnvelope(api, a.admin, id)).revision));
+    const before = await revisions();
+    const late = await envelopeCommand(api, a.admin, on(NATIONAL, 'allocate'), { childId: NANCY_METZ, ae: '1.00', cp: '1.00' });
+    expect(late.body).toMatchObject({ status: 409, code: 'ENVELOPE_EXERCISE_MISMATCH', year: 2023, targetYear: 2024 });
+    expect(await revisions()).toEqual(before);
     await ok(api, a.admin, on(NATIONAL, 'close-year'), { year: 2023 });
     books.close(NATIONAL);
     await check();
