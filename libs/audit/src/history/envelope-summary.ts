@@ -1,9 +1,23 @@
-import type { EnvelopeEvent } from '#funding';
+import type { CarryOverRule, EnvelopeEvent } from '#funding';
 import { actorLabel, envelopeName, euros } from './french.js';
 
 const aeCp = (d: { aeCents: number; cpCents: number }) => `${euros(d.aeCents)} d'AE et ${euros(d.cpCents)} de CP`;
 const withReason = (text: string, reason: unknown) =>
   typeof reason === 'string' && reason.trim() ? `${text} : motif ${reason.trim()}` : text;
+
+const ruleText = (r: CarryOverRule) =>
+  r.mode === 'all' ? 'en totalité' : r.mode === 'percent' ? `dans la limite de ${r.percent} %` : 'aucun report';
+
+/** What a close recorded since the carry-over became the envelope's rule: the rule, and the unpaid orders it let go on. */
+function closeTerms(d: Extract<EnvelopeEvent, { type: 'envelope.year_closed' }>['data']): string {
+  if (!d.carryOver) return ''; // a close of the first log said nothing of either: it reads as it did
+  const decided = d.cpCarryOverDecidedCents == null ? '' : ', CP reportés sur décision';
+  const rule = ` (règle de report : AE ${ruleText(d.carryOver.ae)}, CP ${ruleText(d.carryOver.cp)}${decided})`;
+  const orders = d.unpaidOrders ?? [];
+  if (orders.length === 0) return rule;
+  const total = orders.reduce((t, o) => t + o.amountCents, 0);
+  return `${rule} ; ${orders.length} ordre(s) de payer non payé(s) (${euros(total)}), payé(s) sur les CP de l'exercice suivant`;
+}
 
 /**
  * One line of French for an envelope event of envelope `envelopeId`:
@@ -68,7 +82,8 @@ export function envelopeSummary(envelopeId: string, type: string, data: unknown,
       return (
         `Clôture de l'exercice ${e.data.year} de ${on} : ` +
         `report ${euros(e.data.aeCarriedCents)} d'AE et ${euros(e.data.cpCarriedCents)} de CP, ` +
-        `crédits non reportés ${euros(e.data.aeLapsedCents)} d'AE et ${euros(e.data.cpLapsedCents)} de CP`
+        `crédits non reportés ${euros(e.data.aeLapsedCents)} d'AE et ${euros(e.data.cpLapsedCents)} de CP` +
+        closeTerms(e.data)
       );
     default:
       return `Événement ${type} sur ${on} par ${actorLabel(who, role)}`;
