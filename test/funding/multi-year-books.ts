@@ -93,7 +93,9 @@ export class Books {
     const e = this.of(envelopeId);
     const y = e.year;
     if (e.current === e.toYear) return 0;
-    return e.cpRule === 'all' ? freeCp(y.cp) : Math.min(freeCp(y.cp), Math.floor(((y.cp.notified + y.cp.received) * e.cpRule.percent) / 100));
+    return e.cpRule === 'all'
+      ? freeCp(y.cp)
+      : Math.min(freeCp(y.cp), Math.floor(((y.cp.notified + y.cp.received) * e.cpRule.percent) / 100));
   }
   /** Closes the current year: AE carried in full, CP as decided (`cpDecided`) or up to its cap; the last year carries nothing. */
   close(envelopeId: string, cpDecided?: number): { aeCarried: number; cpCarried: number; cpLapsed: number } {
@@ -145,8 +147,7 @@ export class Books {
   /** The free credits per "envelope year" the ledger's sums must give (every envelope of these books). */
   available(): Record<string, { ae: number; cp: number }> {
     const out: Record<string, { ae: number; cp: number }> = {};
-    for (const [id, e] of this.envelopes)
-      for (const [year, y] of e.years) out[`${id} ${year}`] = { ae: freeAe(y.ae), cp: freeCp(y.cp) };
+    for (const [id, e] of this.envelopes) for (const [year, y] of e.years) out[`${id} ${year}`] = { ae: freeAe(y.ae), cp: freeCp(y.cp) };
     return out;
   }
 }

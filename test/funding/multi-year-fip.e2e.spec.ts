@@ -76,14 +76,12 @@ describe('a school project over two exercises on the multi-year FIP: 2023 advanc
     const after = await getEnvelope(api, a.admin, NANCY_METZ);
     expect([after.revision, after.years, after.commitments]).toEqual([before.revision, before.years, before.commitments]);
 
-    expect((await envelopeCommand(api, a.accountant, on(NANCY_METZ, 'pay'), { commitmentRef: actId, orderRef: 'DP-2023-0117' })).status).toBe(
-      200,
-    );
+    await ok(api, a.accountant, on(NANCY_METZ, 'pay'), { commitmentRef: actId, orderRef: 'DP-2023-0117' });
     books.pay(NANCY_METZ, 600_000);
     await check();
   });
 
-  it('closing 2023: AE carried in full, CP within 3 % of the year’s credits (decided above the cap: refused), the rest lapses', async () => {
+  it('closing 2023: AE carried in full, CP within 3 % of the year’s credits (a decision above: refused), the rest lapses', async () => {
     moveClockTo(api, '2024-01-10T09:00:00Z');
     const cap = books.cpCap(NANCY_METZ);
     expect(cap).toBe(7_275_000); // 3 % of the €2,425,000 delegated: €72,750 of the €2,419,000 unused
@@ -104,6 +102,7 @@ describe('a school project over two exercises on the multi-year FIP: 2023 advanc
     const close = (await historyOf(api, a.admin, NANCY_METZ)).find((e) => e.type === 'envelope.year_closed')!;
     expect(close.summary).toContain(`report ${euros(carried.aeCarried)} d'AE et ${euros(carried.cpCarried)} de CP`);
     expect(close.summary).toContain(`crédits non reportés ${euros(0)} d'AE et ${euros(carried.cpLapsed)} de CP`);
+    expect(close.summary).toContain('(règle de report : AE en totalité, CP dans la limite de 3 %)');
   });
 
   it('2024: notified within the €500M ceiling, delegated; the balance paid from 2024 CP, 2023 untouched', async () => {
