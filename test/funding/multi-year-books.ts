@@ -19,6 +19,7 @@ interface Year {
 }
 interface Spending {
   committed: number;
+  released: number;
   certified: number;
   paid: number;
   recovered: number;
@@ -33,7 +34,7 @@ const freeCp = (f: CpFlows) => f.notified + f.received + f.carriedIn + f.recover
 class EnvelopeBooks {
   current: number;
   readonly years = new Map<number, Year>();
-  readonly spending: Spending = { committed: 0, certified: 0, paid: 0, recovered: 0, titled: 0 };
+  readonly spending: Spending = { committed: 0, released: 0, certified: 0, paid: 0, recovered: 0, titled: 0 };
   constructor(
     fromYear: number,
     readonly toYear: number,
@@ -71,6 +72,11 @@ export class Books {
   commit(envelopeId: string, cents: number) {
     this.of(envelopeId).year.ae.committed += cents;
     this.of(envelopeId).spending.committed += cents;
+  }
+  /** Désengagement: the AE comes back to the year it is released in. */
+  release(envelopeId: string, cents: number) {
+    this.of(envelopeId).year.ae.released += cents;
+    this.of(envelopeId).spending.released += cents;
   }
   certify(envelopeId: string, cents: number) {
     this.of(envelopeId).spending.certified += cents;
@@ -135,10 +141,10 @@ export class Books {
       currentYear: e.current,
       years,
       commitments: {
-        committedCents: s.committed,
+        committedCents: s.committed - s.released,
         certifiedCents: s.certified - s.recovered,
         paidCents: s.paid - s.recovered,
-        remainingToPayCents: s.committed - (s.paid - s.recovered),
+        remainingToPayCents: s.committed - s.released - (s.paid - s.recovered),
         recoveryOutstandingCents: s.titled - s.recovered,
       },
     };

@@ -3,7 +3,8 @@ import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { type Actors, actors, envelopeCommand, transition, validatedEducationProject } from './funding-flow.js';
 import { commitAct, communePaysForSchool, payInstalment, signedAwardAct } from './award-flow.js';
 import { Books, ledgerSums } from './multi-year-books.js';
-import { euros, expectBooks, getEnvelope, historyOf, moveClockTo, ok } from './multi-year-flow.js';
+import { decimalEuros, euros, expectBooks, getEnvelope, historyOf, moveClockTo, ok, paidPerYear } from './multi-year-flow.js';
+import { openNationalAndChild, refusedWithoutWriting } from './multi-year-flow.js';
 
 /** The FIP of "Notre école, faisons-la ensemble": €500M over the five-year term, ~€150M notified in 2023 (seeds). */
 const NATIONAL = 'fip-national-2023-2027';
@@ -19,6 +20,11 @@ describe('a school project over two exercises on the multi-year FIP: 2023 advanc
   const books = new Books();
   const on = (id: string, op: string) => `/envelopes/${id}/${op}`;
   const check = () => expectBooks(api, a.admin, books, IDS);
+  /** The clock moved on, with fresh tokens (they last a year of the app's clock). */
+  const at = async (iso: string) => {
+    moveClockTo(api, iso);
+    a = await actors(api);
+  };
 
   beforeAll(async () => {
     api = await startApi();
@@ -30,16 +36,11 @@ describe('a school project over two exercises on the multi-year FIP: 2023 advanc
   });
 
   it('2023: the national envelope (€500M ceiling) and the académie’s, notified and delegated; the act found on it', async () => {
-    const national = { fund: 'fip', territoryCode: 'national', period: { fromYear: 2023, toYear: 2027 }, ceiling: '500000000.00' };
-    const opened = await ok(api, a.admin, '/envelopes', { ...national, label: 'FIP 2023–2027 – national' }, 201);
-    expect(opened.balance).toMatchObject({ envelopeId: NATIONAL, ceilingCents: 50_000_000_000, period: national.period });
-    // The carry-over rule is the envelope's, declared at its opening and shown with it: AE carried, CP within 3 % (LOLF art. 15).
-    expect(opened.balance.carryOver).toEqual({ ae: { mode: 'all' }, cp: { mode: 'percent', percent: 3 } });
-    const academie = { fund: 'fip', territoryCode: 'academie-12', period: national.period, parentId: NATIONAL };
-    expect((await ok(api, a.finance, '/envelopes', { ...academie, label: 'FIP – académie de Nancy-Metz' }, 201)).balance).toMatchObject({
-      envelopeId: NANCY_METZ,
-      parentId: NATIONAL,
-    });
+    const [national, academie] = await openNationalAndChild(api, a.admin, a.finance, 'fip', 'academie-12', '500000000.00');
+    expect(national).toMatchObject({ envelopeId: NATIONAL, ceilingCents: 50_000_000_000, period: { fromYear: 2023, toYear: 2027 } });
+    expect(academie).toMatchObject({ envelopeId: NANCY_METZ, parentId: NATIONAL, period: { fromYear: 2023, toYear: 2027 } });
+    // The carry-over rule is each envelope's, declared at its opening and shown with it: AE carried, CP within 3 % (LOLF art. 15).
+    for (const b of [national, academie]) expect(b.carryOver).toEqual({ ae: { mode: 'all' }, cp: { mode: 'percent', percent: 3 } });
     books.open(NATIONAL, 2023, 2027, { percent: 3 });
     books.open(NANCY_METZ, 2023, 2027, { percent: 3 });
     await ok(api, a.admin, on(NATIONAL, 'notify'), { ae: '150000000.00', cp: '150000000.00', reason: 'Notification FIP 2023' });
@@ -65,16 +66,13 @@ describe('a school project over two exercises on the multi-year FIP: 2023 advanc
     books.certify(NANCY_METZ, 600_000);
     await ok(api, a.finance, on(NANCY_METZ, 'order-payment'), { ...line, orderRef: 'DP-2023-0117' });
 
-    const before = await getEnvelope(api, a.admin, NANCY_METZ);
-    const refused = await envelopeCommand(api, a.finance, on(NANCY_METZ, 'close-year'), { year: 2023 });
-    expect(refused.body).toMatchObject({
+    const refused = await refusedWithoutWriting(api, a.finance, on(NANCY_METZ, 'close-year'), { year: 2023 }, IDS, a.admin);
+    expect(refused).toMatchObject({
       status: 409,
       code: 'ENVELOPE_UNPAID_ORDERS',
       orders: [{ commitmentRef: actId, orderRef: 'DP-2023-0117', amountCents: 600_000 }],
       totalCents: 600_000,
     });
-    const after = await getEnvelope(api, a.admin, NANCY_METZ);
-    expect([after.revision, after.years, after.commitments]).toEqual([before.revision, before.years, before.commitments]);
 
     await ok(api, a.accountant, on(NANCY_METZ, 'pay'), { commitmentRef: actId, orderRef: 'DP-2023-0117' });
     books.pay(NANCY_METZ, 600_000);
@@ -85,17 +83,15 @@ describe('a school project over two exercises on the multi-year FIP: 2023 advanc
     moveClockTo(api, '2024-01-10T09:00:00Z');
     const cap = books.cpCap(NANCY_METZ);
     expect(cap).toBe(7_275_000); // 3 % of the €2,425,000 delegated: €72,750 of the €2,419,000 unused
-    const above = await envelopeCommand(api, a.finance, on(NANCY_METZ, 'close-year'), { year: 2023, cpCarried: euros2(cap + 1) });
+    const above = await envelopeCommand(api, a.finance, on(NANCY_METZ, 'close-year'), { year: 2023, cpCarried: decimalEuros(cap + 1) });
     expect(above.body).toMatchObject({ status: 400, code: 'ENVELOPE_CARRY_OVER_ABOVE_CAP' });
     const closed = await ok(api, a.finance, on(NANCY_METZ, 'close-year'), { year: 2023 });
     const carried = books.close(NANCY_METZ);
     expect(closed.balance.commitments.remainingToPayCents).toBe(600_000); // the balance goes on into 2024, not stranded
     // The académie is in 2024, the national envelope still in 2023: a delegation now would book 2023 credits on 2024.
-    const revisions = async () => Promise.all(IDS.map(async (id) => (await getEnvelope(api, a.admin, id)).revision));
-    const before = await revisions();
-    const late = await envelopeCommand(api, a.admin, on(NATIONAL, 'allocate'), { childId: NANCY_METZ, ae: '1.00', cp: '1.00' });
-    expect(late.body).toMatchObject({ status: 409, code: 'ENVELOPE_EXERCISE_MISMATCH', year: 2023, targetYear: 2024 });
-    expect(await revisions()).toEqual(before);
+    const delegation = { childId: NANCY_METZ, ae: '1.00', cp: '1.00' };
+    const late = await refusedWithoutWriting(api, a.admin, on(NATIONAL, 'allocate'), delegation, IDS, a.admin);
+    expect(late).toMatchObject({ status: 409, code: 'ENVELOPE_EXERCISE_MISMATCH', year: 2023, targetYear: 2024 });
     await ok(api, a.admin, on(NATIONAL, 'close-year'), { year: 2023 });
     books.close(NATIONAL);
     await check();
@@ -106,8 +102,7 @@ describe('a school project over two exercises on the multi-year FIP: 2023 advanc
   });
 
   it('2024: notified within the €500M ceiling, delegated; the balance paid from 2024 CP, 2023 untouched', async () => {
-    moveClockTo(api, '2024-03-01T09:00:00Z');
-    a = await actors(api); // tokens last a year of the app's clock
+    await at('2024-03-01T09:00:00Z');
     const over = await envelopeCommand(api, a.admin, on(NATIONAL, 'notify'), { ae: '350000000.01', cp: '0.00' });
     expect(over.body).toMatchObject({ status: 409, code: 'ENVELOPE_CEILING_EXCEEDED', availableCents: 35_000_000_000 });
     // What the seeds leave for 2024–2027 (€350M), spread evenly: a quarter of it in 2024.
@@ -131,7 +126,7 @@ describe('a school project over two exercises on the multi-year FIP: 2023 advanc
     books.certify(NANCY_METZ, 600_000);
     books.pay(NANCY_METZ, 600_000);
     const balance = await getEnvelope(api, a.admin, NANCY_METZ);
-    expect(balance.years.map((y: { year: number; cp: { paidCents: number } }) => [y.year, y.cp.paidCents])).toEqual([
+    expect(paidPerYear(balance)).toEqual([
       [2023, 600_000],
       [2024, 600_000],
     ]);
@@ -140,8 +135,7 @@ describe('a school project over two exercises on the multi-year FIP: 2023 advanc
   });
 
   it('closing 2024 with the CP carried as decided (below the cap); 2025: a partial recovery is a receipt, not restored CP', async () => {
-    moveClockTo(api, '2025-01-09T09:00:00Z');
-    a = await actors(api);
+    await at('2025-01-09T09:00:00Z');
     const decided = 2_000_000; // €20,000 decided, the cap being 3 % of €2.9M (€87,000)
     expect(books.cpCap(NANCY_METZ)).toBe(8_700_000);
     await ok(api, a.finance, on(NANCY_METZ, 'close-year'), { year: 2024, cpCarried: '20000.00' });
@@ -171,7 +165,43 @@ describe('a school project over two exercises on the multi-year FIP: 2023 advanc
       ['recette (exercice antérieur)', '0.00'],
     ]);
   });
-});
 
-/** Cents as the decimal euros the wire takes. */
-const euros2 = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+  it('the last exercise, 2027, does not close on what remains to pay (the €1,000 paid back) until it is released', async () => {
+    for (const [year, when] of [
+      [2025, '2026-01-08T09:00:00Z'],
+      [2026, '2027-01-07T09:00:00Z'],
+    ] as const) {
+      await at(when);
+      await ok(api, a.finance, on(NANCY_METZ, 'close-year'), { year });
+      books.close(NANCY_METZ);
+    }
+    await at('2028-01-06T09:00:00Z');
+    const stranded = await envelopeCommand(api, a.finance, on(NANCY_METZ, 'close-year'), { year: 2027 });
+    expect(stranded.body).toMatchObject({
+      status: 409,
+      code: 'ENVELOPE_REMAINING_TO_PAY',
+      remainingToPayCents: 100_000,
+      commitments: [{ commitmentRef: actId, remainingToPayCents: 100_000 }],
+    });
+    const release = (amount: string) =>
+      ok(api, a.finance, on(NANCY_METZ, 'release'), { commitmentRef: actId, amount, reason: 'Désengagement' });
+    await release('1000.00');
+    books.release(NANCY_METZ, 100_000);
+    // Nor while the titre de perception still claims €500: once closed, the envelope could not collect it.
+    const uncollected = await envelopeCommand(api, a.finance, on(NANCY_METZ, 'close-year'), { year: 2027 });
+    expect(uncollected.body).toMatchObject({
+      status: 409,
+      code: 'ENVELOPE_RECOVERY_OUTSTANDING',
+      outstandingCents: 50_000,
+      titles: [{ commitmentRef: actId, titleRef: 'TP-2025-000042', outstandingCents: 50_000 }],
+    });
+    await ok(api, a.accountant, on(NANCY_METZ, 'collect-recovery'), { commitmentRef: actId, titleRef: 'TP-2025-000042', amount: '500.00' });
+    books.collectReceipt(NANCY_METZ, 50_000);
+    await release('500.00');
+    books.release(NANCY_METZ, 50_000);
+    const closed = await ok(api, a.finance, on(NANCY_METZ, 'close-year'), { year: 2027 });
+    books.close(NANCY_METZ);
+    expect(closed.balance).toMatchObject({ status: 'closed', commitments: { remainingToPayCents: 0, recoveryOutstandingCents: 0 } });
+    await check();
+  });
+});
