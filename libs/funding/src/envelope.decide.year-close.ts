@@ -46,6 +46,29 @@ function assertNothingStranded(s: OpenedEnvelope, remainingToPayCents: Cents): v
   );
 }
 
+/** Nor on recovery orders still to collect: a closed envelope collects nothing, the titles would be stranded. */
+function assertNothingToCollect(s: OpenedEnvelope): void {
+  const outstandingCents = s.recoveryTotals.ordered - s.recoveryTotals.collected;
+  if (outstandingCents === 0) return;
+  const titles = [...s.commitments]
+    .flatMap((c) =>
+      Object.entries(c.titles).map(([titleRef, t]) => ({
+        commitmentRef: c.ref,
+        titleRef,
+        outstandingCents: t.amountCents - t.collectedCents,
+      })),
+    )
+    .filter((t) => t.outstandingCents > 0)
+    .slice(0, 50);
+  throw new DomainError(
+    'conflict',
+    'ENVELOPE_RECOVERY_OUTSTANDING',
+    `${s.currentYear} est le dernier exercice de ${s.envelopeId} : ${formatEuros(outstandingCents)} restent à recouvrer sur les ` +
+      'titres émis. Faites-les recouvrer avant de clôturer (une enveloppe clôturée ne recouvre plus rien).',
+    { year: s.currentYear, outstandingCents, titles, rule: 'never-strand-a-recovery' },
+  );
+}
+
 /**
  * Closes the current exercise. Nothing committed is stranded: what remains to pay goes on into the next exercise, paid
  * from its CP. Unused AE and CP are carried by the envelope's declared rule (CP within its cap, by the close's decision)
@@ -65,7 +88,10 @@ export function decideCloseYear(cmd: CloseYear, state: EnvelopeState, stamp: Sta
   const remainingToPayCents = totals.committed - totals.released - (totals.paid - totals.recovered);
   const last = s.currentYear >= s.period.toYear;
   // The last exercise has no next one to pay from: what remains to pay (unpaid orders included) refuses it first.
-  if (last) assertNothingStranded(s, remainingToPayCents);
+  if (last) {
+    assertNothingStranded(s, remainingToPayCents);
+    assertNothingToCollect(s);
+  }
   const reason = optionalText(cmd.unpaidOrdersReason, 'unpaidOrdersReason', 2000);
   const orders = unpaidOrders(s);
   assertConfirmed(s, orders, reason);

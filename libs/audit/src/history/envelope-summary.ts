@@ -2,9 +2,6 @@ import type { CarryOverRule, EnvelopeEvent } from '#funding';
 import { actorLabel, envelopeName, euros } from './french.js';
 
 const TITLES = { titre_de_perception: 'Titre de perception', titre_de_recettes: 'Titre de recettes' } as const;
-const RULES = { none: 'rien', all: 'tout' } as const;
-const ruleLabel = (r: CarryOverRule) => (r.mode === 'percent' ? `au plus ${r.percent} %` : RULES[r.mode]);
-
 /** The close with the envelope's carry-over rule, what stays to pay on its commitments and the orders it let through. */
 function yearClosedSummary(on: string, d: Extract<EnvelopeEvent, { type: 'envelope.year_closed' }>['data']): string {
   const base =
@@ -12,17 +9,24 @@ function yearClosedSummary(on: string, d: Extract<EnvelopeEvent, { type: 'envelo
     `report ${euros(d.aeCarriedCents)} d'AE et ${euros(d.cpCarriedCents)} de CP, ` +
     `crédits non reportés ${euros(d.aeLapsedCents)} d'AE et ${euros(d.cpLapsedCents)} de CP`;
   if (!d.carryOver) return base; // closed before the year boundary was recorded (v1)
-  const rule = `règle de report : AE ${ruleLabel(d.carryOver.ae)}, CP ${ruleLabel(d.carryOver.cp)}`;
-  const decided = d.cpCarryOverDecidedCents == null ? '' : `, report de CP décidé`;
+  const rule = `règle de report : AE ${ruleText(d.carryOver.ae)}, CP ${ruleText(d.carryOver.cp)}`;
+  const decided = d.cpCarryOverDecidedCents == null ? '' : ', CP reportés sur décision';
   const remaining = d.remainingToPayCents ? ` ; restes à payer ${euros(d.remainingToPayCents)}, payés sur l'exercice suivant` : '';
-  const refs = (d.unpaidOrders ?? []).map((o) => o.orderRef).join(', ');
-  const orders = refs ? ` ; ordres de payer non payés reportés (${refs}), motif ${d.unpaidOrdersReason}` : '';
+  const unpaid = d.unpaidOrders ?? [];
+  const total = euros(unpaid.reduce((t, o) => t + o.amountCents, 0));
+  const orders = unpaid.length
+    ? ` ; ${unpaid.length} ordre(s) de payer non payé(s) (${total}), payé(s) sur les CP de l'exercice suivant : ` +
+      `${unpaid.map((o) => o.orderRef).join(', ')}, motif ${d.unpaidOrdersReason}`
+    : '';
   return `${base} (${rule}${decided})${remaining}${orders}`;
 }
 
 const aeCp = (d: { aeCents: number; cpCents: number }) => `${euros(d.aeCents)} d'AE et ${euros(d.cpCents)} de CP`;
 const withReason = (text: string, reason: unknown) =>
   typeof reason === 'string' && reason.trim() ? `${text} : motif ${reason.trim()}` : text;
+
+const ruleText = (r: CarryOverRule) =>
+  r.mode === 'all' ? 'en totalité' : r.mode === 'percent' ? `dans la limite de ${r.percent} %` : 'aucun report';
 
 /**
  * One line of French for an envelope event of envelope `envelopeId`:

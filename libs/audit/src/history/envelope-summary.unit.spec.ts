@@ -27,9 +27,9 @@ describe('the envelope’s history tells the year boundary, recovery orders and 
       'finance',
     );
     expect(line).toContain(`Clôture de l'exercice 2023 de ${on}`);
-    expect(line).toContain('règle de report : AE tout, CP au plus 3 %');
+    expect(line).toContain('règle de report : AE en totalité, CP dans la limite de 3 %');
     expect(line).toContain(`restes à payer ${euros(6_000_00)}`);
-    expect(line).toContain('ordres de payer non payés reportés (DP-2023-0042), motif Mandat transmis le 29 décembre');
+    expect(line).toContain(`: DP-2023-0042, motif Mandat transmis le 29 décembre`);
   });
 
   it('a titre de perception, its collection with the receipt part, an amendment', () => {

@@ -42,7 +42,8 @@ export function actorOf(event: RecordedEvent): { who: string | null; role: strin
 }
 
 function reasonOf(event: RecordedEvent): string | null {
-  const d = (event.data ?? {}) as { reason?: unknown; onExpiry?: { reason?: unknown } };
+  const d = (event.data ?? {}) as { reason?: unknown; onExpiry?: { reason?: unknown }; unpaidOrdersReason?: unknown };
+  if (event.type === 'envelope.year_closed') return str(d.unpaidOrdersReason); // why the close let unpaid orders go on
   return str(d.reason) ?? (event.type.endsWith('deadline_opened') ? str(d.onExpiry?.reason) : null);
 }
 

@@ -2,6 +2,7 @@ import { type CommandContext, DomainError } from '#kernel';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { Cents } from '../money.js';
 import type { AllocatedToChild } from '../envelope.events.js';
+import type { EnvelopeState } from '../envelope.state.js';
 import { commandFingerprint } from '../request-id.js';
 import { type EnvelopeCommandOptions, type EnvelopeCommandResult, handleEnvelopeCommand, loadEnvelope } from './handle-envelope-command.js';
 
@@ -62,7 +63,7 @@ export async function allocateToChild(
       ...(input.reason === undefined ? {} : { reason: input.reason }),
     },
     // A retry of an accepted allocation answers its first outcome, whatever the child became since.
-    { ...options, precondition: () => assertChildCanReceive(store, input.parentId, input.childId) },
+    { ...options, precondition: (parent) => assertChildCanReceive(store, input.parentId, input.childId, parent) },
   );
   const sent = sentEvent(source, 'envelope.allocated_to_child', input.parentId);
   const target = await receiveAllocation(store, input.parentId, sent, input.ctx, options);
@@ -98,7 +99,7 @@ export async function receiveAllocation(
   });
 }
 
-async function assertChildCanReceive(store: EventStore, parentId: string, childId: string): Promise<void> {
+async function assertChildCanReceive(store: EventStore, parentId: string, childId: string, parent: EnvelopeState): Promise<void> {
   const { state } = await loadEnvelope(store, childId);
   if (state.status === 'none') {
     throw new DomainError('not_found', 'ENVELOPE_NOT_FOUND', `L’enveloppe fille ${childId} n’est pas ouverte.`, { envelopeId: childId });
@@ -116,4 +117,20 @@ async function assertChildCanReceive(store: EventStore, parentId: string, childI
       requestedParentId: parentId,
     });
   }
+  assertSameExercise(parent, state, 'childId');
+}
+
+/**
+ * Both halves of an allocation or a transfer are booked in their envelope's open exercise: they must be the same one, or
+ * the credits of one exercise would land on another (a multi-year child still in 2023 receiving its parent's 2024 share).
+ */
+export function assertSameExercise(source: EnvelopeState, target: EnvelopeState, field: string): void {
+  if (source.status !== 'open' || target.status !== 'open' || source.currentYear === target.currentYear) return;
+  throw new DomainError(
+    'conflict',
+    'ENVELOPE_EXERCISE_MISMATCH',
+    `${source.envelopeId} est sur l’exercice ${source.currentYear}, ${target.envelopeId} sur ${target.currentYear} : ` +
+      'clôturez d’abord l’exercice de celle qui est en retard.',
+    { envelopeId: target.envelopeId, year: source.currentYear, targetYear: target.currentYear, field, rule: 'same-open-exercise' },
+  );
 }

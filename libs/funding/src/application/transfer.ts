@@ -4,7 +4,7 @@ import type { Cents } from '../money.js';
 import type { Transferred } from '../envelope.events.js';
 import { commandFingerprint } from '../request-id.js';
 import { type EnvelopeCommandOptions, type EnvelopeCommandResult, handleEnvelopeCommand, loadEnvelope } from './handle-envelope-command.js';
-import { CROSS_ENVELOPE_SCOPE, type CrossEnvelopeResult, sentEvent } from './allocate-to-child.js';
+import { CROSS_ENVELOPE_SCOPE, type CrossEnvelopeResult, assertSameExercise, sentEvent } from './allocate-to-child.js';
 
 export interface TransferInput {
   fromId: string;
@@ -103,4 +103,5 @@ async function assertSibling(store: EventStore, fromId: string, toId: string): P
       { envelopeId: toId, parentId: to.state.parentId, sourceParentId: fromParent, field: 'toId', rule: 'siblings-of-one-parent' },
     );
   }
+  assertSameExercise(from.state, to.state, 'toId');
 }

@@ -48,7 +48,7 @@ export class OpenEnvelopeRequest {
   ceiling?: string | null;
   @ApiPropertyOptional({
     type: CarryOverDto,
-    description: 'how unused credits pass to the next year (default: AE all carried, CP none)',
+    description: "how unused credits pass to the next year (default, by fund: FIP AE all, CP within 3 %; FIR's budget annex: all)",
     example: { ae: { mode: 'all' }, cp: { mode: 'percent', percent: 10 } },
   })
   @IsOptional()
