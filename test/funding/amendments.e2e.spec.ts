@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type ApiHarness, startApi } from '../support/api-harness.js';
-import { type Actors, NANCY_METZ_2023, actors, envelopeCommand, key, openNancyMetz, validatedEducationProject } from './funding-flow.js';
-import { COMMUNE_SIRET, commitAct, communePaysForSchool, payInstalment, signedAwardAct } from './award-flow.js';
+import type { ApiHarness } from '../support/api-harness.js';
+import { type Actors, NANCY_METZ_2023, envelopeCommand, key, validatedEducationProject } from './funding-flow.js';
+import { COMMUNE_SIRET, commitAct, fundedNancyMetz, payInstalment, signedAwardAct } from './award-flow.js';
 
 describe('amendments (avenants): signed by the authority with their reason, then the EJ follows', () => {
   let api: ApiHarness;
   let a: Actors;
   beforeAll(async () => {
-    api = await startApi();
-    a = await actors(api);
-    await openNancyMetz(api, a, '4850000.00', '2425000.00');
-    await communePaysForSchool(api, a);
+    ({ api, a } = await fundedNancyMetz());
   });
   afterAll(async () => {
     await api.close();

@@ -1,6 +1,6 @@
-import type { ApiHarness } from '../support/api-harness.js';
+import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { SCHOOL_UAI } from '../support/demo-fixtures.js';
-import { type Actors, envelopeCommand, key } from './funding-flow.js';
+import { type Actors, actors, envelopeCommand, key, openNancyMetz } from './funding-flow.js';
 
 /** The Commune de Bar-le-Duc (SIRET 215 500 299 00015) pays for its school, as a school has no legal personality. */
 export const COMMUNE_SIRET = '21550029900015';
@@ -89,4 +89,16 @@ export async function payInstalment(
     if (r.status !== 200) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
   }
   return { certified, ordered, paid, orderRef };
+}
+
+/**
+ * An API whose académie de Nancy-Metz has its FIP 2023 (€4.85M AE, €2.425M CP: its share of the ~€150M notified to
+ * académies in 2023) and whose school is paid through its commune: where a school's grant can be acted, committed, paid.
+ */
+export async function fundedNancyMetz(): Promise<{ api: ApiHarness; a: Actors }> {
+  const api = await startApi();
+  const a = await actors(api);
+  await openNancyMetz(api, a, '4850000.00', '2425000.00');
+  await communePaysForSchool(api, a);
+  return { api, a };
 }

@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type ApiHarness, startApi } from '../support/api-harness.js';
+import type { ApiHarness } from '../support/api-harness.js';
 import { FundingProcessRunner } from '#processes';
 import { HEALTH_FINESS } from '../support/demo-fixtures.js';
 import {
   type Actors,
   NANCY_METZ_2023,
-  actors,
   envelopeCommand,
   eventually,
   fundingOf,
   healthIntention,
-  openNancyMetz,
   store,
   transition,
   validatedEducationProject,
 } from './funding-flow.js';
-import { commitAct, communePaysForSchool, payInstalment, signedAwardAct } from './award-flow.js';
+import { commitAct, fundedNancyMetz, payInstalment, signedAwardAct } from './award-flow.js';
 
 /** FIP 2023 of the académie de Nancy-Metz: €4.85M AE, €2.425M CP (its share of the ~€150M notified to académies in 2023). */
 const AE = 485_000_000;
@@ -24,10 +22,7 @@ describe('funding: a signed decision moves no money; finance drafts the act, the
   let api: ApiHarness;
   let a: Actors;
   beforeAll(async () => {
-    api = await startApi();
-    a = await actors(api);
-    await openNancyMetz(api, a, '4850000.00', '2425000.00');
-    await communePaysForSchool(api, a);
+    ({ api, a } = await fundedNancyMetz());
   });
   afterAll(async () => {
     await api.close();

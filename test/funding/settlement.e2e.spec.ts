@@ -1,26 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FundingProcessRunner } from '#processes';
-import { type ApiHarness, startApi } from '../support/api-harness.js';
-import {
-  type Actors,
-  NANCY_METZ_2023,
-  actors,
-  envelopeCommand,
-  eventually,
-  openNancyMetz,
-  transition,
-  validatedEducationProject,
-} from './funding-flow.js';
-import { commitAct, communePaysForSchool, payInstalment, signedAwardAct } from './award-flow.js';
+import type { ApiHarness } from '../support/api-harness.js';
+import { type Actors, NANCY_METZ_2023, envelopeCommand, eventually, transition, validatedEducationProject } from './funding-flow.js';
+import { commitAct, fundedNancyMetz, payInstalment, signedAwardAct } from './award-flow.js';
 
 describe('closing a project is finance’s, once it is settled: the report reviewed, everything due paid or recovered', () => {
   let api: ApiHarness;
   let a: Actors;
   beforeAll(async () => {
-    api = await startApi();
-    a = await actors(api);
-    await openNancyMetz(api, a, '4850000.00', '2425000.00');
-    await communePaysForSchool(api, a);
+    ({ api, a } = await fundedNancyMetz());
   });
   afterAll(async () => {
     await api.close();

@@ -1,21 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import type { RecordedEvent } from '#event-store';
+import { recordedEvents } from '../../test/recorded-event.js';
 import { actCommitments, moneyHistoryEntries, projectMoneyEvents } from './money-history.js';
 import { NO_NAMES, namesFrom, personLabel } from './money-names.js';
 
-let position = 100n;
-const recorded = (streamId: string, type: string, data: unknown, actorId = 'finance-nancy-metz', role = 'finance'): RecordedEvent => ({
-  id: `e-${position}`,
-  streamId,
-  revision: 0n,
-  position: ++position,
-  type,
-  schemaVersion: 1,
-  data,
-  metadata: { actorId, role },
-  recordedAt: new Date('2024-03-04T10:00:00.000Z'),
-  hash: undefined,
-});
+const recorded = recordedEvents('2024-03-04T10:00:00.000Z', 100n);
 
 const PROJECT = '0b0f9b7e-3a0b-4c43-9a7e-1e7c9f2b8d11';
 const ACT = `AA-${PROJECT}-1`;

@@ -1,21 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import type { RecordedEvent } from '#event-store';
+import { recordedEvents } from '../../test/recorded-event.js';
 import { moneyHistoryEntries } from './money-history.js';
 import { namesFrom } from './money-names.js';
 
-let position = 0n;
-const at = (streamId: string, type: string, data: unknown, actorId = 'finance-nancy-metz', role = 'finance'): RecordedEvent => ({
-  id: `e-${position}`,
-  streamId,
-  revision: 0n,
-  position: ++position,
-  type,
-  schemaVersion: 1,
-  data,
-  metadata: { actorId, role },
-  recordedAt: new Date('2025-01-10T10:00:00.000Z'),
-  hash: undefined,
-});
+const at = recordedEvents('2025-01-10T10:00:00.000Z');
 
 const PROJECT = 'p-1';
 const ACT = `AA-${PROJECT}-1`;

@@ -5,6 +5,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { parseEnvelopeId } from '#funding';
 import { loadEnvelope } from '#funding/application';
 import { SignatoryAuthority } from '../../projects/sign-decision/signing-authority.service.js';
+import { authoritySignature } from '../authority-signature.js';
 import { AwardActCommandRunner, type AwardActWritten } from '../award-act-command.runner.js';
 import { AwardActPayeeResolver } from '../award-act-payee.js';
 import { AwardActReader } from '../award-act.reader.js';
@@ -30,17 +31,7 @@ export class AmendAwardActHandler implements ICommandHandler<AmendAwardAct> {
     assertCanSignAwardAct(meta.principal);
     const { project } = await this.reader.project(projectId);
     const act = await this.reader.current(projectId);
-    const found = await this.authority.forAct(meta.principal, now, {
-      kind: 'award_act.sign',
-      program: project.program,
-      departement: project.content.territory.departement,
-    });
-    const signature = {
-      signatory: meta.principal.id,
-      capacity: found.capacity,
-      ...(found.delegationId ? { delegationId: found.delegationId } : {}),
-      ...(found.actReference ? { actReference: found.actReference } : {}),
-    };
+    const signature = await authoritySignature(this.authority, meta.principal, now, project);
     const { state } = await loadEnvelope(this.store, act.envelopeId);
     const c = state.status === 'none' ? undefined : state.commitments.get(act.actId);
     const certifiedByInstalment = Object.fromEntries(Object.entries(c?.lines ?? {}).map(([n, l]) => [n, l.certified]));

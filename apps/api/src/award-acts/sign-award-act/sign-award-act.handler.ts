@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { assertCanSignAwardAct } from '#awards';
 import { SignatoryAuthority } from '../../projects/sign-decision/signing-authority.service.js';
+import { authoritySignature } from '../authority-signature.js';
 import { AwardActCommandRunner, type AwardActWritten } from '../award-act-command.runner.js';
 import { AwardActReader } from '../award-act.reader.js';
 import { SignAwardAct } from './sign-award-act.command.js';
@@ -23,17 +24,7 @@ export class SignAwardActHandler implements ICommandHandler<SignAwardAct> {
     assertCanSignAwardAct(meta.principal);
     const { project } = await this.reader.project(projectId);
     await this.reader.current(projectId);
-    const found = await this.authority.forAct(meta.principal, now, {
-      kind: 'award_act.sign',
-      program: project.program,
-      departement: project.content.territory.departement,
-    });
-    const signature = {
-      signatory: meta.principal.id,
-      capacity: found.capacity,
-      ...(found.delegationId ? { delegationId: found.delegationId } : {}),
-      ...(found.actReference ? { actReference: found.actReference } : {}),
-    };
+    const signature = await authoritySignature(this.authority, meta.principal, now, project);
     return this.acts.run(projectId, 'award_act.sign', {}, meta, (ctx) => ({ type: 'SignAwardAct', projectId, signature, ctx }), now);
   }
 }
