@@ -17,7 +17,7 @@ import { envelopeDecider } from '../envelope.decider.js';
 import type { EnvelopeEvent } from '../envelope.events.js';
 import { envelopeStreamId } from '../envelope.id.js';
 import { ENVELOPE_STATE_SCHEMA, decodeEnvelopeState, encodeEnvelopeState } from '../envelope.snapshot.js';
-import type { EnvelopeState } from '../envelope.state.js';
+import type { Commitment, EnvelopeState } from '../envelope.state.js';
 import { assertRequestId, commandFingerprint } from '../request-id.js';
 
 /** Bounded optimistic-concurrency retries: enough for a few hundred validators racing on one envelope. */
@@ -139,4 +139,10 @@ export async function requestAccepted(store: EventStore, envelopeId: string, sco
 export async function readEnvelope(store: EventStore, envelopeId: string): Promise<{ state: EnvelopeState; history: RecordedEvent[] }> {
   const history = await store.readStream(envelopeStreamId(envelopeId));
   return { state: foldRecorded(envelopeDecider, history), history };
+}
+
+/** The commitment (EJ) an award act formalises on its envelope, its reference being the act's id (undefined: none yet). */
+export async function commitmentOfAct(store: EventStore, act: { envelopeId: string; actId: string }): Promise<Commitment | undefined> {
+  const { state } = await loadEnvelope(store, act.envelopeId);
+  return state.status === 'none' ? undefined : state.commitments.get(act.actId);
 }

@@ -1,8 +1,9 @@
+import { commitmentOfAct } from '#funding/application';
 import { type Actor, DomainError } from '#kernel';
 import { type EventStore, foldRecorded } from '#event-store';
 import { projectDecider, streamIdOf } from '#projects';
 import { awardActDecider, awardActStreamOf } from '#awards';
-import { envelopeDecider, envelopeStreamId, netPaid } from '#funding';
+import { netPaid } from '#funding';
 import type { FundingCommands, FundingRequest } from './funding.port.js';
 import type { FundingRecord, FundingStep } from './funding.process.js';
 
@@ -48,8 +49,7 @@ export class FundingSteps {
   private async withdrawn(step: FundingStep, record: FundingRecord | undefined, h: Handling): Promise<FundingRecord | undefined> {
     const act = foldRecorded(awardActDecider, await this.store.readStream(awardActStreamOf(step.projectId))).act;
     if (!act || act.status !== 'signed') return record;
-    const envelope = foldRecorded(envelopeDecider, await this.store.readStream(envelopeStreamId(act.envelopeId)));
-    const c = envelope.status === 'none' ? undefined : envelope.commitments.get(act.actId);
+    const c = await commitmentOfAct(this.store, act);
     const paidCents = c ? netPaid(c) : 0;
     if (paidCents > 0) await this.commands.openReviewOnWithdrawal(step.projectId, paidCents, requestOf(step, h));
     return record && { ...record, note: paidCents > 0 ? 'abandon après versements : compte rendu à examiner' : 'abandon', updatedAt: h.at };

@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { assertCanSignAwardAct } from '#awards';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { parseEnvelopeId } from '#funding';
-import { loadEnvelope } from '#funding/application';
+import { commitmentOfAct } from '#funding/application';
 import { SignatoryAuthority } from '../../projects/sign-decision/signing-authority.service.js';
 import { authoritySignature } from '../authority-signature.js';
 import { AwardActCommandRunner, type AwardActWritten } from '../award-act-command.runner.js';
@@ -32,8 +32,7 @@ export class AmendAwardActHandler implements ICommandHandler<AmendAwardAct> {
     const { project } = await this.reader.project(projectId);
     const act = await this.reader.current(projectId);
     const signature = await authoritySignature(this.authority, meta.principal, now, project);
-    const { state } = await loadEnvelope(this.store, act.envelopeId);
-    const c = state.status === 'none' ? undefined : state.commitments.get(act.actId);
+    const c = await commitmentOfAct(this.store, act);
     const certifiedByInstalment = Object.fromEntries(Object.entries(c?.lines ?? {}).map(([n, l]) => [n, l.certified]));
     const payee = terms.payeeOrganisationId ? await this.payees.of(terms.payeeOrganisationId) : undefined;
     const facts = { certifiedByInstalment, envelopePeriod: parseEnvelopeId(act.envelopeId)!.period, ...(payee ? { payee } : {}) };

@@ -1,7 +1,8 @@
+import { commitmentOfAct } from '#funding/application';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
-import { envelopeDecider, envelopeStreamId } from '#funding';
+import { EVENT_STORE, type EventStore } from '#event-store';
+
 import { AwardActCommandRunner, type AwardActWritten } from '../award-act-command.runner.js';
 import { AwardActReader } from '../award-act.reader.js';
 import { CancelAwardAct } from '../sign-award-act/sign-award-act.command.js';
@@ -17,8 +18,7 @@ export class CancelAwardActHandler implements ICommandHandler<CancelAwardAct> {
 
   async execute({ projectId, reason, meta }: CancelAwardAct): Promise<AwardActWritten> {
     const act = await this.reader.current(projectId);
-    const envelope = foldRecorded(envelopeDecider, await this.store.readStream(envelopeStreamId(act.envelopeId)));
-    const committed = envelope.status !== 'none' && envelope.commitments.get(act.actId) !== undefined;
+    const committed = (await commitmentOfAct(this.store, act)) !== undefined;
     return this.acts.run(projectId, 'award_act.cancel', { reason }, meta, (ctx) => ({
       type: 'CancelAwardAct',
       projectId,

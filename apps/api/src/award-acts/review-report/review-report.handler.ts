@@ -1,8 +1,9 @@
+import { commitmentOfAct } from '#funding/application';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ReportOutcome } from '#awards';
-import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
-import { envelopeDecider, envelopeStreamId, netPaid } from '#funding';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { netPaid } from '#funding';
 import type { CommandMeta } from '#kernel';
 import { AwardActCommandRunner, type AwardActWritten } from '../award-act-command.runner.js';
 import { AwardActReader } from '../award-act.reader.js';
@@ -36,8 +37,7 @@ export class ReviewAwardActReportHandler implements ICommandHandler<ReviewAwardA
   async execute({ projectId, review, meta }: ReviewAwardActReport): Promise<AwardActWritten> {
     const { project } = await this.reader.project(projectId);
     const act = await this.reader.current(projectId);
-    const envelope = foldRecorded(envelopeDecider, await this.store.readStream(envelopeStreamId(act.envelopeId)));
-    const c = envelope.status === 'none' ? undefined : envelope.commitments.get(act.actId);
+    const c = await commitmentOfAct(this.store, act);
     const facts = {
       declaredSpendingCents: project.finalReport?.spentAmountCents ?? null,
       budgetCents: project.content.budgetLines.reduce((sum, l) => sum + l.amountCents, 0),

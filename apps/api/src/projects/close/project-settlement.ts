@@ -1,7 +1,8 @@
+import { commitmentOfAct } from '#funding/application';
 import { Inject, Injectable } from '@nestjs/common';
 import { awardActDecider, awardActStreamOf, settlementGaps } from '#awards';
 import { EVENT_STORE, type EventStore, foldRecorded } from '#event-store';
-import { envelopeDecider, envelopeStreamId, netCommitted, netPaid, outstandingRecoveries } from '#funding';
+import { netCommitted, netPaid, outstandingRecoveries } from '#funding';
 import { DomainError } from '#kernel';
 
 /** `close` is allowed once the project is settled: its grant's money all paid or recovered, the report reviewed. */
@@ -13,8 +14,7 @@ export class ProjectSettlement {
     const act = foldRecorded(awardActDecider, await this.store.readStream(awardActStreamOf(projectId))).act;
     // A project funded before award acts follows the rule of its workflow version only.
     if (!act || act.status === 'cancelled') return;
-    const envelope = foldRecorded(envelopeDecider, await this.store.readStream(envelopeStreamId(act.envelopeId)));
-    const c = envelope.status === 'none' ? undefined : envelope.commitments.get(act.actId);
+    const c = await commitmentOfAct(this.store, act);
     const figures = c && {
       netCommittedCents: netCommitted(c),
       netPaidCents: netPaid(c),
