@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type Database from 'better-sqlite3';
-import { ReportDeadlineProcessRunner } from '#processes';
+import { FundingProcessRunner, ReportDeadlineProcessRunner } from '#processes';
 import { READ_MODEL_DB } from '../../apps/api/src/infrastructure/tokens.js';
 import { type ApiHarness, startApi } from '../support/api-harness.js';
 import { deadlines, eventTypes } from '../lifecycle/lifecycle-flow.js';
@@ -161,5 +161,29 @@ describe('the compte rendu financier deadline, from the signed act to the formal
     const [last] = (await store(api).readStream(`project-${id}`)).slice(-1);
     expect(last).toMatchObject({ type: 'project.deadline_cancelled', data: { cancelledBy: 'cancel_report_deadline' } });
     expect(last!.metadata).toMatchObject({ actorId: 'report-deadline-process', role: 'system' });
+  });
+
+  it('a withdrawal before any payment: nothing to account for, the funding process lifts the deadline', async () => {
+    await boot();
+    const id = await validatedEducationProject(api, a, 400_000, 400_000, 'Une sortie au planétarium');
+    await signedAwardAct(api, a, id);
+    expect((await commitAct(api, a.finance, NANCY_METZ_2023, id)).status).toBe(200);
+    await eventually(
+      () => project(id),
+      (p) => p.status === 'financing',
+    );
+    await tick();
+    expect(
+      deadlines(api)
+        .pending()
+        .map((d) => d.deadlineId),
+    ).toEqual([deadlineId(id)]);
+    await transition(api, a.holder, id, 'withdraw', { reason: 'Sortie annulée par le planétarium' });
+    await (api.app.get(FundingProcessRunner) as FundingProcessRunner).caughtUp();
+    await tick();
+    expect(deadlines(api).pending()).toEqual([]);
+    const lifted = (await store(api).readStream(`project-${id}`)).filter((e) => e.type === 'project.deadline_cancelled');
+    expect(lifted.at(-1)!.metadata).toMatchObject({ role: 'system' });
+    expect(lifted.at(-1)!.data).toMatchObject({ cancelledBy: 'cancel_report_deadline' });
   });
 });

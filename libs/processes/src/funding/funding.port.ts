@@ -14,4 +14,6 @@ export interface FundingCommands {
   startFinancing(projectId: string, commitmentRef: string, request: FundingRequest): Promise<void>;
   /** On the project's award act: a withdrawal after payments opens the review of the spending. */
   openReviewOnWithdrawal(projectId: string, paidCents: number, request: FundingRequest): Promise<void>;
+  /** A withdrawal before any payment: no compte rendu financier is due on the act, its deadline is lifted. */
+  liftReportDeadline(projectId: string, actId: string, request: FundingRequest): Promise<void>;
 }

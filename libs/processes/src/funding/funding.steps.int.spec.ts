@@ -33,6 +33,7 @@ describe('the funding steps write only through their port (here: appends on a re
   };
   const port: FundingCommands = {
     openReviewOnWithdrawal: async (id, paidCents, r) => void sent.push(`open_review ${id} ${paidCents} ${r.requestId}`),
+    liftReportDeadline: async (id, actId, r) => void sent.push(`lift_report_deadline ${id} ${actId} ${r.requestId}`),
     startFinancing: (id, commitmentRef, r) => (
       sent.push(`start_financing ${r.requestId}`),
       project(id, { type: 'start_financing', commitmentRef }, r)
@@ -149,5 +150,20 @@ describe('the funding steps write only through their port (here: appends on a re
     expect(project.filter((t) => t === 'project.financing_started')).toHaveLength(1);
     // The process moved no money: the envelope holds only what finance wrote.
     expect((await store.readStream('envelope-' + ENVELOPE)).map((e) => e.type)).toEqual(['envelope.opened', 'envelope.credits_notified']);
+  });
+
+  it('a withdrawal before any payment lifts the report deadline of the act: no compte rendu is due on nothing paid', async () => {
+    sent.length = 0;
+    const steps = new FundingSteps(store, port);
+    const step = {
+      kind: 'withdrawn' as const,
+      triggerId: 'trigger-w',
+      projectId: 'p-1',
+      at: AT.toISOString(),
+      envelopeId: '',
+      commitmentRef: '',
+    };
+    await steps.run(step, undefined, { position: 20n, at: AT.toISOString() });
+    expect(sent).toEqual(['lift_report_deadline p-1 AA-p-1-1 funding:withdrawn:trigger-w']);
   });
 });

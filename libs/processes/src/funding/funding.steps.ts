@@ -52,6 +52,7 @@ export class FundingSteps {
     const c = await commitmentOfAct(this.store, act);
     const paidCents = c ? netPaid(c) : 0;
     if (paidCents > 0) await this.commands.openReviewOnWithdrawal(step.projectId, paidCents, requestOf(step, h));
+    else await this.commands.liftReportDeadline(step.projectId, act.actId, requestOf(step, h));
     return record && { ...record, note: paidCents > 0 ? 'abandon après versements : compte rendu à examiner' : 'abandon', updatedAt: h.at };
   }
 
