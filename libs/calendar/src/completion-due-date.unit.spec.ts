@@ -91,6 +91,25 @@ describe('completionDueDate (real calendars)', () => {
     expect(d).toMatchObject({ schoolCalendarUnknown: false, suspendedDays: 16, timeZone: 'America/Cayenne' });
   });
 
+  it('Guyane, asked on 10 October 2022: known since the rentrée (5 September); the Toussaint (22 Oct – 6 Nov) does not count', () => {
+    const d = due(new Date('2022-10-10T12:00:00Z'), '973', '33', true);
+    expect(d).toMatchObject({ dueDay: '2022-11-25', schoolCalendarUnknown: false, suspendedDays: 16, timeZone: 'America/Cayenne' });
+  });
+
+  it('Corse, asked on Monday 13 May 2024: known through June (no holiday until summer), due Wednesday 12 June', () => {
+    expect(due(paris('2024-05-13T10:00:00'), '2A', '27', true)).toMatchObject({
+      dueDay: '2024-06-12',
+      schoolCalendarUnknown: false,
+      suspendedDays: 0,
+    });
+  });
+
+  it('Corse, asked in June 2024 and running into the rentrée: suspended from 6 July, and 3–4 September are unknown', () => {
+    const d = due(paris('2024-06-25T10:00:00'), '2A', '27', true);
+    // 26 June – 5 July count (10 days), 6 July – 2 September are suspended (59 days); 3 September counts, flagged unknown.
+    expect(d).toMatchObject({ suspendedDays: 59, schoolCalendarUnknown: true });
+  });
+
   it('Lyon (zone A), asked on Friday 5 February 2027: the winter holidays (13–28 February) do not count', () => {
     const d = due(paris('2027-02-05T10:00:00'), '69', '10', true);
     expect(d).toMatchObject({ dueDay: '2027-03-23', suspendedDays: 16, schoolCalendarUnknown: false });

@@ -6,7 +6,7 @@ import { type SchoolCalendar, p } from './school-holidays.data.js';
  * read before from the académies' calendars). The days of the dataset's ponts (Ascension; Guyane's « pont à Pâques » of
  * 29 March – 2 April 2024 and its « pont de l'Ascension » of 15–21 May 2023), of Guadeloupe's mi-carême and of its
  * scattered « semaine en mai » days (but the whole week of 2025) are not holidays, like every bridge. 2026-2027 is not in
- * the dataset copy: not shipped.
+ * the dataset copy nor in its export of January 2026 (named below): not shipped.
  */
 export const ANTILLES_GUYANE_CALENDARS = {
   martinique: {
@@ -62,8 +62,14 @@ export const ANTILLES_GUYANE_CALENDARS = {
   },
   guyane: {
     label: 'Guyane',
-    // The dataset starts Guyane with 2022-2023 and does not give its rentrée 2022: known from the Toussaint 2022.
+    // Summer 2022 and the rentrée 2022 are the dataset's row of 2021-2022 (« Vacances d'Été », Élèves, Guyane: from
+    // 2022-07-08T22:00Z to 2022-09-04T22:00Z, i.e. Saturday 9 July to the rentrée of Monday 5 September 2022), the same in
+    // the December 2025 copy named in school-holidays.data.ts, in the export of 16 December 2022 republished in
+    // SianaOce/Planning (fr-en-calendrier-scolaire.json, 1613ffa0d1cc5172a01766a5829bb884162fe814) and in the export of
+    // January 2026 republished in Poreck20/Deep_learnin_serie_temps (data/fr-en-calendrier-scolaire.csv,
+    // 62aa4ff32edcfd1f5c84ebfaa6dc80a0336bbfd1). No holiday lies between the rentrée and the Toussaint 2022.
     periods: [
+      p('Vacances d’été 2022', '2022-07-09', '2022-09-04'),
       p('Vacances de la Toussaint 2022', '2022-10-22', '2022-11-06'),
       p('Vacances de Noël 2022', '2022-12-17', '2023-01-02'),
       p('Vacances de Carnaval 2023', '2023-02-18', '2023-03-05'),
@@ -84,6 +90,6 @@ export const ANTILLES_GUYANE_CALENDARS = {
       p('Vacances de Carnaval 2026', '2026-02-07', '2026-02-22'),
       p('Vacances de Pâques 2026', '2026-04-02', '2026-04-15'),
     ],
-    known: [{ from: '2022-10-22', to: '2026-07-03' }],
+    known: [{ from: '2022-07-09', to: '2026-07-03' }],
   },
 } satisfies Record<string, SchoolCalendar>;

@@ -3,7 +3,8 @@ import { type SchoolCalendar, p } from './school-holidays.data.js';
 /**
  * The rectoral calendars of La Réunion and Mayotte, from the ministry's dataset (named in school-holidays.data.ts; its
  * rows for La Réunion 2023-2024 to 2025-2026 are the periods read before from the académie's calendar). 2026-2027 is not
- * in the dataset copy (nor, for La Réunion, the end of the austral winter 2026): not shipped.
+ * in the dataset copy nor in its export of January 2026 (nor, for La Réunion, the end of the austral winter 2026): not
+ * shipped. La Réunion's 2026-2027 is only on third-party pages (see the README): not shipped either.
  */
 export const INDIAN_OCEAN_CALENDARS = {
   reunion: {

@@ -48,7 +48,7 @@ describe('the school holidays data', () => {
     }
   });
 
-  it('2026-2027 (dataset): zone A winter 13–28 February and spring 10–25 April, B spring 17 April – 2 May, C spring 3–18 April', () => {
+  it('2026-2027 (dataset): zone A winter 13–28 Feb and spring 10–25 April, B spring 17 April – 2 May, C spring 3–18 April', () => {
     expect(schoolHolidayOn(SCHOOL_CALENDARS.A, '2027-02-13')?.name).toBe('Vacances d’hiver 2027');
     expect(schoolHolidayOn(SCHOOL_CALENDARS.A, '2027-02-28')?.name).toBe('Vacances d’hiver 2027');
     expect(schoolHolidayOn(SCHOOL_CALENDARS.A, '2027-03-01')).toBeUndefined();
@@ -112,6 +112,25 @@ describe('the school holidays data', () => {
       true,
       undefined,
     ]);
-    expect(schoolCalendarKnows(SCHOOL_CALENDARS.corse, '2024-08-15')).toBe(false);
+    expect(['2024-09-03', '2024-09-04'].map((d) => schoolCalendarKnows(SCHOOL_CALENDARS.corse, d))).toEqual([false, false]);
+    expect([schoolCalendarKnows(SCHOOL_CALENDARS.corse, '2024-09-05'), schoolHolidayOn(SCHOOL_CALENDARS.corse, '2024-09-05')]).toEqual([
+      true,
+      undefined,
+    ]);
+  });
+
+  it('Corse 2024: classes from 13 May to Friday 5 July, summer from Saturday 6 July to 2 September on either rentrée', () => {
+    for (const d of ['2024-05-13', '2024-06-14', '2024-07-05'])
+      expect([schoolCalendarKnows(SCHOOL_CALENDARS.corse, d), schoolHolidayOn(SCHOOL_CALENDARS.corse, d)]).toEqual([true, undefined]);
+    for (const d of ['2024-07-06', '2024-08-15', '2024-09-02'])
+      expect(schoolHolidayOn(SCHOOL_CALENDARS.corse, d)?.name).toBe('Vacances d’été 2024');
+    expect(schoolCalendarKnows(SCHOOL_CALENDARS.corse, '2024-08-15')).toBe(true);
+  });
+
+  it('Guyane: summer 2022 to the rentrée of Monday 5 September 2022 (dataset, 2021-2022), then classes to the Toussaint', () => {
+    expect(schoolHolidayOn(SCHOOL_CALENDARS.guyane, '2022-09-04')?.name).toBe('Vacances d’été 2022');
+    for (const d of ['2022-09-05', '2022-10-03', '2022-10-21'])
+      expect([schoolCalendarKnows(SCHOOL_CALENDARS.guyane, d), schoolHolidayOn(SCHOOL_CALENDARS.guyane, d)]).toEqual([true, undefined]);
+    expect(schoolCalendarKnows(SCHOOL_CALENDARS.guyane, '2022-07-08')).toBe(false);
   });
 });
