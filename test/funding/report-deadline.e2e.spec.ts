@@ -105,7 +105,7 @@ describe('the compte rendu financier deadline, from the signed act to the formal
       const history = await api.request('GET', `/projects/${id}/history`, { token });
       expect(history.status).toBe(200);
       const summaries = (history.body.events as { summary: string }[]).map((e) => e.summary);
-      expect(summaries).toContain('Rappel : l’échéance « compte_rendu_financier » tombe le 01/07/2024');
+      expect(summaries).toContain('Rappel : l’échéance « transmission du compte rendu financier » tombe le 01/07/2024');
       expect(summaries).toContain(
         'Mise en demeure par deadline-scheduler (système) : compte rendu financier non transmis à l’échéance du 01/07/2024',
       );

@@ -48,7 +48,7 @@ export async function loadDemoAwardActs(call: Call, tokenFor: TokenFor, admin: s
       : { kind: 'paying_organisation', organisationId: COMMUNE.siret };
     const act = `/projects/${p.projectId}/award-act`;
     await call(p.holderToken, 'PUT', `/organisations/${p.holderOrganisationId}/payee`, payee, `demo-payee-${i}`);
-    await call(finance, 'POST', act, { reference: `Acte de démonstration n° ${i + 1}` }, `demo-act-${i}`);
+    await call(finance, 'POST', act, { reference: `DEMO-${String(i + 1).padStart(3, '0')} (fictif)` }, `demo-act-${i}`);
     const signed = await call(p.deciderToken, 'POST', `${act}/sign`, {}, `demo-sign-${i}`);
     if (signed['status'] === 'awaiting_countersignature')
       await call(p.holderToken, 'POST', `${act}/countersign`, {}, `demo-countersign-${i}`);

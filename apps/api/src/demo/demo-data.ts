@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { CommandBus } from '@nestjs/cqrs';
 import { JwtService, type TokenClaims } from '#auth';
+import { DEMO_PRINCIPALS } from '../auth/demo-tokens.js';
 import { grantClaims } from '../directory/grant-for-token.js';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { envelopeId, envelopeStreamId } from '#funding';
@@ -19,10 +20,12 @@ export async function loadDemoData(app: NestFastifyApplication, logger: Logger):
   if ((await store.readStream(envelopeStreamId(envelopeId('fir', first.territoryCode, year0)))).length > 0) return;
   const jwt = app.get(JwtService);
   const commands = app.get(CommandBus);
-  const tokenFor = async (claims: TokenClaims & { capacity?: string }) => (
-    await grantClaims(commands, claims, 'demo:data'),
-    jwt.sign(claims)
-  );
+  const named: [personId: string, name: string][] = [];
+  const tokenFor = async (claims: TokenClaims & { capacity?: string }) => {
+    await grantClaims(commands, claims, 'demo:data');
+    if (claims.name) named.push([claims.sub, claims.name]);
+    return jwt.sign(claims);
+  };
   const year = app.get<Clock>(CLOCK).now().getUTCFullYear();
   const fastify = app.getHttpAdapter().getInstance();
   const call = async (token: string, method: 'POST' | 'PATCH' | 'PUT', url: string, body: unknown, key?: string) => {
@@ -53,6 +56,9 @@ export async function loadDemoData(app: NestFastifyApplication, logger: Logger):
   }
   await loadDemoAwardActs(call, tokenFor, admin, funded);
   await loadMeuseDemo(call, tokenFor, year);
+  // The directory names the demo's people (kept out of the log), so that histories read with names; all marked as demo.
+  for (const [personId, name] of [...named, ...DEMO_PRINCIPALS.map((p) => [p.sub, p.name] as [string, string])])
+    await call(admin, 'PUT', `/people/${personId}`, { displayName: `${name} (démonstration)` });
   logger.info(
     { projects: DEMO_PROJECTS.length + MEUSE_PROJECTS.length, year },
     'demo data loaded (envelopes FIR/FIP, projects in every state, the Meuse projects of the seeds with a commission and delegations)',

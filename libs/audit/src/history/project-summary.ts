@@ -25,6 +25,10 @@ const withReason = (text: string, reason: unknown) =>
   typeof reason === 'string' && reason.trim() ? `${text} : motif ${reason.trim()}` : text;
 
 /** One line of French for a project event; `who`/`role` come from the event's metadata. */
+/** Deadlines named in French where their name is not (the completion delay reads as v1 wrote it). */
+const DEADLINE_LABELS: Record<string, string> = { compte_rendu_financier: 'transmission du compte rendu financier' };
+const deadlineLabel = (name: string) => DEADLINE_LABELS[name] ?? name;
+
 export function projectSummary(type: string, data: unknown, who: string | null, role: string | null): string {
   const by = actorLabel(who, role);
   const e = asProjectEvent({ type, data });
@@ -41,13 +45,13 @@ export function projectSummary(type: string, data: unknown, who: string | null, 
       return `Dossier modifié par ${by}${fields.length ? ` : ${fields.join(', ')}` : ''}`;
     }
     case 'project.deadline_opened':
-      return `Échéance « ${e.data.name} » ouverte jusqu'au ${frenchDate(e.data.dueAt)}`;
+      return `Échéance « ${deadlineLabel(e.data.name)} » ouverte jusqu'au ${frenchDate(e.data.dueAt)}`;
     case 'project.deadline_cancelled':
-      return `Échéance « ${e.data.name} » levée par ${by}`;
+      return `Échéance « ${deadlineLabel(e.data.name)} » levée par ${by}`;
     case 'project.deadline_expired':
-      return `Échéance « ${e.data.name} » dépassée le ${frenchDate(e.data.dueAt)}`;
+      return `Échéance « ${deadlineLabel(e.data.name)} » dépassée le ${frenchDate(e.data.dueAt)}`;
     case 'project.deadline_reminder_due':
-      return `Rappel : l’échéance « ${e.data.name} » tombe le ${frenchDate(e.data.dueDay ?? e.data.dueAt)}`;
+      return `Rappel : l’échéance « ${deadlineLabel(e.data.name)} » tombe le ${frenchDate(e.data.dueDay ?? e.data.dueAt)}`;
     case 'project.report_formal_notice':
       return `Mise en demeure par ${by} : compte rendu financier non transmis à l’échéance du ${frenchDate(e.data.dueDay)}`;
     case 'project.validated':
