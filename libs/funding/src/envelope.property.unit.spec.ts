@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { envelopeDecider } from './envelope.decider.js';
 import { stepArbitrary } from '../test/envelope.generator.js';
 import { checkWorld } from '../test/envelope.model.checks.js';
+import { outstandingOf } from '../test/envelope.model.js';
 import { runStep } from '../test/envelope.steps.js';
 import { openWorld } from '../test/envelope.world.js';
 
@@ -45,11 +46,14 @@ describe('envelope properties', () => {
             if (close.cpDecided !== null) count('closed with a CP carry-over decision');
           }
         for (const m of w.models) if (m.status === 'closed') count('envelope closed (2025, nothing left to pay)');
+        for (const m of w.models)
+          if (m.status === 'closed' && Object.values(m.commitments).some((c) => outstandingOf(c) > 0))
+            count('envelope closed, a title outstanding');
         count(`acts ${w.acts.length > 0 ? 'signed' : 'none'}`);
       }),
       { numRuns: 100, seed: 42 },
     );
-    console.log(`[funding property] events, refusals (op:code) and closes reached: ${JSON.stringify(seen, null, 1)}`);
+    console.log(`[funding property] events, refusals (op:code) and closes reached: ${JSON.stringify(seen)}`);
     const rare = [
       'envelope.committed',
       'envelope.service_done',
