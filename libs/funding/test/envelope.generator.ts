@@ -19,7 +19,7 @@ export const OPS = [
   'title',
   'collect',
   'release',
-  // AMENDMENTS: 'amend' (AdjustCommitment: increase, reduction, payee change) is generated; see amendCommand.
+  /** AdjustCommitment to a signed amendment of the act: increase, reduction, extension, change of payee. */
   'amend',
   'close',
   'settle',

@@ -10,8 +10,9 @@ import {
   paidOf,
   unusedOfModel,
 } from './envelope.model.js';
-import { closeYear } from './envelope.model.close.js';
+import { adjust, closeYear } from './envelope.model.close.js';
 
+const NO_MORE = { paidByYear: {}, restoredByYear: {}, titles: {}, amendments: [] };
 const add = (byYear: Record<number, number>, year: number, cents: number) => (byYear[year] = (byYear[year] ?? 0) + cents);
 
 /**
@@ -31,20 +32,7 @@ export function applyToModel(m: EnvelopeModel, event: EnvelopeEvent): void {
   const commitment = (ref: string): CommitmentModel => {
     const c = m.commitments[ref];
     rule(c !== undefined, `commitment ${ref} exists`);
-    return (
-      c ?? {
-        ref,
-        splitKey: null,
-        committed: 0,
-        released: 0,
-        recovered: 0,
-        lines: {},
-        orders: {},
-        paidByYear: {},
-        restoredByYear: {},
-        titles: {},
-      }
-    );
+    return c ?? { ...{ ref, splitKey: null, committed: 0, released: 0, recovered: 0, lines: {}, orders: {} }, ...NO_MORE };
   };
   const lineOf = (c: CommitmentModel, n: number): LineModel => {
     const line = c.lines[n];
@@ -103,7 +91,7 @@ export function applyToModel(m: EnvelopeModel, event: EnvelopeEvent): void {
         lines[s.number] = { cap: s.amountCents, certified: 0, certifiedBy: [], ordered: 0, paid: 0 };
       m.commitments[d.commitmentRef] = {
         ...{ ref: d.commitmentRef, splitKey: d.splitKey, committed: d.amountCents, released: 0, recovered: 0, lines },
-        ...{ orders: {}, paidByYear: {}, restoredByYear: {}, titles: {} },
+        ...{ orders: {}, paidByYear: {}, restoredByYear: {}, titles: {}, amendments: [] },
       };
       return;
     }
@@ -182,9 +170,7 @@ export function applyToModel(m: EnvelopeModel, event: EnvelopeEvent): void {
     }
     case 'envelope.year_closed':
       return closeYear(m, event.data, rule);
-    // AMENDMENTS (AdjustCommitment, issue 15): when `envelope.commitment_adjusted` exists, book it here:
-    //   an increase consumes AE of the current year (rule: at most the free AE; c.committed and y.ae.committed grow),
-    //   a reduction releases AE (rule: at most the unused part; c.released and y.ae.released grow),
-    //   a payee change moves no money (nothing booked; rule: the amounts of the event are zero).
+    case 'envelope.commitment_adjusted':
+      return adjust(event.data, commitment(event.data.commitmentRef), y, rule);
   }
 }

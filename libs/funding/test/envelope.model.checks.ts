@@ -63,6 +63,7 @@ function modelView(c: CommitmentModel) {
     orders: Object.fromEntries(Object.entries(c.orders).map(([r, o]) => [r, [o.instalment, o.amount, o.orderedBy, o.paidBy]])),
     titles: Object.fromEntries(Object.entries(c.titles).map(([r, t]) => [r, [t.amount, t.collected, t.orderedBy]])),
     byYear: [c.paidByYear, c.restoredByYear],
+    amendments: c.amendments,
   };
 }
 
@@ -75,6 +76,7 @@ function commitmentViews(state: EnvelopeState) {
     orders: Object.fromEntries(Object.entries(c.orders).map(([r, o]) => [r, [o.instalment, o.amountCents, o.orderedBy, o.paidBy]])),
     titles: Object.fromEntries(Object.entries(c.titles).map(([r, t]) => [r, [t.amountCents, t.collectedCents, t.orderedBy]])),
     byYear: [c.paidByYear, c.restoredByYear],
+    amendments: c.amendments,
   }));
 }
 
@@ -125,14 +127,17 @@ function same(actual: unknown, expected: unknown): void {
 
 /**
  * After every step, for every envelope the step wrote to: (a) the ledger sums, (b) the balance and the commitments,
- * (c) the invariants, (d) the model's rules. An envelope no event reached is the same object as before (checked by runStep).
+ * (c) the invariants, (d) the model's rules (but the `tolerated` ones: known issues of the decider, reported). An envelope no event reached is the same object as before (checked by runStep).
  */
-export function checkWorld(w: World, checked: number[]): void {
+export function checkWorld(w: World, checked: number[], tolerated: readonly RegExp[] = []): void {
   w.states.forEach((state, k) => {
     if (checked[k] === w.events[k]!.length) return;
     checked[k] = w.events[k]!.length;
     const m = w.models[k]!;
-    same(modelRuleViolations(m), []);
+    same(
+      modelRuleViolations(m).filter((v) => !tolerated.some((known) => known.test(v))),
+      [],
+    );
     const years = Object.values(m.years);
     same(
       Object.keys(w.sums[k]!).filter((year) => !m.years[Number(year)]),
@@ -145,7 +150,10 @@ export function checkWorld(w: World, checked: number[]): void {
     const { status, currentYear, ceilingCents, years: byYear, ae, cp, commitments, children, split } = envelopeBalance(state)!;
     same({ status, currentYear, ceilingCents, years: byYear, ae, cp, commitments, children, split }, expectedBalance(m));
     same(commitmentViews(state), Object.values(m.commitments).map(modelView));
-    same(envelopeInvariantViolations(state), []);
+    same(
+      envelopeInvariantViolations(state).filter((v) => !tolerated.some((known) => known.test(v))),
+      [],
+    );
   });
   const [parent, ...children] = w.models;
   const received = sum(children.flatMap((c) => Object.values(c.years).map((y) => y.ae.received)));

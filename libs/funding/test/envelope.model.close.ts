@@ -1,5 +1,16 @@
 import type { EnvelopeEvent } from '../src/index.js';
-import { type EnvelopeModel, carryCap, freeAe, freeCp, newYear, remainingToPay, unpaidOrdersOf } from './envelope.model.js';
+import {
+  type CommitmentModel,
+  type EnvelopeModel,
+  type YearModel,
+  carryCap,
+  freeAe,
+  freeCp,
+  newYear,
+  remainingToPay,
+  unpaidOrdersOf,
+  unusedOfModel,
+} from './envelope.model.js';
 
 type YearClosedData = Extract<EnvelopeEvent, { type: 'envelope.year_closed' }>['data'];
 
@@ -30,4 +41,31 @@ export function closeYear(m: EnvelopeModel, d: YearClosedData, rule: (ok: boolea
   const next = (m.years[d.nextYear] ??= newYear(d.nextYear));
   [next.ae.carriedIn, next.cp.carriedIn] = [d.aeCarriedCents, d.cpCarriedCents];
   m.currentYear = d.nextYear;
+}
+
+type AdjustedData = Extract<EnvelopeEvent, { type: 'envelope.commitment_adjusted' }>['data'];
+
+/**
+ * An amendment followed by the EJ: an increase consumes AE of the exercise (at most what is free), a reduction releases
+ * AE (at most the unused part: never below the certified), an extension or a change of payee moves none; once each.
+ */
+export function adjust(d: AdjustedData, c: CommitmentModel, y: YearModel, rule: (ok: boolean, what: string) => void): void {
+  rule(!c.amendments.includes(d.amendmentNumber), `${c.ref} follows amendment ${d.amendmentNumber} once`);
+  const moves = d.kind === 'increase' || d.kind === 'reduction';
+  rule(moves || d.deltaCents === 0, `an ${d.kind} moves no credit (${d.deltaCents})`);
+  rule(d.kind !== 'increase' || d.deltaCents >= 0, `an increase consumes AE, never releases it (${d.deltaCents})`);
+  rule(d.kind !== 'reduction' || d.deltaCents <= 0, `a reduction releases AE, never consumes it (${d.deltaCents})`);
+  if (d.deltaCents > 0) rule(d.deltaCents <= freeAe(y.ae), `an increase commits at most the free AE (${freeAe(y.ae)})`);
+  if (d.deltaCents < 0) rule(-d.deltaCents <= unusedOfModel(c), `a reduction releases at most the unused part (${unusedOfModel(c)})`);
+  c.amendments.push(d.amendmentNumber);
+  if (d.deltaCents > 0) [c.committed, y.ae.committed] = [c.committed + d.deltaCents, y.ae.committed + d.deltaCents];
+  if (d.deltaCents < 0) [c.released, y.ae.released] = [c.released - d.deltaCents, y.ae.released - d.deltaCents];
+  // the amended schedule: what each instalment may now be certified for; an instalment it drops takes nothing more
+  const caps = new Map(d.schedule.map((x) => [x.number, x.amountCents]));
+  if (d.schedule.length === 0) return;
+  for (const [n, line] of Object.entries(c.lines)) {
+    rule(caps.has(Number(n)) || line.certified === 0, `the amended schedule keeps instalment ${n}, certified ${line.certified}`);
+    line.cap = caps.get(Number(n)) ?? 0;
+  }
+  for (const [n, cap] of caps) c.lines[n] ??= { cap, certified: 0, certifiedBy: [], ordered: 0, paid: 0 };
 }

@@ -44,6 +44,8 @@ export interface CommitmentModel {
   paidByYear: Record<number, number>;
   restoredByYear: Record<number, number>;
   titles: Record<string, { amount: number; collected: number; orderedBy: string }>;
+  /** The numbers of the act's amendments the EJ follows. */
+  amendments: number[];
 }
 export interface CloseModel {
   year: number;

@@ -20,6 +20,8 @@ export const agent = (k: number, role: 'finance' | 'accountant' = 'finance', id 
   actor: { id, role, scope: {} },
   now: NOW,
 });
+/** Who receives the money of the acts. */
+export const PAYEE = { organisationId: '550999908', name: 'MSP de Spincourt', siret: '55099990800019' };
 /** The public accountant: never certifies, never orders, never issues a title. */
 export const COMPTABLE = agent(0, 'accountant', 'comptable');
 /** A finance agent, or (4 % of the steps) someone whose role may not do it. */
@@ -27,7 +29,7 @@ export const actor = (s: Step): CommandContext => (s.percent < 4 ? ctx('validato
 /** `cents` in part (variant 3: `percent` of it, at least a cent) or all of it. */
 export const partOf = (s: Step, cents: number): number => (s.variant === 3 ? Math.max(1, Math.floor((cents * s.percent) / 100)) : cents);
 
-const pickOf = <T>(list: readonly T[], s: Step): T | undefined => list[s.pick % Math.max(1, list.length)];
+export const pickOf = <T>(list: readonly T[], s: Step): T | undefined => list[s.pick % Math.max(1, list.length)];
 
 interface Candidate<T> {
   at: number;
@@ -36,7 +38,7 @@ interface Candidate<T> {
   x: T;
 }
 /** What the open envelopes' models offer (commitments, lines, orders, titles), aimed at the step's envelope first. */
-function candidates<T>(w: World, s: Step, of: (c: CommitmentModel, m: EnvelopeModel) => T[]): Candidate<T>[] {
+export function candidates<T>(w: World, s: Step, of: (c: CommitmentModel, m: EnvelopeModel) => T[]): Candidate<T>[] {
   const all = w.models.flatMap((m, at) =>
     m.status === 'open' ? Object.values(m.commitments).flatMap((c) => of(c, m).map((x) => ({ at, m, c, x }))) : [],
   );
@@ -49,8 +51,16 @@ const serviceRoom = (c: CommitmentModel, l: LineModel) => Math.min(unusedOfModel
 
 /** An award act signed on the step's envelope (variant 0 of the act step: not fully signed yet), with a schedule mostly. */
 export function signAct(w: World, s: Step, envelope = s.target, signed = true): Act {
-  const advance = s.pick % 8 === 0 ? null : Math.floor((s.amount * (20 + (s.pick % 61))) / 100);
-  const act = { actId: `ACT-${w.acts.length + 1}`, projectId: `PRJ-${w.acts.length + 1}`, envelope, amount: s.amount, advance, signed };
+  const advance = Math.floor((s.amount * (20 + (s.pick % 61))) / 100);
+  const schedule =
+    s.pick % 8 === 0
+      ? []
+      : [
+          { number: 1, kind: 'avance', amountCents: advance },
+          { number: 2, kind: 'solde', amountCents: s.amount - advance },
+        ];
+  const n = w.acts.length + 1;
+  const act = { actId: `ACT-${n}`, projectId: `PRJ-${n}`, envelope, amount: s.amount, schedule, signed, amendments: 0 };
   w.acts.push(act);
   return act;
 }
@@ -68,18 +78,11 @@ export function commitCommand(w: World, s: Step, requestId: string): Aimed {
   const m = w.models[on]!;
   const ejNumber = s.variant === 2 && m.ejNumbers.length > 0 ? pickOf(m.ejNumbers, s)! : `EJ-${act.actId}`;
   const amountCents = s.variant === 1 ? act.amount + 1 : partOf(s, act.amount);
-  const schedule =
-    act.advance === null
-      ? undefined
-      : [
-          { number: 1, kind: 'avance', amountCents: act.advance },
-          { number: 2, kind: 'solde', amountCents: act.amount - act.advance },
-        ];
-  const payee = { organisationId: '550999908', name: 'MSP de Spincourt', siret: '55099990800019' };
+  const schedule = act.schedule.length > 0 ? act.schedule.map((x) => ({ ...x })) : undefined;
   const signedAct = { actId: act.actId, projectId: act.projectId, envelopeId: IDS[act.envelope]!, amountCents: act.amount };
   const fields = { commitmentRef: act.actId, projectId: act.projectId, amountCents, ejNumber, requestId, ctx: actor(s) };
   const splitKey = m.split ? ([null, 'a', 'b'] as const)[s.pick % 3] : null;
-  return [on, cmd('Commit', { ...fields, splitKey, act: { ...signedAct, fullySigned: act.signed, payee, schedule } })];
+  return [on, cmd('Commit', { ...fields, splitKey, act: { ...signedAct, fullySigned: act.signed, payee: PAYEE, schedule } })];
 }
 
 export function serviceCommand(w: World, s: Step, requestId: string): Aimed {

@@ -18,6 +18,7 @@ import {
   signAct,
   titleCommand,
 } from './envelope.steps.chain.js';
+import { amendCommand } from './envelope.steps.amend.js';
 
 /** A year close: the current exercise (variant 0: the next one), a reason for unpaid orders mostly, a CP carry-over decision. */
 function closeCommand(w: World, s: Step, requestId: string): Aimed {
@@ -31,15 +32,6 @@ function closeCommand(w: World, s: Step, requestId: string): Aimed {
     s.variant === 1 ? { cpCarriedCents: cap + 1 } : s.variant <= 3 ? { cpCarriedCents: Math.floor((cap * s.percent) / 100) } : {};
   const year = s.variant === 0 ? m.currentYear + 1 : m.currentYear;
   return [s.target, cmd('CloseYear', { year, ...reason, ...(s.variant > 0 ? decision : {}), requestId, ctx: actor(s) })];
-}
-
-/**
- * AMENDMENTS (issue 15): `AdjustCommitment` is not in envelope.commands.ts yet. When it lands, generate here, on a
- * commitment of the model (as orderCommand does): an increase (variant 0: above the free AE → ENVELOPE_INSUFFICIENT_AE),
- * a reduction (variant 1: above the unused part), a payee change (no amount); the model books it in applyToModel.
- */
-function amendCommand(_w: World, _s: Step, _requestId: string): Aimed {
-  return undefined;
 }
 
 function commandOf(w: World, s: Step, i: number): Aimed | 'done' {

@@ -1,5 +1,6 @@
 import { DomainError } from '#kernel';
 import {
+  type CommitmentAmendment,
   type EnvelopeCommand,
   type EnvelopeEvent,
   type EnvelopeState,
@@ -16,15 +17,18 @@ import { applyToModel } from './envelope.model.apply.js';
 export const P = 'fip-national-2023-2025';
 export const IDS = [P, 'fip-academie-09-2023-2025', 'fip-academie-10-2023-2025'] as const;
 
-/** A signed (or not yet fully signed) award act, as the acts' streams would give it to Commit. */
+/** A signed (or not yet fully signed) award act, as the acts' streams would give it to Commit and AdjustCommitment. */
 export interface Act {
   actId: string;
   projectId: string;
   envelope: number;
   amount: number;
-  /** The advance; the balance is the rest. Null: an act not broken down into a schedule (v1). */
-  advance: number | null;
+  /** The act's schedule (advance + balance; empty: an act not broken down, v1), as amended. */
+  schedule: { number: number; kind: string; amountCents: number }[];
   signed: boolean;
+  /** How many amendments (avenants) the authority signed, and the last one. */
+  amendments: number;
+  last?: CommitmentAmendment;
 }
 
 export interface World {
