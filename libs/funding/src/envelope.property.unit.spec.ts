@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { envelopeDecider } from './envelope.decider.js';
 import { stepArbitrary } from '../test/envelope.generator.js';
 import { KNOWN_ISSUES, TOLERATED } from '../test/envelope.known-issues.js';
-import { checkWorld } from '../test/envelope.model.checks.js';
+import { checkWorld, violationsOf } from '../test/envelope.model.checks.js';
 import { outstandingOf } from '../test/envelope.model.js';
 import { runStep } from '../test/envelope.steps.js';
 import { openWorld } from '../test/envelope.world.js';
@@ -14,14 +14,16 @@ import { openWorld } from '../test/envelope.world.js';
  * against an independent model (test/envelope.model*.ts: the plain sums of what was accepted), not against the fold.
  */
 describe('envelope properties', () => {
+  // Each known issue still shows on its shrunk counterexample (and nothing else breaks there): once fixed, remove its entry.
   for (const known of KNOWN_ISSUES)
-    it.failing(`KNOWN ISSUE: ${known.title}`, () => {
+    it(`KNOWN ISSUE (remove once fixed): ${known.title}`, () => {
       const w = openWorld();
       const checked: number[] = [];
       known.steps.forEach((s, i) => {
         runStep(w, s, i);
-        checkWorld(w, checked);
+        checkWorld(w, checked, TOLERATED);
       });
+      expect(violationsOf(w).filter((v) => known.message.test(v))).not.toEqual([]);
     });
 
   it('after every step, the ledger sums, the balance, the commitments and the invariants agree with the model', () => {
@@ -35,7 +37,7 @@ describe('envelope properties', () => {
         });
         w.states.forEach((state, k) => expect(state).toEqual(w.events[k]!.reduce(envelopeDecider.evolve, envelopeDecider.initialState())));
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   }, 120_000);
 

@@ -2,8 +2,8 @@ import type { Step } from './envelope.generator.js';
 
 /**
  * KNOWN ISSUES of the decider, found by the envelope property test and reported (issue 15's amendments); not fixed by
- * the test's author. The main property tolerates each one's message; its `it.failing` replays the shrunk counterexample
- * and starts failing once the decider is fixed: then remove the entry.
+ * the test's author. The main property tolerates each one's message; a test replays each shrunk counterexample, checks
+ * that the issue still shows there (and nothing else breaks), and starts failing once the decider is fixed: then remove it.
  */
 export const KNOWN_ISSUES: { title: string; message: RegExp; steps: Step[] }[] = [
   {

@@ -127,7 +127,8 @@ function same(actual: unknown, expected: unknown): void {
 
 /**
  * After every step, for every envelope the step wrote to: (a) the ledger sums, (b) the balance and the commitments,
- * (c) the invariants, (d) the model's rules (but the `tolerated` ones: known issues of the decider, reported). An envelope no event reached is the same object as before (checked by runStep).
+ * (c) the invariants, (d) the model's rules, but the `tolerated` ones (known issues of the decider, reported). An envelope
+ * no event reached is the same object as before (runStep checks it).
  */
 export function checkWorld(w: World, checked: number[], tolerated: readonly RegExp[] = []): void {
   w.states.forEach((state, k) => {
@@ -159,3 +160,7 @@ export function checkWorld(w: World, checked: number[], tolerated: readonly RegE
   const received = sum(children.flatMap((c) => Object.values(c.years).map((y) => y.ae.received)));
   same(received, sum(Object.values(parent!.years).map((y) => y.ae.allocated))); // every allocation completed
 }
+
+/** Every broken rule of the model and every invariant violation of the folded states (what the known issues break). */
+export const violationsOf = (w: World): string[] =>
+  w.states.flatMap((state, k) => [...modelRuleViolations(w.models[k]!), ...envelopeInvariantViolations(state)]);

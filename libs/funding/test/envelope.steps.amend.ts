@@ -31,7 +31,8 @@ const OTHER_PAYEE = { organisationId: '130025265', name: 'Commune de Verdun', si
  * An amendment (avenant) the authority signed on a committed act, and the EJ's adjustment to it (AdjustCommitment):
  * an increase (variant 0: beyond any free AE), a reduction (variant 0: below what the EJ certified, which the awards lib
  * would not sign), an extension or a change of payee (variant 0: another act's amendment). Variant 1: not fully signed;
- * variant 2: the act's last amendment again (refused once the EJ follows it). The act takes a signed amendment whatever the EJ's adjustment becomes.
+ * variant 2: the act's last amendment again (refused once the EJ follows it). A signed amendment amends the act whatever
+ * becomes of the EJ's adjustment (the EJ may follow it late, or never).
  */
 export function amendCommand(w: World, s: Step, requestId: string): Aimed {
   const k = pickOf(
