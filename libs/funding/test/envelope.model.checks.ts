@@ -112,7 +112,13 @@ export function modelRuleViolations(m: EnvelopeModel): string[] {
     rule(close.year === m.fromYear + k, `the exercises close in turn (${close.year})`);
     rule(close.unpaidOrders === 0 || close.reason !== null, `${close.year} closed on unpaid orders with a reason`);
   });
-  if (m.status === 'closed') rule(remainingToPay(m) === 0 && m.closes.length === m.toYear - m.fromYear + 1, 'closed: nothing left to pay');
+  if (m.status === 'closed') {
+    rule(remainingToPay(m) === 0 && m.closes.length === m.toYear - m.fromYear + 1, 'closed: nothing left to pay');
+    rule(
+      Object.values(m.commitments).every((c) => outstandingOf(c) === 0),
+      'closed: no recovery order left to collect',
+    );
+  }
   return broken;
 }
 

@@ -7,6 +7,7 @@ import {
   freeAe,
   freeCp,
   newYear,
+  outstandingOf,
   remainingToPay,
   unpaidOrdersOf,
   unusedOfModel,
@@ -25,6 +26,8 @@ export function closeYear(m: EnvelopeModel, d: YearClosedData, rule: (ok: boolea
   rule(unpaid.length === 0 || Boolean(d.unpaidOrdersReason), 'unpaid orders go on only with a reason');
   rule(d.remainingToPayCents === remainingToPay(m), `records what remains to pay (${remainingToPay(m)})`);
   rule(!last || remainingToPay(m) === 0, 'the last exercise strands nothing to pay');
+  const toCollect = Object.values(m.commitments).reduce((t, c) => t + outstandingOf(c), 0);
+  rule(!last || toCollect === 0, `the last exercise strands no recovery order (${toCollect} to collect)`);
   rule(d.aeCarriedCents + d.aeLapsedCents === ae && d.cpCarriedCents + d.cpLapsedCents === cp, 'carries or lapses all that is free');
   const rules = last ? { ae: { mode: 'none' as const }, cp: { mode: 'none' as const } } : m.carryOver;
   rule(d.aeCarriedCents === carryCap(rules.ae, ae, y.ae.notified - y.ae.reduced + y.ae.received), 'AE carried by the rule');

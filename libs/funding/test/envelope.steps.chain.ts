@@ -165,7 +165,7 @@ export function releaseCommand(w: World, s: Step, requestId: string): Aimed {
 
 /**
  * Winds an envelope up towards its last close: pays an unpaid order (notifying the CP it lacks), orders what is certified,
- * releases what is unused, one command a step; undefined when nothing is left to settle.
+ * collects what titles claim, releases what is unused, one command a step; undefined when nothing is left to settle.
  */
 export function settleCommand(w: World, s: Step, requestId: string): Aimed {
   const m = w.models[s.target]!;
@@ -183,6 +183,12 @@ export function settleCommand(w: World, s: Step, requestId: string): Aimed {
       if (l.certified > l.ordered) {
         const fields = { commitmentRef: c.ref, instalment, amountCents: l.certified - l.ordered, orderRef: `DP-${requestId}`, requestId };
         return [s.target, cmd('OrderPayment', { ...fields, ctx: agent(s.who) })];
+      }
+  for (const c of all)
+    for (const [titleRef, t] of Object.entries(c.titles))
+      if (t.collected < t.amount) {
+        const fields = { commitmentRef: c.ref, titleRef, amountCents: t.amount - t.collected, requestId };
+        return [s.target, cmd('CollectRecovery', { ...fields, ctx: COMPTABLE })];
       }
   const unused = all.find((c) => unusedOfModel(c) > 0);
   return unused && [s.target, cmd('ReleaseCommitment', { commitmentRef: unused.ref, reason: 'solde de l’opération', requestId })];
