@@ -48,6 +48,7 @@ describe('AdjustCommitment (the EJ follows a signed amendment of its act)', () =
             commitmentRef: 'EJ-1',
             amendmentNumber: 1,
             kind: 'increase',
+            actAmountCents: euros(120_000),
             deltaCents: euros(20_000),
             payee: MSP,
             schedule: amendment({}).schedule,
@@ -89,5 +90,63 @@ describe('AdjustCommitment (the EJ follows a signed amendment of its act)', () =
       .given(committed())
       .when(adjust({ amountCents: euros(2_700_001) }))
       .thenThrows('ENVELOPE_INSUFFICIENT_AE', { availableCents: euros(2_500_000) });
+  });
+
+  it('after a release, a reduction brings the EJ down to the act and consumes nothing; an increase keeps what was released', () => {
+    const released = history(
+      [cmd('ReleaseCommitment', { commitmentRef: 'EJ-1', amountCents: euros(30_000), reason: 'Reliquat' })],
+      committed(),
+    );
+    spec
+      .given(released)
+      .when(adjust({ kind: 'reduction', amountCents: euros(60_000) }))
+      .then((e) => expect(e[0]!.data).toMatchObject({ deltaCents: -euros(10_000), actAmountCents: euros(60_000) }));
+    spec
+      .given(released)
+      .when(adjust({ kind: 'reduction', amountCents: euros(90_000) }))
+      .then((e) => expect(e[0]!.data).toMatchObject({ deltaCents: 0, actAmountCents: euros(90_000) }));
+    const increased = history([adjust({ kind: 'increase', amountCents: euros(110_000) })], released);
+    expect(aeOf(increased)).toMatchObject({ committed: euros(110_000), released: euros(30_000) });
+  });
+
+  it('an increase on a hard split stays within its share; on a soft one, it records the excess', () => {
+    const split = (mode: 'soft' | 'hard') => cmd('SetSplit', { split: { mode, shares: { 'cts-32-2': euros(110_000) } } });
+    const on = (mode: 'soft' | 'hard') =>
+      history([
+        { ...openHdf(), split: null },
+        cmd('NotifyCredits', { aeCents: euros(2_600_000), cpCents: euros(1_000_000) }),
+        split(mode),
+        cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'project-1', amountCents: euros(100_000), splitKey: 'cts-32-2' }),
+      ]);
+    spec
+      .given(on('hard'))
+      .when(adjust())
+      .thenThrows('ENVELOPE_SPLIT_EXCEEDED', { availableCents: euros(10_000) });
+    spec
+      .given(on('soft'))
+      .when(adjust())
+      .then((e) => expect(e.map((x) => x.type)).toEqual(['envelope.commitment_adjusted', 'envelope.split_exceeded']));
+  });
+
+  it('an amended schedule never takes an instalment below what was certified on it', () => {
+    const halves = [
+      { number: 1, kind: 'advance', amountCents: euros(50_000) },
+      { number: 2, kind: 'balance', amountCents: euros(50_000) },
+    ];
+    const commit = cmd('Commit', { commitmentRef: 'EJ-1', projectId: 'project-1', amountCents: euros(100_000) });
+    const scheduled = history([
+      { ...openHdf(), split: null },
+      cmd('NotifyCredits', { aeCents: euros(2_600_000), cpCents: euros(1_000_000) }),
+      { ...commit, act: { ...commit.act, schedule: halves } },
+      cmd('RecordServiceDone', { commitmentRef: 'EJ-1', instalment: 2, amountCents: euros(50_000), reference: 'Bilan accepté' }),
+    ]);
+    const lower = [
+      { number: 1, kind: 'advance', amountCents: euros(45_000) },
+      { number: 2, kind: 'balance', amountCents: euros(49_999) },
+    ];
+    spec
+      .given(scheduled)
+      .when(adjust({ kind: 'reduction', amountCents: euros(94_999), schedule: lower }))
+      .thenThrows('ENVELOPE_AMENDMENT_BELOW_CERTIFIED', { instalment: 2, certifiedCents: euros(50_000) });
   });
 });

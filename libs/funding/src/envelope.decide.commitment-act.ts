@@ -56,7 +56,8 @@ export function committedAct(cmd: Commit, s: OpenedEnvelope, commitmentRef: stri
   const ejNumber = typeof cmd.ejNumber === 'string' ? cmd.ejNumber.trim() : '';
   if (!EJ_NUMBER.test(ejNumber))
     throw invalid('ENVELOPE_INVALID_EJ_NUMBER', 'ejNumber', 'the EJ number given by the accounting system (3 to 50 characters)');
-  const taken = [...s.commitments].find((c) => c.ejNumber === ejNumber);
+  const takenRef = s.commitments.refOfEj(ejNumber);
+  const taken = takenRef === undefined ? undefined : s.commitments.get(takenRef);
   if (taken) {
     throw refused(
       'ENVELOPE_EJ_NUMBER_TAKEN',
@@ -72,6 +73,7 @@ export function committedAct(cmd: Commit, s: OpenedEnvelope, commitmentRef: stri
   const schedule = act.schedule?.map(({ number, kind, amountCents }) => ({ number, kind, amountCents }));
   return {
     awardActId: act.actId,
+    actAmountCents: act.amountCents,
     ejNumber,
     ...(cmd.ejNumberFictitious ? { ejNumberFictitious: true as const } : {}),
     payee,

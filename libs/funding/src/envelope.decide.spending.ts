@@ -1,5 +1,5 @@
-import { DomainError, invalid } from '#kernel';
-import { addCents, formatEuros } from './money.js';
+import { DomainError } from '#kernel';
+import { formatEuros } from './money.js';
 import type { Commit, ReleaseCommitment } from './envelope.commands.js';
 import type { EnvelopeEvent } from './envelope.events.js';
 import { type EnvelopeState, available, unusedOf, yearLedger } from './envelope.state.js';
@@ -16,6 +16,7 @@ import {
 } from './envelope.guards.js';
 import type { Stamp } from './envelope.decide.credits.js';
 import { committedAct } from './envelope.decide.commitment-act.js';
+import { splitConsequences } from './envelope.split.js';
 
 export function decideCommit(cmd: Commit, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {
   requireRole(cmd.ctx, COMMITTERS, 'commit');
@@ -53,39 +54,7 @@ export function decideCommit(cmd: Commit, state: EnvelopeState, stamp: Stamp): E
       },
     },
   ];
-  const split = s.split;
-  if (!split) return events;
-  if (splitKey === null) {
-    if (split.mode === 'hard') throw invalid('ENVELOPE_SPLIT_KEY_REQUIRED', 'splitKey', `one of ${Object.keys(split.shares).join(', ')}`);
-    return events;
-  }
-  const shareCents = split.shares[splitKey];
-  if (shareCents === undefined) {
-    throw invalid('ENVELOPE_UNKNOWN_SPLIT_KEY', 'splitKey', `one of ${Object.keys(split.shares).join(', ')}`, {
-      allowed: Object.keys(split.shares),
-    });
-  }
-  const committedCents = addCents(s.splitCommitted[splitKey] ?? 0, amountCents);
-  if (committedCents <= shareCents) return events;
-  if (split.mode === 'hard') {
-    throw new DomainError(
-      'conflict',
-      'ENVELOPE_SPLIT_EXCEEDED',
-      `La part de ${splitKey} sur l’enveloppe ${s.envelopeId} serait dépassée.`,
-      {
-        splitKey,
-        shareCents,
-        committedCents: committedCents - amountCents,
-        requestedCents: amountCents,
-        availableCents: Math.max(0, shareCents - (committedCents - amountCents)),
-      },
-    );
-  }
-  events.push({
-    type: 'envelope.split_exceeded',
-    data: { ...stamp, splitKey, commitmentRef, shareCents, committedCents, excessCents: committedCents - shareCents },
-  });
-  return events;
+  return [...events, ...splitConsequences(s, splitKey, commitmentRef, amountCents, stamp)];
 }
 
 export function decideRelease(cmd: ReleaseCommitment, state: EnvelopeState, stamp: Stamp): EnvelopeEvent[] {

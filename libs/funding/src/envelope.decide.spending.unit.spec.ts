@@ -28,6 +28,7 @@ describe('Commit (engagement juridique)', () => {
             splitKey: 'cts-32-2',
             reason: null,
             awardActId: 'EJ-1',
+            actAmountCents: euros(100_000),
             ejNumber: 'EJ-EJ-1',
             payee: { organisationId: '550999908', name: 'MSP de Spincourt', siret: '55099990800019' },
           },

@@ -123,6 +123,8 @@ export type Committed = DomainEvent<
     splitKey: string | null;
     reason: string | null;
     awardActId?: string;
+    /** The act's amount when the EJ was recorded (it may commit less); amendments move it. */
+    actAmountCents?: Cents;
     ejNumber?: string;
     ejNumberFictitious?: true;
     payee?: { organisationId: string; name: string; siret: string | null };
@@ -159,6 +161,8 @@ export type CommitmentAdjusted = DomainEvent<
     commitmentRef: string;
     amendmentNumber: number;
     kind: 'increase' | 'reduction' | 'extension' | 'payee_change';
+    /** The act's amount after the amendment. */
+    actAmountCents: Cents;
     deltaCents: number;
     payee: { organisationId: string; name: string; siret: string | null };
     schedule: { number: number; kind: string; amountCents: Cents }[];

@@ -114,6 +114,7 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
         recovered: 0,
         instalments: 0,
         awardActId: d.awardActId ?? null,
+        actAmountCents: d.actAmountCents ?? d.amountCents,
         ejNumber: d.ejNumber ?? null,
         schedule: d.schedule ?? [],
         lines: {},
@@ -144,7 +145,12 @@ function evolveOpened(s: OpenedEnvelope, event: EnvelopeEvent): OpenedEnvelope {
       let next = book(s, d.year, { consumed: increase, restored: reduction }, {});
       next = updateCommitment(next, c.ref, { committed: increase, released: reduction });
       next = withSplit(next, c.splitKey, d.deltaCents);
-      return withCommitment(next, c.ref, (x) => ({ ...x, schedule: d.schedule, amendments: [...x.amendments, d.amendmentNumber] }));
+      return withCommitment(next, c.ref, (x) => ({
+        ...x,
+        actAmountCents: d.actAmountCents,
+        schedule: d.schedule,
+        amendments: [...x.amendments, d.amendmentNumber],
+      }));
     }
     case 'envelope.service_done': {
       const d = event.data;

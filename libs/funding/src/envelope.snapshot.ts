@@ -6,7 +6,7 @@ import type { Commitment, EnvelopeState, OpenedEnvelope } from './envelope.state
  * Bump ENVELOPE_STATE_SCHEMA whenever the state, evolveEnvelope or an upcaster of envelope events changes: snapshots
  * saved under another schema are then not used, and streams are folded again from their first event.
  */
-export const ENVELOPE_STATE_SCHEMA = 'envelope-state/3';
+export const ENVELOPE_STATE_SCHEMA = 'envelope-state/4';
 
 type Saved = { status: 'none' } | (Omit<OpenedEnvelope, 'commitments'> & { commitments: Commitment[] });
 

@@ -57,6 +57,8 @@ export interface Commitment {
   restoredByYear: Readonly<Record<number, Cents>>;
   /** Recovery orders by their title's number. */
   titles: Readonly<Record<string, RecoveryTitle>>;
+  /** The act's amount as the EJ follows it (at its recording, then after each amendment of the amount it follows). */
+  actAmountCents: Cents;
   /** The numbers of the act's amendments the EJ was adjusted to. */
   amendments: readonly number[];
 }

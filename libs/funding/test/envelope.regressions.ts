@@ -1,11 +1,10 @@
 import type { Step } from './envelope.generator.js';
 
 /**
- * KNOWN ISSUES of the decider, found by the envelope property test and reported (issue 15's amendments); not fixed by
- * the test's author. The main property tolerates each one's message; a test replays each shrunk counterexample, checks
- * that the issue still shows there (and nothing else breaks), and starts failing once the decider is fixed: then remove it.
+ * Defects of the decider the envelope property test found (issue 15's amendments), each kept as its shrunk
+ * counterexample: replayed with every check and no tolerance, each must now run clean.
  */
-export const KNOWN_ISSUES: { title: string; message: RegExp; steps: Step[] }[] = [
+export const REGRESSIONS: { title: string; message: RegExp; steps: Step[] }[] = [
   {
     // AdjustCommitment's delta is the amended act's amount less the EJ's net commitment (committed − released): on an EJ
     // whose unused part was released, a reduction (200 € → 192 €) commits 192 € again; an increase re-commits what was released.
@@ -42,5 +41,3 @@ export const KNOWN_ISSUES: { title: string; message: RegExp; steps: Step[] }[] =
     ],
   },
 ];
-
-export const TOLERATED: readonly RegExp[] = KNOWN_ISSUES.map((k) => k.message);
