@@ -50,6 +50,9 @@ const FLOW: [path: string, body: Record<string, unknown>][] = [
   ['act', { projectId: ':occitanie-project', envelopeId: 'fir-ars-76-2023' }],
   ['/envelopes/fir-ars-76-2023/commit', { ejNumber: '2103001002', projectId: ':occitanie-project', amount: '40000.00' }],
   ['/envelopes/fir-ars-11-2023/notify', { ae: 5000, cp: '0.00' }],
+  // The last exercise closes once nothing remains to pay or to collect: the rest of the titre collected, its amount released.
+  ['/envelopes/fir-ars-11-2023/collect-recovery', { commitmentRef: ':idf-act', titleRef: 'TR-1', amount: '300.00' }],
+  ['/envelopes/fir-ars-11-2023/release', { commitmentRef: ':idf-act', reason: 'Trop-perçu reversé' }],
   ['/envelopes/fir-ars-11-2023/close-year', { year: 2023 }],
 ];
 
@@ -116,7 +119,7 @@ describe('money on the wire: integers only under …Cents names, in every answer
   it('ran every envelope operation, its refusals (409 with amounts, 400 on a number in a euro field), every read of the v1 log', () => {
     const statuses = answers.slice(0, FLOW.filter(([path]) => path !== 'act').length).map(([what]) => what.split(' → ')[1]);
     const ok = (n: number) => Array.from({ length: n }, () => '200');
-    expect(statuses).toEqual(['201', '200', '201', '201', ...ok(11), '409', '200', '400', '200']);
+    expect(statuses).toEqual(['201', '200', '201', '201', ...ok(11), '409', '200', '400', '200', '200', '200']);
     expect(answers.filter(([what]) => what.startsWith('GET')).length).toBeGreaterThan(logV1Reads.length + 100);
     expect(JSON.stringify(answers)).toContain('"availableCents"');
   });

@@ -28,6 +28,10 @@ const ENVELOPE_BODIES: Record<string, { fields: string[]; required: string[] }> 
     fields: ['projectId', 'ejNumber', 'ejNumberFictitious', 'amount', 'splitKey', 'reason'],
     required: ['projectId', 'ejNumber'],
   },
+  '/envelopes/{id}/adjust-commitment': {
+    fields: ['projectId', 'amendmentNumber', 'reason'],
+    required: ['projectId', 'amendmentNumber'],
+  },
   '/envelopes/{id}/release': { fields: ['commitmentRef', 'amount', 'reason'], required: ['commitmentRef', 'reason'] },
   '/envelopes/{id}/service-done': {
     fields: ['commitmentRef', 'amount', 'instalment', 'reference'],

@@ -93,8 +93,9 @@ const peak = (xs: number[]) => Math.round(Math.max(...xs));
  * Flat: after a full GC, the JS heap never holds more than 32 MB above its start (the page being formatted, one entry
  * per commitment, the bounded title cache) and the memory outside it (`external`: Buffers, zlib, exceljs's zip) no more
  * than 64 MB, where a non-streamed export holds the whole file (over 200 MB of CSV) or the whole workbook; the second
- * half of the export peaks no higher than the first half plus 8 MB (nothing grows with the rows). The resident set
- * (which also counts SQLite's pages and moves with the machine's load) stays within 192 MB of its start.
+ * half of the export peaks no higher than the first half plus 8 MB (nothing grows with the rows). The resident set is
+ * reported, not bounded: it counts what V8 and the allocator keep reserved after the garbage is collected, which depends
+ * on what ran before in the same process (CI's in-band run showed 400 MB of it while the live heap held 3 MB).
  */
 function expectFlat(name: string, rows: number, m: Measured, fileAtLeastMb: number): void {
   const { heap, external, rss } = m.samples;
@@ -119,7 +120,6 @@ function expectFlat(name: string, rows: number, m: Measured, fileAtLeastMb: numb
   expect(report.heapPeakMb).toBeLessThan(32);
   expect(report.externalPeakMb).toBeLessThan(64);
   expect(report.livePeakSecondHalfMb).toBeLessThanOrEqual(report.livePeakFirstHalfMb + 8);
-  expect(report.rssPeakMb).toBeLessThan(192);
 }
 
 describe(`the ledger of ${ROWS} money movements, exported in flat memory (streamed)`, () => {
