@@ -47,6 +47,24 @@ describe('the compte rendu financier deadline, from the signed act to the formal
   const project = async (id: string) =>
     (await api.request('GET', `/projects/${id}?minPosition=${await api.headPosition()}`, { token: a.holder })).body;
   const deadlineId = (id: string) => `${id}/compte_rendu_financier/1`;
+  /** A school's project in financing (act signed, EJ recorded), its report deadline open. */
+  const financedWithItsDeadline = async (title: string) => {
+    await boot();
+    const id = await validatedEducationProject(api, a, 400_000, 400_000, title);
+    await signedAwardAct(api, a, id);
+    expect((await commitAct(api, a.finance, NANCY_METZ_2023, id)).status).toBe(200);
+    await eventually(
+      () => project(id),
+      (p) => p.status === 'financing',
+    );
+    await tick();
+    expect(
+      deadlines(api)
+        .pending()
+        .map((d) => d.deadlineId),
+    ).toEqual([deadlineId(id)]);
+    return id;
+  };
 
   it('opened when the recteur signs the arrêté; the holder is reminded on 31 May; after 1 July the system records the notice', async () => {
     await boot();
@@ -114,20 +132,7 @@ describe('the compte rendu financier deadline, from the signed act to the formal
   });
 
   it('transmitted in time: the report lifts the deadline in the same decision; no reminder, no formal notice', async () => {
-    await boot();
-    const id = await validatedEducationProject(api, a, 400_000, 400_000, 'Une chorale');
-    await signedAwardAct(api, a, id);
-    expect((await commitAct(api, a.finance, NANCY_METZ_2023, id)).status).toBe(200);
-    await eventually(
-      () => project(id),
-      (p) => p.status === 'financing',
-    );
-    await tick();
-    expect(
-      deadlines(api)
-        .pending()
-        .map((d) => d.deadlineId),
-    ).toEqual([deadlineId(id)]);
+    const id = await financedWithItsDeadline('Une chorale');
 
     moveClockTo('2024-04-15T08:00:00.000Z');
     await transition(api, a.holder, id, 'submit_final_report', {
@@ -164,20 +169,7 @@ describe('the compte rendu financier deadline, from the signed act to the formal
   });
 
   it('a withdrawal before any payment: nothing to account for, the funding process lifts the deadline', async () => {
-    await boot();
-    const id = await validatedEducationProject(api, a, 400_000, 400_000, 'Une sortie au planétarium');
-    await signedAwardAct(api, a, id);
-    expect((await commitAct(api, a.finance, NANCY_METZ_2023, id)).status).toBe(200);
-    await eventually(
-      () => project(id),
-      (p) => p.status === 'financing',
-    );
-    await tick();
-    expect(
-      deadlines(api)
-        .pending()
-        .map((d) => d.deadlineId),
-    ).toEqual([deadlineId(id)]);
+    const id = await financedWithItsDeadline('Une sortie au planétarium');
     await transition(api, a.holder, id, 'withdraw', { reason: 'Sortie annulée par le planétarium' });
     await (api.app.get(FundingProcessRunner) as FundingProcessRunner).caughtUp();
     await tick();
