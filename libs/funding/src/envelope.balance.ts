@@ -1,7 +1,15 @@
 import type { Cents } from './money.js';
 import type { Fund, Period } from './envelope.id.js';
 import type { CarryOverPolicy } from './envelope.events.js';
-import { type EnvelopeState, type Flows, type YearLedger, available, emptyFlows } from './envelope.state.js';
+import {
+  type EnvelopeState,
+  type Flows,
+  type YearLedger,
+  available,
+  emptyFlows,
+  envelopeRecoveryOutstanding,
+  envelopeRemainingToPay,
+} from './envelope.state.js';
 
 /**
  * AE figures (cents). available = notified − reduced + received + transferredIn + carriedIn − transferredOut − allocated
@@ -148,8 +156,8 @@ export function envelopeBalance(state: EnvelopeState): EnvelopeBalance | undefin
       committedCents,
       certifiedCents: totals.serviceDone - totals.recovered,
       paidCents,
-      remainingToPayCents: committedCents - paidCents,
-      recoveryOutstandingCents: state.recoveryTotals.ordered - state.recoveryTotals.collected,
+      remainingToPayCents: envelopeRemainingToPay(state),
+      recoveryOutstandingCents: envelopeRecoveryOutstanding(state),
     },
     carryOver: state.carryOver,
     children: Object.entries(state.children)

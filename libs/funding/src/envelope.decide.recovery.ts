@@ -18,6 +18,11 @@ import type { Stamp } from './envelope.decide.credits.js';
 
 /** The State issues a titre de perception (FIP); an ARS, a public establishment, a titre de recettes (FIR). */
 export const RECOVERY_TITLE_OF: Record<Fund, RecoveryTitleKind> = { fip: 'titre_de_perception', fir: 'titre_de_recettes' };
+/** How people name each kind of recovery order. */
+export const RECOVERY_TITLE_LABELS: Record<RecoveryTitleKind, string> = {
+  titre_de_perception: 'titre de perception',
+  titre_de_recettes: 'titre de recettes',
+};
 
 const conflict = (code: string, message: string, details: Record<string, unknown>) => new DomainError('conflict', code, message, details);
 

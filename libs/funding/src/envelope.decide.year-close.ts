@@ -2,7 +2,16 @@ import { DomainError, invalid } from '#kernel';
 import { type Cents, assertCents, formatEuros } from './money.js';
 import type { CloseYear } from './envelope.commands.js';
 import type { CarryOverRule, EnvelopeEvent } from './envelope.events.js';
-import { type EnvelopeState, type OpenedEnvelope, available, grossCredits, netCommitted, netPaid, yearLedger } from './envelope.state.js';
+import {
+  type EnvelopeState,
+  type OpenedEnvelope,
+  available,
+  envelopeRecoveryOutstanding,
+  envelopeRemainingToPay,
+  grossCredits,
+  remainingToPayOf,
+  yearLedger,
+} from './envelope.state.js';
 import { MANAGERS, optionalText, requireOpen, requireRole } from './envelope.guards.js';
 import type { Stamp } from './envelope.decide.credits.js';
 
@@ -34,7 +43,7 @@ function assertConfirmed(s: OpenedEnvelope, orders: ReturnType<typeof unpaidOrde
 function assertNothingStranded(s: OpenedEnvelope, remainingToPayCents: Cents): void {
   if (remainingToPayCents === 0) return;
   const commitments = [...s.commitments]
-    .map((c) => ({ commitmentRef: c.ref, remainingToPayCents: netCommitted(c) - netPaid(c) }))
+    .map((c) => ({ commitmentRef: c.ref, remainingToPayCents: remainingToPayOf(c) }))
     .filter((c) => c.remainingToPayCents > 0)
     .slice(0, 50);
   throw new DomainError(
@@ -48,7 +57,7 @@ function assertNothingStranded(s: OpenedEnvelope, remainingToPayCents: Cents): v
 
 /** Nor on recovery orders still to collect: a closed envelope collects nothing, the titles would be stranded. */
 function assertNothingToCollect(s: OpenedEnvelope): void {
-  const outstandingCents = s.recoveryTotals.ordered - s.recoveryTotals.collected;
+  const outstandingCents = envelopeRecoveryOutstanding(s);
   if (outstandingCents === 0) return;
   const titles = [...s.commitments]
     .flatMap((c) =>
@@ -84,8 +93,7 @@ export function decideCloseYear(cmd: CloseYear, state: EnvelopeState, stamp: Sta
       requestedYear: cmd.year ?? null,
     });
   }
-  const totals = s.commitmentTotals;
-  const remainingToPayCents = totals.committed - totals.released - (totals.paid - totals.recovered);
+  const remainingToPayCents = envelopeRemainingToPay(s);
   const last = s.currentYear >= s.period.toYear;
   // The last exercise has no next one to pay from: what remains to pay (unpaid orders included) refuses it first.
   if (last) {

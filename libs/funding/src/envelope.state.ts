@@ -174,3 +174,12 @@ export const netCertified = (c: Commitment): Cents => c.serviceDone - c.recovere
 export const netPaid = (c: Commitment): Cents => c.paid - c.recovered;
 /** The part of a commitment not yet certified: what may be released or certified. */
 export const unusedOf = (c: Commitment): Cents => netCommitted(c) - netCertified(c);
+/** What stays to pay on a commitment (restes à payer): committed net of releases, less paid net of recoveries. */
+export const remainingToPayOf = (c: Commitment): Cents => netCommitted(c) - netPaid(c);
+/** The same over all the envelope's commitments, from the totals kept as events are folded (no pass over them). */
+export const envelopeRemainingToPay = (s: OpenedEnvelope): Cents => {
+  const t = s.commitmentTotals;
+  return t.committed - t.released - (t.paid - t.recovered);
+};
+/** What the envelope's recovery orders still claim (issued, not yet collected). */
+export const envelopeRecoveryOutstanding = (s: OpenedEnvelope): Cents => s.recoveryTotals.ordered - s.recoveryTotals.collected;

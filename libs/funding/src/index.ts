@@ -12,6 +12,7 @@ export * from './envelope.ledger.js';
 export * from './envelope.invariants.js';
 export * from './envelope.policy.js';
 export { MANAGERS, COMMITTERS, PAYERS } from './envelope.guards.js';
+export { RECOVERY_TITLE_LABELS } from './envelope.decide.recovery.js';
 // The application shell (it uses the event store) is imported apart, as '#funding/application'.
 export * from './commitment-book.js';
 export * from './envelope.snapshot.js';

@@ -1,4 +1,4 @@
-import { euros } from './french.js';
+import { euros, recoveryTitleLabel } from './french.js';
 import { type DirectoryNames, type PayeeFacts, motive, payeeLabel, shown, signedEuros } from './money-names.js';
 
 /** What the later events of a commitment repeat of it, known from its `envelope.committed` (and the act's draft). */
@@ -14,7 +14,6 @@ export interface CommitmentFacts {
 type Data = Record<string, unknown>;
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
-const TITLE_KINDS: Record<string, string> = { titre_de_perception: 'Titre de perception', titre_de_recettes: 'Titre de recettes' };
 const ADJUSTMENTS: Record<string, string> = {
   increase: 'augmentation',
   reduction: 'réduction',
@@ -57,12 +56,12 @@ export function commitmentSummary(type: string, data: unknown, who: string, f: C
     case 'envelope.commitment_released':
       return motive(`Désengagement de ${amount} sur ${f.envelope} (${ej}), par ${who}`, d['reason']);
     case 'envelope.recovery_ordered': {
-      const title = `${TITLE_KINDS[String(d['titleKind'])] ?? 'Titre'} n° ${shown(d['titleRef'])}`;
+      const title = `${recoveryTitleLabel(d['titleKind'])} n° ${shown(d['titleRef'])}`;
       return motive(`${title} émis par ${who} : ${amount} à reverser${payee ? ` par ${payee}` : ''} (${ej})`, d['reason']);
     }
     case 'envelope.recovery_collected': {
       const ref = shown(d['titleRef']);
-      const title = `${TITLE_KINDS[f.titleKinds.get(ref) ?? ''] ?? 'Titre'} n° ${ref}`;
+      const title = `${recoveryTitleLabel(f.titleKinds.get(ref))} n° ${ref}`;
       const parts = [
         typeof d['restoredCents'] === 'number' && d['restoredCents'] > 0 ? `${euros(d['restoredCents'])} de CP rétablis` : null,
         typeof d['receiptCents'] === 'number' && d['receiptCents'] > 0

@@ -1,7 +1,6 @@
 import type { CarryOverRule, EnvelopeEvent } from '#funding';
-import { actorLabel, envelopeName, euros } from './french.js';
+import { actorLabel, envelopeName, euros, recoveryTitleLabel } from './french.js';
 
-const TITLES = { titre_de_perception: 'Titre de perception', titre_de_recettes: 'Titre de recettes' } as const;
 /** The close with the envelope's carry-over rule, what stays to pay on its commitments and the orders it let through. */
 function yearClosedSummary(on: string, d: Extract<EnvelopeEvent, { type: 'envelope.year_closed' }>['data']): string {
   const base =
@@ -91,7 +90,8 @@ export function envelopeSummary(envelopeId: string, type: string, data: unknown,
       return yearClosedSummary(on, e.data);
     case 'envelope.recovery_ordered':
       return withReason(
-        `${TITLES[e.data.titleKind]} n° ${e.data.titleRef} de ${euros(e.data.amountCents)} sur ${on} (engagement ${e.data.commitmentRef})`,
+        `${recoveryTitleLabel(e.data.titleKind)} n° ${e.data.titleRef} de ${euros(e.data.amountCents)} sur ${on} ` +
+          `(engagement ${e.data.commitmentRef})`,
         e.data.reason,
       );
     case 'envelope.recovery_collected': {

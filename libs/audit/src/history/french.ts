@@ -1,4 +1,4 @@
-import { type Cents, formatEuros, parseEnvelopeId } from '#funding';
+import { type Cents, RECOVERY_TITLE_LABELS, type RecoveryTitleKind, formatEuros, parseEnvelopeId } from '#funding';
 import { territoryLabel } from '#territories';
 
 const ROLE_LABELS: Record<string, string> = {
@@ -76,3 +76,9 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? field;
+
+/** « Titre de perception », « Titre de recettes »: a recovery order's kind at the start of a line ('Titre' if unknown). */
+export function recoveryTitleLabel(kind: unknown): string {
+  const label = RECOVERY_TITLE_LABELS[kind as RecoveryTitleKind];
+  return label ? label[0]!.toUpperCase() + label.slice(1) : 'Titre';
+}

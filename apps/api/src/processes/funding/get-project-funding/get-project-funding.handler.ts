@@ -2,7 +2,16 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { awardActDecider, awardActStreamOf, canReadAwardAct } from '#awards';
 import { EVENT_STORE, type EventStore, type RecordedEvent, foldRecorded } from '#event-store';
-import { envelopeDecider, envelopeStreamId, formatEuros, netCommitted, netPaid, outstandingRecoveries, toDecimalString } from '#funding';
+import {
+  RECOVERY_TITLE_LABELS,
+  type RecoveryTitleKind,
+  envelopeDecider,
+  envelopeStreamId,
+  formatEuros,
+  outstandingRecoveries,
+  remainingToPayOf,
+  toDecimalString,
+} from '#funding';
 import { projectEvolution, readableProject, streamIdOf } from '#projects';
 import { FundingProcessRunner } from '#processes';
 import { awardActView } from '../../../award-acts/award-act.view.js';
@@ -21,8 +30,6 @@ const OPERATIONS: Record<string, string> = {
   'envelope.recovery_collected': 'recouvrement',
   'envelope.commitment_adjusted': 'avenant',
 };
-
-const TITLE_KINDS: Record<string, string> = { titre_de_perception: 'titre de perception', titre_de_recettes: 'titre de recettes' };
 
 interface MovementData {
   amountCents?: number;
@@ -46,7 +53,7 @@ function movements(history: readonly RecordedEvent[], commitmentRef: string) {
       const d = e.data as MovementData;
       return {
         type: e.type,
-        operation: d.titleKind ? TITLE_KINDS[d.titleKind]! : OPERATIONS[e.type]!,
+        operation: d.titleKind ? RECOVERY_TITLE_LABELS[d.titleKind as RecoveryTitleKind] : OPERATIONS[e.type]!,
         amount: toDecimalString(d.amountCents ?? Math.abs(d.deltaCents!)),
         amountCents: d.amountCents ?? Math.abs(d.deltaCents!),
         ...(d.deltaCents === undefined ? {} : { aeDeltaCents: -d.deltaCents }),
@@ -111,7 +118,7 @@ export class GetProjectFundingHandler implements IQueryHandler<GetProjectFunding
     const history = await this.store.readStream(envelopeStreamId(envelopeId));
     const envelope = foldRecorded(envelopeDecider, history);
     const c = envelope.status === 'none' ? undefined : envelope.commitments.get(commitmentRef);
-    const remaining = c ? netCommitted(c) - netPaid(c) : 0;
+    const remaining = c ? remainingToPayOf(c) : 0;
     return {
       funding: c
         ? { status: 'committed', label: `engagé (EJ ${c.ejNumber ?? c.ref}), reste à payer ${formatEuros(remaining)}` }
