@@ -22,8 +22,9 @@ export const REPORT_DEADLINE_TRIGGERS: readonly string[] = [
   'award_act.signed',
   'award_act.countersigned',
   'award_act.cancelled',
-  /** Written by the amendments (avenants); its data may carry a new `reportDueOn`. */
+  /** An amendment (avenant) may move the report's day: once it is in effect (a convention's, once countersigned). */
   'award_act.amended',
+  'award_act.amendment_countersigned',
 ];
 
 const projectOf = (streamId: string) => /^award-act-(.+)$/.exec(streamId)?.[1];
@@ -32,8 +33,8 @@ const projectOf = (streamId: string) => /^award-act-(.+)$/.exec(streamId)?.[1];
  * The process's decision, pure: given an award act event and the act as it stood once that event was applied,
  * the step to run on the project, if any.
  * - signed or countersigned, and now fully signed (an arrêté signed; a convention signed by both parties) → open on its day;
- * - amended with a `reportDueOn` (loosely typed: the amendment's event may carry one) on a fully signed act → open on the new day
- *   (the project moves an open deadline, or opens one again after a formal notice);
+ * - an extension (avenant) in effect on a fully signed act → open on its new day (the project moves an open deadline, or
+ *   opens one again after a formal notice);
  * - cancelled after it was fully signed → cancel.
  */
 export function reportDeadlineStep(event: ActEvent, act: AwardAct | null): ReportDeadlineStep | undefined {
@@ -45,9 +46,14 @@ export function reportDeadlineStep(event: ActEvent, act: AwardAct | null): Repor
     case 'award_act.signed':
     case 'award_act.countersigned':
       return isFullySigned(act) ? { kind: 'open', ...base, reportDueOn: act.reportDueOn } : undefined;
-    case 'award_act.amended': {
-      const reportDueOn = (event.data as { reportDueOn?: unknown }).reportDueOn;
-      return typeof reportDueOn === 'string' && isFullySigned(act) ? { kind: 'open', ...base, reportDueOn } : undefined;
+    case 'award_act.amended':
+    case 'award_act.amendment_countersigned': {
+      // An extension moves the report's day once in effect (a convention's, once the beneficiary countersigned it): the
+      // folded act then carries its terms.
+      const number = (event.data as { number?: unknown }).number;
+      const amendment = act.amendments.find((a) => a.number === number);
+      if (amendment?.kind !== 'extension' || !amendment.inEffect || !isFullySigned(act)) return undefined;
+      return { kind: 'open', ...base, reportDueOn: act.reportDueOn };
     }
     case 'award_act.cancelled':
       return act.signedAt !== null ? { kind: 'cancel', ...base } : undefined;

@@ -34,14 +34,33 @@ const countersigned: AwardActEvent = {
   type: 'award_act.countersigned',
   data: { actId: ACT, personId: 'holder-bar-le-duc', organisationId: '0550001A', at: AT },
 };
+/** Amendment n° 1, signed by the recteur: an extension to 2024 (report due 30 June 2025), or an increase. */
+const amended = (kind: 'extension' | 'increase', countersignRequired: boolean): AwardActEvent => ({
+  type: 'award_act.amended',
+  data: {
+    actId: ACT,
+    number: 1,
+    kind,
+    amountCents: kind === 'increase' ? 1_500_000 : 1_200_000,
+    deltaCents: kind === 'increase' ? 300_000 : 0,
+    exercises: { first: 2023, last: kind === 'extension' ? 2024 : 2023 },
+    reportDueOn: kind === 'extension' ? '2025-06-30' : '2024-06-30',
+    payee: { organisationId: '21550029900015', name: 'Commune de Bar-le-Duc', siret: '21550029900015', legalStatus: 'public' },
+    schedule: [{ number: 1, kind: 'balance', amountCents: 1_200_000, condition: 'compte rendu financier accepté' }],
+    reason: 'Action prolongée d’une année scolaire',
+    signature: { signatory: 'recteur-nancy-metz', capacity: 'recteur' },
+    countersignRequired,
+    at: AT,
+  },
+});
 const cancelled: AwardActEvent = {
   type: 'award_act.cancelled',
   data: { actId: ACT, reason: 'Erreur de bénéficiaire', by: { id: 'finance-nancy-metz', role: 'finance' }, at: AT },
 };
 
-/** Given the act's events, when the last of them (or `extra`, not an AwardActEvent yet) is handled: the step. */
+/** Given the act's events, when the last of them is handled (the act folded up to it, as the runner does): the step. */
 function when(events: AwardActEvent[], extra?: { type: string; data: unknown }) {
-  const act = events.reduce(evolveAwardAct, initialAwardActState()).act;
+  const act = (extra ? [...events, extra as AwardActEvent] : events).reduce(evolveAwardAct, initialAwardActState()).act;
   const last = extra ?? events[events.length - 1]!;
   const event: ActEvent = { id: 'evt-1', streamId: STREAM, type: last.type, data: last.data, at: AT };
   return reportDeadlineStep(event, act);
@@ -59,11 +78,20 @@ describe('the report deadline process decides on the award act as it stood at ea
     expect(when([drafted('convention'), signed, countersigned])).toEqual(open);
   });
 
-  it('an amendment with a new reportDueOn moves it; one without, or on an act not fully signed, does nothing', () => {
-    const amended = (data: Record<string, unknown>) => ({ type: 'award_act.amended', data: { actId: ACT, ...data } });
-    expect(when([drafted('arrete'), signed], amended({ reportDueOn: '2024-12-31' }))).toEqual({ ...open, reportDueOn: '2024-12-31' });
-    expect(when([drafted('arrete'), signed], amended({ amountCents: 1_000_000 }))).toBeUndefined();
-    expect(when([drafted('convention'), signed], amended({ reportDueOn: '2024-12-31' }))).toBeUndefined();
+  it('an extension moves it; another amendment, or one on an act not fully signed, does nothing', () => {
+    expect(when([drafted('arrete'), signed], amended('extension', false))).toEqual({ ...open, reportDueOn: '2025-06-30' });
+    expect(when([drafted('arrete'), signed], amended('increase', false))).toBeUndefined();
+    expect(when([drafted('convention'), signed], amended('extension', true))).toBeUndefined();
+  });
+
+  it('a convention’s extension moves it once the beneficiary countersigned the amendment, not before', () => {
+    const fullySigned = [drafted('convention'), signed, countersigned, amended('extension', true)];
+    expect(when(fullySigned)).toBeUndefined();
+    const amendmentCountersigned: AwardActEvent = {
+      type: 'award_act.amendment_countersigned',
+      data: { actId: ACT, number: 1, personId: 'holder-bar-le-duc', organisationId: '0550001A', at: AT },
+    };
+    expect(when([...fullySigned, amendmentCountersigned])).toEqual({ ...open, reportDueOn: '2025-06-30' });
   });
 
   it('a cancellation lifts it only if the act had been fully signed', () => {

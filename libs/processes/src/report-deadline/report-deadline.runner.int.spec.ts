@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,12 +65,12 @@ describe('the report deadline process on a real SQLite store, its checkpoint in 
       decidedAmountCents: 400_000,
       beneficiaryId: '0550001C',
       payee,
-      envelopePeriod: { fromYear: 2023, toYear: 2023 },
+      envelopePeriod: { fromYear: 2023, toYear: 2024 },
       decisionYear: 2023,
       rule: DEFAULT_CONVENTION_RULE,
     };
     const acts = [
-      { type: 'DraftAwardAct', projectId: PID, envelopeId: 'fip-academie-12-2023', facts, ctx: { actor: FINANCE, now: AT } },
+      { type: 'DraftAwardAct', projectId: PID, envelopeId: 'fip-academie-12-2023-2024', facts, ctx: { actor: FINANCE, now: AT } },
       {
         type: 'SignAwardAct',
         projectId: PID,
@@ -89,17 +88,24 @@ describe('the report deadline process on a real SQLite store, its checkpoint in 
     ]);
     expect(first.record(PID)).toMatchObject({ kind: 'open', reportDueOn: '2024-06-30', written: 1 });
 
-    // An amendment (avenant) extending the report to 31 December, as the amendments will write it.
-    const amended = { actId: `AA-${PID}-1`, reportDueOn: '2024-12-31', at: '2024-03-01T09:00:00.000Z' };
-    await store.appendToStream(awardActStreamOf(PID), [{ id: randomUUID(), type: 'award_act.amended', data: amended, metadata: {} }], {
-      expectedRevision: 'stream_exists',
-    });
+    // An amendment (avenant) extending the action to 2024, signed by the recteur: the report is due by 30 June 2025.
+    const extension = {
+      type: 'AmendAwardAct',
+      projectId: PID,
+      kind: 'extension',
+      lastExercise: 2024,
+      reason: 'Action prolongée d’une année scolaire',
+      signature: { signatory: 'recteur-12', capacity: 'recteur' },
+      facts: { certifiedByInstalment: {}, envelopePeriod: { fromYear: 2023, toYear: 2024 } },
+      ctx: { actor: RECTEUR, now: new Date('2024-03-01T09:00:00.000Z') },
+    } as AwardActCommand;
+    await handleCommand({ store, streamId: awardActStreamOf(PID), decider: awardActDecider, command: extension, metadata: {} });
     await first.caughtUp();
     const moved = [
       ['project.intention_declared', undefined],
       ['project.deadline_opened', '2024-07-01'],
       ['project.deadline_cancelled', undefined],
-      ['project.deadline_opened', '2024-12-31'],
+      ['project.deadline_opened', '2025-06-30'],
     ];
     expect(await projectEvents()).toEqual(moved);
     const head = await store.headPosition();
